@@ -1,0 +1,44 @@
+/* main.c — the tidings program: dispatches to a subcommand. */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "tidings.h"
+
+static const char usage[] =
+    "Usage: tidings COMMAND [options] [inputs]\n"
+    "\n"
+    "Turns many news articles about one event into one story.\n"
+    "\n"
+    "Commands:\n"
+    "  summarize   summarise the articles of a story, each sentence with its sources\n"
+    "  sentences   print the sentences of a text, one a line\n"
+    "  rouge       score summaries against references (ROUGE-1.5.5 compatible)\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help     show this help (and `tidings COMMAND --help` for a command's)\n"
+    "  -V, --version  print the version\n"
+    "\n"
+    "Exit status: 0 on success, 1 when an input is bad or unreadable, 2 on a usage error.\n";
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+        printf("tidings %s\n", TD_VERSION);
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "summarize") || !strcmp(cmd, "summarise")) return cmd_summarize(argc - 1, argv + 1);
+    if (!strcmp(cmd, "sentences")) return cmd_sentences(argc - 1, argv + 1);
+    if (!strcmp(cmd, "rouge")) return cmd_rouge(argc - 1, argv + 1);
+    fprintf(stderr, "tidings: unknown command '%s' (see tidings --help)\n", cmd);
+    return EXIT_USAGE;
+}

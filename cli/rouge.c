@@ -1,0 +1,12 @@
+/* rouge.c — placeholder until the command lands (replaced in this session). */
+#include <stdio.h>
+
+#include "commands.h"
+
+int cmd_rouge(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    fputs("tidings: rouge: not built yet\n", stderr);
+    return EXIT_USAGE;
+}

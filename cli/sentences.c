@@ -1,0 +1,12 @@
+/* sentences.c — placeholder until the command lands (replaced in this session). */
+#include <stdio.h>
+
+#include "commands.h"
+
+int cmd_sentences(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    fputs("tidings: sentences: not built yet\n", stderr);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,70 @@
+/* text.h — internal text primitives shared by the engine's stages: UTF-8 decoding, the matching
+ * form of words (folding), word tokens, Snowball stemming, English stopwords, and a lexicon that
+ * caches all of that per distinct token. The public part (validation, sentences) is in tidings.h. */
+#ifndef TD_TEXT_H
+#define TD_TEXT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/buf.h"
+#include "tidings.h"
+
+/* Decodes the code point at s[*pos] (s is valid UTF-8) and advances *pos. */
+uint32_t utf8_decode(const char *s, size_t len, size_t *pos);
+
+/* Appends the matching form of s to out: NFKC, case-folded, curly quotes and apostrophes made
+ * straight, dashes made '-'. Output is valid UTF-8. False when out of memory. */
+bool text_fold(const char *s, size_t len, buf *out);
+
+typedef enum token_kind {
+    TOKEN_WORD,   /* letters (and inner apostrophes: don't, O'Neill) */
+    TOKEN_NUMBER, /* digits, with inner , . : (3,000  2.5  5:30) */
+    TOKEN_PUNCT,  /* any other non-space character, one at a time */
+} token_kind;
+
+typedef struct token {
+    size_t start; /* byte offset in the text */
+    size_t end;
+    token_kind kind;
+} token;
+
+/* Finds the next token at or after *pos in valid UTF-8 text; false at the end. Advances *pos. */
+bool token_next(const char *s, size_t len, size_t *pos, token *out);
+
+/* English stopword test on a folded word. */
+bool stopword(const char *folded, size_t len);
+
+typedef struct stemmer stemmer;
+/* English Snowball stemmer (libstemmer); NULL when out of memory. */
+stemmer *stemmer_new(void);
+/* Stem of a folded word; the result is valid until the next call. NULL when out of memory. */
+const char *stemmer_stem(stemmer *st, const char *folded, size_t len, size_t *out_len);
+void stemmer_free(stemmer *st);
+
+/* What the engine knows about one distinct token. */
+typedef struct lex_word {
+    uint32_t term;  /* dense id of the stem of the folded word (same stem, same id) */
+    uint8_t flags;  /* LEX_* bits */
+} lex_word;
+
+enum {
+    LEX_STOP = 1,   /* an English stopword */
+    LEX_NUMBER = 2, /* a number */
+    LEX_PUNCT = 4,  /* punctuation */
+};
+
+/* Caches token -> lex_word across documents and clusters, so that each distinct token is folded
+ * and stemmed once. */
+typedef struct lexicon lexicon;
+
+lexicon *lexicon_new(void);
+/* Classifies a token of the given kind; false when out of memory. */
+bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex_word *out);
+/* The stem behind a term id (NUL-terminated), and its length. */
+const char *lexicon_term(const lexicon *lx, uint32_t term, size_t *len);
+/* Number of distinct term ids handed out so far. */
+size_t lexicon_n_terms(const lexicon *lx);
+void lexicon_free(lexicon *lx);
+
+#endif

@@ -1,0 +1,178 @@
+/* tidings.h — the one public header of the tidings engine: read news articles, split and
+ * normalise their text, summarise a story from many articles with sources, and score summaries
+ * with ROUGE. Every public name starts with td_. The library never prints and never exits:
+ * failures come back as a td_status plus a td_error that names the input and the problem. */
+#ifndef TIDINGS_H
+#define TIDINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TD_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- errors */
+
+typedef enum td_status {
+    TD_OK = 0,
+    TD_ERR_NOMEM,   /* out of memory */
+    TD_ERR_IO,      /* a file could not be opened or read */
+    TD_ERR_INPUT,   /* the input is not usable: invalid UTF-8, binary, empty, malformed */
+    TD_ERR_USAGE,   /* the caller passed invalid options */
+} td_status;
+
+typedef struct td_error {
+    td_status code;     /* TD_OK when nothing failed */
+    char message[512];  /* one line, names the file and the problem, e.g. "a.txt: invalid UTF-8 at byte 17" */
+} td_error;
+
+/* Short name of a status ("out of memory", "bad input", ...). Never NULL. */
+const char *td_status_name(td_status code);
+
+/* ---------------------------------------------------------------- documents */
+
+/* One article. All strings are UTF-8 (validated at ingest) and owned by the cluster. */
+typedef struct td_document {
+    char *name;      /* file name, DOCNO or JSON id; never NULL */
+    char *title;     /* headline when known, else NULL */
+    char *source;    /* outlet or agency when known, else NULL */
+    char *url;       /* when known, else NULL */
+    char *date;      /* as given (e.g. YYYY-MM-DD), else NULL */
+    char *text;      /* the article body, NUL-terminated */
+    size_t text_len; /* bytes in text */
+} td_document;
+
+/* A set of articles about one story. */
+typedef struct td_cluster {
+    char *id;          /* cluster id: the JSON id, the line number of a Multi-News line, or "1" */
+    td_document *docs; /* n_docs articles in input order */
+    size_t n_docs;
+    void *pool_;       /* private: storage of the strings */
+} td_cluster;
+
+/* Makes an empty cluster with the given id (copied); NULL when out of memory. */
+td_cluster *td_cluster_new(const char *id);
+/* Adds a copy of the article; the text must be valid UTF-8. Fields other than name and text may be NULL. */
+td_status td_cluster_add(td_cluster *c, const td_document *doc);
+void td_cluster_free(td_cluster *c);
+
+/* ---------------------------------------------------------------- ingest */
+
+typedef enum td_format {
+    TD_FORMAT_AUTO = 0,  /* decide from the content of each input */
+    TD_FORMAT_TEXT,      /* plain text: one article a file, all files one cluster */
+    TD_FORMAT_MULTINEWS, /* one cluster a line, articles ending in "|||||", NEWLINE_CHAR for line breaks */
+    TD_FORMAT_SGML,      /* TREC/DUC <DOC><DOCNO>…<TEXT>…</TEXT></DOC>, several DOCs a file allowed */
+    TD_FORMAT_JSONL,     /* JSON Lines: an article a line (id, source, url, date, title, text) or a
+                            cluster a line (id, documents: [article…]) */
+} td_format;
+
+/* Parses "auto", "text", "multinews", "sgml", "jsonl"; returns false for anything else. */
+bool td_format_parse(const char *name, td_format *out);
+const char *td_format_name(td_format format);
+
+/* Reads clusters from files, folders (their regular files, sorted by name) and "-" (stdin).
+ * Plain text, SGML and article-a-line JSONL inputs together make one cluster; Multi-News and
+ * cluster-a-line JSONL give one cluster a line, in order. Each file is checked whole before any
+ * of its clusters is returned: invalid UTF-8 (with the byte offset), binary data, empty files,
+ * missing files and folders with no text are errors that name the file. */
+typedef struct td_reader td_reader;
+
+/* Opens the inputs (not copied: they must outlive the reader). NULL on error (err says why). */
+td_reader *td_reader_open(const char *const *inputs, size_t n_inputs, td_format format, td_error *err);
+/* Next cluster into *out (free with td_cluster_free): 1 when one was read, 0 at the end, -1 on error. */
+int td_reader_next(td_reader *r, td_cluster **out, td_error *err);
+void td_reader_close(td_reader *r);
+
+/* ---------------------------------------------------------------- text */
+
+/* A byte range [start, end) of a text. */
+typedef struct td_span {
+    size_t start;
+    size_t end;
+} td_span;
+
+/* Checks that s is valid UTF-8 without NUL bytes. On failure returns false and sets *bad_offset
+ * to the byte offset of the first bad byte. */
+bool td_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+
+/* Splits news text into sentences. *spans (free() it) gets *n ranges in text order, each trimmed
+ * of surrounding white space. Headlines, bylines and list lines without final punctuation are
+ * sentences of their own; hard-wrapped lines inside a paragraph are joined. */
+td_status td_split_sentences(const char *text, size_t len, td_span **spans, size_t *n);
+
+/* Copies the range with every run of white space (line breaks included) turned into one space. */
+char *td_sentence_text(const char *text, td_span span);
+
+/* ---------------------------------------------------------------- summaries */
+
+typedef enum td_method {
+    TD_METHOD_CONCEPTS = 0, /* default: weighted bigram-concept coverage with position and support */
+    TD_METHOD_LEAD,         /* first sentences of the articles, round-robin */
+    TD_METHOD_CENTROID,     /* closeness to the tf-idf centroid (Radev et al. 2004) */
+    TD_METHOD_LEXRANK,      /* eigenvector centrality on a cosine graph (Erkan & Radev 2004) */
+    TD_METHOD_TEXTRANK,     /* PageRank on word-overlap similarity (Mihalcea & Tarau 2004) */
+} td_method;
+
+bool td_method_parse(const char *name, td_method *out);
+const char *td_method_name(td_method method);
+
+/* Length budget: the summary never exceeds any limit that is not 0. */
+typedef struct td_summary_opts {
+    td_method method;     /* TD_METHOD_CONCEPTS */
+    size_t max_words;     /* 250 words (white-space separated) */
+    size_t max_bytes;     /* 0: no byte limit */
+    size_t max_sentences; /* 0: no sentence limit */
+} td_summary_opts;
+
+void td_summary_opts_defaults(td_summary_opts *opts);
+
+typedef struct td_summary_sentence {
+    char *text;      /* the sentence, white space collapsed, original characters kept */
+    size_t doc;      /* index of the article it was taken from */
+    td_span span;    /* its bytes in that article's text */
+    size_t words;    /* white-space separated words */
+    double score;    /* the method's score for it (higher is better) */
+    size_t *sources; /* indexes of every article that reports it, ascending; includes doc */
+    size_t n_sources;
+} td_summary_sentence;
+
+typedef struct td_summary {
+    td_method method;
+    td_summary_sentence *sentences; /* in reading order */
+    size_t n_sentences;
+    size_t words; /* total words */
+    size_t bytes; /* total bytes of the sentence texts joined by single spaces */
+} td_summary;
+
+/* A summariser keeps caches (stems, word classes) across clusters: reuse one for a stream. */
+typedef struct td_summarizer td_summarizer;
+
+td_summarizer *td_summarizer_new(const td_summary_opts *opts, td_error *err);
+/* Summarises one cluster; NULL on error. The summary is the caller's (td_summary_free). */
+td_summary *td_summarize(td_summarizer *s, const td_cluster *cluster, td_error *err);
+void td_summary_free(td_summary *summary);
+void td_summarizer_free(td_summarizer *s);
+
+/* ---------------------------------------------------------------- output */
+
+typedef enum td_output_format {
+    TD_OUTPUT_TEXT = 0, /* sentences each followed by its sources "[1,2]", then the numbered sources */
+    TD_OUTPUT_JSON,     /* one JSON object on one line (JSON Lines) */
+    TD_OUTPUT_MARKDOWN, /* a heading, the sentences as a list with source links, the sources */
+} td_output_format;
+
+/* Renders a summary of a cluster; returns a NUL-terminated string to free(), NULL when out of memory. */
+char *td_render_summary(const td_summary *summary, const td_cluster *cluster, const td_summary_opts *opts,
+                        td_output_format format);
+
+/* ---------------------------------------------------------------- ROUGE */
+/* (lib/eval) */
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs the Debian packages tidings builds and tests with, when they are missing.
+set -e
+PKGS="gcc make libc6-dev libstemmer-dev libutf8proc-dev libjansson-dev libcmocka-dev"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "tidings: installing Debian packages:$missing" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+        echo "tidings: missing packages:$missing (run as root: apt-get install$missing)" >&2; exit 1
+    fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
