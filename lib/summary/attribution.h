@@ -1,0 +1,14 @@
+/* attribution.h — which articles report the content of a chosen sentence. */
+#ifndef TD_ATTRIBUTION_H
+#define TD_ATTRIBUTION_H
+#include "summary/model.h"
+
+/* Whether sentence t reports what s says: t holds most of s's content terms and some of its
+ * bigrams (t may say more). */
+bool same_content(const model *m, const sentence *s, const sentence *t);
+
+/* Indexes of the articles that report sentence s (its own included), ascending, into a new array
+ * (free() it) of *n entries. NULL when out of memory. */
+size_t *attribute_sources(const model *m, const sentence *s, size_t *n);
+
+#endif

@@ -1,0 +1,97 @@
+/* concepts.c — the default method: choose the sentences that cover the most important bigram
+ * concepts per word of budget (in the spirit of Gillick & Favre 2009, solved greedily).
+ * A concept (two adjacent stems, not both stopwords) weighs more the more articles report it and
+ * the earlier they do: each article that has it adds 1 + POSITION_BONUS * decay(first position).
+ * Covering a concept twice earns nothing, which keeps repeats out. */
+#include "summary/methods.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const double POSITION_BONUS = 1.0;  /* extra weight of a concept in an article's first sentence */
+static const double POSITION_DECAY = 4.0;  /* sentences over which that extra weight falls by 1/e */
+static const double REPEAT_WEIGHT = 0.25;  /* weight of a concept's further uses inside one article */
+static const double LENGTH_EXPONENT = 0.6; /* gain per words^x: below 1 so that long sentences can win */
+
+/* Weight of every concept, from the articles' non-debris sentences. */
+static double *concept_weights(const model *m)
+{
+    double *weight = calloc(m->n_concepts ? m->n_concepts : 1, sizeof *weight);
+    uint32_t *last_doc = malloc((m->n_concepts ? m->n_concepts : 1) * sizeof *last_doc);
+    if (!weight || !last_doc) {
+        free(weight);
+        free(last_doc);
+        return NULL;
+    }
+    memset(last_doc, 0xff, (m->n_concepts ? m->n_concepts : 1) * sizeof *last_doc);
+    for (size_t i = 0; i < m->sents.len; i++) {
+        const sentence *s = &m->sents.items[i];
+        if (s->debris) continue;
+        double first = 1.0 + POSITION_BONUS * exp(-(double)s->index / POSITION_DECAY);
+        const uint32_t *c = sentence_concepts(m, s);
+        for (size_t k = 0; k < s->n_concepts; k++) {
+            if (last_doc[c[k]] != s->doc) {
+                last_doc[c[k]] = s->doc;
+                weight[c[k]] += first;
+            } else {
+                weight[c[k]] += REPEAT_WEIGHT;
+            }
+        }
+    }
+    free(last_doc);
+    return weight;
+}
+
+static double uncovered_gain(const model *m, const sentence *s, const double *weight, const bool *covered)
+{
+    const uint32_t *c = sentence_concepts(m, s);
+    double gain = 0;
+    for (size_t k = 0; k < s->n_concepts; k++)
+        if (!covered[c[k]]) gain += weight[c[k]];
+    return gain;
+}
+
+bool method_concepts(const model *m, const budget *limit, double *score, index_list *chosen)
+{
+    size_t n = m->sents.len;
+    double *weight = concept_weights(m);
+    bool *covered = calloc(m->n_concepts ? m->n_concepts : 1, sizeof *covered);
+    bool *taken = calloc(n ? n : 1, sizeof *taken);
+    if (!weight || !covered || !taken) {
+        free(weight);
+        free(covered);
+        free(taken);
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const sentence *s = &m->sents.items[i];
+        score[i] = s->words ? uncovered_gain(m, s, weight, covered) / pow(s->words, LENGTH_EXPONENT) : 0;
+    }
+    budget used = {0};
+    bool ok = true;
+    for (;;) {
+        size_t best = n;
+        double best_value = 0;
+        for (size_t i = 0; i < n; i++) {
+            const sentence *s = &m->sents.items[i];
+            if (taken[i] || !s->usable || !budget_fits(limit, &used, s)) continue;
+            double value = uncovered_gain(m, s, weight, covered) / pow(s->words, LENGTH_EXPONENT);
+            if (value > best_value) {
+                best_value = value;
+                best = i;
+            }
+        }
+        if (best == n) break;
+        const sentence *s = &m->sents.items[best];
+        taken[best] = true;
+        const uint32_t *c = sentence_concepts(m, s);
+        for (size_t k = 0; k < s->n_concepts; k++) covered[c[k]] = true;
+        budget_take(&used, s);
+        if (!(ok = vec_push(chosen, (uint32_t)best))) break;
+    }
+    free(weight);
+    free(covered);
+    free(taken);
+    return ok;
+}

@@ -1,0 +1,130 @@
+/* model.c — builds the analysed form of a cluster (see model.h). */
+#include "summary/model.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean/debris.h"
+#include "common/error.h"
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Words and collapsed bytes of a span, as the budget counts them. */
+static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *bytes)
+{
+    uint32_t w = 0, b = 0;
+    bool in_word = false;
+    for (size_t i = sp.start; i < sp.end; i++) {
+        if (isspace((unsigned char)text[i])) {
+            in_word = false;
+            continue;
+        }
+        if (!in_word) {
+            if (w) b++;
+            w++;
+            in_word = true;
+        }
+        b++;
+    }
+    *words = w;
+    *bytes = b;
+}
+
+/* Tokenises one sentence: content terms into the pool (sorted), distinct bigram concepts too. */
+static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sentence *s, td_error *err)
+{
+    s->terms = (uint32_t)m->terms.len;
+    s->concepts = (uint32_t)m->concepts.len;
+    m->scratch.len = 0;
+    size_t pos = s->span.start;
+    token tok;
+    uint32_t prev = UINT32_MAX; /* previous word's term, UINT32_MAX after punctuation */
+    bool prev_stop = true;
+    while (pos < s->span.end && token_next(text, s->span.end, &pos, &tok)) {
+        lex_word w;
+        if (!lexicon_word(lx, text + tok.start, tok.end - tok.start, tok.kind, &w)) return error_nomem(err);
+        if (w.flags & LEX_PUNCT) {
+            prev = UINT32_MAX;
+            continue;
+        }
+        bool stop = (w.flags & LEX_STOP) != 0;
+        uint32_t term = u64map_intern(&m->term_ids, w.term);
+        if (term == U64MAP_NONE || (!stop && !vec_push(&m->terms, term))) return error_nomem(err);
+        if (prev != UINT32_MAX && !(stop && prev_stop)) {
+            uint32_t id = u64map_intern(&m->concept_ids, ((uint64_t)prev << 32) | term);
+            if (id == U64MAP_NONE || !vec_push(&m->scratch, id)) return error_nomem(err);
+        }
+        prev = term;
+        prev_stop = stop;
+    }
+    s->n_terms = (uint32_t)(m->terms.len - s->terms);
+    qsort(m->terms.items + s->terms, s->n_terms, sizeof(uint32_t), cmp_u32);
+    qsort(m->scratch.items, m->scratch.len, sizeof(uint32_t), cmp_u32);
+    for (size_t i = 0; i < m->scratch.len; i++) {
+        if (i && m->scratch.items[i] == m->scratch.items[i - 1]) continue;
+        if (!vec_push(&m->concepts, m->scratch.items[i])) return error_nomem(err);
+    }
+    s->n_concepts = (uint32_t)(m->concepts.len - s->concepts);
+    return TD_OK;
+}
+
+static td_status analyse_document(model *m, lexicon *lx, uint32_t doc_index, td_error *err)
+{
+    const td_document *d = &m->cluster->docs[doc_index];
+    td_span *spans = NULL;
+    size_t n = 0;
+    if (td_split_sentences(d->text, d->text_len, &spans, &n) != TD_OK) return error_nomem(err);
+    uint8_t *reason = malloc(n ? n : 1);
+    if (!reason || !vec_reserve(&m->sents, n)) {
+        free(spans);
+        free(reason);
+        return error_nomem(err);
+    }
+    debris_mark(d->text, d->title, spans, n, reason);
+    td_status st = TD_OK;
+    for (size_t i = 0; i < n && st == TD_OK; i++) {
+        sentence *s = &m->sents.items[m->sents.len++];
+        memset(s, 0, sizeof *s);
+        s->doc = doc_index;
+        s->index = (uint32_t)i;
+        s->n_in_doc = (uint32_t)n;
+        s->span = spans[i];
+        s->debris = reason[i];
+        measure(d->text, s->span, &s->words, &s->bytes);
+        st = analyse_sentence(m, lx, d->text, s, err);
+        s->usable = s->debris == 0 && s->words >= MODEL_MIN_WORDS && s->words <= MODEL_MAX_WORDS && s->n_terms >= 3;
+    }
+    free(spans);
+    free(reason);
+    return st;
+}
+
+td_status model_build(model *m, lexicon *lx, const td_cluster *c, td_error *err)
+{
+    m->cluster = c;
+    m->sents.len = m->terms.len = m->concepts.len = 0;
+    u64map_clear(&m->term_ids);
+    u64map_clear(&m->concept_ids);
+    for (size_t d = 0; d < c->n_docs; d++) {
+        td_status st = analyse_document(m, lx, (uint32_t)d, err);
+        if (st != TD_OK) return st;
+    }
+    m->n_terms = m->term_ids.len;
+    m->n_concepts = m->concept_ids.len;
+    return TD_OK;
+}
+
+void model_free(model *m)
+{
+    vec_free(&m->sents);
+    vec_free(&m->terms);
+    vec_free(&m->concepts);
+    vec_free(&m->scratch);
+    u64map_free(&m->term_ids);
+    u64map_free(&m->concept_ids);
+}

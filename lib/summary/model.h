@@ -1,0 +1,54 @@
+/* model.h — a cluster analysed once for summarising: every sentence of every article with its
+ * position, length, content terms (stems of non-stopwords), bigram concepts and debris mark.
+ * All summary methods, the selection under a budget and the attribution of sources read it. */
+#ifndef TD_MODEL_H
+#define TD_MODEL_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "common/u64map.h"
+#include "common/vec.h"
+#include "text/text.h"
+#include "tidings.h"
+
+typedef struct sentence {
+    uint32_t doc;        /* article index in the cluster */
+    uint32_t index;      /* position in the article, 0-based, counting every sentence */
+    uint32_t n_in_doc;   /* sentences in that article */
+    td_span span;        /* bytes in the article text (after debris trimming) */
+    uint32_t words;      /* white-space separated words */
+    uint32_t bytes;      /* bytes once white-space runs are collapsed to one space */
+    uint32_t terms;      /* first of n_terms local content term ids in model.terms, sorted ascending */
+    uint32_t n_terms;    /* content terms, repeats kept */
+    uint32_t concepts;   /* first of n_concepts distinct concept ids in model.concepts */
+    uint32_t n_concepts; /* distinct bigram concepts */
+    uint8_t debris;      /* a debris_reason; 0 for news content */
+    bool usable;         /* may be chosen: content, long enough */
+} sentence;
+
+typedef struct model {
+    const td_cluster *cluster;
+    VEC(sentence) sents;    /* all sentences, article by article, in text order */
+    VEC(uint32_t) terms;    /* pool of content term ids */
+    VEC(uint32_t) concepts; /* pool of concept ids */
+    u64map term_ids;        /* lexicon term id -> cluster-local term id (0 .. n_terms-1) */
+    u64map concept_ids;     /* (local term, local term) bigram -> concept id */
+    size_t n_terms;         /* distinct terms in the cluster (stopwords included) */
+    size_t n_concepts;      /* distinct concepts in the cluster */
+    VEC(uint32_t) scratch;  /* reused while building */
+} model;
+
+/* Sentences shorter than this are never chosen: too little to tell a story. */
+enum { MODEL_MIN_WORDS = 6, MODEL_MAX_WORDS = 90 };
+
+/* (Re)builds the model of a cluster, reusing the memory of an earlier build. */
+td_status model_build(model *m, lexicon *lx, const td_cluster *c, td_error *err);
+void model_free(model *m);
+
+static inline const uint32_t *sentence_terms(const model *m, const sentence *s) { return m->terms.items + s->terms; }
+static inline const uint32_t *sentence_concepts(const model *m, const sentence *s)
+{
+    return m->concepts.items + s->concepts;
+}
+
+#endif

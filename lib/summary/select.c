@@ -1,0 +1,102 @@
+/* select.c — budget accounting, greedy choice in score order, and sentence similarity. */
+#include "summary/select.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+bool budget_fits(const budget *limit, const budget *used, const sentence *s)
+{
+    if (limit->sentences && used->sentences + 1 > limit->sentences) return false;
+    if (limit->words && used->words + s->words > limit->words) return false;
+    if (limit->bytes && used->bytes + (used->sentences ? 1 : 0) + s->bytes > limit->bytes) return false;
+    return true;
+}
+
+void budget_take(budget *used, const sentence *s)
+{
+    used->bytes += (used->sentences ? 1 : 0) + s->bytes;
+    used->words += s->words;
+    used->sentences++;
+}
+
+/* Dot product of the weighted term-count vectors, and the squared norms. */
+static double weighted_dot(const model *m, const sentence *a, const sentence *b, const double *weight)
+{
+    const uint32_t *x = sentence_terms(m, a), *y = sentence_terms(m, b);
+    size_t i = 0, j = 0;
+    double dot = 0;
+    while (i < a->n_terms && j < b->n_terms) {
+        if (x[i] < y[j]) {
+            i++;
+        } else if (x[i] > y[j]) {
+            j++;
+        } else {
+            uint32_t t = x[i];
+            size_t ca = 0, cb = 0;
+            while (i < a->n_terms && x[i] == t) i++, ca++;
+            while (j < b->n_terms && y[j] == t) j++, cb++;
+            double w = weight ? weight[t] : 1.0;
+            dot += (double)ca * (double)cb * w * w;
+        }
+    }
+    return dot;
+}
+
+double sentence_cosine(const model *m, const sentence *a, const sentence *b, const double *weight)
+{
+    double na = weighted_dot(m, a, a, weight), nb = weighted_dot(m, b, b, weight);
+    if (na <= 0 || nb <= 0) return 0;
+    return weighted_dot(m, a, b, weight) / sqrt(na * nb);
+}
+
+double *term_isf(const model *m)
+{
+    double *isf = calloc(m->n_terms ? m->n_terms : 1, sizeof *isf);
+    if (!isf) return NULL;
+    for (size_t i = 0; i < m->sents.len; i++) {
+        const sentence *s = &m->sents.items[i];
+        const uint32_t *t = sentence_terms(m, s);
+        for (size_t k = 0; k < s->n_terms; k++)
+            if (k == 0 || t[k] != t[k - 1]) isf[t[k]] += 1;
+    }
+    double n = (double)m->sents.len;
+    for (size_t t = 0; t < m->n_terms; t++) isf[t] = isf[t] > 0 ? log(n / isf[t]) : 0;
+    return isf;
+}
+
+typedef struct ranked {
+    double score;
+    uint32_t index;
+} ranked;
+
+static int cmp_ranked(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->score != y->score) return x->score < y->score ? 1 : -1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+bool select_by_score(const model *m, const double *score, const budget *limit, double max_similarity,
+                     index_list *chosen)
+{
+    ranked *order = malloc((m->sents.len ? m->sents.len : 1) * sizeof *order);
+    if (!order) return false;
+    size_t n = 0;
+    for (size_t i = 0; i < m->sents.len; i++)
+        if (m->sents.items[i].usable) order[n++] = (ranked){score[i], (uint32_t)i};
+    qsort(order, n, sizeof *order, cmp_ranked);
+    budget used = {0};
+    bool ok = true;
+    for (size_t k = 0; k < n && ok; k++) {
+        const sentence *s = &m->sents.items[order[k].index];
+        if (!budget_fits(limit, &used, s)) continue;
+        bool repeat = false;
+        for (size_t c = 0; c < chosen->len && !repeat; c++)
+            repeat = sentence_cosine(m, s, &m->sents.items[chosen->items[c]], NULL) > max_similarity;
+        if (repeat) continue;
+        ok = vec_push(chosen, order[k].index);
+        budget_take(&used, s);
+    }
+    free(order);
+    return ok;
+}

@@ -1,0 +1,32 @@
+/* select.h — the length budget, and choosing sentences in score order under it without repeats. */
+#ifndef TD_SELECT_H
+#define TD_SELECT_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "summary/model.h"
+
+typedef struct budget {
+    size_t words;     /* 0: no limit */
+    size_t bytes;     /* 0: no limit; sentences joined by one space */
+    size_t sentences; /* 0: no limit */
+} budget;
+
+typedef VEC(uint32_t) index_list;
+
+/* Whether sentence s still fits when `used` is already taken. */
+bool budget_fits(const budget *limit, const budget *used, const sentence *s);
+void budget_take(budget *used, const sentence *s);
+
+/* Chooses usable sentences in descending score order while they fit, skipping those whose
+ * content-term cosine with a chosen one exceeds max_similarity. Appends indexes to chosen. */
+bool select_by_score(const model *m, const double *score, const budget *limit, double max_similarity,
+                     index_list *chosen);
+
+/* Cosine of two sentences' content terms, each term weighted by weight[term] (NULL: 1). */
+double sentence_cosine(const model *m, const sentence *a, const sentence *b, const double *weight);
+
+/* Inverse sentence frequency of every local term: log(N / sentences containing it). Caller frees. */
+double *term_isf(const model *m);
+
+#endif
