@@ -1,0 +1,100 @@
+/* test_common.c — the shared containers: arena, buf, vec, strmap, u64map. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/arena.h"
+#include "common/buf.h"
+#include "common/strmap.h"
+#include "common/u64map.h"
+#include "common/vec.h"
+#include "testutil.h"
+
+static void test_arena_keeps_every_string(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a);
+    char *keep[5000];
+    char tmp[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(tmp, sizeof tmp, "word-%d", i);
+        keep[i] = arena_strdup(&a, tmp);
+        assert_non_null(keep[i]);
+    }
+    for (int i = 0; i < 5000; i += 499) {
+        snprintf(tmp, sizeof tmp, "word-%d", i);
+        assert_string_equal(keep[i], tmp);
+    }
+    void *big = arena_alloc(&a, 1 << 20); /* larger than a block */
+    assert_non_null(big);
+    assert_int_equal(((unsigned char *)big)[12345], 0);
+    arena_free(&a);
+}
+
+static void test_buf_printf_and_json_escape(void **state)
+{
+    (void)state;
+    buf b = {0};
+    assert_true(buf_printf(&b, "%d-%s", 42, "x"));
+    assert_true(buf_json_escape(&b, "a\"b\\c\nd\x01", 9));
+    assert_string_equal(b.data, "42-xa\\\"b\\\\c\\nd\\u0001");
+    char *s = buf_take(&b);
+    assert_null(b.data);
+    assert_string_equal(s, "42-xa\\\"b\\\\c\\nd\\u0001");
+    free(s);
+}
+
+static void test_vec_grows(void **state)
+{
+    (void)state;
+    VEC(int) v = {0};
+    for (int i = 0; i < 10000; i++) assert_true(vec_push(&v, i * 3));
+    assert_int_equal(v.len, 10000);
+    assert_int_equal(v.items[9999], 29997);
+    vec_free(&v);
+    assert_null(v.items);
+}
+
+static void test_strmap_interns_in_order(void **state)
+{
+    (void)state;
+    strmap m;
+    strmap_init(&m);
+    bool added;
+    assert_int_equal(strmap_intern(&m, "bridge", 6, &added), 0);
+    assert_true(added);
+    assert_int_equal(strmap_intern(&m, "harbour", 7, &added), 1);
+    assert_int_equal(strmap_intern(&m, "bridge", 6, &added), 0);
+    assert_false(added);
+    char key[16];
+    for (int i = 0; i < 20000; i++) {
+        int n = snprintf(key, sizeof key, "k%d", i);
+        assert_int_equal(strmap_intern(&m, key, (size_t)n, NULL), (uint32_t)i + 2);
+    }
+    assert_int_equal(strmap_find(&m, "k19999", 6), 20001);
+    assert_int_equal(strmap_find(&m, "absent", 6), STRMAP_NONE);
+    assert_string_equal(m.keys[1], "harbour");
+    strmap_free(&m);
+}
+
+static void test_u64map_clear_and_reuse(void **state)
+{
+    (void)state;
+    u64map m = {0};
+    for (uint64_t k = 0; k < 5000; k++) assert_int_equal(u64map_intern(&m, k * 7919 + (k << 40)), k);
+    assert_int_equal(u64map_find(&m, 3 * 7919 + (3ULL << 40)), 3);
+    u64map_clear(&m);
+    assert_int_equal(u64map_find(&m, 3 * 7919 + (3ULL << 40)), U64MAP_NONE);
+    assert_int_equal(u64map_intern(&m, 99), 0);
+    u64map_free(&m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_arena_keeps_every_string), cmocka_unit_test(test_buf_printf_and_json_escape),
+        cmocka_unit_test(test_vec_grows),                cmocka_unit_test(test_strmap_interns_in_order),
+        cmocka_unit_test(test_u64map_clear_and_reuse),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,228 @@
+/* test_summary.c — the summariser on the bundled example story (and on the Sony articles in
+ * ../shared when present): budgets, debris, sources, reading order, methods. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "summary/attribution.h"
+#include "summary/model.h"
+#include "testutil.h"
+
+static td_cluster *read_story(const char *dir)
+{
+    const char *inputs[] = {dir};
+    td_error err = {0};
+    td_reader *r = td_reader_open(inputs, 1, TD_FORMAT_AUTO, &err);
+    assert_non_null(r);
+    td_cluster *c = NULL;
+    assert_int_equal(td_reader_next(r, &c, &err), 1);
+    td_reader_close(r);
+    return c;
+}
+
+static td_summary *summarize(const td_cluster *c, td_method method, size_t words, size_t bytes, size_t sentences)
+{
+    td_summary_opts o;
+    td_summary_opts_defaults(&o);
+    o.method = method;
+    o.max_words = words;
+    o.max_bytes = bytes;
+    o.max_sentences = sentences;
+    td_error err = {0};
+    td_summarizer *s = td_summarizer_new(&o, &err);
+    assert_non_null(s);
+    td_summary *sum = td_summarize(s, c, &err);
+    assert_non_null(sum);
+    td_summarizer_free(s);
+    return sum;
+}
+
+static const char *const debris_marks[] = {
+    "Share this", "Listen Live", "Get short URL", "Leave a Reply", "will not be published", "More from",
+    "About the author", "Like and Follow", "Do you think", "[Image", "All rights reserved", NULL,
+};
+
+/* Every property a summary must have whatever the method and budget. */
+static void check_summary(const td_cluster *c, const td_summary *sum, size_t words, size_t bytes, size_t sentences)
+{
+    assert_true(sum->n_sentences > 0);
+    size_t total_words = 0, total_bytes = 0;
+    for (size_t i = 0; i < sum->n_sentences; i++) {
+        const td_summary_sentence *s = &sum->sentences[i];
+        assert_true(s->doc < c->n_docs);
+        char *again = td_sentence_text(c->docs[s->doc].text, s->span);
+        assert_string_equal(again, s->text);
+        free(again);
+        for (const char *const *d = debris_marks; *d; d++) assert_null(strstr(s->text, *d));
+        bool has_own = false;
+        for (size_t k = 0; k < s->n_sources; k++) {
+            assert_true(s->sources[k] < c->n_docs);
+            if (k) assert_true(s->sources[k] > s->sources[k - 1]);
+            has_own |= s->sources[k] == s->doc;
+        }
+        assert_true(has_own);
+        total_words += s->words;
+        total_bytes += (i ? 1 : 0) + strlen(s->text);
+    }
+    assert_int_equal(total_words, sum->words);
+    assert_int_equal(total_bytes, sum->bytes);
+    if (words) assert_true(sum->words <= words);
+    if (bytes) assert_true(sum->bytes <= bytes);
+    if (sentences) assert_true(sum->n_sentences <= sentences);
+}
+
+static void test_every_method_keeps_every_budget(void **state)
+{
+    (void)state;
+    td_cluster *c = read_story("examples/harbour-bridge");
+    static const td_method methods[] = {TD_METHOD_CONCEPTS, TD_METHOD_LEAD, TD_METHOD_CENTROID, TD_METHOD_LEXRANK,
+                                        TD_METHOD_TEXTRANK};
+    static const size_t budgets[][3] = {{250, 0, 0}, {60, 0, 0}, {0, 400, 0}, {0, 0, 3}, {400, 0, 0}, {100, 700, 4}};
+    for (size_t m = 0; m < sizeof methods / sizeof *methods; m++) {
+        for (size_t b = 0; b < sizeof budgets / sizeof *budgets; b++) {
+            td_summary *sum = summarize(c, methods[m], budgets[b][0], budgets[b][1], budgets[b][2]);
+            assert_int_equal(sum->method, methods[m]);
+            check_summary(c, sum, budgets[b][0], budgets[b][1], budgets[b][2]);
+            td_summary_free(sum);
+        }
+    }
+    td_cluster_free(c);
+}
+
+static void test_summary_is_in_reading_order(void **state)
+{
+    (void)state;
+    td_cluster *c = read_story("examples/harbour-bridge");
+    td_summary *sum = summarize(c, TD_METHOD_CONCEPTS, 250, 0, 0);
+    /* reading order puts earlier source positions first: offsets within one article grow */
+    for (size_t i = 0; i < sum->n_sentences; i++)
+        for (size_t j = i + 1; j < sum->n_sentences; j++)
+            if (sum->sentences[i].doc == sum->sentences[j].doc)
+                assert_true(sum->sentences[i].span.start < sum->sentences[j].span.start);
+    td_summary_free(sum);
+    td_cluster_free(c);
+}
+
+static void test_lead_takes_each_article_first_sentence(void **state)
+{
+    (void)state;
+    td_cluster *c = read_story("examples/harbour-bridge");
+    td_summary *sum = summarize(c, TD_METHOD_LEAD, 0, 0, c->n_docs);
+    assert_int_equal(sum->n_sentences, c->n_docs);
+    bool seen[16] = {false};
+    for (size_t i = 0; i < sum->n_sentences; i++) {
+        assert_false(seen[sum->sentences[i].doc]);
+        seen[sum->sentences[i].doc] = true;
+    }
+    td_summary_free(sum);
+    td_cluster_free(c);
+}
+
+/* The sentence of article doc that contains needle, in a model of the cluster. */
+static const sentence *find_sentence(const model *m, size_t doc, const char *needle)
+{
+    for (size_t i = 0; i < m->sents.len; i++) {
+        const sentence *s = &m->sents.items[i];
+        if (s->doc != doc) continue;
+        const char *text = m->cluster->docs[doc].text;
+        const char *hit = strstr(text + s->span.start, needle);
+        if (hit && (size_t)(hit - text) < s->span.end) return s;
+    }
+    fail_msg("no sentence of article %zu contains '%s'", doc, needle);
+    return NULL;
+}
+
+static void test_sources_are_every_article_that_reports_it(void **state)
+{
+    (void)state;
+    td_cluster *c = read_story("examples/harbour-bridge");
+    lexicon *lx = lexicon_new();
+    model m = {0};
+    td_error err = {0};
+    assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
+    size_t n;
+    /* Dr. Okafor's quote is told nearly verbatim by 01 and 03 */
+    size_t *src = attribute_sources(&m, find_sentence(&m, 0, "not going to fall down"), &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(src[0], 0);
+    assert_int_equal(src[1], 2);
+    free(src);
+    /* the 1994 retrofit is only in 05 */
+    src = attribute_sources(&m, find_sentence(&m, 4, "1994"), &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(src[0], 4);
+    free(src);
+    model_free(&m);
+    lexicon_free(lx);
+    td_cluster_free(c);
+}
+
+static void test_sony_quote_is_attributed_to_both_outlets(void **state)
+{
+    (void)state;
+    const char *shared = shared_dir();
+    if (!shared) skip();
+    char dir[256];
+    snprintf(dir, sizeof dir, "%s/examples/sony-hack", shared);
+    td_cluster *c = read_story(dir);
+    td_summary *sum = summarize(c, TD_METHOD_CONCEPTS, 400, 0, 0);
+    check_summary(c, sum, 400, 0, 0);
+    bool found = false;
+    for (size_t i = 0; i < sum->n_sentences; i++) {
+        const td_summary_sentence *s = &sum->sentences[i];
+        if (!strstr(s->text, "nothing to do with") || !strstr(s->text, "Sony hacking")) continue;
+        found = true;
+        assert_true(s->n_sources >= 2);
+        assert_int_equal(s->sources[0], 0);
+        assert_int_equal(s->sources[1], 1);
+    }
+    assert_true(found);
+    td_summary_free(sum);
+    td_cluster_free(c);
+}
+
+static void test_one_summarizer_serves_many_clusters(void **state)
+{
+    (void)state;
+    td_cluster *c = read_story("examples/harbour-bridge");
+    td_summary_opts o;
+    td_summary_opts_defaults(&o);
+    td_error err = {0};
+    td_summarizer *s = td_summarizer_new(&o, &err);
+    td_summary *a = td_summarize(s, c, &err), *b = td_summarize(s, c, &err);
+    assert_int_equal(a->n_sentences, b->n_sentences);
+    for (size_t i = 0; i < a->n_sentences; i++) assert_string_equal(a->sentences[i].text, b->sentences[i].text);
+    td_summary_free(a);
+    td_summary_free(b);
+    td_summarizer_free(s);
+    td_cluster_free(c);
+}
+
+static void test_options_are_checked(void **state)
+{
+    (void)state;
+    td_summary_opts o;
+    td_summary_opts_defaults(&o);
+    o.max_words = 0;
+    td_error err = {0};
+    assert_null(td_summarizer_new(&o, &err));
+    assert_int_equal(err.code, TD_ERR_USAGE);
+    td_method m;
+    assert_true(td_method_parse("lexrank", &m));
+    assert_int_equal(m, TD_METHOD_LEXRANK);
+    assert_false(td_method_parse("magic", &m));
+    assert_string_equal(td_method_name(TD_METHOD_TEXTRANK), "textrank");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_method_keeps_every_budget),
+        cmocka_unit_test(test_summary_is_in_reading_order),
+        cmocka_unit_test(test_lead_takes_each_article_first_sentence),
+        cmocka_unit_test(test_sources_are_every_article_that_reports_it),
+        cmocka_unit_test(test_sony_quote_is_attributed_to_both_outlets),
+        cmocka_unit_test(test_one_summarizer_serves_many_clusters),
+        cmocka_unit_test(test_options_are_checked),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
