@@ -13,9 +13,9 @@ static const char *const titles[] = {
 
 /* Abbreviations that usually come before a number: "No. 5", "pp. 3". */
 static const char *const before_numbers[] = {
-    "Art", "Arts", "Ch", "Chap", "Ed", "Ex", "Fig", "Figs", "No", "Nos", "Nr", "Op", "Para", "Pt",
-    "Ref", "Sec", "Secs", "Tab", "Vol", "Vols", "art", "ch", "chap", "ed", "ex", "fig", "figs", "no",
-    "nos", "nr", "op", "p", "para", "pp", "pt", "ref", "sec", "tab", "vol", "vols",
+    "Art", "Arts", "Ch", "Chap", "Ed", "Ex", "Fig", "Figs", "No", "Nos", "Nr", "N°", "Nº", "Op", "Para",
+    "Pt", "Ref", "Sec", "Secs", "Tab", "Vol", "Vols", "art", "ch", "chap", "ed", "ex", "fig", "figs",
+    "no", "nos", "nr", "n°", "nº", "op", "p", "para", "pp", "pt", "ref", "sec", "tab", "vol", "vols",
 };
 
 /* Abbreviations that often end a sentence as well: companies, name suffixes, months, days, US states,
@@ -32,15 +32,17 @@ static const char *const ambiguous[] = {
 
 /* Capitalised words that open sentences far more often than they continue a name. */
 static const char *const starters[] = {
-    "A", "After", "Against", "All", "Also", "Although", "Among", "An", "And", "Another", "As", "At",
-    "Because", "Before", "Between", "Both", "But", "By", "Despite", "Dr", "During", "Each", "Earlier",
-    "Either", "Every", "Few", "For", "From", "Furthermore", "He", "Her", "Here", "His", "How",
-    "However", "I", "If", "In", "Indeed", "Instead", "It", "Its", "Last", "Later", "Many", "Meanwhile",
-    "Moreover", "Most", "Mr", "Mrs", "Ms", "My", "Neither", "Nevertheless", "Next", "No", "None", "Nor",
-    "Now", "On", "Or", "Other", "Our", "Over", "Several", "She", "Since", "So", "Some", "Still", "Such",
-    "That", "The", "Their", "Then", "There", "These", "They", "This", "Those", "Though", "Thus", "To",
-    "Today", "Tomorrow", "Under", "Unlike", "Until", "We", "What", "When", "Where", "Which", "While",
-    "Who", "Whom", "Whose", "Why", "With", "Within", "Without", "Yesterday", "Yet", "You", "Your",
+    "A", "After", "Against", "All", "Also", "Although", "Among", "An", "And", "Another", "Are", "As",
+    "Asked", "At", "Because", "Before", "Between", "Both", "But", "By", "Can", "Could", "Despite",
+    "Did", "Do", "Does", "Dr", "During", "Each", "Earlier", "Either", "Even", "Every", "Few", "For",
+    "From", "Furthermore", "Had", "Has", "Have", "He", "Her", "Here", "His", "How", "However", "I",
+    "If", "In", "Indeed", "Instead", "Is", "It", "Its", "Just", "Last", "Later", "Let", "Like", "Many",
+    "Meanwhile", "Moreover", "Most", "Mr", "Mrs", "Ms", "My", "Neither", "Nevertheless", "Next", "No",
+    "None", "Nor", "Now", "On", "Only", "Or", "Other", "Our", "Over", "Please", "Several", "She",
+    "Should", "Since", "So", "Some", "Still", "Such", "That", "The", "Their", "Then", "There", "These",
+    "They", "This", "Those", "Though", "Thus", "To", "Today", "Tomorrow", "Under", "Unlike", "Until",
+    "Was", "We", "Were", "What", "When", "Where", "Which", "While", "Who", "Whom", "Whose", "Why",
+    "With", "Within", "Without", "Would", "Yesterday", "Yet", "You", "Your",
 };
 
 /* Verbs that attribute speech: '"Why?" Smith asked.' keeps the question in the sentence. */

@@ -210,9 +210,31 @@ typedef struct layout {
 
 enum { MAX_COLS = 256, MAX_INDENT = 32 };
 
+/* The most common indentation of non-blank lines. */
+static unsigned usual_indent(const char *s, size_t len)
+{
+    size_t counts[MAX_INDENT + 1] = {0};
+    for (size_t pos = 0; pos < len;) {
+        const char *nl = memchr(s + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - s) : len;
+        unsigned col = 0;
+        size_t i = pos;
+        for (; i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'); i++)
+            col = s[i] == '\t' ? (col / 8 + 1) * 8 : col + (s[i] == ' ');
+        if (i < end) counts[col < MAX_INDENT ? col : MAX_INDENT]++;
+        pos = end + 1;
+    }
+    unsigned best = 0;
+    for (unsigned k = 1; k <= MAX_INDENT; k++)
+        if (counts[k] > counts[best]) best = k;
+    return best;
+}
+
 static void measure(const char *s, size_t len, layout *lay)
 {
-    size_t widths[MAX_COLS + 1] = {0}, indents[MAX_INDENT + 1] = {0};
+    lay->base_indent = usual_indent(s, len);
+    /* Widths of lines at the usual indentation only: paragraph-opening indents would inflate them. */
+    size_t widths[MAX_COLS + 1] = {0};
     size_t n_lines = 0, n_breaks = 0, n_open = 0, n_lower = 0;
     line cur, next;
     bool have = false;
@@ -226,18 +248,14 @@ static void measure(const char *s, size_t len, layout *lay)
                 if ((c >= 'a' && c <= 'z') || c == ',') n_lower++;
             }
         }
-        if (!next.blank) {
+        if (!next.blank && next.indent == lay->base_indent) {
             n_lines++;
             widths[next.cols < MAX_COLS ? next.cols : MAX_COLS]++;
-            indents[next.indent < MAX_INDENT ? next.indent : MAX_INDENT]++;
         }
         cur = next;
         have = true;
         pos = next.end + 1;
     }
-    lay->base_indent = 0;
-    for (unsigned k = 1; k <= MAX_INDENT; k++)
-        if (indents[k] > indents[lay->base_indent]) lay->base_indent = k;
     size_t seen = 0;
     lay->width = MAX_COLS;
     for (unsigned k = 0; k <= MAX_COLS; k++) {
@@ -292,6 +310,17 @@ static bool title_case(const char *s, size_t ps, size_t pe)
     return caps >= 3 && lower * 4 <= caps;
 }
 
+/* Number of white-space separated words in s[from, to). */
+static size_t count_words(const char *s, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = skip_space(s, to, from); i < to; n++) {
+        while (i < to && !space_len(s, to, i)) i++;
+        i = skip_space(s, to, i);
+    }
+    return n;
+}
+
 /* Whether a speech verb follows within three words ('"Why?" Smith asked.'). */
 static bool attribution_follows(const char *s, size_t pe, size_t i)
 {
@@ -338,6 +367,7 @@ static abbrev_kind word_before(const char *s, size_t ps, size_t dot)
 typedef struct para {
     const char *s;
     size_t start, end; /* its bytes */
+    size_t sentence;   /* start of the sentence being read */
     int title;         /* title_case() once asked: -1 not yet, 0 no, 1 yes */
 } para;
 
@@ -366,8 +396,10 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
         return !(quoted && attribution_follows(s, pe, end));
     }
     if (dots) {
-        /* "[…]" marks words left out of a quotation. */
+        /* "[…]" marks words left out of a quotation; a free-standing " ... " inside a sentence does
+         * too, unless a fourth dot ends the sentence (". . . ."). */
         if (run > p->start && (s[run - 1] == '[' || s[run - 1] == '(')) return false;
+        if (n_dots == 3 && run > p->start && space_len(s, pe, run - 1)) return false;
         return next == CASE_UPPER;
     }
     switch (word_before(s, p->start, run)) {
@@ -377,6 +409,8 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
         if (next != CASE_UPPER) return false;
         size_t wl = alpha_run(s, pe, n);
         if (!wl || !abbrev_starter(s + n, wl)) return false;
+        /* "At 5 a.m. Mr. Smith went": a fragment this short is an opening phrase, not a sentence. */
+        if (count_words(s, p->sentence, run) < 4) return false;
         if (p->title < 0) p->title = title_case(s, p->start, pe);
         return !p->title;
     }
@@ -404,9 +438,20 @@ static size_t terminator_run(const char *s, size_t len, size_t i)
     return k - i;
 }
 
+/* Whether the run of dots at s[i, i + run) is a period closing the word before it followed by an
+ * ellipsis that opens the next sentence: "compounds. . . . The practice". */
+static bool period_then_ellipsis(const char *s, size_t ps, size_t pe, size_t i, size_t run)
+{
+    if (run < 7 || i == ps || space_len(s, pe, i - 1) || s[i] != '.' || s[i + 1] != ' ') return false;
+    size_t n = i + run;
+    if (n >= pe || !space_len(s, pe, n)) return false;
+    n = skip_space(s, pe, n);
+    return n < pe && case_at(s, pe, n) == CASE_UPPER;
+}
+
 static bool split_paragraph(const char *s, size_t ps, size_t pe, span_vec *out)
 {
-    para p = {s, ps, pe, -1};
+    para p = {s, ps, pe, ps, -1};
     size_t start = ps;
     for (size_t i = ps; i < pe;) {
         unsigned char c = (unsigned char)s[i];
@@ -419,6 +464,7 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, span_vec *out)
             i++;
             continue;
         }
+        if (period_then_ellipsis(s, ps, pe, i, run)) run = 1;
         size_t end = i + run, k;
         bool quoted = false, q;
         while (end < pe && (k = closer_len(s, pe, end, &q))) {
@@ -427,7 +473,7 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, span_vec *out)
         }
         if (is_boundary(&p, i, i + run, end, quoted)) {
             if (!emit(s, start, end, out)) return false;
-            start = end;
+            start = p.sentence = end;
         }
         i = end;
     }
