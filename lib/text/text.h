@@ -18,7 +18,7 @@ uint32_t utf8_decode(const char *s, size_t len, size_t *pos);
 bool text_fold(const char *s, size_t len, buf *out);
 
 typedef enum token_kind {
-    TOKEN_WORD,   /* letters (and inner apostrophes: don't, O'Neill) */
+    TOKEN_WORD,   /* letters and digits (inner apostrophes: don't, O'Neill; dotted initials: U.S., a.m.) */
     TOKEN_NUMBER, /* digits, with inner , . : (3,000  2.5  5:30) */
     TOKEN_PUNCT,  /* any other non-space character, one at a time */
 } token_kind;
@@ -31,6 +31,9 @@ typedef struct token {
 
 /* Finds the next token at or after *pos in valid UTF-8 text; false at the end. Advances *pos. */
 bool token_next(const char *s, size_t len, size_t *pos, token *out);
+
+/* True when s[0..len) is one of the n words of `sorted` (NUL-terminated, in strcmp order). */
+bool wordlist_find(const char *const *sorted, size_t n, const char *s, size_t len);
 
 /* English stopword test on a folded word. */
 bool stopword(const char *folded, size_t len);

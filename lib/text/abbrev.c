@@ -1,0 +1,71 @@
+/* abbrev.c — the word lists behind the sentence splitter: abbreviations that a period does not end
+ * (by how they behave), common sentence openers, and verbs of speech. Entries are case-sensitive. */
+#include "text/abbrev.h"
+
+/* Titles and Latin abbreviations that always lead into more words: "Gen. Augusto Pinochet", "e.g. this". */
+static const char *const titles[] = {
+    "Adm", "Ald", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Comdr", "Cpl", "Det", "Dr",
+    "Drs", "Fr", "Ft", "Gen", "Gens", "Gov", "Govs", "Hon", "Hr", "Insp", "Lt", "Maj", "Messrs", "Mlle",
+    "Mme", "Mmes", "Mr", "Mrs", "Ms", "Msgr", "Mssrs", "Mt", "Pres", "Prof", "Profs", "Pvt", "Rep",
+    "Reps", "Rev", "Revs", "Sen", "Sens", "Sgt", "Sra", "Supt", "approx", "ca", "cf", "e.g", "eg",
+    "i.e", "ie", "v", "viz", "vs",
+};
+
+/* Abbreviations that usually come before a number: "No. 5", "pp. 3". */
+static const char *const before_numbers[] = {
+    "Art", "Arts", "Ch", "Chap", "Ed", "Ex", "Fig", "Figs", "No", "Nos", "Nr", "N°", "Nº", "Op", "Para",
+    "Pt", "Ref", "Sec", "Secs", "Tab", "Vol", "Vols", "art", "ch", "chap", "ed", "ex", "fig", "figs",
+    "no", "nos", "nr", "n°", "nº", "op", "p", "para", "pp", "pt", "ref", "sec", "tab", "vol", "vols",
+};
+
+/* Abbreviations that often end a sentence as well: companies, name suffixes, months, days, US states,
+ * units, "etc.", "et al.". */
+static const char *const ambiguous[] = {
+    "Ala", "Apr", "Ariz", "Ark", "Assn", "Aug", "Ave", "Blvd", "Bros", "Calif", "Co", "Colo", "Conn",
+    "Corp", "Cos", "Dec", "Del", "Dept", "Feb", "Fla", "Fri", "Ga", "Govt", "Hwy", "Ill", "Inc", "Ind",
+    "Jan", "Jr", "Jul", "Jun", "Kan", "Kans", "Ky", "La", "Ln", "Ltd", "Mar", "Mass", "Md", "Mich",
+    "Minn", "Miss", "Mo", "Mon", "Mont", "Neb", "Nev", "Nov", "Oct", "Okla", "Ore", "Pa", "Penn", "Pl",
+    "Plc", "Rd", "Sat", "Sep", "Sept", "Sq", "Sr", "St", "Sun", "Tenn", "Tex", "Thu", "Thur", "Thurs",
+    "Tue", "Tues", "Univ", "Va", "Vt", "Wash", "Wed", "Wis", "Wyo", "al", "cm", "esp", "est", "etc",
+    "ft", "hrs", "kg", "km", "lbs", "mi", "mins", "mm", "oz", "plc", "sq", "yrs",
+};
+
+/* Capitalised words that open sentences far more often than they continue a name. */
+static const char *const starters[] = {
+    "A", "After", "Against", "All", "Also", "Although", "Among", "An", "And", "Another", "Are", "As",
+    "Asked", "At", "Because", "Before", "Between", "Both", "But", "By", "Can", "Could", "Despite",
+    "Did", "Do", "Does", "Dr", "During", "Each", "Earlier", "Either", "Even", "Every", "Few", "For",
+    "From", "Furthermore", "Had", "Has", "Have", "He", "Her", "Here", "His", "How", "However", "I",
+    "If", "In", "Indeed", "Instead", "Is", "It", "Its", "Just", "Last", "Later", "Let", "Like", "Many",
+    "Meanwhile", "Moreover", "Most", "Mr", "Mrs", "Ms", "My", "Neither", "Nevertheless", "Next", "No",
+    "None", "Nor", "Now", "On", "Only", "Or", "Other", "Our", "Over", "Please", "Several", "She",
+    "Should", "Since", "So", "Some", "Still", "Such", "That", "The", "Their", "Then", "There", "These",
+    "They", "This", "Those", "Though", "Thus", "To", "Today", "Tomorrow", "Under", "Unlike", "Until",
+    "Was", "We", "Were", "What", "When", "Where", "Which", "While", "Who", "Whom", "Whose", "Why",
+    "With", "Within", "Without", "Would", "Yesterday", "Yet", "You", "Your",
+};
+
+/* Verbs that attribute speech: '"Why?" Smith asked.' keeps the question in the sentence. */
+static const char *const speech_verbs[] = {
+    "added", "adds", "answered", "answers", "asked", "asks", "continued", "continues", "cried",
+    "declared", "declares", "explained", "explains", "insisted", "insists", "noted", "notes",
+    "recalled", "recalls", "replied", "replies", "said", "say", "says", "shouted", "shouts", "tells",
+    "told", "writes", "wrote",
+};
+
+#define COUNT(a) (sizeof a / sizeof *a)
+
+abbrev_kind abbrev_lookup(const char *w, size_t len)
+{
+    if (wordlist_find(titles, COUNT(titles), w, len)) return ABBREV_TITLE;
+    if (wordlist_find(before_numbers, COUNT(before_numbers), w, len)) return ABBREV_NUMBER;
+    if (wordlist_find(ambiguous, COUNT(ambiguous), w, len)) return ABBREV_AMBIGUOUS;
+    return ABBREV_NONE;
+}
+
+bool abbrev_starter(const char *w, size_t len) { return wordlist_find(starters, COUNT(starters), w, len); }
+
+bool abbrev_speech_verb(const char *w, size_t len)
+{
+    return wordlist_find(speech_verbs, COUNT(speech_verbs), w, len);
+}

@@ -1,0 +1,93 @@
+/* lexicon.c — per-token cache of folding, stopword test and stemming: the first sighting of a
+ * token's bytes does the work, every later one is a single hash lookup. Term ids are the interned
+ * stems, so "Hacks", "hacked" and "hacking" share one id. */
+#include <stdlib.h>
+
+#include "common/strmap.h"
+#include "common/vec.h"
+#include "text/text.h"
+
+struct lexicon {
+    strmap tokens;         /* raw token bytes -> index into words */
+    VEC(lex_word) words;   /* what each raw token is */
+    strmap terms;          /* stem (or folded number/punctuation) -> term id */
+    stemmer *stem;         /* English Snowball stemmer */
+    buf scratch;           /* folded form of the token being classified */
+};
+
+lexicon *lexicon_new(void)
+{
+    lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx) return NULL;
+    strmap_init(&lx->tokens);
+    strmap_init(&lx->terms);
+    lx->stem = stemmer_new();
+    if (!lx->stem) {
+        lexicon_free(lx);
+        return NULL;
+    }
+    return lx;
+}
+
+/* Works out the lex_word of a token not seen before. */
+static bool classify(lexicon *lx, const char *tok, size_t len, token_kind kind, lex_word *w)
+{
+    buf *f = &lx->scratch;
+    buf_clear(f);
+    if (!text_fold(tok, len, f)) return false;
+    const char *term = f->data;
+    size_t term_len = f->len;
+    w->flags = 0;
+    if (kind == TOKEN_WORD) {
+        if (stopword(f->data, f->len)) w->flags |= LEX_STOP;
+        term = stemmer_stem(lx->stem, f->data, f->len, &term_len);
+        if (!term) return false;
+    } else if (kind == TOKEN_NUMBER) {
+        /* "3,000" and "3000" are the same number. */
+        size_t k = 0;
+        for (size_t i = 0; i < f->len; i++)
+            if (f->data[i] != ',') f->data[k++] = f->data[i];
+        term_len = k;
+        w->flags |= LEX_NUMBER;
+    } else {
+        w->flags |= LEX_PUNCT;
+    }
+    w->term = strmap_intern(&lx->terms, term, term_len, NULL);
+    return w->term != STRMAP_NONE;
+}
+
+bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex_word *out)
+{
+    uint32_t id = strmap_find(&lx->tokens, tok, len);
+    if (id != STRMAP_NONE) {
+        *out = lx->words.items[id];
+        return true;
+    }
+    lex_word w;
+    if (!classify(lx, tok, len, kind, &w) || !vec_reserve(&lx->words, 1)) return false;
+    id = strmap_intern(&lx->tokens, tok, len, NULL);
+    if (id == STRMAP_NONE) return false;
+    lx->words.items[lx->words.len++] = w; /* ids are dense, so id == words.len here */
+    *out = w;
+    return true;
+}
+
+const char *lexicon_term(const lexicon *lx, uint32_t term, size_t *len)
+{
+    if (term >= lx->terms.len) return NULL;
+    *len = lx->terms.key_lens[term];
+    return lx->terms.keys[term];
+}
+
+size_t lexicon_n_terms(const lexicon *lx) { return lx->terms.len; }
+
+void lexicon_free(lexicon *lx)
+{
+    if (!lx) return;
+    strmap_free(&lx->tokens);
+    strmap_free(&lx->terms);
+    vec_free(&lx->words);
+    stemmer_free(lx->stem);
+    buf_free(&lx->scratch);
+    free(lx);
+}

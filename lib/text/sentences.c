@@ -1,0 +1,534 @@
+/* sentences.c — splits news text into sentences: first into paragraphs (blank lines, indented lines,
+ * list items, headlines; hard-wrapped lines joined), then each paragraph at . ? ! … unless an
+ * abbreviation, initial, number, quotation or lower-case continuation says otherwise. One pass over
+ * the text for layout statistics, one to split; no allocation but the output array. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "common/vec.h"
+#include "text/abbrev.h"
+#include "text/text.h"
+
+typedef VEC(td_span) span_vec;
+
+/* ---------------------------------------------------------------- characters */
+
+/* Length of the white-space character at s[i] (ASCII space and controls, no-break and other Unicode
+ * spaces, line and paragraph separators, the byte-order mark), 0 when there is none. */
+static size_t space_len(const char *s, size_t len, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)s + i;
+    size_t left = len - i;
+    if (p[0] < 0x80) return (p[0] == ' ' || (p[0] >= '\t' && p[0] <= '\r')) ? 1 : 0;
+    if (p[0] == 0xc2 && left >= 2) return (p[1] == 0xa0 || p[1] == 0x85) ? 2 : 0;
+    if (left < 3) return 0;
+    if (p[0] == 0xe2 && p[1] == 0x80) return ((p[2] >= 0x80 && p[2] <= 0x8b) || p[2] == 0xa8 || p[2] == 0xa9 || p[2] == 0xaf) ? 3 : 0;
+    if (p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f) return 3;
+    if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80) return 3;
+    if (p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) return 3;
+    if (p[0] == 0xe1 && p[1] == 0x9a && p[2] == 0x80) return 3;
+    return 0;
+}
+
+/* Start of the white space that ends at `end` (going back), not before `floor`. */
+static size_t trim_back(const char *s, size_t floor, size_t end)
+{
+    while (end > floor) {
+        size_t k = end - 1;
+        while (k > floor && ((unsigned char)s[k] & 0xc0) == 0x80) k--;
+        if (!space_len(s, end, k)) break;
+        end = k;
+    }
+    return end;
+}
+
+static size_t skip_space(const char *s, size_t len, size_t i)
+{
+    size_t n;
+    while (i < len && (n = space_len(s, len, i))) i += n;
+    return i;
+}
+
+static bool has3(const char *s, size_t len, size_t i, unsigned char a, unsigned char b, unsigned char c)
+{
+    return i + 2 < len && (unsigned char)s[i] == a && (unsigned char)s[i + 1] == b && (unsigned char)s[i + 2] == c;
+}
+
+/* Length of a closing quote or bracket at s[i] (" ' ) ] } ” ’ » ›), 0 when none; *quote tells
+ * whether it is a quotation mark. */
+static size_t closer_len(const char *s, size_t len, size_t i, bool *quote)
+{
+    unsigned char c = (unsigned char)s[i];
+    *quote = c == '"' || c == '\'';
+    if (*quote || c == ')' || c == ']' || c == '}') return 1;
+    *quote = true;
+    if (has3(s, len, i, 0xe2, 0x80, 0x9d) || has3(s, len, i, 0xe2, 0x80, 0x99) || has3(s, len, i, 0xe2, 0x80, 0xba))
+        return 3;
+    if (i + 1 < len && c == 0xc2 && (unsigned char)s[i + 1] == 0xbb) return 2;
+    return 0;
+}
+
+/* Length of an opening quote or bracket at s[i] (" ' ` ( [ { “ ‘ „ « ¿ ¡), 0 when none. */
+static size_t opener_len(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '\'' || c == '`' || c == '(' || c == '[' || c == '{') return 1;
+    if (has3(s, len, i, 0xe2, 0x80, 0x9c) || has3(s, len, i, 0xe2, 0x80, 0x98) || has3(s, len, i, 0xe2, 0x80, 0x9e))
+        return 3;
+    if (i + 1 < len && c == 0xc2) {
+        unsigned char d = (unsigned char)s[i + 1];
+        if (d == 0xab || d == 0xbf || d == 0xa1) return 2;
+    }
+    return 0;
+}
+
+typedef enum letter_case { CASE_OTHER, CASE_LOWER, CASE_UPPER, CASE_DIGIT } letter_case;
+
+/* What kind of character starts at s[i]: lower-case, upper-case (or a caseless letter), digit, other. */
+static letter_case case_at(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        if (c >= 'a' && c <= 'z') return CASE_LOWER;
+        if (c >= 'A' && c <= 'Z') return CASE_UPPER;
+        if (c >= '0' && c <= '9') return CASE_DIGIT;
+        return CASE_OTHER;
+    }
+    size_t pos = i;
+    switch (utf8proc_category((utf8proc_int32_t)utf8_decode(s, len, &pos))) {
+    case UTF8PROC_CATEGORY_LL: return CASE_LOWER;
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LO: return CASE_UPPER;
+    case UTF8PROC_CATEGORY_ND: return CASE_DIGIT;
+    default: return CASE_OTHER;
+    }
+}
+
+static bool is_alpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+/* Length of the ASCII letter run at s[i]. */
+static size_t alpha_run(const char *s, size_t len, size_t i)
+{
+    size_t k = i;
+    while (k < len && is_alpha(s[k])) k++;
+    return k - i;
+}
+
+/* ---------------------------------------------------------------- lines and paragraphs */
+
+typedef struct line {
+    size_t start;   /* first byte of the line */
+    size_t end;     /* the '\n' ending it, or the text length */
+    size_t body;    /* first byte of its content (after indentation and any list marker) */
+    size_t cend;    /* end of its content (trailing white space trimmed) */
+    unsigned cols;  /* display width of indentation plus content */
+    unsigned indent; /* display width of the indentation (tabs to multiples of 8) */
+    unsigned first; /* display width of its first word */
+    bool blank;     /* nothing but white space */
+    bool list;      /* starts with a list marker: - * • – — or 1. 1) (1) a) */
+} line;
+
+/* Length of a list marker at s[i] including the spaces after it, 0 when none. */
+static size_t list_marker(const char *s, size_t len, size_t i)
+{
+    size_t k = i;
+    unsigned char c = (unsigned char)s[k];
+    if (c == '-' || c == '*' || c == '+') {
+        k++;
+    } else if (has3(s, len, k, 0xe2, 0x80, 0xa2) || has3(s, len, k, 0xe2, 0x80, 0x93) || has3(s, len, k, 0xe2, 0x80, 0x94) ||
+               has3(s, len, k, 0xe2, 0x96, 0xaa) || has3(s, len, k, 0xe2, 0x97, 0x8f)) {
+        k += 3; /* • – — ▪ ● */
+    } else if (k + 1 < len && c == 0xc2 && (unsigned char)s[k + 1] == 0xb7) {
+        k += 2; /* · */
+    } else {
+        bool paren = c == '(';
+        if (paren) k++;
+        size_t d = k;
+        while (k < len && k - d < 3 && s[k] >= '0' && s[k] <= '9') k++;
+        if (k == d && k < len && s[k] >= 'a' && s[k] <= 'z') k++; /* a) b) */
+        if (k == d || k - d > 2 || k >= len) return 0;
+        if (paren ? s[k] != ')' : (s[k] != ')' && (s[k] != '.' || !(s[d] >= '0' && s[d] <= '9')))) return 0;
+        k++;
+    }
+    if (k >= len || !space_len(s, len, k) || s[k] == '\n') return 0;
+    return skip_space(s, len, k) - i;
+}
+
+/* Reads the line starting at `start`. */
+static void read_line(const char *s, size_t len, size_t start, line *ln)
+{
+    const char *nl = memchr(s + start, '\n', len - start);
+    size_t end = nl ? (size_t)(nl - s) : len;
+    ln->start = start;
+    ln->end = end;
+    unsigned col = 0;
+    size_t i = start, n;
+    while (i < end && (n = space_len(s, end, i))) {
+        col = s[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+        i += n;
+    }
+    ln->indent = col;
+    ln->blank = i == end;
+    ln->cend = trim_back(s, i, end);
+    size_t m = ln->blank ? 0 : list_marker(s, ln->cend, i);
+    ln->list = m > 0;
+    ln->body = i + m;
+    ln->first = 0;
+    bool in_first = true;
+    for (size_t k = i; k < ln->cend; k++) {
+        if (((unsigned char)s[k] & 0xc0) == 0x80) continue;
+        col++;
+        if (in_first && space_len(s, ln->cend, k)) in_first = false;
+        if (in_first) ln->first++;
+    }
+    ln->cols = col;
+}
+
+/* Whether a line ends the way sentences do (. ? ! : ; or a closing quote or bracket after one). */
+static bool ends_sentence(const char *s, const line *ln)
+{
+    size_t e = ln->cend;
+    while (e > ln->body) {
+        bool q;
+        size_t k = e - 1;
+        while (k > ln->body && ((unsigned char)s[k] & 0xc0) == 0x80) k--;
+        if (!closer_len(s, e, k, &q)) break;
+        e = k;
+    }
+    if (e == ln->body) return false;
+    char c = s[e - 1];
+    return c == '.' || c == '?' || c == '!' || c == ':' || c == ';' ||
+           (e >= ln->body + 3 && has3(s, e, e - 3, 0xe2, 0x80, 0xa6)); /* … */
+}
+
+/* Layout of the whole text, decided before splitting. */
+typedef struct layout {
+    bool wrapped;         /* hard-wrapped newswire: single line breaks inside paragraphs */
+    unsigned width;       /* wrap width (95th percentile of line widths) */
+    unsigned base_indent; /* the usual indentation; deeper lines open paragraphs */
+} layout;
+
+enum { MAX_COLS = 256, MAX_INDENT = 32 };
+
+/* The most common indentation of non-blank lines. */
+static unsigned usual_indent(const char *s, size_t len)
+{
+    size_t counts[MAX_INDENT + 1] = {0};
+    for (size_t pos = 0; pos < len;) {
+        const char *nl = memchr(s + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - s) : len;
+        unsigned col = 0;
+        size_t i = pos;
+        for (; i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'); i++)
+            col = s[i] == '\t' ? (col / 8 + 1) * 8 : col + (s[i] == ' ');
+        if (i < end) counts[col < MAX_INDENT ? col : MAX_INDENT]++;
+        pos = end + 1;
+    }
+    unsigned best = 0;
+    for (unsigned k = 1; k <= MAX_INDENT; k++)
+        if (counts[k] > counts[best]) best = k;
+    return best;
+}
+
+static void measure(const char *s, size_t len, layout *lay)
+{
+    lay->base_indent = usual_indent(s, len);
+    /* Widths of lines at the usual indentation only: paragraph-opening indents would inflate them. */
+    size_t widths[MAX_COLS + 1] = {0};
+    size_t n_lines = 0, n_breaks = 0, n_open = 0, n_lower = 0;
+    line cur, next;
+    bool have = false;
+    for (size_t pos = 0; pos <= len;) {
+        read_line(s, len, pos, &next);
+        if (have && !cur.blank && !next.blank) {
+            n_breaks++;
+            if (!ends_sentence(s, &cur) && cur.cols >= 30) n_open++;
+            if (case_at(s, len, next.body) == CASE_LOWER && cur.cend > cur.body) {
+                char c = s[cur.cend - 1];
+                if ((c >= 'a' && c <= 'z') || c == ',') n_lower++;
+            }
+        }
+        if (!next.blank && next.indent == lay->base_indent) {
+            n_lines++;
+            widths[next.cols < MAX_COLS ? next.cols : MAX_COLS]++;
+        }
+        cur = next;
+        have = true;
+        pos = next.end + 1;
+    }
+    size_t seen = 0;
+    lay->width = MAX_COLS;
+    for (unsigned k = 0; k <= MAX_COLS; k++) {
+        seen += widths[k];
+        if (seen * 20 >= n_lines * 19) {
+            lay->width = k;
+            break;
+        }
+    }
+    lay->wrapped = lay->width <= 120 && n_breaks >= 2 && n_open * 3 >= n_breaks && n_lower * 10 >= n_breaks;
+}
+
+/* Whether line b continues the paragraph of line a (b follows a, neither is blank). */
+static bool joins(const char *s, size_t len, const layout *lay, const line *a, const line *b)
+{
+    if (b->list) return false;
+    bool lower = case_at(s, len, b->body) == CASE_LOWER;
+    if (!lay->wrapped) return lower && !ends_sentence(s, a);
+    if (b->indent > lay->base_indent) return false;
+    /* A line that stopped well short of the wrap width although the next word would have fitted was
+     * broken on purpose: a headline, a byline, the end of a paragraph. */
+    bool early = a->cols + 1 + b->first + 3 <= lay->width;
+    return !early || lower;
+}
+
+/* ---------------------------------------------------------------- sentence ends */
+
+static bool emit(const char *s, size_t start, size_t end, span_vec *out)
+{
+    start = skip_space(s, end, start);
+    end = trim_back(s, start, end);
+    if (start == end) return true;
+    return vec_push(out, ((td_span){start, end}));
+}
+
+/* Whether the paragraph is a title-cased headline ("Asks U.S. For Evidence"), where capitals say
+ * nothing about sentence starts. */
+static bool title_case(const char *s, size_t ps, size_t pe)
+{
+    if (pe - ps > 300) return false;
+    size_t caps = 0, lower = 0;
+    for (size_t i = ps; i < pe;) {
+        size_t n = alpha_run(s, pe, i);
+        if (!n) {
+            i++;
+            continue;
+        }
+        if (s[i] >= 'A' && s[i] <= 'Z') caps++;
+        else if (n > 3) lower++; /* short words (of, in, the, and) stay lower-case in titles */
+        i += n;
+    }
+    return caps >= 3 && lower * 4 <= caps;
+}
+
+/* Number of white-space separated words in s[from, to). */
+static size_t count_words(const char *s, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = skip_space(s, to, from); i < to; n++) {
+        while (i < to && !space_len(s, to, i)) i++;
+        i = skip_space(s, to, i);
+    }
+    return n;
+}
+
+/* Whether a speech verb follows within three words ('"Why?" Smith asked.'). */
+static bool attribution_follows(const char *s, size_t pe, size_t i)
+{
+    for (int words = 0; words < 3; words++) {
+        i = skip_space(s, pe, i);
+        size_t n = alpha_run(s, pe, i);
+        if (!n) return false;
+        if (abbrev_speech_verb(s + i, n)) return true;
+        i += n;
+    }
+    return false;
+}
+
+/* Whether the word before s[bang] is a name spelt with '!' (Yahoo!, Jeopardy!). */
+static bool brand_before(const char *s, size_t ps, size_t bang)
+{
+    static const char *const brands[] = {"Jeopardy", "Yahoo"};
+    size_t k = bang;
+    while (k > ps && is_alpha(s[k - 1])) k--;
+    return wordlist_find(brands, sizeof brands / sizeof *brands, s + k, bang - k);
+}
+
+/* Kind of the word before a period at s[dot]; *w and *wl get the word. */
+static abbrev_kind word_before(const char *s, size_t ps, size_t dot)
+{
+    size_t k = dot;
+    while (k > ps && !space_len(s, dot, k - 1) && !opener_len(s, dot, k - 1)) k--;
+    const char *w = s + k;
+    size_t wl = dot - k;
+    if (wl == 0) return ABBREV_NONE;
+    abbrev_kind kind = abbrev_lookup(w, wl);
+    if (kind != ABBREV_NONE) return kind;
+    if (wl == 1 && w[0] >= 'A' && w[0] <= 'Z') return ABBREV_AMBIGUOUS; /* an initial: James B. Comey */
+    /* Dotted initials: U.S, a.m, J.R.R */
+    if (wl >= 3 && wl % 2 == 1) {
+        for (size_t j = 0; j < wl; j++)
+            if (j % 2 ? w[j] != '.' : !is_alpha(w[j])) return ABBREV_NONE;
+        return ABBREV_AMBIGUOUS;
+    }
+    return ABBREV_NONE;
+}
+
+/* The paragraph being split. */
+typedef struct para {
+    const char *s;
+    size_t start, end; /* its bytes */
+    size_t sentence;   /* start of the sentence being read */
+    int title;         /* title_case() once asked: -1 not yet, 0 no, 1 yes */
+} para;
+
+/* Decides whether the terminators s[run, run_end) followed by closers up to `end` end a sentence. */
+static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool quoted)
+{
+    const char *s = p->s;
+    size_t pe = p->end;
+    if (end >= pe || !space_len(s, pe, end)) return false; /* 3.5, example.com, U.S.-led; or the paragraph's end */
+    size_t n = skip_space(s, pe, end), o;
+    while (n < pe && (o = opener_len(s, pe, n))) n += o;
+    if (n >= pe) return false;
+    letter_case next = case_at(s, pe, n);
+    if (next == CASE_LOWER) return false;
+
+    bool question = false;
+    size_t n_dots = 0;
+    for (size_t k = run; k < run_end; k++) {
+        if (s[k] == '?' || s[k] == '!') question = true;
+        if (s[k] == '.' || (unsigned char)s[k] == 0xe2) n_dots++;
+    }
+    bool dots = n_dots > 1 || (unsigned char)s[run] == 0xe2;
+    if (question) {
+        /* "Yahoo! News", "Jeopardy! champion": the mark belongs to the name. */
+        if (s[run] == '!' && run_end == run + 1 && brand_before(s, p->start, run)) return false;
+        return !(quoted && attribution_follows(s, pe, end));
+    }
+    if (dots) {
+        /* "[…]" marks words left out of a quotation; a free-standing " ... " inside a sentence does
+         * too, unless a fourth dot ends the sentence (". . . ."). */
+        if (run > p->start && (s[run - 1] == '[' || s[run - 1] == '(')) return false;
+        if (n_dots == 3 && run > p->start && space_len(s, pe, run - 1)) return false;
+        return next == CASE_UPPER;
+    }
+    switch (word_before(s, p->start, run)) {
+    case ABBREV_TITLE: return false;
+    case ABBREV_NUMBER: return next != CASE_DIGIT;
+    case ABBREV_AMBIGUOUS: {
+        if (next != CASE_UPPER) return false;
+        size_t wl = alpha_run(s, pe, n);
+        if (!wl || !abbrev_starter(s + n, wl)) return false;
+        /* "At 5 a.m. Mr. Smith went": a fragment this short is an opening phrase, not a sentence. */
+        if (count_words(s, p->sentence, run) < 4) return false;
+        if (p->title < 0) p->title = title_case(s, p->start, pe);
+        return !p->title;
+    }
+    case ABBREV_NONE: break;
+    }
+    return true;
+}
+
+/* Length of the run of sentence-final marks at s[i]: . ? ! … and spaced ". . ."; 0 when none. */
+static size_t terminator_run(const char *s, size_t len, size_t i)
+{
+    size_t k = i;
+    for (;;) {
+        if (k < len && (s[k] == '.' || s[k] == '?' || s[k] == '!')) {
+            k++;
+        } else if (has3(s, len, k, 0xe2, 0x80, 0xa6)) {
+            k += 3;
+        } else if (k > i && s[k - 1] == '.' && k + 1 < len && s[k] == ' ' && s[k + 1] == '.' &&
+                   (k - i >= 2 || (k + 3 < len && s[k + 2] == ' ' && s[k + 3] == '.'))) {
+            k += 1; /* ". . ." */
+        } else {
+            break;
+        }
+    }
+    return k - i;
+}
+
+/* Whether the run of dots at s[i, i + run) is a period closing the word before it followed by an
+ * ellipsis that opens the next sentence: "compounds. . . . The practice". */
+static bool period_then_ellipsis(const char *s, size_t ps, size_t pe, size_t i, size_t run)
+{
+    if (run < 7 || i == ps || space_len(s, pe, i - 1) || s[i] != '.' || s[i + 1] != ' ') return false;
+    size_t n = i + run;
+    if (n >= pe || !space_len(s, pe, n)) return false;
+    n = skip_space(s, pe, n);
+    return n < pe && case_at(s, pe, n) == CASE_UPPER;
+}
+
+static bool split_paragraph(const char *s, size_t ps, size_t pe, span_vec *out)
+{
+    para p = {s, ps, pe, ps, -1};
+    size_t start = ps;
+    for (size_t i = ps; i < pe;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c != '.' && c != '?' && c != '!' && c != 0xe2) {
+            i++;
+            continue;
+        }
+        size_t run = terminator_run(s, pe, i);
+        if (!run) {
+            i++;
+            continue;
+        }
+        if (period_then_ellipsis(s, ps, pe, i, run)) run = 1;
+        size_t end = i + run, k;
+        bool quoted = false, q;
+        while (end < pe && (k = closer_len(s, pe, end, &q))) {
+            end += k;
+            quoted |= q;
+        }
+        if (is_boundary(&p, i, i + run, end, quoted)) {
+            if (!emit(s, start, end, out)) return false;
+            start = p.sentence = end;
+        }
+        i = end;
+    }
+    return emit(s, start, pe, out);
+}
+
+td_status td_split_sentences(const char *text, size_t len, td_span **spans, size_t *n)
+{
+    span_vec out = {0};
+    *spans = NULL;
+    *n = 0;
+    layout lay;
+    measure(text, len, &lay);
+    if (len == 0) return TD_OK;
+    line cur, next;
+    size_t para_start = 0;
+    bool in_para = false;
+    read_line(text, len, 0, &cur);
+    for (;;) {
+        bool last = cur.end >= len;
+        if (!last) read_line(text, len, cur.end + 1, &next);
+        if (!cur.blank && !in_para) {
+            para_start = cur.body;
+            in_para = true;
+        }
+        if (in_para && (last || next.blank || !joins(text, len, &lay, &cur, &next))) {
+            if (!split_paragraph(text, para_start, cur.cend, &out)) {
+                vec_free(&out);
+                return TD_ERR_NOMEM;
+            }
+            in_para = false;
+        }
+        if (last) break;
+        cur = next;
+    }
+    *spans = out.items;
+    *n = out.len;
+    return TD_OK;
+}
+
+char *td_sentence_text(const char *text, td_span span)
+{
+    char *r = malloc(span.end - span.start + 1);
+    if (!r) return NULL;
+    size_t k = 0, i = skip_space(text, span.end, span.start);
+    size_t end = trim_back(text, i, span.end);
+    while (i < end) {
+        size_t w = space_len(text, end, i);
+        if (w) {
+            r[k++] = ' ';
+            i = skip_space(text, end, i);
+        } else {
+            r[k++] = text[i++];
+        }
+    }
+    r[k] = '\0';
+    return r;
+}

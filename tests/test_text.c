@@ -1,0 +1,229 @@
+/* test_text.c — text primitives: folding, tokens, stopwords, stemming and the lexicon cache. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "text/text.h"
+
+static void assert_fold(const char *in, const char *want)
+{
+    buf b = {0};
+    assert_true(text_fold(in, strlen(in), &b));
+    assert_string_equal(b.data, want);
+    assert_true(td_utf8_valid(b.data, b.len, NULL));
+    buf_free(&b);
+}
+
+static void test_fold(void **state)
+{
+    (void)state;
+    assert_fold("Hello, World 42", "hello, world 42");
+    assert_fold("don\xe2\x80\x99t", "don't");                                    /* ’ */
+    assert_fold("\xe2\x80\x9cQuote\xe2\x80\x9d \xe2\x80\x98x\xe2\x80\x99", "\"quote\" 'x'"); /* “ ” ‘ ’ */
+    assert_fold("a\xe2\x80\x93" "b\xe2\x80\x94" "c\xe2\x80\x92" "d\xe2\x88\x92" "e", "a-b-c-d-e"); /* – — ‒ − */
+    assert_fold("\xef\xbc\xb5.\xef\xbc\xb3.", "u.s.");                          /* fullwidth Ｕ.Ｓ. (NFKC) */
+    assert_fold("Stra\xc3\x9f" "e", "strasse");                                  /* ß case-folds to ss */
+    assert_fold("Caf\xc3\xa9", "caf\xc3\xa9");                                   /* composed é */
+    assert_fold("Cafe\xcc\x81", "caf\xc3\xa9");                                  /* e + combining acute */
+    assert_fold("\xef\xac\x81re", "fire");                                       /* ﬁ ligature */
+    assert_fold("infor\xc2\xad" "mation", "information");                        /* soft hyphen dropped */
+    assert_fold("\xc3\x89TAT", "\xc3\xa9tat");                                   /* É */
+    assert_fold("", "");
+    /* it appends */
+    buf b = {0};
+    assert_true(buf_puts(&b, "x:"));
+    assert_true(text_fold("AB", 2, &b));
+    assert_true(text_fold("\xc3\x89", 2, &b));
+    assert_string_equal(b.data, "x:ab\xc3\xa9");
+    buf_free(&b);
+}
+
+/* Tokens of s as "kind:text" joined by '|' (kind w, n or p). */
+static char *tokens_of(const char *s)
+{
+    buf b = {0};
+    size_t pos = 0, len = strlen(s);
+    token t;
+    while (token_next(s, len, &pos, &t)) {
+        assert_true(t.start < t.end && t.end <= len && pos == t.end);
+        if (b.len) assert_true(buf_putc(&b, '|'));
+        assert_true(buf_putc(&b, t.kind == TOKEN_WORD ? 'w' : t.kind == TOKEN_NUMBER ? 'n' : 'p'));
+        assert_true(buf_putc(&b, ':'));
+        assert_true(buf_append(&b, s + t.start, t.end - t.start));
+    }
+    assert_int_equal(pos, len);
+    return buf_take(&b);
+}
+
+static void assert_tokens(const char *s, const char *want)
+{
+    char *got = tokens_of(s);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_tokens(void **state)
+{
+    (void)state;
+    assert_tokens("Don't stop: 3,000 people paid $2.5 at 5:30.",
+                  "w:Don't|w:stop|p::|n:3,000|w:people|w:paid|p:$|n:2.5|w:at|n:5:30|p:.");
+    assert_tokens("O'Neill's U.S.-led plan", "w:O'Neill's|w:U.S.|p:-|w:led|w:plan");
+    assert_tokens("Kim Jong-un.", "w:Kim|w:Jong|p:-|w:un|p:.");
+    assert_tokens("at 5 p.m. in 2014.", "w:at|n:5|w:p.m.|w:in|n:2014|p:.");
+    assert_tokens("the Jones' house, 'quoted'", "w:the|w:Jones|p:'|w:house|p:,|p:'|w:quoted|p:'");
+    assert_tokens("North Korea\xe2\x80\x99s \xe2\x80\x9c" "deed\xe2\x80\x9d",
+                  "w:North|w:Korea\xe2\x80\x99s|p:\xe2\x80\x9c|w:" "deed|p:\xe2\x80\x9d");
+    assert_tokens("na\xc3\xafve caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac", "w:na\xc3\xafve|w:caf\xc3\xa9|w:\xe6\x97\xa5\xe6\x9c\xac");
+    /* no-break and ideographic spaces separate; a soft hyphen stays inside the word */
+    assert_tokens("a\xc2\xa0" "b\xe3\x80\x80" "c infor\xc2\xad" "mation", "w:a|w:b|w:c|w:infor\xc2\xad" "mation");
+    assert_tokens("1990s MP3 3D", "w:1990s|w:MP3|w:3D");
+    assert_tokens("192.168.0.1, 7.", "n:192.168.0.1|p:,|n:7|p:.");
+    assert_tokens("A.B", "w:A|p:.|w:B");
+    assert_tokens("", "");
+    assert_tokens(" \t\n ", "");
+}
+
+static void test_stopwords(void **state)
+{
+    (void)state;
+    static const char *const stop[] = {"a", "about", "and", "are", "be", "but", "can't", "don't", "for", "he",
+                                       "i'm", "it's", "nevertheless", "of", "said", "says", "the", "their",
+                                       "they're", "was", "which", "who", "would", "yourselves"};
+    for (size_t i = 0; i < sizeof stop / sizeof *stop; i++) assert_true(stopword(stop[i], strlen(stop[i])));
+    static const char *const content[] = {"sony", "hack", "korea", "evidence", "sanctions", "fbi", "", "th",
+                                          "thee", "yourselvesx", "zzz", "aaa"};
+    for (size_t i = 0; i < sizeof content / sizeof *content; i++)
+        assert_false(stopword(content[i], strlen(content[i])));
+    /* the length is respected: a prefix of a longer text */
+    assert_true(stopword("theory", 3));
+}
+
+static void assert_stem(stemmer *st, const char *word, const char *want)
+{
+    size_t n;
+    const char *s = stemmer_stem(st, word, strlen(word), &n);
+    assert_non_null(s);
+    assert_int_equal(n, strlen(want));
+    assert_memory_equal(s, want, n);
+}
+
+static void test_stemmer(void **state)
+{
+    (void)state;
+    stemmer *st = stemmer_new();
+    assert_non_null(st);
+    assert_stem(st, "running", "run");
+    assert_stem(st, "hacked", "hack");
+    assert_stem(st, "hacking", "hack");
+    assert_stem(st, "investigation", "investig");
+    assert_stem(st, "sony's", "soni");
+    assert_stem(st, "sanctions", "sanction");
+    assert_stem(st, "caf\xc3\xa9s", "caf\xc3\xa9");
+    stemmer_free(st);
+    stemmer_free(NULL);
+}
+
+static lex_word word(lexicon *lx, const char *s, token_kind kind)
+{
+    lex_word w;
+    assert_true(lexicon_word(lx, s, strlen(s), kind, &w));
+    return w;
+}
+
+static void assert_term(lexicon *lx, uint32_t term, const char *want)
+{
+    size_t n;
+    const char *t = lexicon_term(lx, term, &n);
+    assert_non_null(t);
+    assert_int_equal(n, strlen(want));
+    assert_string_equal(t, want);
+}
+
+static void test_lexicon(void **state)
+{
+    (void)state;
+    lexicon *lx = lexicon_new();
+    assert_non_null(lx);
+    assert_int_equal(lexicon_n_terms(lx), 0);
+    lex_word hacks = word(lx, "Hacks", TOKEN_WORD), hacked = word(lx, "hacked", TOKEN_WORD);
+    lex_word hacking = word(lx, "HACKING", TOKEN_WORD), sony = word(lx, "Sony", TOKEN_WORD);
+    assert_int_equal(hacks.term, hacked.term);
+    assert_int_equal(hacks.term, hacking.term);
+    assert_int_not_equal(hacks.term, sony.term);
+    assert_int_equal(hacks.flags, 0);
+    assert_term(lx, hacks.term, "hack");
+    assert_term(lx, sony.term, "soni");
+    assert_int_equal(lexicon_n_terms(lx), 2);
+
+    lex_word the = word(lx, "The", TOKEN_WORD);
+    assert_int_equal(the.flags, LEX_STOP);
+    assert_int_equal(word(lx, "don\xe2\x80\x99t", TOKEN_WORD).term, word(lx, "don't", TOKEN_WORD).term);
+    assert_int_equal(word(lx, "don't", TOKEN_WORD).flags, LEX_STOP);
+
+    lex_word n1 = word(lx, "3,000", TOKEN_NUMBER), n2 = word(lx, "3000", TOKEN_NUMBER);
+    assert_int_equal(n1.flags, LEX_NUMBER);
+    assert_int_equal(n1.term, n2.term);
+    assert_term(lx, n1.term, "3000");
+    lex_word dot = word(lx, ".", TOKEN_PUNCT), dash = word(lx, "\xe2\x80\x94", TOKEN_PUNCT);
+    assert_int_equal(dot.flags, LEX_PUNCT);
+    assert_term(lx, dash.term, "-");
+
+    /* cached answers are the same as the first ones */
+    lex_word again = word(lx, "Hacks", TOKEN_WORD);
+    assert_int_equal(again.term, hacks.term);
+    assert_int_equal(again.flags, hacks.flags);
+    size_t terms = lexicon_n_terms(lx);
+    size_t len;
+    assert_null(lexicon_term(lx, (uint32_t)terms, &len));
+    lexicon_free(lx);
+    lexicon_free(NULL);
+}
+
+/* Every token of a real article goes through the lexicon; terms are stems of folded tokens. */
+static void test_lexicon_article(void **state)
+{
+    (void)state;
+    const char *dir = shared_dir();
+    if (!dir) return;
+    char path[512];
+    snprintf(path, sizeof path, "%s/examples/sony-hack/01.txt", dir);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "note: %s is absent: skipped\n", path);
+        return;
+    }
+    char text[16384];
+    size_t len = fread(text, 1, sizeof text, f);
+    fclose(f);
+    assert_true(len > 1000 && len < sizeof text);
+    assert_true(td_utf8_valid(text, len, NULL));
+    lexicon *lx = lexicon_new();
+    assert_non_null(lx);
+    size_t pos = 0, n_tokens = 0, n_stop = 0, n_korea = 0;
+    uint32_t korea = UINT32_MAX;
+    token t;
+    while (token_next(text, len, &pos, &t)) {
+        lex_word w;
+        assert_true(lexicon_word(lx, text + t.start, t.end - t.start, t.kind, &w));
+        assert_true(w.term < lexicon_n_terms(lx));
+        n_tokens++;
+        n_stop += (w.flags & LEX_STOP) != 0;
+        if (t.end - t.start == 5 && !memcmp(text + t.start, "Korea", 5)) korea = w.term;
+        if (w.term == korea) n_korea++;
+    }
+    assert_true(n_tokens > 500);
+    assert_true(n_stop * 5 > n_tokens);       /* function words are a large share of English */
+    assert_true(lexicon_n_terms(lx) < n_tokens / 2);
+    assert_true(n_korea >= 10);               /* "Korea", "Korea’s", "KOREA" ... one term */
+    assert_term(lx, korea, "korea");
+    lexicon_free(lx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fold),    cmocka_unit_test(test_tokens),  cmocka_unit_test(test_stopwords),
+        cmocka_unit_test(test_stemmer), cmocka_unit_test(test_lexicon), cmocka_unit_test(test_lexicon_article),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
