@@ -15,13 +15,13 @@ td_status ingest_check_content(const ingest_file *f, td_error *err)
     while (blank < n && ingest_space((char)p[blank])) blank++;
     if (blank == n) return error_set(err, TD_ERR_INPUT, "%s: empty file", f->path);
     if (memchr(p, '\0', n)) return error_set(err, TD_ERR_INPUT, "%s: binary data, not text", f->path);
-    /* Text has at most a stray control character or two; data has many. */
+    /* Text has at most a few stray control characters; data has many. */
     size_t controls = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = p[i];
         if ((c < 0x20 && !ingest_space((char)c)) || c == 0x7f) controls++;
     }
-    if (controls * 100 > n) return error_set(err, TD_ERR_INPUT, "%s: binary data, not text", f->path);
+    if (controls >= 4 && controls * 100 > n) return error_set(err, TD_ERR_INPUT, "%s: binary data, not text", f->path);
     return TD_OK;
 }
 

@@ -1,5 +1,8 @@
-/* text.c — plain text input: a file is one article, named by its path; its first line is taken
- * as the title when it looks like a headline (the text itself is kept whole). */
+/* text.c — plain text input: a file is one article, named by its path. Its first line is the
+ * title when it looks like a headline: 2-30 words in at most 200 bytes, more text after it, not
+ * starting in lower case, not ending like a sentence (. , ; : or a lower-case "of", "the"...), not
+ * mostly numbers (a time stamp), not continued in lower case on the next line (a hard-wrapped
+ * sentence). The text itself is kept whole: the summariser decides what to do with the headline. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +30,20 @@ static size_t without_closers(const char *s, size_t len)
     }
 }
 
+static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+/* True when the last word of s is a lower-case English word that cannot end a headline. */
+static bool ends_with_function_word(const char *s, size_t len)
+{
+    static const char *const words[] = {"a",   "an", "the", "of",   "to", "in",  "on",   "at",   "by",
+                                        "for", "and", "or", "but", "with", "from", "as", "that"};
+    size_t start = len;
+    while (start && !ingest_space(s[start - 1])) start--;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == len - start && memcmp(s + start, words[i], len - start) == 0) return true;
+    return false;
+}
+
 char *text_guess_title(const char *s, size_t len)
 {
     size_t a = 0;
@@ -38,7 +55,9 @@ char *text_guess_title(const char *s, size_t len)
     size_t rest = e;
     while (rest < len && ingest_space(s[rest])) rest++;
     if (rest == len || b - a > TITLE_MAX_BYTES) return NULL;
-    if (s[a] >= 'a' && s[a] <= 'z') return NULL; /* a sentence cut off, or a navigation line */
+    if (is_lower(s[a])) return NULL; /* a sentence cut off, or a navigation line */
+    /* A hard-wrapped sentence goes on in lower case on the next line. */
+    if (!memchr(s + e + 1, '\n', rest - e - 1) && is_lower(s[rest])) return NULL;
     size_t core = without_closers(s + a, b - a);
     if (core == 0 || s[a + core - 1] == '.' || s[a + core - 1] == ',' || s[a + core - 1] == ';' ||
         s[a + core - 1] == ':')
@@ -53,6 +72,7 @@ char *text_guess_title(const char *s, size_t len)
         words++;
         numeric += digit;
     }
+    if (ends_with_function_word(s + a, core)) return NULL; /* "... operated by" runs on */
     if (words < TITLE_MIN_WORDS || words > TITLE_MAX_WORDS || numeric * 2 > words) return NULL;
     buf out = {0};
     if (!ingest_collapse(&out, s + a, b - a)) {
