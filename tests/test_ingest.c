@@ -405,6 +405,57 @@ static void test_mixed_inputs_pool(void **state)
     result_free(&res);
 }
 
+static void test_groups_order(void **state)
+{
+    (void)state;
+    /* a sub-folder's line-format file gives its clusters, then the sub-folder's pooled articles;
+     * the command's own pool comes last of all */
+    tmp_folder("groups");
+    tmp_folder("groups/first");
+    tmp_text("groups/first/a.txt", "Dam Holds After Heavy Rain\n\nThe dam held overnight, engineers said.\n");
+    tmp_text("groups/first/b.src", "Water levels fell . ||||| Roads reopened . |||||\nSchools stay shut . |||||\n");
+    tmp_folder("groups/second");
+    tmp_text("groups/second/c.jsonl", "{\"id\": \"x\", \"documents\": [{\"text\": \"A second story.\"}]}\n");
+    char folder[128];
+    snprintf(folder, sizeof folder, "%s/groups", tmp_dir);
+    const char *in[] = {FIX "text/b.txt", folder};
+    result res;
+    read_inputs(in, 2, TD_FORMAT_AUTO, &res);
+    assert_int_equal(res.last, 0);
+    assert_int_equal(res.n, 5);
+    const char *ids[] = {"1", "2", "first", "x", "1"};
+    const size_t docs[] = {2, 1, 1, 1, 1};
+    for (size_t i = 0; i < 5; i++) {
+        assert_string_equal(res.c[i]->id, ids[i]);
+        assert_int_equal(res.c[i]->n_docs, docs[i]);
+    }
+    assert_string_equal(res.c[2]->docs[0].title, "Dam Holds After Heavy Rain");
+    assert_string_equal(res.c[4]->docs[0].name, FIX "text/b.txt");
+    result_free(&res);
+}
+
+static void test_sgml_variants(void **state)
+{
+    (void)state;
+    /* AQUAINT-2 style: id attribute, no DOCNO, inline <P>s, lower-case entities */
+    const char *p = tmp_text("aquaint.xml", "<DOC id=\"AFP_ENG_20050101.0001\" type=\"story\" >\n"
+                                            "<HEADLINE>\nQuake &amp; Tsunami Toll Rises\n</HEADLINE>\n"
+                                            "<DATELINE>JAKARTA, Jan 1</DATELINE>\n<TEXT>\n"
+                                            "<P>The toll rose again on Saturday. </P>\n"
+                                            "<P>Aid began to arrive &quot;in earnest&quot;.</P>\n"
+                                            "</TEXT>\n</DOC>\n");
+    result res;
+    read_one(p, TD_FORMAT_AUTO, &res);
+    assert_int_equal(res.last, 0);
+    assert_int_equal(res.n, 1);
+    const td_document *d = &res.c[0]->docs[0];
+    assert_string_equal(d->name, "AFP_ENG_20050101.0001");
+    assert_string_equal(d->title, "Quake & Tsunami Toll Rises");
+    assert_null(d->date);
+    assert_string_equal(d->text, "The toll rose again on Saturday.\n\nAid began to arrive \"in earnest\".");
+    result_free(&res);
+}
+
 static void test_forced_format(void **state)
 {
     (void)state;
@@ -771,6 +822,8 @@ int main(void)
         cmocka_unit_test(test_jsonl_clusters),
         cmocka_unit_test(test_folder_of_folders),
         cmocka_unit_test(test_mixed_inputs_pool),
+        cmocka_unit_test(test_groups_order),
+        cmocka_unit_test(test_sgml_variants),
         cmocka_unit_test(test_forced_format),
         cmocka_unit_test(test_stdin),
         cmocka_unit_test(test_line_ends_and_bom),

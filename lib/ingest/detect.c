@@ -50,7 +50,8 @@ td_format ingest_detect(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len && ingest_space(s[i])) i++;
-    if (len - i >= 5 && strncasecmp(s + i, "<DOC>", 5) == 0) return TD_FORMAT_SGML;
+    if (len - i >= 5 && strncasecmp(s + i, "<DOC", 4) == 0 && (s[i + 4] == '>' || ingest_space(s[i + 4])))
+        return TD_FORMAT_SGML;
     if (first_line_is_object(s, len)) return TD_FORMAT_JSONL;
     if (ingest_find(s, len, "|||||", 5) || ingest_find(s, len, "NEWLINE_CHAR", 12)) return TD_FORMAT_MULTINEWS;
     return TD_FORMAT_TEXT;

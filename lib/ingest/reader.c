@@ -144,12 +144,10 @@ td_reader *td_reader_open(const char *const *inputs, size_t n_inputs, td_format 
     return r;
 }
 
-/* Stops the reader with the error in err (kept for later calls). */
-static int fail(td_reader *r, td_error *err)
+/* Stops the reader with the error in err, kept for later calls. */
+static int fail(td_reader *r, const td_error *err)
 {
-    if (err) r->error = *err;
-    if (r->error.code == TD_OK) error_set(&r->error, TD_ERR_INPUT, "input error");
-    if (err) *err = r->error;
+    r->error = *err;
     return -1;
 }
 

@@ -2,7 +2,8 @@
  * DATE_TIME and TEXT. The text keeps its line structure exactly (the sentence splitter reads the
  * hard wraps and indents); <P> tags become paragraph breaks, other tags go, and entities are
  * decoded, unknown ones (DUC's &Cx1f; &QL; ...) dropped. <ANNOTATION>s (editors' notes such as
- * "STORY CAN END HERE") are dropped with their content. */
+ * "STORY CAN END HERE") are dropped with their content. Without DOCNO, the id attribute of
+ * <DOC id="..."> (AQUAINT-2) names the article, else "<file>#<k>". */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,10 +70,12 @@ static bool find_tag(const char *s, size_t i, size_t end, const char *name, bool
 
 /* An element <name>…</name> found in [i, end): 1 with its content in [*a, *b) and *after past it,
  * 0 when there is none, -1 when it is opened at *a but not closed. */
-static int find_element(const char *s, size_t i, size_t end, const char *name, size_t *a, size_t *b, size_t *after)
+static int find_element(const char *s, size_t i, size_t end, const char *name, size_t *a, size_t *b, size_t *after,
+                        tag *open_tag)
 {
     tag open, close;
     if (!find_tag(s, i, end, name, false, &open)) return 0;
+    if (open_tag) *open_tag = open;
     *a = open.start;
     if (!find_tag(s, open.end, end, name, true, &close)) return -1;
     *a = open.end;
@@ -200,7 +203,7 @@ static bool clean(const char *s, size_t i, size_t end, bool block, buf *out)
         } else {
             size_t a, b, after;
             i = t.end;
-            if (!t.closing && tag_is(s, &t, "ANNOTATION") && find_element(s, t.start, end, "ANNOTATION", &a, &b, &after) == 1)
+            if (!t.closing && tag_is(s, &t, "ANNOTATION") && find_element(s, t.start, end, "ANNOTATION", &a, &b, &after, NULL) == 1)
                 i = after;
             i = drop_markup_line(out, s, i, end);
         }
@@ -215,7 +218,7 @@ static char *field(const char *s, size_t a, size_t b, const char *name, buf *scr
 {
     size_t ca, cb, after;
     *ok = true;
-    if (find_element(s, a, b, name, &ca, &cb, &after) != 1) return NULL;
+    if (find_element(s, a, b, name, &ca, &cb, &after, NULL) != 1) return NULL;
     buf_clear(scratch);
     buf flat = {0};
     if (!clean(s, ca, cb, false, scratch) || !ingest_collapse(&flat, scratch->data ? scratch->data : "", scratch->len)) {
@@ -230,13 +233,37 @@ static char *field(const char *s, size_t a, size_t b, const char *name, buf *scr
     return buf_take(&flat);
 }
 
-/* Reads the DOC whose content is [a, b) (the k-th of the file) into c. */
-static td_status read_doc(const ingest_file *f, size_t a, size_t b, size_t k, td_cluster *c, buf *scratch,
+/* The value of the id="..." attribute of a tag (<DOC id="..."> in AQUAINT-2), or NULL; *ok false
+ * when out of memory. */
+static char *id_attribute(const char *s, const tag *t, bool *ok)
+{
+    *ok = true;
+    for (size_t i = t->name + t->name_len; i + 4 < t->end; i++) {
+        if (!ingest_space(s[i]) || strncasecmp(s + i + 1, "id=", 3) != 0) continue;
+        char quote = s[i + 4];
+        if (quote != '"' && quote != '\'') return NULL;
+        const char *v = s + i + 5, *close = memchr(v, quote, (size_t)(s + t->end - v));
+        if (!close || close == v) return NULL;
+        buf out = {0};
+        if (!ingest_collapse(&out, v, (size_t)(close - v))) {
+            buf_free(&out);
+            *ok = false;
+            return NULL;
+        }
+        return buf_take(&out);
+    }
+    return NULL;
+}
+
+/* Reads the DOC opened by `open` and whose content ends at b (the k-th of the file) into c. */
+static td_status read_doc(const ingest_file *f, const tag *open, size_t b, size_t k, td_cluster *c, buf *scratch,
                           td_error *err)
 {
     const char *s = f->text;
+    size_t a = open->end;
     bool ok1, ok2, ok3, ok4 = true;
     char *docno = field(s, a, b, "DOCNO", scratch, &ok1);
+    if (!docno && ok1) docno = id_attribute(s, open, &ok1);
     char *title = field(s, a, b, "HEADLINE", scratch, &ok2);
     char *date = field(s, a, b, "DATE", scratch, &ok3);
     if (!date && ok3) date = field(s, a, b, "DATE_TIME", scratch, &ok4);
@@ -248,7 +275,7 @@ static td_status read_doc(const ingest_file *f, size_t a, size_t b, size_t k, td
     if (!ok1 || !ok2 || !ok3 || !ok4) st = error_nomem(err);
     size_t i = a, ta, tb, after;
     int found = 0, r;
-    while (st == TD_OK && (r = find_element(s, i, b, "TEXT", &ta, &tb, &after)) != 0) {
+    while (st == TD_OK && (r = find_element(s, i, b, "TEXT", &ta, &tb, &after, NULL)) != 0) {
         if (r < 0) {
             st = error_set(err, TD_ERR_INPUT, "%s: <TEXT> at line %zu (%s) is not closed", f->path,
                            ingest_line_of(s, ta), label);
@@ -283,12 +310,13 @@ td_status sgml_read(const ingest_file *f, td_cluster *c, td_error *err)
     buf scratch = {0};
     td_status st = TD_OK;
     int r;
-    while (st == TD_OK && (r = find_element(s, i, f->len, "DOC", &a, &b, &after)) != 0) {
+    tag open;
+    while (st == TD_OK && (r = find_element(s, i, f->len, "DOC", &a, &b, &after, &open)) != 0) {
         if (r < 0) {
             st = error_set(err, TD_ERR_INPUT, "%s: <DOC> at line %zu is not closed", f->path, ingest_line_of(s, a));
             break;
         }
-        st = read_doc(f, a, b, ++k, c, &scratch, err);
+        st = read_doc(f, &open, b, ++k, c, &scratch, err);
         i = after;
     }
     buf_free(&scratch);
