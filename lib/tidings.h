@@ -55,7 +55,8 @@ typedef struct td_cluster {
 
 /* Makes an empty cluster with the given id (copied); NULL when out of memory. */
 td_cluster *td_cluster_new(const char *id);
-/* Adds a copy of the article; the text must be valid UTF-8. Fields other than name and text may be NULL. */
+/* Adds a copy of the article; the text must be valid UTF-8. Fields other than name and text may be NULL.
+ * Copies text_len bytes of text (strlen(text) when text_len is 0). TD_ERR_USAGE without name or text. */
 td_status td_cluster_add(td_cluster *c, const td_document *doc);
 void td_cluster_free(td_cluster *c);
 
@@ -78,12 +79,17 @@ const char *td_format_name(td_format format);
  * Plain text, SGML and article-a-line JSONL inputs together make one cluster; Multi-News and
  * cluster-a-line JSONL give one cluster a line, in order. Each file is checked whole before any
  * of its clusters is returned: invalid UTF-8 (with the byte offset), binary data, empty files,
- * missing files and folders with no text are errors that name the file. */
+ * missing files and folders with no text are errors that name the file.
+ * A folder gives its regular files sorted by name (hidden ones skipped); a folder holding only
+ * folders gives one cluster per sub-folder, in name order, its id the sub-folder's name. The
+ * first non-blank line decides JSONL (a JSON object), "documents" in it cluster-a-line. The
+ * pooled cluster (id "1", or the sub-folder's) comes after the clusters of line formats. */
 typedef struct td_reader td_reader;
 
 /* Opens the inputs (not copied: they must outlive the reader). NULL on error (err says why). */
 td_reader *td_reader_open(const char *const *inputs, size_t n_inputs, td_format format, td_error *err);
-/* Next cluster into *out (free with td_cluster_free): 1 when one was read, 0 at the end, -1 on error. */
+/* Next cluster into *out (free with td_cluster_free): 1 when one was read, 0 at the end, -1 on error.
+ * After an error the reader stays stopped: later calls return -1 with the same error. */
 int td_reader_next(td_reader *r, td_cluster **out, td_error *err);
 void td_reader_close(td_reader *r);
 

@@ -1,0 +1,58 @@
+/* detect.c — format names and detection of the format of an input from its content. */
+#include <jansson.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest/ingest.h"
+
+static const char *const format_names[] = {
+    [TD_FORMAT_AUTO] = "auto",
+    [TD_FORMAT_TEXT] = "text",
+    [TD_FORMAT_MULTINEWS] = "multinews",
+    [TD_FORMAT_SGML] = "sgml",
+    [TD_FORMAT_JSONL] = "jsonl",
+};
+
+bool td_format_parse(const char *name, td_format *out)
+{
+    if (!name) return false;
+    for (size_t i = 0; i < sizeof format_names / sizeof *format_names; i++) {
+        if (strcmp(name, format_names[i]) == 0) {
+            if (out) *out = (td_format)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *td_format_name(td_format format)
+{
+    if ((size_t)format < sizeof format_names / sizeof *format_names) return format_names[format];
+    return "unknown";
+}
+
+/* True when the first line that is not blank is a JSON object. */
+static bool first_line_is_object(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && ingest_space(s[i])) i++;
+    if (i == len || s[i] != '{') return false;
+    const char *nl = memchr(s + i, '\n', len - i);
+    size_t n = nl ? (size_t)(nl - (s + i)) : len - i;
+    json_error_t jerr;
+    json_t *v = json_loadb(s + i, n, 0, &jerr);
+    bool ok = v && json_is_object(v);
+    json_decref(v);
+    return ok;
+}
+
+td_format ingest_detect(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && ingest_space(s[i])) i++;
+    if (len - i >= 5 && strncasecmp(s + i, "<DOC", 4) == 0 && (s[i + 4] == '>' || ingest_space(s[i + 4])))
+        return TD_FORMAT_SGML;
+    if (first_line_is_object(s, len)) return TD_FORMAT_JSONL;
+    if (ingest_find(s, len, "|||||", 5) || ingest_find(s, len, "NEWLINE_CHAR", 12)) return TD_FORMAT_MULTINEWS;
+    return TD_FORMAT_TEXT;
+}
