@@ -36,7 +36,7 @@ static void test_buf_printf_and_json_escape(void **state)
     (void)state;
     buf b = {0};
     assert_true(buf_printf(&b, "%d-%s", 42, "x"));
-    assert_true(buf_json_escape(&b, "a\"b\\c\nd\x01", 9));
+    assert_true(buf_json_escape(&b, "a\"b\\c\nd\x01", 8));
     assert_string_equal(b.data, "42-xa\\\"b\\\\c\\nd\\u0001");
     char *s = buf_take(&b);
     assert_null(b.data);

@@ -32,6 +32,9 @@ static void test_questions_bios_credits_and_headlines(void **state)
                      DEBRIS_BIO);
     assert_int_equal(mark_one("[Image via the Port Varrow Ledger]"), DEBRIS_CREDIT);
     assert_int_equal(mark_one("Cracks in anchorage close Tamsin Harbour Bridge"), DEBRIS_NO_END);
+    assert_int_equal(mark_one("Feb. 11, 2025 at 4:55 p.m."), DEBRIS_DATELINE);
+    assert_int_equal(mark_one("Updated 02:33 GMT, 02 March 2021."), DEBRIS_DATELINE);
+    assert_int_equal(mark_one("The bridge reopened on March 3."), DEBRIS_NONE);
     assert_int_equal(mark_one("The cost of the repairs was put at $48 million."), DEBRIS_NONE);
     assert_int_equal(mark_one("\xe2\x80\x9cWe will not put a single car on it,\xe2\x80\x9d she said."), DEBRIS_NONE);
     assert_int_equal(mark_one("\"Nobody will be asked to cross it.\""), DEBRIS_NONE);
@@ -59,7 +62,7 @@ static void test_everything_after_about_the_author_is_debris(void **state)
     (void)state;
     const char *text = "The bridge closed. Crews arrived. Ferries ran. About the author Sam writes plays.";
     /* on real pages "About the author" is a line of its own, so it is a sentence of its own */
-    td_span sp[5] = {{0, 18}, {19, 33}, {34, 47}, {48, 64}, {65, strlen(text)}};
+    td_span sp[5] = {{0, 18}, {19, 33}, {34, 46}, {47, 63}, {64, strlen(text)}};
     uint8_t reason[5];
     debris_mark(text, NULL, sp, 5, reason);
     assert_int_equal(reason[0], DEBRIS_NONE);

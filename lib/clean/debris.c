@@ -149,12 +149,50 @@ static void skip_space(const char *text, td_span *sp)
     while (sp->start < sp->end && isspace((unsigned char)text[sp->start])) sp->start++;
 }
 
+/* Words of a line that gives only when it was published: dates, times, zones. */
+static const char *const date_words[] = {
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+    "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+    "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thurs", "thursday", "fri", "friday",
+    "sat", "saturday", "sun", "sunday", "at", "on", "a.m", "p.m", "am", "pm", "gmt", "utc", "et", "est", "edt",
+    "pt", "pst", "pdt", "bst", "cet", "updated", "published", "posted", "last", "modified", NULL,
+};
+
+static bool is_date_word(const char *w, size_t n)
+{
+    bool digits = true;
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)w[i]) && !strchr(":/.-,", w[i])) digits = false;
+    if (digits) return true;
+    for (const char *const *d = date_words; *d; d++)
+        if (strlen(*d) == n && memcmp(*d, w, n) == 0) return true;
+    return false;
+}
+
+static bool is_dateline(const sentence_view *v)
+{
+    if (!v->whole) return false;
+    size_t words = 0;
+    for (size_t i = 0; i < v->len;) {
+        while (i < v->len && (v->low[i] == ' ' || strchr("|,-()", v->low[i]))) i++;
+        size_t start = i;
+        while (i < v->len && v->low[i] != ' ' && v->low[i] != '|' && v->low[i] != ',') i++;
+        size_t end = i;
+        while (end > start && v->low[end - 1] == '.') end--;
+        if (end == start) continue;
+        if (!is_date_word(v->low + start, end - start)) return false;
+        words++;
+    }
+    return words > 0 && words <= 12;
+}
+
 static debris_reason classify(const char *s, size_t len)
 {
     sentence_view v;
     view_make(&v, s, len);
     if (starts_any(&v, prompt_starts) || has_any(&v, prompt_anywhere)) return DEBRIS_PROMPT;
     if (is_bio(&v)) return DEBRIS_BIO;
+    if (is_dateline(&v)) return DEBRIS_DATELINE;
     unsigned char end = final_mark(s, len);
     if (end == '?') return DEBRIS_QUESTION;
     if (end != '.' && end != '!') return DEBRIS_NO_END;
@@ -215,6 +253,7 @@ const char *debris_reason_name(debris_reason r)
     case DEBRIS_BIO: return "author bio";
     case DEBRIS_CREDIT: return "image credit";
     case DEBRIS_TAIL: return "after end of article";
+    case DEBRIS_DATELINE: return "date line";
     }
     return "unknown";
 }

@@ -17,6 +17,7 @@ typedef enum debris_reason {
     DEBRIS_BIO,      /* an author biography */
     DEBRIS_CREDIT,   /* an image or photo credit */
     DEBRIS_TAIL,     /* after an end-of-article marker such as "About the author" */
+    DEBRIS_DATELINE, /* only a date or time: "Feb. 11, 2025 at 4:55 p.m." */
 } debris_reason;
 
 /* Marks the n sentences of one article (text, its title or NULL). reason[i] gets a debris_reason.

@@ -27,7 +27,7 @@ static bool render_text(buf *b, const td_summary *sum, const td_cluster *c)
         ok = buf_puts(b, sum->sentences[i].text) && buf_putc(b, ' ') && put_sources(b, &sum->sentences[i], ",") &&
              buf_putc(b, '\n');
     }
-    ok = ok && buf_puts(b, "\nSources:\n");
+    ok = ok && buf_putc(b, '\n');
     for (size_t d = 0; d < c->n_docs && ok; d++) {
         const td_document *doc = &c->docs[d];
         ok = buf_printf(b, "[%zu] %s", d + 1, doc->name);
