@@ -161,7 +161,8 @@ static void test_cluster_add_copies(void **state)
 static void test_format_names(void **state)
 {
     (void)state;
-    const td_format all[] = {TD_FORMAT_AUTO, TD_FORMAT_TEXT, TD_FORMAT_MULTINEWS, TD_FORMAT_SGML, TD_FORMAT_JSONL};
+    const td_format all[] = {TD_FORMAT_AUTO, TD_FORMAT_TEXT, TD_FORMAT_MULTINEWS, TD_FORMAT_SGML,
+                             TD_FORMAT_JSONL};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         td_format back = (td_format)-1;
         assert_true(td_format_parse(td_format_name(all[i]), &back));
@@ -203,15 +204,16 @@ static void test_title_guess(void **state)
         {"Harbour Ferry Runs Aground\n\nA ferry ran aground.", "Harbour Ferry Runs Aground"},
         {"  Storm  Hits   Coast  \nThe storm hit the coast.", "Storm Hits Coast"},
         {"Is the Bridge Safe?\n\nEngineers say yes.", "Is the Bridge Safe?"},
-        {"\xe2\x80\x9cWe Will Rebuild\xe2\x80\x9d, Says Mayor\n\nText.", "\xe2\x80\x9cWe Will Rebuild\xe2\x80\x9d, Says Mayor"},
-        {"The ferry ran aground on Tuesday.\nNobody was hurt.", NULL},          /* a sentence */
-        {"He said \"it will sink.\"\nNobody was hurt.", NULL},                  /* a sentence in quotes */
+        {"\xe2\x80\x9cWe Will Rebuild\xe2\x80\x9d, Says Mayor\n\nText.",
+         "\xe2\x80\x9cWe Will Rebuild\xe2\x80\x9d, Says Mayor"},
+        {"The ferry ran aground on Tuesday.\nNobody was hurt.", NULL},                /* a sentence */
+        {"He said \"it will sink.\"\nNobody was hurt.", NULL},                        /* a sentence in quotes */
         {"The ferry, which left at 7, struck the bank\ntwenty minutes later.", NULL}, /* hard-wrapped */
-        {"The ferry was operated by\nNorthgate Marine.", NULL},                 /* runs on */
-        {"02:33 GMT 02 March 2021\nListen Live\nText.", NULL},                  /* a time stamp */
-        {"Only One Line Here", NULL},                                           /* nothing follows */
-        {"Menu\n\nText follows.", NULL},                                        /* one word */
-        {"home | news | sport\n\nText follows.", NULL},                         /* lower case */
+        {"The ferry was operated by\nNorthgate Marine.", NULL},                       /* runs on */
+        {"02:33 GMT 02 March 2021\nListen Live\nText.", NULL},                        /* a time stamp */
+        {"Only One Line Here", NULL},                                                 /* nothing follows */
+        {"Menu\n\nText follows.", NULL},                                              /* one word */
+        {"home | news | sport\n\nText follows.", NULL},                               /* lower case */
         {"Latest:\nText follows.", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -310,7 +312,8 @@ static void test_multinews(void **state)
     assert_string_equal(res.c[0]->docs[1].name, "1.2");
     assert_string_equal(res.c[0]->docs[0].text,
                         "Crews battled a wildfire near Redhill on Friday .\n\nAbout 300 homes were evacuated .");
-    assert_string_equal(res.c[0]->docs[1].text, "Firefighters said the wind had dropped overnight .\nRain is forecast .");
+    assert_string_equal(res.c[0]->docs[1].text,
+                        "Firefighters said the wind had dropped overnight .\nRain is forecast .");
     assert_null(res.c[0]->docs[0].title);
     /* a line whose articles are all blank still gives its (empty) cluster */
     assert_int_equal(res.c[1]->n_docs, 0);
@@ -335,7 +338,8 @@ static void test_jsonl_articles(void **state)
     assert_string_equal(c->docs[0].url, "https://example.org/lake-1");
     assert_string_equal(c->docs[0].date, "2021-06-01");
     assert_string_equal(c->docs[0].title, "Lake Closed After Algae Bloom");
-    assert_string_equal(c->docs[0].text, "The lake was closed to swimmers on Tuesday.\n\nTests found blue-green algae.");
+    assert_string_equal(c->docs[0].text,
+                        "The lake was closed to swimmers on Tuesday.\n\nTests found blue-green algae.");
     assert_string_equal(c->docs[1].name, "17");
     assert_null(c->docs[1].source);
     assert_null(c->docs[1].date);
@@ -413,7 +417,8 @@ static void test_groups_order(void **state)
     tmp_folder("groups");
     tmp_folder("groups/first");
     tmp_text("groups/first/a.txt", "Dam Holds After Heavy Rain\n\nThe dam held overnight, engineers said.\n");
-    tmp_text("groups/first/b.src", "Water levels fell . ||||| Roads reopened . |||||\nSchools stay shut . |||||\n");
+    tmp_text("groups/first/b.src",
+             "Water levels fell . ||||| Roads reopened . |||||\nSchools stay shut . |||||\n");
     tmp_folder("groups/second");
     tmp_text("groups/second/c.jsonl", "{\"id\": \"x\", \"documents\": [{\"text\": \"A second story.\"}]}\n");
     char folder[128];
@@ -467,7 +472,8 @@ static void test_forced_format(void **state)
     assert_string_equal(res.c[0]->docs[0].name, FIX "docs.sgml");
     assert_true(strncmp(res.c[0]->docs[0].text, "<DOC>\n<DOCNO> ABC19990301.0042", 30) == 0);
     result_free(&res);
-    assert_string_equal(fails(FIX "text/a.txt", TD_FORMAT_SGML, TD_ERR_INPUT, &res), FIX "text/a.txt: no <DOC> found");
+    assert_string_equal(fails(FIX "text/a.txt", TD_FORMAT_SGML, TD_ERR_INPUT, &res),
+                        FIX "text/a.txt: no <DOC> found");
     const char *msg = fails(FIX "text/a.txt", TD_FORMAT_JSONL, TD_ERR_INPUT, &res);
     assert_true(strncmp(msg, FIX "text/a.txt: line 1, column ", strlen(FIX "text/a.txt: line 1, column ")) == 0);
     /* as Multi-News, a text file is one cluster a line */
@@ -505,7 +511,8 @@ static void test_stdin(void **state)
 static void test_line_ends_and_bom(void **state)
 {
     (void)state;
-    const char *path = tmp_text("crlf.txt", "\xef\xbb\xbfWindows Headline Here\r\n\r\nFirst line.\r\nSecond line.\rThird.\r\n");
+    const char *path =
+        tmp_text("crlf.txt", "\xef\xbb\xbfWindows Headline Here\r\n\r\nFirst line.\r\nSecond line.\rThird.\r\n");
     result res;
     read_one(path, TD_FORMAT_AUTO, &res);
     assert_int_equal(res.n, 1);
@@ -520,7 +527,8 @@ static void test_missing_and_empty(void **state)
 {
     (void)state;
     result res;
-    assert_string_equal(fails("no/such/x.txt", TD_FORMAT_AUTO, TD_ERR_IO, &res), "no/such/x.txt: No such file or directory");
+    assert_string_equal(fails("no/such/x.txt", TD_FORMAT_AUTO, TD_ERR_IO, &res),
+                        "no/such/x.txt: No such file or directory");
     assert_int_equal(res.last, -2); /* found at open */
     char want[256];
     const char *empty = tmp_text("empty.txt", "");
@@ -588,7 +596,8 @@ static void test_invalid_utf8(void **state)
     /* Multi-News: line and article too, and no cluster comes before the error */
     const char *mn = "First story . |||||\nSecond story . ||||| Its other \xe9 article . |||||\n";
     p = tmp_text("bad.src", mn);
-    snprintf(want, sizeof want, "%s: line 2, article 2: invalid UTF-8 at byte %zu", p, (size_t)(strchr(mn, '\xe9') - mn));
+    snprintf(want, sizeof want, "%s: line 2, article 2: invalid UTF-8 at byte %zu", p,
+             (size_t)(strchr(mn, '\xe9') - mn));
     assert_string_equal(fails(p, TD_FORMAT_AUTO, TD_ERR_INPUT, &res), want);
     assert_int_equal(res.n, 0);
     /* SGML keeps the plain form */
@@ -653,11 +662,13 @@ static void test_bad_sgml(void **state)
     (void)state;
     result res;
     char want[256];
-    const char *p = tmp_text("notext.sgml", "<DOC>\n<DOCNO> N1 </DOCNO>\n<TEXT>\nFine.\n</TEXT>\n</DOC>\n"
-                                            "<DOC>\n<DOCNO> N2 </DOCNO>\n<HEADLINE> Only a headline </HEADLINE>\n</DOC>\n");
+    const char *p =
+        tmp_text("notext.sgml", "<DOC>\n<DOCNO> N1 </DOCNO>\n<TEXT>\nFine.\n</TEXT>\n</DOC>\n"
+                                "<DOC>\n<DOCNO> N2 </DOCNO>\n<HEADLINE> Only a headline </HEADLINE>\n</DOC>\n");
     snprintf(want, sizeof want, "%s: N2 has no <TEXT>", p);
     assert_string_equal(fails(p, TD_FORMAT_AUTO, TD_ERR_INPUT, &res), want);
-    p = tmp_text("open.sgml", "<DOC>\n<DOCNO> N1 </DOCNO>\n<TEXT>\nFine.\n</TEXT>\n</DOC>\n\n<DOC>\n<TEXT>\nCut off");
+    p = tmp_text("open.sgml",
+                 "<DOC>\n<DOCNO> N1 </DOCNO>\n<TEXT>\nFine.\n</TEXT>\n</DOC>\n\n<DOC>\n<TEXT>\nCut off");
     snprintf(want, sizeof want, "%s: <DOC> at line 8 is not closed", p);
     assert_string_equal(fails(p, TD_FORMAT_AUTO, TD_ERR_INPUT, &res), want);
     p = tmp_text("opentext.sgml", "<DOC>\n<TEXT>\nNo end of text.\n</DOC>\n");

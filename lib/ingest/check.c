@@ -21,7 +21,8 @@ td_status ingest_check_content(const ingest_file *f, td_error *err)
         unsigned char c = p[i];
         if ((c < 0x20 && !ingest_space((char)c)) || c == 0x7f) controls++;
     }
-    if (controls >= 4 && controls * 100 > n) return error_set(err, TD_ERR_INPUT, "%s: binary data, not text", f->path);
+    if (controls >= 4 && controls * 100 > n)
+        return error_set(err, TD_ERR_INPUT, "%s: binary data, not text", f->path);
     return TD_OK;
 }
 

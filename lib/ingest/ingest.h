@@ -16,7 +16,7 @@ typedef struct ingest_file {
     const char *path; /* name used in messages and article names ("<stdin>" for -) */
     char *data;       /* the bytes read, NUL-terminated; owned */
     size_t size;      /* bytes read */
-    char *text;       /* the content: data after a UTF-8 byte order mark; CR LF made LF by ingest_check */
+    char *text;       /* the content: data after a UTF-8 byte order mark; CR LF made LF by ingest_check_text */
     size_t len;       /* bytes in text */
     size_t base;      /* offset of text in the file, for byte offsets in messages */
 } ingest_file;

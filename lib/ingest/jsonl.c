@@ -58,13 +58,15 @@ static td_status opt_string(const ingest_file *f, const char *where, json_t *obj
     json_t *v = json_object_get(obj, key);
     *out = NULL;
     if (!v || json_is_null(v)) return TD_OK;
-    if (!json_is_string(v)) return error_set(err, TD_ERR_INPUT, "%s: %s: \"%s\" is not a string", f->path, where, key);
+    if (!json_is_string(v))
+        return error_set(err, TD_ERR_INPUT, "%s: %s: \"%s\" is not a string", f->path, where, key);
     *out = (char *)json_string_value(v);
     return TD_OK;
 }
 
 /* Reads an "id" that is a string or an integer into idbuf (size 32) or *out; NULL when absent. */
-static td_status read_id(const ingest_file *f, const char *where, json_t *obj, char *idbuf, char **out, td_error *err)
+static td_status read_id(const ingest_file *f, const char *where, json_t *obj, char *idbuf, char **out,
+                         td_error *err)
 {
     json_t *v = json_object_get(obj, "id");
     *out = NULL;
@@ -74,7 +76,8 @@ static td_status read_id(const ingest_file *f, const char *where, json_t *obj, c
         *out = idbuf;
         return TD_OK;
     }
-    if (!json_is_string(v)) return error_set(err, TD_ERR_INPUT, "%s: %s: \"id\" is not a string or integer", f->path, where);
+    if (!json_is_string(v))
+        return error_set(err, TD_ERR_INPUT, "%s: %s: \"id\" is not a string or integer", f->path, where);
     *out = (char *)json_string_value(v);
     return TD_OK;
 }
@@ -128,7 +131,8 @@ td_status jsonl_read_articles(const ingest_file *f, td_cluster *c, td_error *err
         }
         buf_clear(&name);
         if (json_object_get(obj, "documents"))
-            st = error_set(err, TD_ERR_INPUT, "%s: line %zu: a cluster (\"documents\") among articles", f->path, num);
+            st = error_set(err, TD_ERR_INPUT, "%s: line %zu: a cluster (\"documents\") among articles", f->path,
+                           num);
         else if (!buf_printf(&name, "%s:%zu", f->path, num))
             st = error_nomem(err);
         else
@@ -140,7 +144,8 @@ td_status jsonl_read_articles(const ingest_file *f, td_cluster *c, td_error *err
 }
 
 /* Makes the cluster of the line [a, b), number num. */
-static td_status build_cluster(const ingest_file *f, size_t num, size_t a, size_t b, td_cluster **out, td_error *err)
+static td_status build_cluster(const ingest_file *f, size_t num, size_t a, size_t b, td_cluster **out,
+                               td_error *err)
 {
     *out = NULL;
     json_t *obj = parse_object(f, num, a, b, err);

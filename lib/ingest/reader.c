@@ -30,19 +30,19 @@ typedef struct group {
 } group;
 
 struct td_reader {
-    td_format format;        /* TD_FORMAT_AUTO or the format forced on every input */
-    arena strings;           /* paths and group ids */
-    VEC(source) sources;     /* every file, in reading order */
-    VEC(group) groups;       /* group 0 is the command's own inputs */
-    size_t next;             /* index of the next source to open */
-    ingest_file file;        /* the file being handed out line by line, when `active` */
-    bool active;             /* file holds clusters still to hand out */
-    td_format file_format;   /* TD_FORMAT_MULTINEWS or TD_FORMAT_JSONL, when active */
-    size_t current;          /* index of the source in `file` */
-    multinews_iter mn;       /* position in a Multi-News file */
-    jsonl_iter jl;           /* position in a cluster-a-line JSONL file */
-    bool done;               /* group 0 was handed out: nothing more */
-    td_error error;          /* the error that stopped the reader, when error.code != TD_OK */
+    td_format format;      /* TD_FORMAT_AUTO or the format forced on every input */
+    arena strings;         /* paths and group ids */
+    VEC(source) sources;   /* every file, in reading order */
+    VEC(group) groups;     /* group 0 is the command's own inputs */
+    size_t next;           /* index of the next source to open */
+    ingest_file file;      /* the file being handed out line by line, when `active` */
+    bool active;           /* file holds clusters still to hand out */
+    td_format file_format; /* TD_FORMAT_MULTINEWS or TD_FORMAT_JSONL, when active */
+    size_t current;        /* index of the source in `file` */
+    multinews_iter mn;     /* position in a Multi-News file */
+    jsonl_iter jl;         /* position in a cluster-a-line JSONL file */
+    bool done;             /* group 0 was handed out: nothing more */
+    td_error error;        /* the error that stopped the reader, when error.code != TD_OK */
 };
 
 static td_status add_source(td_reader *r, const char *path, size_t grp, bool is_stdin, td_error *err)
@@ -170,7 +170,8 @@ static td_status read_source(td_reader *r, size_t i, td_error *err)
     td_format fmt = r->format;
     if (st == TD_OK && fmt == TD_FORMAT_AUTO) fmt = ingest_detect(f.text, f.len);
     if (st == TD_OK) st = ingest_check_text(&f, fmt, err);
-    bool clusters = fmt == TD_FORMAT_MULTINEWS || (fmt == TD_FORMAT_JSONL && st == TD_OK && jsonl_is_clusters(&f));
+    bool clusters =
+        fmt == TD_FORMAT_MULTINEWS || (fmt == TD_FORMAT_JSONL && st == TD_OK && jsonl_is_clusters(&f));
     if (st == TD_OK && clusters) {
         if (fmt == TD_FORMAT_JSONL) st = jsonl_check_clusters(&f, err);
         if (st == TD_OK) {

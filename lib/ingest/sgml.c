@@ -70,8 +70,8 @@ static bool find_tag(const char *s, size_t i, size_t end, const char *name, bool
 
 /* An element <name>…</name> found in [i, end): 1 with its content in [*a, *b) and *after past it,
  * 0 when there is none, -1 when it is opened at *a but not closed. */
-static int find_element(const char *s, size_t i, size_t end, const char *name, size_t *a, size_t *b, size_t *after,
-                        tag *open_tag)
+static int find_element(const char *s, size_t i, size_t end, const char *name, size_t *a, size_t *b,
+                        size_t *after, tag *open_tag)
 {
     tag open, close;
     if (!find_tag(s, i, end, name, false, &open)) return 0;
@@ -148,9 +148,10 @@ static size_t entity(const char *s, size_t i, size_t end, buf *out, bool *ok)
 /* Ends the paragraph in out: trailing blanks go, and out ends in a blank line (unless empty). */
 static bool paragraph_break(buf *out)
 {
+    if (!out->data) return true;
     while (out->len && (out->data[out->len - 1] == ' ' || out->data[out->len - 1] == '\t')) out->len--;
-    if (out->len == 0) return true;
     out->data[out->len] = '\0';
+    if (out->len == 0) return true;
     if (out->data[out->len - 1] != '\n' && !buf_putc(out, '\n')) return false;
     if (out->len < 2 || out->data[out->len - 2] != '\n') return buf_putc(out, '\n');
     return true;
@@ -203,7 +204,8 @@ static bool clean(const char *s, size_t i, size_t end, bool block, buf *out)
         } else {
             size_t a, b, after;
             i = t.end;
-            if (!t.closing && tag_is(s, &t, "ANNOTATION") && find_element(s, t.start, end, "ANNOTATION", &a, &b, &after, NULL) == 1)
+            if (!t.closing && tag_is(s, &t, "ANNOTATION") &&
+                find_element(s, t.start, end, "ANNOTATION", &a, &b, &after, NULL) == 1)
                 i = after;
             i = drop_markup_line(out, s, i, end);
         }
@@ -221,7 +223,8 @@ static char *field(const char *s, size_t a, size_t b, const char *name, buf *scr
     if (find_element(s, a, b, name, &ca, &cb, &after, NULL) != 1) return NULL;
     buf_clear(scratch);
     buf flat = {0};
-    if (!clean(s, ca, cb, false, scratch) || !ingest_collapse(&flat, scratch->data ? scratch->data : "", scratch->len)) {
+    if (!clean(s, ca, cb, false, scratch) ||
+        !ingest_collapse(&flat, scratch->data ? scratch->data : "", scratch->len)) {
         buf_free(&flat);
         *ok = false;
         return NULL;
@@ -287,12 +290,14 @@ static td_status read_doc(const ingest_file *f, const tag *open, size_t b, size_
     size_t start = 0, end = body.len;
     if (body.data) ingest_trim_text(body.data, &start, &end);
     if (st == TD_OK && !found) st = error_set(err, TD_ERR_INPUT, "%s: %s has no <TEXT>", f->path, label);
-    if (st == TD_OK && start == end) st = error_set(err, TD_ERR_INPUT, "%s: %s has an empty <TEXT>", f->path, label);
+    if (st == TD_OK && start == end)
+        st = error_set(err, TD_ERR_INPUT, "%s: %s has an empty <TEXT>", f->path, label);
     if (st == TD_OK) {
         char *name = docno;
         if (!name && !(name = malloc(strlen(f->path) + 32))) st = error_nomem(err);
         if (name && !docno) sprintf(name, "%s#%zu", f->path, k);
-        td_document d = {.name = name, .title = title, .date = date, .text = body.data + start, .text_len = end - start};
+        td_document d = {
+            .name = name, .title = title, .date = date, .text = body.data + start, .text_len = end - start};
         if (st == TD_OK && td_cluster_add(c, &d) != TD_OK) st = error_nomem(err);
         if (name != docno) free(name);
     }
@@ -313,7 +318,8 @@ td_status sgml_read(const ingest_file *f, td_cluster *c, td_error *err)
     tag open;
     while (st == TD_OK && (r = find_element(s, i, f->len, "DOC", &a, &b, &after, &open)) != 0) {
         if (r < 0) {
-            st = error_set(err, TD_ERR_INPUT, "%s: <DOC> at line %zu is not closed", f->path, ingest_line_of(s, a));
+            st = error_set(err, TD_ERR_INPUT, "%s: <DOC> at line %zu is not closed", f->path,
+                           ingest_line_of(s, a));
             break;
         }
         st = read_doc(f, &open, b, ++k, c, &scratch, err);
