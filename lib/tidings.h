@@ -178,6 +178,104 @@ char *td_render_summary(const td_summary *summary, const td_cluster *cluster, co
 /* ---------------------------------------------------------------- ROUGE */
 /* (lib/eval) */
 
+/* ROUGE scoring that reproduces ROUGE-1.5.5.pl: the same tokens (runs of ASCII letters and digits,
+ * lowercased), the same Porter stemmer variant (words longer than 3 characters), the same SMART
+ * stopword list, the same word and byte cut-offs (applied to the references too), the same pooling
+ * of several references (-f A sums hits and counts over the references; ROUGE-1.5.5 does no
+ * jackknifing), the same rounding to 5 decimals, and the same bootstrap, seeded as Perl's srand/rand,
+ * for the reported averages and confidence intervals. Summaries are one sentence a line. */
+
+typedef enum td_rouge_unit {
+    TD_ROUGE_UNIT_SUMMARY = 0, /* -t 0: average the per-summary scores */
+    TD_ROUGE_UNIT_TOKEN = 1,   /* -t 1: pool the counts of all summaries, then score */
+    TD_ROUGE_UNIT_COUNTS = 2,  /* -t 2: report the pooled counts only */
+} td_rouge_unit;
+
+/* The options of ROUGE-1.5.5.pl; td_rouge_opts_defaults gives its defaults (no option given). */
+typedef struct td_rouge_opts {
+    int max_n;             /* -n: ROUGE-1 … ROUGE-max_n; 0 (default): no ROUGE-N */
+    bool lcs;              /* ROUGE-L; true (-x turns it off) */
+    bool skip;             /* -2 given: ROUGE-S; false */
+    int skip_distance;     /* -2: most words skipped between the two of a pair; negative: no limit */
+    bool skip_unigrams;    /* -u: ROUGE-SU, unigrams counted with the skip-bigrams; false */
+    bool stem;             /* -m: Porter stemming; false */
+    bool remove_stopwords; /* -s: drop ROUGE's stopwords; false */
+    size_t word_limit;     /* -l: only the first N words of every summary; 0: none */
+    size_t byte_limit;     /* -b: only the first N bytes of every summary; 0: none */
+    bool best_model;       /* -f B: score against the best reference; false (-f A: all references) */
+    double alpha;          /* -p: F = 1/(alpha/P + (1-alpha)/R); 0.5 */
+    td_rouge_unit unit;    /* -t; TD_ROUGE_UNIT_SUMMARY */
+    double confidence;     /* -c: confidence level of the intervals, in percent; 95 */
+    size_t resamples;      /* -r: bootstrap resamples; 1000 */
+} td_rouge_opts;
+
+void td_rouge_opts_defaults(td_rouge_opts *opts);
+
+/* Sets the ROUGE-1.5.5.pl option `flag` ('n', 'x', '2', 'u', 'm', 's', 'l', 'b', 'f', 'p', 't', 'c',
+ * 'r'; 'a', 'd' and 'e' are accepted and change nothing here) with its value (NULL for flags that
+ * take none). TD_ERR_USAGE with a message for an unknown flag or a bad value. */
+td_status td_rouge_opts_set(td_rouge_opts *opts, char flag, const char *value, td_error *err);
+
+typedef enum td_rouge_kind {
+    TD_ROUGE_N, /* n-gram co-occurrence */
+    TD_ROUGE_L, /* longest common subsequence, summary level (union LCS) */
+    TD_ROUGE_S, /* skip-bigram co-occurrence (with unigrams: ROUGE-SU) */
+} td_rouge_kind;
+
+typedef struct td_rouge_measure {
+    td_rouge_kind kind;
+    int n;         /* the n of ROUGE-N, the skip distance of ROUGE-S */
+    char name[24]; /* as ROUGE-1.5.5 prints it: "ROUGE-2", "ROUGE-L", "ROUGE-SU4", "ROUGE-S*" */
+} td_rouge_measure;
+
+/* The scores of one system summary on one measure. */
+typedef struct td_rouge_score {
+    double recall;      /* rounded to 5 decimals, as ROUGE-1.5.5 prints and averages them */
+    double precision;
+    double f;           /* from the rounded recall and precision, then rounded */
+    size_t model_count; /* grams (ROUGE-L: words) of the references scored, summed over them */
+    size_t peer_count;  /* grams of the system summary, counted once per reference scored */
+    size_t hits;        /* matches, clipped per reference */
+} td_rouge_score;
+
+/* Averages over many cases, as ROUGE-1.5.5 reports them. */
+typedef struct td_rouge_average {
+    double recall, precision, f;      /* Average_R/P/F: the mean of the bootstrap resamples, rounded */
+    double recall_low, recall_high;   /* confidence interval, rounded to 5 decimals */
+    double precision_low, precision_high;
+    double f_low, f_high;
+    size_t model_count, peer_count, hits; /* counts summed over the cases (what -t 2 prints) */
+} td_rouge_average;
+
+/* A scorer keeps its options and a cache of tokens and stems: reuse one for many cases. */
+typedef struct td_rouge_scorer td_rouge_scorer;
+
+/* NULL on error: invalid options (TD_ERR_USAGE, e.g. -l with -b) or out of memory. */
+td_rouge_scorer *td_rouge_scorer_new(const td_rouge_opts *opts, td_error *err);
+/* The measures it computes, in ROUGE-1.5.5's order (ROUGE-1…N, ROUGE-L, ROUGE-S); returns how many. */
+size_t td_rouge_scorer_measures(const td_rouge_scorer *s, const td_rouge_measure **measures);
+/* Scores one system summary against n_refs >= 1 reference summaries (texts of one sentence a line,
+ * read as bytes). scores gets one entry per measure, in the order of td_rouge_scorer_measures. */
+td_status td_rouge_score_texts(td_rouge_scorer *s, const char *system, size_t system_len,
+                               const char *const *refs, const size_t *ref_lens, size_t n_refs,
+                               td_rouge_score *scores, td_error *err);
+void td_rouge_scorer_free(td_rouge_scorer *s);
+
+/* Averages one measure over n >= 1 cases and computes the confidence interval by ROUGE-1.5.5's
+ * bootstrap. ids are the test ids as ROUGE-1.5.5 names them, "<case>.<system>" (e.g. "d30003t.S"):
+ * their byte order decides which case each resample draws. */
+td_status td_rouge_average_scores(const td_rouge_opts *opts, const char *const *ids,
+                                  const td_rouge_score *scores, size_t n, td_rouge_average *out,
+                                  td_error *err);
+
+/* The order in which ROUGE-1.5.5 prints cases (-d): numerically by leading digits when both ids
+ * start with a digit, else byte order. A strcmp-like result. */
+int td_rouge_id_compare(const char *a, const char *b);
+
+/* Reads a whole summary file (NUL-terminated copy in *text, free() it) and checks that it is UTF-8.
+ * Errors name the file: TD_ERR_IO when it cannot be read, TD_ERR_INPUT for invalid UTF-8. */
+td_status td_rouge_read_file(const char *path, char **text, size_t *len, td_error *err);
+
 #ifdef __cplusplus
 }
 #endif
