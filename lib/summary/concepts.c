@@ -1,8 +1,9 @@
 /* concepts.c — the default method: choose the sentences that cover the most important bigram
  * concepts per word of budget (in the spirit of Gillick & Favre 2009, solved greedily).
  * A concept (two adjacent stems, not both stopwords) weighs more the more articles report it and
- * the earlier they do: each article that has it adds 1 + POSITION_BONUS * decay(first position).
- * Covering a concept twice earns nothing, which keeps repeats out. */
+ * the earlier they do: each article that has it adds 1 + POSITION_BONUS * decay(first position),
+ * and the sum is raised to SUPPORT_EXPONENT, so that what several outlets agree on outweighs many
+ * details told by one. Covering a concept twice earns nothing, which keeps repeats out. */
 #include "summary/methods.h"
 
 #include <math.h>
@@ -11,7 +12,7 @@
 
 static const double POSITION_BONUS = 1.0;  /* extra weight of a concept in an article's first sentence */
 static const double POSITION_DECAY = 4.0;  /* sentences over which that extra weight falls by 1/e */
-static const double REPEAT_WEIGHT = 0.25;  /* weight of a concept's further uses inside one article */
+static const double SUPPORT_EXPONENT = 3.0; /* how fast weight grows with the articles that agree */
 static const double LENGTH_EXPONENT = 0.6; /* gain per words^x: below 1 so that long sentences can win */
 
 /* Weight of every concept, from the articles' non-debris sentences. */
@@ -34,12 +35,11 @@ static double *concept_weights(const model *m)
             if (last_doc[c[k]] != s->doc) {
                 last_doc[c[k]] = s->doc;
                 weight[c[k]] += first;
-            } else {
-                weight[c[k]] += REPEAT_WEIGHT;
             }
         }
     }
     free(last_doc);
+    for (size_t c = 0; c < m->n_concepts; c++) weight[c] = pow(weight[c], SUPPORT_EXPONENT);
     return weight;
 }
 
