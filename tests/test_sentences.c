@@ -358,6 +358,7 @@ static void test_sony_articles(void **state)
     assert_non_null(strstr(lines, "supreme leader, Kim Jong-un.\n"));
     assert_non_null(strstr(lines, "Reuters reported via Yahoo! News.\n"));
     assert_has_line(lines, "[Image via the Epoch Times]");
+    assert_has_line(lines, "Share this article: North Korea Denies Involvement In Sony Hack, Asks U.S. For Evidence");
     assert_has_line(lines, "More from Inquisitr");
     free(lines);
     free(text);

@@ -310,11 +310,11 @@ static bool title_case(const char *s, size_t ps, size_t pe)
     return caps >= 3 && lower * 4 <= caps;
 }
 
-/* Number of white-space separated words in s[from, to). */
-static size_t count_words(const char *s, size_t from, size_t to)
+/* Number of white-space separated words in s[from, to), counting no further than `most`. */
+static size_t count_words(const char *s, size_t from, size_t to, size_t most)
 {
     size_t n = 0;
-    for (size_t i = skip_space(s, to, from); i < to; n++) {
+    for (size_t i = skip_space(s, to, from); i < to && n < most; n++) {
         while (i < to && !space_len(s, to, i)) i++;
         i = skip_space(s, to, i);
     }
@@ -387,14 +387,16 @@ static bool glued(const char *s, size_t from, size_t pe, size_t run, size_t end)
     size_t k = run;
     while (k > from && ((s[k - 1] >= 'a' && s[k - 1] <= 'z') || (s[k - 1] >= '0' && s[k - 1] <= '9'))) k--;
     if (run - k < 3 || (s[run] == '.' && s[run + 1] == '.')) return false;
-    for (size_t j = k; j > from && !space_len(s, pe, j - 1); j--)
-        if (strchr("./@:\\_", s[j - 1])) return false;
     if (end < pe && s[end] == '"') end++; /* an opening quote (see opens_glued_quote) */
     if (end >= pe || s[end] < 'A' || s[end] > 'Z') return false;
     size_t n = end + 1 + alpha_run(s, pe, end + 1);
     if (n == end + 1 && s[end] != 'A' && s[end] != 'I') return false;
     if (n < pe && s[n] >= 'A' && s[n] <= 'Z') return false; /* McDonald's, iPhone-like mixed case */
-    return n >= pe || !strchr(".(@/:_0123456789", s[n]);
+    if (n < pe && strchr(".(@/:_0123456789", s[n])) return false;
+    /* Last, and bounded: the token before must not hold address or file-name punctuation. */
+    for (size_t j = k; j > from && !space_len(s, pe, j - 1); j--)
+        if (k - j > 256 || strchr("./@:\\_", s[j - 1])) return false;
+    return true;
 }
 
 /* Decides whether the terminators s[run, run_end) followed by closers up to `end` end a sentence. */
@@ -437,7 +439,7 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
         size_t wl = alpha_run(s, pe, n);
         if (!wl || !abbrev_starter(s + n, wl)) return false;
         /* "At 5 a.m. Mr. Smith went": a fragment this short is an opening phrase, not a sentence. */
-        if (count_words(s, p->sentence, run) < 4) return false;
+        if (count_words(s, p->sentence, run, 4) < 4) return false;
         if (p->title < 0) p->title = title_case(s, p->start, pe);
         return !p->title;
     }
