@@ -172,6 +172,7 @@ static const split_case news_cases[] = {
     {"They waited\xe2\x80\xa6 Then the lights went out. It was over\xe2\x80\xa6 for now.",
      {"They waited\xe2\x80\xa6", "Then the lights went out.", "It was over\xe2\x80\xa6 for now."}, true},
     {"What now?! Nobody knows!", {"What now?!", "Nobody knows!"}, true},
+    {"We want evidence \xe2\x80\xa6 We asked for an inquiry.", {"We want evidence \xe2\x80\xa6 We asked for an inquiry."}, true},
     /* scraped text that lost the space after a sentence */
     {"The car was on the interstate.Around 4 a.m. she called.", {"The car was on the interstate.", "Around 4 a.m. she called."}, true},
     {"He was jailed in 2004.Officials say he is fine.", {"He was jailed in 2004.", "Officials say he is fine."}, true},

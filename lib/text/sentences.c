@@ -117,7 +117,6 @@ static size_t alpha_run(const char *s, size_t len, size_t i)
 /* ---------------------------------------------------------------- lines and paragraphs */
 
 typedef struct line {
-    size_t start;   /* first byte of the line */
     size_t end;     /* the '\n' ending it, or the text length */
     size_t body;    /* first byte of its content (after indentation and any list marker) */
     size_t cend;    /* end of its content (trailing white space trimmed) */
@@ -154,19 +153,25 @@ static size_t list_marker(const char *s, size_t len, size_t i)
     return skip_space(s, len, k) - i;
 }
 
+/* Skips the white space at the start of a line; *col gets its display width (tabs to multiples of 8). */
+static size_t skip_indent(const char *s, size_t end, size_t i, unsigned *col)
+{
+    size_t n;
+    while (i < end && (n = space_len(s, end, i))) {
+        *col = s[i] == '\t' ? (*col / 8 + 1) * 8 : *col + 1;
+        i += n;
+    }
+    return i;
+}
+
 /* Reads the line starting at `start`. */
 static void read_line(const char *s, size_t len, size_t start, line *ln)
 {
     const char *nl = memchr(s + start, '\n', len - start);
     size_t end = nl ? (size_t)(nl - s) : len;
-    ln->start = start;
     ln->end = end;
     unsigned col = 0;
-    size_t i = start, n;
-    while (i < end && (n = space_len(s, end, i))) {
-        col = s[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
-        i += n;
-    }
+    size_t i = skip_indent(s, end, start, &col);
     ln->indent = col;
     ln->blank = i == end;
     ln->cend = trim_back(s, i, end);
@@ -218,10 +223,7 @@ static unsigned usual_indent(const char *s, size_t len)
         const char *nl = memchr(s + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - s) : len;
         unsigned col = 0;
-        size_t i = pos;
-        for (; i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'); i++)
-            col = s[i] == '\t' ? (col / 8 + 1) * 8 : col + (s[i] == ' ');
-        if (i < end) counts[col < MAX_INDENT ? col : MAX_INDENT]++;
+        if (skip_indent(s, end, pos, &col) < end) counts[col < MAX_INDENT ? col : MAX_INDENT]++;
         pos = end + 1;
     }
     unsigned best = 0;
@@ -416,9 +418,10 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
     size_t n_dots = 0;
     for (size_t k = run; k < run_end; k++) {
         if (s[k] == '?' || s[k] == '!') question = true;
-        if (s[k] == '.' || (unsigned char)s[k] == 0xe2) n_dots++;
+        if (s[k] == '.') n_dots++;
+        if ((unsigned char)s[k] == 0xe2) n_dots += 3; /* … */
     }
-    bool dots = n_dots > 1 || (unsigned char)s[run] == 0xe2;
+    bool dots = n_dots > 1;
     if (question) {
         /* "Yahoo! News", "Jeopardy! champion": the mark belongs to the name. */
         if (s[run] == '!' && run_end == run + 1 && brand_before(s, p->start, run)) return false;
