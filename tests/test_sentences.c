@@ -172,6 +172,18 @@ static const split_case news_cases[] = {
     {"They waited\xe2\x80\xa6 Then the lights went out. It was over\xe2\x80\xa6 for now.",
      {"They waited\xe2\x80\xa6", "Then the lights went out.", "It was over\xe2\x80\xa6 for now."}, true},
     {"What now?! Nobody knows!", {"What now?!", "Nobody knows!"}, true},
+    {"We want evidence \xe2\x80\xa6 We asked for an inquiry.", {"We want evidence \xe2\x80\xa6 We asked for an inquiry."}, true},
+    /* scraped text that lost the space after a sentence */
+    {"The car was on the interstate.Around 4 a.m. she called.", {"The car was on the interstate.", "Around 4 a.m. she called."}, true},
+    {"He was jailed in 2004.Officials say he is fine.", {"He was jailed in 2004.", "Officials say he is fine."}, true},
+    {"It is not as fun as it may seem.\"It sucks,\" she says.", {"It is not as fun as it may seem.", "\"It sucks,\" she says."}, true},
+    {"\"He was trusted.\"Authorities say he fled.", {"\"He was trusted.\"", "Authorities say he fled."}, true},
+    {"Pages from IGC.org.These are kept, as is Node.js.Next to nothing else.",
+     {"Pages from IGC.org.These are kept, as is Node.js.Next to nothing else."}, true},
+    {"\xe2\x80\x9cMr. Johnson\xe2\x80\x99s actions were wrong,\xe2\x80\x9d he said.",
+     {"\xe2\x80\x9cMr. Johnson\xe2\x80\x99s actions were wrong,\xe2\x80\x9d he said."}, true},
+    {"She said, \xe2\x80\x9cHe told me, \xe2\x80\x98Leave.\xe2\x80\x99 \xe2\x80\x9d Linda left.",
+     {"She said, \xe2\x80\x9cHe told me, \xe2\x80\x98Leave.\xe2\x80\x99 \xe2\x80\x9d", "Linda left."}, true},
     {"She works for Smith & Wesson Inc. in Springfield, Mass. and commutes.",
      {"She works for Smith & Wesson Inc. in Springfield, Mass. and commutes."}, true},
 };
@@ -347,6 +359,7 @@ static void test_sony_articles(void **state)
     assert_non_null(strstr(lines, "supreme leader, Kim Jong-un.\n"));
     assert_non_null(strstr(lines, "Reuters reported via Yahoo! News.\n"));
     assert_has_line(lines, "[Image via the Epoch Times]");
+    assert_has_line(lines, "Share this article: North Korea Denies Involvement In Sony Hack, Asks U.S. For Evidence");
     assert_has_line(lines, "More from Inquisitr");
     free(lines);
     free(text);

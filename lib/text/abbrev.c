@@ -32,17 +32,23 @@ static const char *const ambiguous[] = {
 
 /* Capitalised words that open sentences far more often than they continue a name. */
 static const char *const starters[] = {
-    "A", "After", "Against", "All", "Also", "Although", "Among", "An", "And", "Another", "Are", "As",
-    "Asked", "At", "Because", "Before", "Between", "Both", "But", "By", "Can", "Could", "Despite",
-    "Did", "Do", "Does", "Dr", "During", "Each", "Earlier", "Either", "Even", "Every", "Few", "For",
-    "From", "Furthermore", "Had", "Has", "Have", "He", "Her", "Here", "His", "How", "However", "I",
-    "If", "In", "Indeed", "Instead", "Is", "It", "Its", "Just", "Last", "Later", "Let", "Like", "Many",
-    "Meanwhile", "Moreover", "Most", "Mr", "Mrs", "Ms", "My", "Neither", "Nevertheless", "Next", "No",
-    "None", "Nor", "Now", "On", "Only", "Or", "Other", "Our", "Over", "Please", "Several", "She",
-    "Should", "Since", "So", "Some", "Still", "Such", "That", "The", "Their", "Then", "There", "These",
-    "They", "This", "Those", "Though", "Thus", "To", "Today", "Tomorrow", "Under", "Unlike", "Until",
-    "Was", "We", "Were", "What", "When", "Where", "Which", "While", "Who", "Whom", "Whose", "Why",
-    "With", "Within", "Without", "Would", "Yesterday", "Yet", "You", "Your",
+    "A", "Additionally", "After", "Afterward", "Afterwards", "Against", "All", "Already", "Also",
+    "Although", "Among", "An", "And", "Another", "Apparently", "Are", "As", "Asked", "At",
+    "Authorities", "Because", "Before", "Besides", "Between", "Both", "But", "By", "Can", "Could",
+    "Currently", "Despite", "Did", "Do", "Does", "Dr", "During", "Each", "Earlier", "Either",
+    "Elsewhere", "Even", "Eventually", "Every", "Few", "Finally", "For", "Fortunately", "From",
+    "Furthermore", "Had", "Has", "Have", "He", "Her", "Here", "His", "Hopefully", "How", "However", "I",
+    "If", "In", "Indeed", "Initially", "Instead", "Interestingly", "Investigators", "Ironically", "Is",
+    "It", "Its", "Just", "Last", "Later", "Let", "Like", "Likewise", "Luckily", "Many", "Meanwhile",
+    "Moreover", "Most", "Mr", "Mrs", "Ms", "My", "Neither", "Nevertheless", "Next", "No", "None",
+    "Nonetheless", "Nor", "Notably", "Now", "Officials", "On", "Only", "Or", "Other", "Otherwise",
+    "Our", "Over", "Overall", "Please", "Police", "Previously", "Prosecutors", "Recently", "Regardless",
+    "Separately", "Several", "She", "Should", "Similarly", "Since", "So", "Some", "Specifically",
+    "Still", "Subsequently", "Such", "That", "The", "Their", "Then", "There", "These", "They", "This",
+    "Those", "Though", "Thus", "To", "Today", "Tomorrow", "Ultimately", "Under", "Unfortunately",
+    "Unlike", "Until", "Was", "We", "Were", "What", "When", "Where", "Which", "While", "Who", "Whom",
+    "Whose", "Why", "With", "Within", "Without", "Witnesses", "Would", "Yesterday", "Yet", "You",
+    "Your",
 };
 
 /* Verbs that attribute speech: '"Why?" Smith asked.' keeps the question in the sentence. */

@@ -117,7 +117,6 @@ static size_t alpha_run(const char *s, size_t len, size_t i)
 /* ---------------------------------------------------------------- lines and paragraphs */
 
 typedef struct line {
-    size_t start;   /* first byte of the line */
     size_t end;     /* the '\n' ending it, or the text length */
     size_t body;    /* first byte of its content (after indentation and any list marker) */
     size_t cend;    /* end of its content (trailing white space trimmed) */
@@ -154,19 +153,25 @@ static size_t list_marker(const char *s, size_t len, size_t i)
     return skip_space(s, len, k) - i;
 }
 
+/* Skips the white space at the start of a line; *col gets its display width (tabs to multiples of 8). */
+static size_t skip_indent(const char *s, size_t end, size_t i, unsigned *col)
+{
+    size_t n;
+    while (i < end && (n = space_len(s, end, i))) {
+        *col = s[i] == '\t' ? (*col / 8 + 1) * 8 : *col + 1;
+        i += n;
+    }
+    return i;
+}
+
 /* Reads the line starting at `start`. */
 static void read_line(const char *s, size_t len, size_t start, line *ln)
 {
     const char *nl = memchr(s + start, '\n', len - start);
     size_t end = nl ? (size_t)(nl - s) : len;
-    ln->start = start;
     ln->end = end;
     unsigned col = 0;
-    size_t i = start, n;
-    while (i < end && (n = space_len(s, end, i))) {
-        col = s[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
-        i += n;
-    }
+    size_t i = skip_indent(s, end, start, &col);
     ln->indent = col;
     ln->blank = i == end;
     ln->cend = trim_back(s, i, end);
@@ -218,10 +223,7 @@ static unsigned usual_indent(const char *s, size_t len)
         const char *nl = memchr(s + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - s) : len;
         unsigned col = 0;
-        size_t i = pos;
-        for (; i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'); i++)
-            col = s[i] == '\t' ? (col / 8 + 1) * 8 : col + (s[i] == ' ');
-        if (i < end) counts[col < MAX_INDENT ? col : MAX_INDENT]++;
+        if (skip_indent(s, end, pos, &col) < end) counts[col < MAX_INDENT ? col : MAX_INDENT]++;
         pos = end + 1;
     }
     unsigned best = 0;
@@ -310,11 +312,11 @@ static bool title_case(const char *s, size_t ps, size_t pe)
     return caps >= 3 && lower * 4 <= caps;
 }
 
-/* Number of white-space separated words in s[from, to). */
-static size_t count_words(const char *s, size_t from, size_t to)
+/* Number of white-space separated words in s[from, to), counting no further than `most`. */
+static size_t count_words(const char *s, size_t from, size_t to, size_t most)
 {
     size_t n = 0;
-    for (size_t i = skip_space(s, to, from); i < to; n++) {
+    for (size_t i = skip_space(s, to, from); i < to && n < most; n++) {
         while (i < to && !space_len(s, to, i)) i++;
         i = skip_space(s, to, i);
     }
@@ -347,7 +349,12 @@ static bool brand_before(const char *s, size_t ps, size_t bang)
 static abbrev_kind word_before(const char *s, size_t ps, size_t dot)
 {
     size_t k = dot;
-    while (k > ps && !space_len(s, dot, k - 1) && !opener_len(s, dot, k - 1)) k--;
+    while (k > ps) {
+        size_t j = k - 1;
+        while (j > ps && ((unsigned char)s[j] & 0xc0) == 0x80) j--;
+        if (space_len(s, dot, j) || opener_len(s, dot, j)) break;
+        k = j;
+    }
     const char *w = s + k;
     size_t wl = dot - k;
     if (wl == 0) return ABBREV_NONE;
@@ -369,14 +376,38 @@ typedef struct para {
     size_t start, end; /* its bytes */
     size_t sentence;   /* start of the sentence being read */
     int title;         /* title_case() once asked: -1 not yet, 0 no, 1 yes */
+    size_t counted;    /* straight quotes are counted up to here... */
+    size_t quotes;     /* ...and this is how many there are */
 } para;
+
+/* Whether a sentence ends at marks with no space after them, as in scraped text: "the
+ * interstate.Around 4 a.m.", "in 2004.Officials say", "again.\"When she". The word before must be 3+
+ * lower-case letters or digits and the word after capitalised (or "A", "I"); web and e-mail
+ * addresses, file names and numbers (example.com, Node.js, 3.5, IGC.org) never match. */
+static bool glued(const char *s, size_t from, size_t pe, size_t run, size_t end)
+{
+    size_t k = run;
+    while (k > from && ((s[k - 1] >= 'a' && s[k - 1] <= 'z') || (s[k - 1] >= '0' && s[k - 1] <= '9'))) k--;
+    if (run - k < 3 || (s[run] == '.' && s[run + 1] == '.')) return false;
+    if (end < pe && s[end] == '"') end++; /* an opening quote (see opens_glued_quote) */
+    if (end >= pe || s[end] < 'A' || s[end] > 'Z') return false;
+    size_t n = end + 1 + alpha_run(s, pe, end + 1);
+    if (n == end + 1 && s[end] != 'A' && s[end] != 'I') return false;
+    if (n < pe && s[n] >= 'A' && s[n] <= 'Z') return false; /* McDonald's, iPhone-like mixed case */
+    if (n < pe && strchr(".(@/:_0123456789", s[n])) return false;
+    /* Last, and bounded: the token before must not hold address or file-name punctuation. */
+    for (size_t j = k; j > from && !space_len(s, pe, j - 1); j--)
+        if (k - j > 256 || strchr("./@:\\_", s[j - 1])) return false;
+    return true;
+}
 
 /* Decides whether the terminators s[run, run_end) followed by closers up to `end` end a sentence. */
 static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool quoted)
 {
     const char *s = p->s;
     size_t pe = p->end;
-    if (end >= pe || !space_len(s, pe, end)) return false; /* 3.5, example.com, U.S.-led; or the paragraph's end */
+    if (end >= pe) return false; /* the paragraph's end */
+    if (!space_len(s, pe, end)) return glued(s, p->sentence, pe, run, end);
     size_t n = skip_space(s, pe, end), o;
     while (n < pe && (o = opener_len(s, pe, n))) n += o;
     if (n >= pe) return false;
@@ -387,9 +418,10 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
     size_t n_dots = 0;
     for (size_t k = run; k < run_end; k++) {
         if (s[k] == '?' || s[k] == '!') question = true;
-        if (s[k] == '.' || (unsigned char)s[k] == 0xe2) n_dots++;
+        if (s[k] == '.') n_dots++;
+        if ((unsigned char)s[k] == 0xe2) n_dots += 3; /* … */
     }
-    bool dots = n_dots > 1 || (unsigned char)s[run] == 0xe2;
+    bool dots = n_dots > 1;
     if (question) {
         /* "Yahoo! News", "Jeopardy! champion": the mark belongs to the name. */
         if (s[run] == '!' && run_end == run + 1 && brand_before(s, p->start, run)) return false;
@@ -410,7 +442,7 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
         size_t wl = alpha_run(s, pe, n);
         if (!wl || !abbrev_starter(s + n, wl)) return false;
         /* "At 5 a.m. Mr. Smith went": a fragment this short is an opening phrase, not a sentence. */
-        if (count_words(s, p->sentence, run) < 4) return false;
+        if (count_words(s, p->sentence, run, 4) < 4) return false;
         if (p->title < 0) p->title = title_case(s, p->start, pe);
         return !p->title;
     }
@@ -449,9 +481,20 @@ static bool period_then_ellipsis(const char *s, size_t ps, size_t pe, size_t i, 
     return n < pe && case_at(s, pe, n) == CASE_UPPER;
 }
 
+/* Whether the straight '"' at s[i], glued to both a sentence mark and the next word, opens a quotation
+ * (an even number of '"' before it in the paragraph): 'seem."It sucks," she says.' The count is kept
+ * in p and only moves forward, so the paragraph is read once. */
+static bool opens_glued_quote(para *p, size_t i)
+{
+    const char *s = p->s;
+    if (s[i] != '"' || i + 1 >= p->end || space_len(s, p->end, i + 1)) return false;
+    for (; p->counted < i; p->counted++) p->quotes += s[p->counted] == '"';
+    return p->quotes % 2 == 0;
+}
+
 static bool split_paragraph(const char *s, size_t ps, size_t pe, span_vec *out)
 {
-    para p = {s, ps, pe, ps, -1};
+    para p = {s, ps, pe, ps, -1, ps, 0};
     size_t start = ps;
     for (size_t i = ps; i < pe;) {
         unsigned char c = (unsigned char)s[i];
@@ -467,9 +510,15 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, span_vec *out)
         if (period_then_ellipsis(s, ps, pe, i, run)) run = 1;
         size_t end = i + run, k;
         bool quoted = false, q;
-        while (end < pe && (k = closer_len(s, pe, end, &q))) {
+        while (end < pe && !opens_glued_quote(&p, end) && (k = closer_len(s, pe, end, &q))) {
             end += k;
             quoted |= q;
+        }
+        /* A curly closing quote set off by a space still belongs here: "really are.' ” Linda" */
+        size_t d = skip_space(s, pe, end);
+        if (d > end && d < pe && closer_len(s, pe, d, &q) > 1 && q) {
+            size_t after = d + closer_len(s, pe, d, &q);
+            if (after >= pe || space_len(s, pe, after)) end = after, quoted = true;
         }
         if (is_boundary(&p, i, i + run, end, quoted)) {
             if (!emit(s, start, end, out)) return false;

@@ -62,7 +62,8 @@ enum {
 typedef struct lexicon lexicon;
 
 lexicon *lexicon_new(void);
-/* Classifies a token of the given kind; false when out of memory. */
+/* Classifies a token of the given kind; false when out of memory. The answer is cached by the token's
+ * bytes (the kind given at its first sighting is kept: token_next gives equal bytes equal kinds). */
 bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex_word *out);
 /* The stem behind a term id (NUL-terminated), and its length. */
 const char *lexicon_term(const lexicon *lx, uint32_t term, size_t *len);
