@@ -56,7 +56,8 @@ $(BUILD)/tests/%: tests/%.c $(LIBA) tests/testutil.h
 
 # Unit tests (cmocka), then end-to-end tests of the program.
 unit: $(TEST_BIN)
-	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
+	@failed=""; for t in $(TEST_BIN); do echo "== $$t"; $$t || failed="$$failed $$t"; done; \
+	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
 
 e2e: $(PROGRAM)
 	@sh tests/cli_test.sh $(PROGRAM)

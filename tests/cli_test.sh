@@ -376,8 +376,8 @@ check_debris() {
     done
 }
 
-# check_quote SET DIR NEEDLE1 NEEDLE2 DOC_A DOC_B: the quote told by two outlets (0-based DOC_A and
-# DOC_B) is chosen by the default method at 400 words, and whenever a method chooses it, it lists both.
+# check_quote SET DIR NEEDLE1 NEEDLE2 DOC_A DOC_B METHOD: the quote told by two outlets (0-based
+# DOC_A and DOC_B) is chosen by METHOD at 400 words, and whenever a method chooses it, it lists both.
 check_quote() {
     if [ "$have_python" -eq 0 ]; then
         skip "$1: shared quote checks (no python3)"
@@ -386,7 +386,7 @@ check_quote() {
     shown="$3 … $4"
     for method in $METHODS; do
         required=0
-        [ "$method" = concepts ] && required=1
+        [ "$method" = "$7" ] && required=1
         desc="$1: --method $method: the quote \"$shown\" lists outlets $(($5 + 1)) and $(($6 + 1))"
         [ "$required" -eq 1 ] && desc="$desc and is chosen"
         run summarize --json --method "$method" --words 400 "$2"
@@ -434,7 +434,7 @@ check_story harbour-bridge "$EXAMPLE" 5 1
 check_debris harbour-bridge "$EXAMPLE" "aheadCommuters" "end of the mon" "Harbour Bridge Closure (" \
     "By Samuel K. Brandt" "4:55 p.m." "Ferry Fares Waived" "What Drivers Need to Know" \
     "Council Calls Emergency Session" "Records Show" "infrastructure, traffic"
-check_quote harbour-bridge "$EXAMPLE" "not going to fall down" "single car" 0 2
+check_quote harbour-bridge "$EXAMPLE" "not going to fall down" "single car" 0 2 concepts
 
 if [ "$have_python" -eq 1 ]; then
     if check_run "harbour-bridge: --json exits 0 with output" summarize --json "$EXAMPLE"; then
@@ -557,7 +557,7 @@ if [ -d ../shared ]; then
     check_story sony-hack "$SONY" 5 0
     check_debris sony-hack "$SONY" "USThis Friday" "Community standards" "Epoch Times" \
         "Scandal Behind It" "Biggest Cyber Attacks" "Jimmy Carter Calls" "hacker attack, Sony Pictures"
-    check_quote sony-hack "$SONY" "nothing to do with" "Sony hacking" 0 1
+    check_quote sony-hack "$SONY" "nothing to do with" "Sony hacking" 0 1 lead
 else
     skip "../shared absent"
 fi

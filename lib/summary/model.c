@@ -1,7 +1,6 @@
 /* model.c — builds the analysed form of a cluster (see model.h). */
 #include "summary/model.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,14 +13,17 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Words and collapsed bytes of a span, as the budget counts them. */
+/* Words and collapsed bytes of a span, as the budget counts them: the same white space as
+ * td_sentence_text collapses. */
 static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *bytes)
 {
     uint32_t w = 0, b = 0;
     bool in_word = false;
-    for (size_t i = sp.start; i < sp.end; i++) {
-        if (isspace((unsigned char)text[i])) {
+    for (size_t i = sp.start; i < sp.end;) {
+        size_t space = text_space_len(text, sp.end, i);
+        if (space) {
             in_word = false;
+            i += space;
             continue;
         }
         if (!in_word) {
@@ -30,6 +32,7 @@ static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *byt
             in_word = true;
         }
         b++;
+        i++;
     }
     *words = w;
     *bytes = b;

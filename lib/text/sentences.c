@@ -16,7 +16,7 @@ typedef VEC(td_span) span_vec;
 
 /* Length of the white-space character at s[i] (ASCII space and controls, no-break and other Unicode
  * spaces, line and paragraph separators, the byte-order mark), 0 when there is none. */
-static size_t space_len(const char *s, size_t len, size_t i)
+size_t text_space_len(const char *s, size_t len, size_t i)
 {
     const unsigned char *p = (const unsigned char *)s + i;
     size_t left = len - i;
@@ -37,7 +37,7 @@ static size_t trim_back(const char *s, size_t floor, size_t end)
     while (end > floor) {
         size_t k = end - 1;
         while (k > floor && ((unsigned char)s[k] & 0xc0) == 0x80) k--;
-        if (!space_len(s, end, k)) break;
+        if (!text_space_len(s, end, k)) break;
         end = k;
     }
     return end;
@@ -46,7 +46,7 @@ static size_t trim_back(const char *s, size_t floor, size_t end)
 static size_t skip_space(const char *s, size_t len, size_t i)
 {
     size_t n;
-    while (i < len && (n = space_len(s, len, i))) i += n;
+    while (i < len && (n = text_space_len(s, len, i))) i += n;
     return i;
 }
 
@@ -149,7 +149,7 @@ static size_t list_marker(const char *s, size_t len, size_t i)
         if (paren ? s[k] != ')' : (s[k] != ')' && (s[k] != '.' || !(s[d] >= '0' && s[d] <= '9')))) return 0;
         k++;
     }
-    if (k >= len || !space_len(s, len, k) || s[k] == '\n') return 0;
+    if (k >= len || !text_space_len(s, len, k) || s[k] == '\n') return 0;
     return skip_space(s, len, k) - i;
 }
 
@@ -157,7 +157,7 @@ static size_t list_marker(const char *s, size_t len, size_t i)
 static size_t skip_indent(const char *s, size_t end, size_t i, unsigned *col)
 {
     size_t n;
-    while (i < end && (n = space_len(s, end, i))) {
+    while (i < end && (n = text_space_len(s, end, i))) {
         *col = s[i] == '\t' ? (*col / 8 + 1) * 8 : *col + 1;
         i += n;
     }
@@ -183,7 +183,7 @@ static void read_line(const char *s, size_t len, size_t start, line *ln)
     for (size_t k = i; k < ln->cend; k++) {
         if (((unsigned char)s[k] & 0xc0) == 0x80) continue;
         col++;
-        if (in_first && space_len(s, ln->cend, k)) in_first = false;
+        if (in_first && text_space_len(s, ln->cend, k)) in_first = false;
         if (in_first) ln->first++;
     }
     ln->cols = col;
@@ -317,7 +317,7 @@ static size_t count_words(const char *s, size_t from, size_t to, size_t most)
 {
     size_t n = 0;
     for (size_t i = skip_space(s, to, from); i < to && n < most; n++) {
-        while (i < to && !space_len(s, to, i)) i++;
+        while (i < to && !text_space_len(s, to, i)) i++;
         i = skip_space(s, to, i);
     }
     return n;
@@ -352,7 +352,7 @@ static abbrev_kind word_before(const char *s, size_t ps, size_t dot)
     while (k > ps) {
         size_t j = k - 1;
         while (j > ps && ((unsigned char)s[j] & 0xc0) == 0x80) j--;
-        if (space_len(s, dot, j) || opener_len(s, dot, j)) break;
+        if (text_space_len(s, dot, j) || opener_len(s, dot, j)) break;
         k = j;
     }
     const char *w = s + k;
@@ -396,7 +396,7 @@ static bool glued(const char *s, size_t from, size_t pe, size_t run, size_t end)
     if (n < pe && s[n] >= 'A' && s[n] <= 'Z') return false; /* McDonald's, iPhone-like mixed case */
     if (n < pe && strchr(".(@/:_0123456789", s[n])) return false;
     /* Last, and bounded: the token before must not hold address or file-name punctuation. */
-    for (size_t j = k; j > from && !space_len(s, pe, j - 1); j--)
+    for (size_t j = k; j > from && !text_space_len(s, pe, j - 1); j--)
         if (k - j > 256 || strchr("./@:\\_", s[j - 1])) return false;
     return true;
 }
@@ -407,7 +407,7 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
     const char *s = p->s;
     size_t pe = p->end;
     if (end >= pe) return false; /* the paragraph's end */
-    if (!space_len(s, pe, end)) return glued(s, p->sentence, pe, run, end);
+    if (!text_space_len(s, pe, end)) return glued(s, p->sentence, pe, run, end);
     size_t n = skip_space(s, pe, end), o;
     while (n < pe && (o = opener_len(s, pe, n))) n += o;
     if (n >= pe) return false;
@@ -431,7 +431,7 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
         /* "[…]" marks words left out of a quotation; a free-standing " ... " inside a sentence does
          * too, unless a fourth dot ends the sentence (". . . ."). */
         if (run > p->start && (s[run - 1] == '[' || s[run - 1] == '(')) return false;
-        if (n_dots == 3 && run > p->start && space_len(s, pe, run - 1)) return false;
+        if (n_dots == 3 && run > p->start && text_space_len(s, pe, run - 1)) return false;
         return next == CASE_UPPER;
     }
     switch (word_before(s, p->start, run)) {
@@ -474,9 +474,9 @@ static size_t terminator_run(const char *s, size_t len, size_t i)
  * ellipsis that opens the next sentence: "compounds. . . . The practice". */
 static bool period_then_ellipsis(const char *s, size_t ps, size_t pe, size_t i, size_t run)
 {
-    if (run < 7 || i == ps || space_len(s, pe, i - 1) || s[i] != '.' || s[i + 1] != ' ') return false;
+    if (run < 7 || i == ps || text_space_len(s, pe, i - 1) || s[i] != '.' || s[i + 1] != ' ') return false;
     size_t n = i + run;
-    if (n >= pe || !space_len(s, pe, n)) return false;
+    if (n >= pe || !text_space_len(s, pe, n)) return false;
     n = skip_space(s, pe, n);
     return n < pe && case_at(s, pe, n) == CASE_UPPER;
 }
@@ -487,7 +487,7 @@ static bool period_then_ellipsis(const char *s, size_t ps, size_t pe, size_t i, 
 static bool opens_glued_quote(para *p, size_t i)
 {
     const char *s = p->s;
-    if (s[i] != '"' || i + 1 >= p->end || space_len(s, p->end, i + 1)) return false;
+    if (s[i] != '"' || i + 1 >= p->end || text_space_len(s, p->end, i + 1)) return false;
     for (; p->counted < i; p->counted++) p->quotes += s[p->counted] == '"';
     return p->quotes % 2 == 0;
 }
@@ -518,7 +518,7 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, span_vec *out)
         size_t d = skip_space(s, pe, end);
         if (d > end && d < pe && closer_len(s, pe, d, &q) > 1 && q) {
             size_t after = d + closer_len(s, pe, d, &q);
-            if (after >= pe || space_len(s, pe, after)) end = after, quoted = true;
+            if (after >= pe || text_space_len(s, pe, after)) end = after, quoted = true;
         }
         if (is_boundary(&p, i, i + run, end, quoted)) {
             if (!emit(s, start, end, out)) return false;
@@ -570,7 +570,7 @@ char *td_sentence_text(const char *text, td_span span)
     size_t k = 0, i = skip_space(text, span.end, span.start);
     size_t end = trim_back(text, i, span.end);
     while (i < end) {
-        size_t w = space_len(text, end, i);
+        size_t w = text_space_len(text, end, i);
         if (w) {
             r[k++] = ' ';
             i = skip_space(text, end, i);

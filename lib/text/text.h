@@ -13,6 +13,10 @@
 /* Decodes the code point at s[*pos] (s is valid UTF-8) and advances *pos. */
 uint32_t utf8_decode(const char *s, size_t len, size_t *pos);
 
+/* Length of the white-space character at s[i] (ASCII space and controls, no-break and other
+ * Unicode spaces, line separators, the byte-order mark), 0 when there is none. */
+size_t text_space_len(const char *s, size_t len, size_t i);
+
 /* Appends the matching form of s to out: NFKC, case-folded, curly quotes and apostrophes made
  * straight, dashes made '-'. Output is valid UTF-8. False when out of memory. */
 bool text_fold(const char *s, size_t len, buf *out);
