@@ -31,7 +31,8 @@ static const char usage[] =
     "INPUT\n"
     "    SYSTEM REFERENCE...   one case; its id is the system file name without .txt\n"
     "    --pairs FILE          a case a line: ID<TAB>SYSTEM<TAB>REFERENCE[<TAB>REFERENCE...];\n"
-    "                          empty lines and lines starting with # are skipped\n"
+    "                          paths as given (relative to the current folder); empty lines\n"
+    "                          and lines starting with # are skipped\n"
     "    --system-dir DIR --reference-dir DIR\n"
     "                          every DIR/ID.txt of the system folder is a case, scored against\n"
     "                          every ID.*.txt of the reference folder (e.g. ID.A.txt, ID.B.txt)\n"
@@ -264,7 +265,7 @@ typedef struct run {
 } run;
 
 /* Scores every case: scores[m * n + c] is measure m of case c. */
-static int score_cases(const run *r, td_rouge_scorer *scorer, const rcases *cs, size_t n_measures,
+static int score_cases(td_rouge_scorer *scorer, const rcases *cs, size_t n_measures,
                        td_rouge_score *scores)
 {
     td_rouge_score *one = calloc(n_measures ? n_measures : 1, sizeof *one);
@@ -287,7 +288,6 @@ static int score_cases(const run *r, td_rouge_scorer *scorer, const rcases *cs, 
         free(texts);
         free(lens);
     }
-    (void)r;
     free(one);
     return rc;
 }
@@ -308,13 +308,19 @@ static char **test_ids(const rcases *cs, const char *system_id)
     return ids;
 }
 
+/* A case in printing order. */
+typedef struct ranked {
+    const char *id;
+    size_t index;
+} ranked;
+
 static int by_test_id(const void *a, const void *b)
 {
-    return td_rouge_id_compare(*(char *const *)a, *(char *const *)b);
+    return td_rouge_id_compare(((const ranked *)a)->id, ((const ranked *)b)->id);
 }
 
 static void print_text(const run *r, const td_rouge_measure *m, const td_rouge_average *avg,
-                       char **ids, const td_rouge_score *scores, size_t n, char **sorted)
+                       const td_rouge_score *scores, const ranked *sorted, size_t n)
 {
     const char *sys = r->system_id;
     printf("---------------------------------------------\n");
@@ -332,13 +338,12 @@ static void print_text(const run *r, const td_rouge_measure *m, const td_rouge_a
     if (!r->per_case) return;
     printf(".............................................\n");
     for (size_t i = 0; i < n; i++) {
-        size_t c = 0;
-        while (ids[c] != sorted[i]) c++;
-        const td_rouge_score *s = &scores[c];
+        const td_rouge_score *s = &scores[sorted[i].index];
+        const char *id = sorted[i].id;
         if (r->opts.unit == TD_ROUGE_UNIT_SUMMARY)
-            printf("%s %s Eval %s R:%7.5f P:%7.5f F:%7.5f\n", sys, m->name, ids[c], s->recall, s->precision, s->f);
+            printf("%s %s Eval %s R:%7.5f P:%7.5f F:%7.5f\n", sys, m->name, id, s->recall, s->precision, s->f);
         else
-            printf("%s %s Eval %s R:%zu P:%zu F:%zu\n", sys, m->name, ids[c], s->model_count, s->peer_count, s->hits);
+            printf("%s %s Eval %s R:%zu P:%zu F:%zu\n", sys, m->name, id, s->model_count, s->peer_count, s->hits);
     }
 }
 
@@ -384,10 +389,10 @@ static int evaluate(const run *r, const rcases *cs)
     size_t n = cs->len;
     td_rouge_score *scores = calloc(n_measures * n + 1, sizeof *scores);
     char **ids = test_ids(cs, r->system_id);
-    char **sorted = malloc(n * sizeof *sorted);
-    int rc = (!scores || !ids || !sorted) ? fail("out of memory", NULL) : score_cases(r, scorer, cs, n_measures, scores);
+    ranked *sorted = malloc(n * sizeof *sorted);
+    int rc = (!scores || !ids || !sorted) ? fail("out of memory", NULL) : score_cases(scorer, cs, n_measures, scores);
     if (rc == EXIT_OK) {
-        memcpy(sorted, ids, n * sizeof *sorted);
+        for (size_t c = 0; c < n; c++) sorted[c] = (ranked){ids[c], c};
         qsort(sorted, n, sizeof *sorted, by_test_id);
     }
     for (size_t m = 0; rc == EXIT_OK && m < n_measures; m++) {
@@ -398,7 +403,7 @@ static int evaluate(const run *r, const rcases *cs)
         } else if (r->json) {
             if (!print_json(r, &measures[m], &avg, cs, col)) rc = fail("out of memory", NULL);
         } else {
-            print_text(r, &measures[m], &avg, ids, col, n, sorted);
+            print_text(r, &measures[m], &avg, col, sorted, n);
         }
     }
     for (size_t c = 0; ids && c < n; c++) free(ids[c]);
@@ -431,7 +436,7 @@ int cmd_rouge(int argc, char **argv)
     int ch;
     /* The script's flags: those it has and this command does not (-w, -U, -3, -z, -M, -v) are
      * parsed so that td_rouge_opts_set can say they are not supported. */
-    while ((ch = getopt_long(argc, argv, "+ab:c:de:f:hl:mn:p:r:st:uxw:U3:z:Mv2:", longs, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "+:ab:c:de:f:hl:mn:p:r:st:uxw:U3:z:Mv2:", longs, NULL)) != -1) {
         td_error err = {0};
         switch (ch) {
         case OPT_PAIRS: pairs = optarg; break;
@@ -442,10 +447,11 @@ int cmd_rouge(int argc, char **argv)
         case 'h':
         case OPT_HELP: fputs(usage, stdout); return EXIT_OK;
         case 'd': r.per_case = true; break;
+        case ':':
+            fprintf(stderr, "tidings rouge: option %s needs a value (see tidings rouge --help)\n", argv[optind - 1]);
+            return EXIT_USAGE;
         case '?':
-            if (optopt && strchr("bcefl npr t w3z2", optopt) && optopt != ' ')
-                fprintf(stderr, "tidings rouge: option -%c needs a value (see tidings rouge --help)\n", optopt);
-            else if (optopt) fprintf(stderr, "tidings rouge: unknown option -%c (see tidings rouge --help)\n", optopt);
+            if (optopt) fprintf(stderr, "tidings rouge: unknown option -%c (see tidings rouge --help)\n", optopt);
             else fprintf(stderr, "tidings rouge: unknown option %s (see tidings rouge --help)\n", argv[optind - 1]);
             return EXIT_USAGE;
         default:

@@ -179,7 +179,8 @@ char *td_render_summary(const td_summary *summary, const td_cluster *cluster, co
 /* (lib/eval) */
 
 /* ROUGE scoring that reproduces ROUGE-1.5.5.pl: the same tokens (runs of ASCII letters and digits,
- * lowercased), the same Porter stemmer variant (words longer than 3 characters), the same SMART
+ * lowercased), the same stemming (words longer than 3 characters: WordNet base form of irregular
+ * words, else the script's Porter stemmer variant), the same SMART
  * stopword list, the same word and byte cut-offs (applied to the references too), the same pooling
  * of several references (-f A sums hits and counts over the references; ROUGE-1.5.5 does no
  * jackknifing), the same rounding to 5 decimals, and the same bootstrap, seeded as Perl's srand/rand,
@@ -233,8 +234,8 @@ typedef struct td_rouge_score {
     double recall;      /* rounded to 5 decimals, as ROUGE-1.5.5 prints and averages them */
     double precision;
     double f;           /* from the rounded recall and precision, then rounded */
-    size_t model_count; /* grams (ROUGE-L: words) of the references scored, summed over them */
-    size_t peer_count;  /* grams of the system summary, counted once per reference scored */
+    size_t model_count; /* grams (ROUGE-L: words) of the references, summed (-f B: of the best one) */
+    size_t peer_count;  /* grams of the system summary, counted once per reference pooled */
     size_t hits;        /* matches, clipped per reference */
 } td_rouge_score;
 

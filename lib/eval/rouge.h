@@ -13,8 +13,8 @@
 /* A growable list of term ids. */
 typedef VEC(uint32_t) rouge_ids;
 
-/* Marks a token dropped as a stopword in the token cache (term ids never reach it: strmap ids stay
- * below UINT32_MAX - 1, and UINT32_MAX is strmap's "none"). */
+/* Marks a token dropped as a stopword in the token cache. Term ids stay below ROUGE_NO_WORD (a
+ * lexicon refuses more terms), and UINT32_MAX is strmap's "none". */
 #define ROUGE_DROPPED (UINT32_MAX - 1)
 /* Second half of a unigram in the pair list of ROUGE-SU. */
 #define ROUGE_NO_WORD (UINT32_MAX - 2)
@@ -36,8 +36,8 @@ typedef struct rouge_lexicon {
     strmap raw;             /* lowercased tokens as read */
     rouge_ids raw_term;     /* raw id -> term id, or ROUGE_DROPPED */
     strmap terms;           /* the forms that are compared (stems when stemming) */
-    bool stem;
-    bool stopwords;
+    bool stem;              /* -m */
+    bool stopwords;         /* -s */
     char *scratch;          /* room for stemming one token */
     size_t scratch_cap;
 } rouge_lexicon;

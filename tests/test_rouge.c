@@ -1,0 +1,460 @@
+/* test_rouge.c — ROUGE: every score printed by the reference ROUGE-1.5.5.pl on the two sets of
+ * ../shared/data/rouge-compat (per case and averaged, with the confidence intervals) is reproduced,
+ * and hand-made cases check tokens, stemming, stopwords, LCS, skip-bigrams, length cut-offs and the
+ * pooling of several references. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "eval/rouge.h"
+#include "tidings.h"
+
+/* ------------------------------------------------------------ helpers */
+
+/* Scores system against refs (NULL-terminated) with opts; returns measure k. */
+static td_rouge_score score_k(const td_rouge_opts *opts, const char *system, const char *const *refs, size_t k)
+{
+    td_error err = {0};
+    td_rouge_scorer *s = td_rouge_scorer_new(opts, &err);
+    assert_non_null(s);
+    size_t n = 0, lens[8];
+    while (refs[n]) {
+        lens[n] = strlen(refs[n]);
+        n++;
+    }
+    const td_rouge_measure *ms;
+    size_t nm = td_rouge_scorer_measures(s, &ms);
+    assert_true(k < nm);
+    td_rouge_score scores[16];
+    assert_int_equal(td_rouge_score_texts(s, system, strlen(system), refs, lens, n, scores, &err), TD_OK);
+    td_rouge_scorer_free(s);
+    return scores[k];
+}
+
+static void assert_5(double value, const char *expected)
+{
+    char got[32];
+    snprintf(got, sizeof got, "%.5f", value);
+    assert_string_equal(got, expected);
+}
+
+static td_rouge_opts opts_of(const char *flags)
+{
+    td_rouge_opts o;
+    td_rouge_opts_defaults(&o);
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s", flags);
+    for (char *t = strtok(copy, " "); t; t = strtok(NULL, " ")) {
+        assert_true(t[0] == '-');
+        char f = t[1];
+        const char *value = strchr("bcflnprt2e", f) ? strtok(NULL, " ") : NULL;
+        assert_int_equal(td_rouge_opts_set(&o, f, value, NULL), TD_OK);
+    }
+    return o;
+}
+
+/* ------------------------------------------------------------ hand-made cases */
+
+static void test_stemmer(void **state)
+{
+    (void)state;
+    /* The stems of ROUGE-1.5.5.pl's own stemmer (checked against it on 7,600 words of the shared
+     * data); agreement/fundamental/environment differ from libstemmer's "porter" by the script's
+     * change to step 4. */
+    static const char *const cases[][2] = {
+        {"caresses", "caress"}, {"ponies", "poni"},     {"agreed", "agre"},         {"hopping", "hop"},
+        {"hoping", "hope"},     {"filing", "file"},     {"happy", "happi"},         {"sky", "sky"},
+        {"relational", "relat"}, {"digitizer", "digit"}, {"hopefulness", "hope"},   {"agreement", "agreem"},
+        {"fundamental", "fundam"}, {"environment", "environ"}, {"controlling", "control"},
+        {"yelling", "yell"},    {"yesterday", "yesterdai"}, {"generalization", "gener"},
+        {"replacement", "replac"}, {"dependent", "depend"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char w[64];
+        size_t n = strlen(cases[i][0]);
+        memcpy(w, cases[i][0], n);
+        n = rouge_porter_stem(w, n);
+        w[n] = '\0';
+        assert_string_equal(w, cases[i][1]);
+    }
+}
+
+static void test_exceptions_and_stopwords(void **state)
+{
+    (void)state;
+    assert_string_equal(rouge_exception("children", 8), "child");
+    assert_string_equal(rouge_exception("went", 4), "go");
+    assert_string_equal(rouge_exception("best", 4), "good");
+    assert_null(rouge_exception("pinochet", 8));
+    assert_true(rouge_stopword("the", 3));
+    assert_true(rouge_stopword("reuters", 7));
+    assert_true(rouge_stopword("zero", 4));
+    assert_false(rouge_stopword("pinochet", 8));
+    assert_false(rouge_stopword("thee", 4));
+    assert_false(rouge_stopword("abl", 3)); /* a prefix of "able" */
+    assert_false(rouge_stopword("dont", 4)); /* the list's "don't" can never match a token */
+
+    /* -m: "running" and "runs" meet at "run"; "children" at "child"; "ran" is too short to stem. */
+    td_rouge_opts o = opts_of("-n 1 -m");
+    const char *refs[] = {"The children run.", NULL};
+    td_rouge_score s = score_k(&o, "Running child ran", refs, 0);
+    assert_int_equal(s.hits, 2);
+    /* -s: stopwords ("the", "a") are not counted at all. */
+    o = opts_of("-n 1 -s");
+    const char *refs2[] = {"the cat", NULL};
+    s = score_k(&o, "a cat", refs2, 0);
+    assert_int_equal(s.model_count, 1);
+    assert_int_equal(s.peer_count, 1);
+    assert_5(s.recall, "1.00000");
+}
+
+static void test_tokens_and_ngrams(void **state)
+{
+    (void)state;
+    td_rouge_opts o = opts_of("-n 2");
+    /* Tokens are runs of ASCII letters and digits, lowercased; hyphens, apostrophes and accented
+     * letters separate words. */
+    const char *refs[] = {"the cat was on the mat", NULL};
+    td_rouge_score r1 = score_k(&o, "The CAT sat on the mat.", refs, 0);
+    assert_int_equal(r1.hits, 5);
+    assert_int_equal(r1.model_count, 6);
+    assert_5(r1.recall, "0.83333");
+    td_rouge_score r2 = score_k(&o, "The CAT sat on the mat.", refs, 1);
+    assert_int_equal(r2.hits, 3);
+    assert_5(r2.recall, "0.60000");
+    const char *refs3[] = {"well known cafe s", NULL};
+    td_rouge_score t = score_k(&o, "well-known café's", refs3, 0);
+    assert_int_equal(t.peer_count, 4); /* well, known, caf, s */
+    assert_int_equal(t.hits, 3);
+    /* Clipping: "the the the" matches "the" of the reference twice at most. */
+    const char *refs4[] = {"the cat and the dog", NULL};
+    td_rouge_score c = score_k(&o, "the the the", refs4, 0);
+    assert_int_equal(c.hits, 2);
+}
+
+static void test_alpha(void **state)
+{
+    (void)state;
+    const char *refs[] = {"w1 w2 w3 w4", NULL};
+    td_rouge_opts o = opts_of("-n 1 -p 1");
+    td_rouge_score s = score_k(&o, "w1 w2", refs, 0); /* R = 0.5, P = 1 */
+    assert_5(s.f, "1.00000");                          /* alpha 1: F = P */
+    o = opts_of("-n 1 -p 0");
+    assert_5(score_k(&o, "w1 w2", refs, 0).f, "0.50000");
+    o = opts_of("-n 1");
+    assert_5(score_k(&o, "w1 w2", refs, 0).f, "0.66667");
+}
+
+static void test_lcs(void **state)
+{
+    (void)state;
+    /* The example of Lin (2004): the union LCS of r = w1..w5 with c1 = w1 w2 w6 w7 w8 and
+     * c2 = w1 w3 w8 w9 w5 is w1 w2 w3 w5. */
+    td_rouge_opts o = opts_of("");
+    const char *refs[] = {"w1 w2 w3 w4 w5", NULL};
+    td_rouge_score s = score_k(&o, "w1 w2 w6 w7 w8\nw1 w3 w8 w9 w5", refs, 0);
+    assert_int_equal(s.hits, 4);
+    assert_5(s.recall, "0.80000");
+    assert_5(s.precision, "0.40000");
+    assert_5(s.f, "0.53333");
+    /* Clipped by unigram counts: the peer has one x, so only one of the two model x's hits. */
+    const char *refs2[] = {"x y\nx z", NULL};
+    s = score_k(&o, "x", refs2, 0);
+    assert_int_equal(s.hits, 1);
+    assert_int_equal(s.model_count, 4);
+}
+
+static void test_skip_bigrams(void **state)
+{
+    (void)state;
+    const char *refs[] = {"w1 w2 w3 w4", NULL};
+    /* -2 4 -u on 4 words: unigrams of all but the last word (as ROUGE-1.5.5 counts them) and the
+     * 6 pairs. */
+    td_rouge_opts o = opts_of("-x -2 4 -u");
+    td_rouge_score s = score_k(&o, "w1 w2 w3 w4", refs, 0);
+    assert_int_equal(s.model_count, 9);
+    assert_int_equal(s.hits, 9);
+    o = opts_of("-x -2 0");
+    s = score_k(&o, "w1 w3 w2 w4", refs, 0);
+    assert_int_equal(s.model_count, 3); /* adjacent pairs only */
+    assert_int_equal(s.hits, 0);
+    o = opts_of("-x -2 -1");
+    s = score_k(&o, "w1 w3 w2 w4", refs, 0);
+    assert_int_equal(s.hits, 5); /* every ordered pair but (w3, w2) */
+    const td_rouge_measure *ms;
+    td_rouge_scorer *sc = td_rouge_scorer_new(&o, NULL);
+    assert_int_equal(td_rouge_scorer_measures(sc, &ms), 1);
+    assert_string_equal(ms[0].name, "ROUGE-S*");
+    td_rouge_scorer_free(sc);
+}
+
+static void test_limits(void **state)
+{
+    (void)state;
+    /* -l counts white-space separated words of the raw lines ("two," is one), references too. */
+    td_rouge_opts o = opts_of("-n 1 -l 3");
+    const char *refs[] = {"one two three four five", NULL};
+    td_rouge_score s = score_k(&o, "One two, three four\nfive", refs, 0);
+    assert_int_equal(s.peer_count, 3);
+    assert_int_equal(s.model_count, 3);
+    /* A line starting with white space has an empty first word, as Perl's split makes it. */
+    s = score_k(&o, " a b c d", refs, 0);
+    assert_int_equal(s.peer_count, 2);
+    /* -b: bytes of the lines (not the spaces joining them); the line that crosses the limit is cut. */
+    o = opts_of("-n 1 -b 8");
+    const char *refs2[] = {"abcdef\nghij", NULL};
+    s = score_k(&o, "abcdef\nghij", refs2, 0);
+    assert_int_equal(s.peer_count, 2); /* abcdef, gh */
+    assert_int_equal(s.hits, 2);
+    /* ROUGE-L with -b keeps every line shorter than the limit (the script never adds up their
+     * bytes), but "ghij" has no count in the cut text, so it cannot hit. */
+    s = score_k(&o, "abcdef\nghij", refs2, 1);
+    assert_int_equal(s.model_count, 2);
+    assert_int_equal(s.hits, 1);
+    assert_5(s.recall, "0.50000");
+}
+
+static void test_multiple_references(void **state)
+{
+    (void)state;
+    /* ROUGE-1.5.5 does no jackknifing: -f A sums hits and counts over the references (the peer is
+     * counted once per reference), -f B keeps the reference with the best recall. */
+    const char *refs[] = {"w1 w2", "w3 w4 w5", NULL};
+    td_rouge_opts o = opts_of("-n 1 -f A");
+    td_rouge_score a = score_k(&o, "w1 w2", refs, 0);
+    assert_int_equal(a.hits, 2);
+    assert_int_equal(a.model_count, 5);
+    assert_int_equal(a.peer_count, 4);
+    assert_5(a.recall, "0.40000");
+    assert_5(a.precision, "0.50000");
+    assert_5(a.f, "0.44444");
+    o = opts_of("-n 1 -f B");
+    td_rouge_score b = score_k(&o, "w1 w2", refs, 0);
+    assert_int_equal(b.model_count, 2);
+    assert_5(b.recall, "1.00000");
+}
+
+static void test_averages_and_ids(void **state)
+{
+    (void)state;
+    td_rouge_opts o = opts_of("-n 1");
+    td_rouge_score sc[3] = {{.recall = 0.5, .precision = 0.25, .f = 0.33333}, {.recall = 0.5, .precision = 0.25, .f = 0.33333},
+                            {.recall = 0.5, .precision = 0.25, .f = 0.33333}};
+    const char *ids[] = {"b.S", "a.S", "c.S"};
+    td_rouge_average avg;
+    assert_int_equal(td_rouge_average_scores(&o, ids, sc, 3, &avg, NULL), TD_OK);
+    assert_5(avg.recall, "0.50000");
+    assert_5(avg.recall_low, "0.50000");
+    assert_5(avg.precision_high, "0.25000");
+    assert_5(avg.f, "0.33333");
+    assert_true(td_rouge_id_compare("2.S", "10.S") < 0);
+    assert_true(td_rouge_id_compare("010.S", "9.S") > 0);
+    assert_true(td_rouge_id_compare("d30003t.S", "d30010t.S") < 0);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    td_rouge_opts o;
+    td_rouge_opts_defaults(&o);
+    td_error err = {0};
+    assert_int_equal(td_rouge_opts_set(&o, 'f', "C", &err), TD_ERR_USAGE);
+    assert_int_equal(td_rouge_opts_set(&o, 'w', "1.2", &err), TD_ERR_USAGE);
+    assert_non_null(strstr(err.message, "-w"));
+    assert_int_equal(td_rouge_opts_set(&o, 'p', "1.5", &err), TD_ERR_USAGE);
+    assert_int_equal(td_rouge_opts_set(&o, 'n', "x", &err), TD_ERR_USAGE);
+    o.word_limit = 100;
+    o.byte_limit = 665;
+    assert_null(td_rouge_scorer_new(&o, &err));
+    assert_int_equal(err.code, TD_ERR_USAGE);
+
+    char *text;
+    size_t len;
+    assert_int_equal(td_rouge_read_file("tests/data/no-such-summary.txt", &text, &len, &err), TD_ERR_IO);
+    assert_non_null(strstr(err.message, "no-such-summary.txt"));
+    char path[] = "/tmp/tidings-rouge-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "caf\xe9\n", 5), 5);
+    close(fd);
+    assert_int_equal(td_rouge_read_file(path, &text, &len, &err), TD_ERR_INPUT);
+    assert_non_null(strstr(err.message, "invalid UTF-8 at byte 3"));
+    unlink(path);
+}
+
+/* ------------------------------------------------------------ ROUGE-1.5.5 outputs */
+
+typedef VEC(char *) strings;
+
+static void free_strings(strings *v)
+{
+    for (size_t i = 0; i < v->len; i++) free(v->items[i]);
+    vec_free(v);
+}
+
+static int by_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The sorted names of the .txt files of a folder. */
+static strings list_txt(const char *dir)
+{
+    strings v = {0};
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (n > 4 && !strcmp(e->d_name + n - 4, ".txt")) assert_true(vec_push(&v, strdup(e->d_name)));
+    }
+    closedir(d);
+    qsort(v.items, v.len, sizeof *v.items, by_str);
+    return v;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    char *text;
+    td_error err = {0};
+    if (td_rouge_read_file(path, &text, len, &err)) fail_msg("%s", err.message);
+    return text;
+}
+
+/* Scores every case of a set with the options of one reference output and checks all its lines. */
+static void check_output(const char *set, const char *out_name, size_t expect_cases)
+{
+    const char *root = shared_dir();
+    if (!root) skip();
+    char dir[512], path[1024];
+    snprintf(dir, sizeof dir, "%s/data/rouge-compat/%s", root, set);
+    snprintf(path, sizeof path, "%s/%s", dir, out_name);
+    size_t out_len;
+    char *out = slurp(path, &out_len);
+    /* First line: "# ROUGE-1.5.5.pl <options> <config>". */
+    char *nl = strchr(out, '\n');
+    assert_non_null(nl);
+    *nl = '\0';
+    char *flags = strstr(out, "ROUGE-1.5.5.pl ");
+    assert_non_null(flags);
+    flags += strlen("ROUGE-1.5.5.pl ");
+    char *cfg = strstr(flags, "<config>");
+    if (cfg) *cfg = '\0';
+    td_rouge_opts opts = opts_of(flags);
+
+    char sys_dir[600], ref_dir[600];
+    snprintf(sys_dir, sizeof sys_dir, "%s/system", dir);
+    snprintf(ref_dir, sizeof ref_dir, "%s/reference", dir);
+    strings systems = list_txt(sys_dir), refs = list_txt(ref_dir);
+    assert_int_equal(systems.len, expect_cases);
+    td_rouge_scorer *scorer = td_rouge_scorer_new(&opts, NULL);
+    assert_non_null(scorer);
+    const td_rouge_measure *ms;
+    size_t nm = td_rouge_scorer_measures(scorer, &ms), n = systems.len;
+    td_rouge_score *scores = calloc(nm * n, sizeof *scores);
+    strings ids = {0};
+    for (size_t c = 0; c < n; c++) {
+        size_t id_len = strlen(systems.items[c]) - 4;
+        char id[256];
+        snprintf(id, sizeof id, "%.*s.S", (int)id_len, systems.items[c]);
+        assert_true(vec_push(&ids, strdup(id)));
+        const char *texts[8];
+        size_t lens[8], k = 0;
+        for (size_t r = 0; r < refs.len && k < 8; r++) {
+            if (strncmp(refs.items[r], id, id_len + 1)) continue;
+            snprintf(path, sizeof path, "%s/%s", ref_dir, refs.items[r]);
+            texts[k] = slurp(path, &lens[k]);
+            k++;
+        }
+        assert_true(k >= 1);
+        snprintf(path, sizeof path, "%s/%s", sys_dir, systems.items[c]);
+        size_t sys_len;
+        char *sys = slurp(path, &sys_len);
+        td_rouge_score one[16];
+        assert_int_equal(td_rouge_score_texts(scorer, sys, sys_len, texts, lens, k, one, NULL), TD_OK);
+        for (size_t m = 0; m < nm; m++) scores[m * n + c] = one[m];
+        free(sys);
+        for (size_t r = 0; r < k; r++) free((char *)texts[r]);
+    }
+
+    size_t evals = 0, averages = 0;
+    for (char *line = nl + 1; line && *line;) {
+        char *next = strchr(line, '\n');
+        if (next) *next++ = '\0';
+        char name[32], id[128], r[16], p[16], f[16], which, lo[16], hi[16];
+        bool eval = sscanf(line, "%*s %31s Eval %127s R:%15s P:%15s F:%15s", name, id, r, p, f) == 5;
+        bool avg = !eval && sscanf(line, "%*s %31s Average_%c: %15s (%*s %15s - %15[^)])", name, &which, r, lo, hi) == 5;
+        if (eval || avg) {
+            size_t m = 0;
+            while (m < nm && strcmp(ms[m].name, name)) m++;
+            if (m == nm) fail_msg("%s/%s: measure %s not computed", set, out_name, name);
+            const td_rouge_score *col = scores + m * n;
+            if (eval) {
+                size_t c = 0;
+                while (c < n && strcmp(ids.items[c], id)) c++;
+                if (c == n) fail_msg("%s/%s: case %s not scored", set, out_name, id);
+                char got[64], want[64];
+                snprintf(got, sizeof got, "R:%.5f P:%.5f F:%.5f", col[c].recall, col[c].precision, col[c].f);
+                snprintf(want, sizeof want, "R:%s P:%s F:%s", r, p, f);
+                if (strcmp(got, want)) fail_msg("%s/%s: %s %s: got %s, ROUGE-1.5.5 %s", set, out_name, name, id, got, want);
+                evals++;
+            } else {
+                td_rouge_average a;
+                assert_int_equal(td_rouge_average_scores(&opts, (const char *const *)ids.items, col, n, &a, NULL), TD_OK);
+                double v = which == 'R' ? a.recall : which == 'P' ? a.precision : a.f;
+                double l = which == 'R' ? a.recall_low : which == 'P' ? a.precision_low : a.f_low;
+                double h = which == 'R' ? a.recall_high : which == 'P' ? a.precision_high : a.f_high;
+                char got[64], want[64];
+                snprintf(got, sizeof got, "%.5f (%.5f - %.5f)", v, l, h);
+                snprintf(want, sizeof want, "%s (%s - %s)", r, lo, hi);
+                if (strcmp(got, want)) fail_msg("%s/%s: %s Average_%c: got %s, ROUGE-1.5.5 %s", set, out_name, name, which, got, want);
+                averages++;
+            }
+        }
+        line = next;
+    }
+    assert_int_equal(evals, n * nm);
+    assert_int_equal(averages, 3 * nm);
+    fprintf(stderr, "  %s/%s: %zu measures x %zu cases match ROUGE-1.5.5 (R, P, F, averages, intervals)\n", set,
+            out_name, nm, n);
+    free(scores);
+    free_strings(&ids);
+    free_strings(&systems);
+    free_strings(&refs);
+    td_rouge_scorer_free(scorer);
+    free(out);
+}
+
+static const char *const outputs[] = {"f-n2-su4-stem.out", "recall-n4-l100-stem.out", "f-n2-l-nostem-stopwords.out",
+                                      "f-n1-b665-stem.out"};
+
+static void test_duc2003(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < 4; i++) check_output("duc2003", outputs[i], 23);
+}
+
+static void test_multinews(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < 4; i++) check_output("multinews", outputs[i], 100);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_stemmer),
+        cmocka_unit_test(test_exceptions_and_stopwords),
+        cmocka_unit_test(test_tokens_and_ngrams),
+        cmocka_unit_test(test_alpha),
+        cmocka_unit_test(test_lcs),
+        cmocka_unit_test(test_skip_bigrams),
+        cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_multiple_references),
+        cmocka_unit_test(test_averages_and_ids),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_duc2003),
+        cmocka_unit_test(test_multinews),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
