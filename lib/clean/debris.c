@@ -9,11 +9,25 @@
 /* Lower-cased ASCII copy of a sentence's head, enough for every rule. */
 enum { HEAD_MAX = 400 };
 
+/* Word starts are summed up as a set of their first two characters, so that most phrase
+ * searches end with one bit test instead of a scan. */
+enum { PAIR_SYMBOLS = 28, PAIR_WORDS = (PAIR_SYMBOLS * PAIR_SYMBOLS + 63) / 64 };
+
 typedef struct sentence_view {
-    char low[HEAD_MAX + 1]; /* lower-cased, white space collapsed, at most HEAD_MAX bytes */
-    size_t len;             /* bytes in low */
-    bool whole;             /* low holds the whole sentence */
+    char low[HEAD_MAX + 1];        /* lower-cased, white space collapsed, at most HEAD_MAX bytes */
+    size_t len;                    /* bytes in low */
+    bool whole;                    /* low holds the whole sentence */
+    uint64_t starts[PAIR_WORDS];   /* bit set of the first two characters of every word */
 } sentence_view;
+
+/* a-z as 0-25, the end of the text or a space as 26, anything else 27 */
+static unsigned pair_symbol(char c)
+{
+    if (c >= 'a' && c <= 'z') return (unsigned)(c - 'a');
+    return c == '\0' || c == ' ' ? 26 : 27;
+}
+
+static unsigned pair_of(const char *w) { return pair_symbol(w[0]) * PAIR_SYMBOLS + pair_symbol(w[0] ? w[1] : '\0'); }
 
 static void view_make(sentence_view *v, const char *s, size_t len)
 {
@@ -22,21 +36,28 @@ static void view_make(sentence_view *v, const char *s, size_t len)
     size_t i = 0;
     for (; i < len && o < HEAD_MAX; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (isspace(c)) {
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
             space = true;
             continue;
         }
         if (space && o > 0) v->low[o++] = ' ';
         space = false;
-        if (o < HEAD_MAX) v->low[o++] = (char)tolower(c);
+        if (o < HEAD_MAX) v->low[o++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
     }
     v->low[o] = '\0';
     v->len = o;
     v->whole = i >= len;
+    memset(v->starts, 0, sizeof v->starts);
+    for (size_t k = 0; k < o; k++) {
+        if (k > 0 && v->low[k - 1] != ' ') continue;
+        unsigned p = pair_of(v->low + k);
+        v->starts[p / 64] |= 1ULL << (p % 64);
+    }
 }
 
 static bool starts(const sentence_view *v, const char *prefix)
 {
+    if (v->low[0] != prefix[0]) return false; /* cheap test first: most prefixes differ at once */
     size_t n = strlen(prefix);
     return v->len >= n && memcmp(v->low, prefix, n) == 0;
 }
@@ -50,10 +71,16 @@ static bool starts_any(const sentence_view *v, const char *const *list)
     return false;
 }
 
+/* Whether any needle of the list occurs at the start of a word (or of a bracket) in the view. */
 static bool has_any(const sentence_view *v, const char *const *list)
 {
-    for (; *list; list++)
-        if (has(v, *list)) return true;
+    for (; *list; list++) {
+        unsigned p = pair_of(*list);
+        if (!(v->starts[p / 64] & (1ULL << (p % 64)))) continue;
+        size_t n = strlen(*list);
+        for (const char *hit = strstr(v->low, *list); hit; hit = strstr(hit + 1, *list))
+            if ((hit == v->low || hit[-1] == ' ') && (size_t)(hit - v->low) + n <= v->len) return true;
+    }
     return false;
 }
 
@@ -186,13 +213,11 @@ static bool is_dateline(const sentence_view *v)
     return words > 0 && words <= 12;
 }
 
-static debris_reason classify(const char *s, size_t len)
+static debris_reason classify(const sentence_view *v, const char *s, size_t len)
 {
-    sentence_view v;
-    view_make(&v, s, len);
-    if (starts_any(&v, prompt_starts) || has_any(&v, prompt_anywhere)) return DEBRIS_PROMPT;
-    if (is_bio(&v)) return DEBRIS_BIO;
-    if (is_dateline(&v)) return DEBRIS_DATELINE;
+    if (starts_any(v, prompt_starts) || has_any(v, prompt_anywhere)) return DEBRIS_PROMPT;
+    if (is_bio(v)) return DEBRIS_BIO;
+    if (is_dateline(v)) return DEBRIS_DATELINE;
     unsigned char end = final_mark(s, len);
     if (end == '?') return DEBRIS_QUESTION;
     if (end != '.' && end != '!') return DEBRIS_NO_END;
@@ -239,7 +264,7 @@ void debris_mark(const char *text, const char *title, td_span *sents, size_t n, 
                 continue;
             }
         }
-        reason[i] = (uint8_t)classify(text + sp->start, sp->end - sp->start);
+        reason[i] = (uint8_t)classify(&v, text + sp->start, sp->end - sp->start);
     }
 }
 

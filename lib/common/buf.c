@@ -51,8 +51,12 @@ bool buf_printf(buf *b, const char *fmt, ...)
 bool buf_json_escape(buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
+    size_t run = 0; /* start of the bytes that need no escape */
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        if (!buf_append(b, s + run, i - run)) return false;
+        run = i + 1;
         bool ok;
         switch (c) {
         case '"': ok = buf_append(b, "\\\"", 2); break;
@@ -60,17 +64,14 @@ bool buf_json_escape(buf *b, const char *s, size_t len)
         case '\n': ok = buf_append(b, "\\n", 2); break;
         case '\r': ok = buf_append(b, "\\r", 2); break;
         case '\t': ok = buf_append(b, "\\t", 2); break;
-        default:
-            if (c < 0x20) {
-                char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                ok = buf_append(b, esc, 6);
-            } else {
-                ok = buf_putc(b, (char)c);
-            }
+        default: {
+            char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            ok = buf_append(b, esc, 6);
+        }
         }
         if (!ok) return false;
     }
-    return true;
+    return buf_append(b, s + run, len - run);
 }
 
 char *buf_take(buf *b)

@@ -57,34 +57,46 @@ bool method_concepts(const model *m, const budget *limit, double *score, index_l
     size_t n = m->sents.len;
     double *weight = concept_weights(m);
     bool *covered = calloc(m->n_concepts ? m->n_concepts : 1, sizeof *covered);
-    bool *taken = calloc(n ? n : 1, sizeof *taken);
-    if (!weight || !covered || !taken) {
+    double *per_length = malloc((n ? n : 1) * sizeof *per_length); /* 1 / words^LENGTH_EXPONENT */
+    double *value = malloc((n ? n : 1) * sizeof *value);                /* last computed value, or -1 */
+    if (!weight || !covered || !per_length || !value) {
         free(weight);
         free(covered);
-        free(taken);
+        free(per_length);
+        free(value);
         return false;
     }
     for (size_t i = 0; i < n; i++) {
         const sentence *s = &m->sents.items[i];
-        score[i] = s->words ? uncovered_gain(m, s, weight, covered) / pow(s->words, LENGTH_EXPONENT) : 0;
+        per_length[i] = s->words ? 1.0 / pow(s->words, LENGTH_EXPONENT) : 0;
+        score[i] = uncovered_gain(m, s, weight, covered) * per_length[i];
     }
+    /* Lazy greedy: a sentence's value can only fall as concepts get covered, so its last computed
+     * value bounds the current one; only the leader is recomputed until it stays the leader. */
+    for (size_t i = 0; i < n; i++) value[i] = m->sents.items[i].usable ? score[i] : -1;
     budget used = {0};
     bool ok = true;
     for (;;) {
         size_t best = n;
-        double best_value = 0;
-        for (size_t i = 0; i < n; i++) {
-            const sentence *s = &m->sents.items[i];
-            if (taken[i] || !s->usable || !budget_fits(limit, &used, s)) continue;
-            double value = uncovered_gain(m, s, weight, covered) / pow(s->words, LENGTH_EXPONENT);
-            if (value > best_value) {
-                best_value = value;
-                best = i;
+        for (;;) {
+            best = n;
+            for (size_t i = 0; i < n; i++) {
+                if (value[i] <= 0) continue;
+                if (!budget_fits(limit, &used, &m->sents.items[i])) {
+                    value[i] = -1; /* what does not fit now never will */
+                    continue;
+                }
+                if (best == n || value[i] > value[best]) best = i;
             }
+            if (best == n) break;
+            double fresh = uncovered_gain(m, &m->sents.items[best], weight, covered) * per_length[best];
+            bool still_leads = fresh >= value[best];
+            value[best] = fresh;
+            if (still_leads && fresh > 0) break;
         }
         if (best == n) break;
         const sentence *s = &m->sents.items[best];
-        taken[best] = true;
+        value[best] = -1;
         const uint32_t *c = sentence_concepts(m, s);
         for (size_t k = 0; k < s->n_concepts; k++) covered[c[k]] = true;
         budget_take(&used, s);
@@ -92,6 +104,7 @@ bool method_concepts(const model *m, const budget *limit, double *score, index_l
     }
     free(weight);
     free(covered);
-    free(taken);
+    free(per_length);
+    free(value);
     return ok;
 }

@@ -6,12 +6,7 @@
 
 #include "clean/debris.h"
 #include "common/error.h"
-
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
+#include "common/sort.h"
 
 /* Words and collapsed bytes of a span, as the budget counts them: the same white space as
  * td_sentence_text collapses. */
@@ -20,7 +15,8 @@ static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *byt
     uint32_t w = 0, b = 0;
     bool in_word = false;
     for (size_t i = sp.start; i < sp.end;) {
-        size_t space = text_space_len(text, sp.end, i);
+        unsigned char c = (unsigned char)text[i];
+        size_t space = c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : text_space_len(text, sp.end, i);
         if (space) {
             in_word = false;
             i += space;
@@ -66,8 +62,8 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
         prev_stop = stop;
     }
     s->n_terms = (uint32_t)(m->terms.len - s->terms);
-    qsort(m->terms.items + s->terms, s->n_terms, sizeof(uint32_t), cmp_u32);
-    qsort(m->scratch.items, m->scratch.len, sizeof(uint32_t), cmp_u32);
+    sort_u32(m->terms.items + s->terms, s->n_terms);
+    sort_u32(m->scratch.items, m->scratch.len);
     for (size_t i = 0; i < m->scratch.len; i++) {
         if (i && m->scratch.items[i] == m->scratch.items[i - 1]) continue;
         if (!vec_push(&m->concepts, m->scratch.items[i])) return error_nomem(err);
