@@ -31,28 +31,30 @@ static unsigned pair_of(const char *w) { return pair_symbol(w[0]) * PAIR_SYMBOLS
 
 static void view_make(sentence_view *v, const char *s, size_t len)
 {
-    size_t o = 0;
-    bool space = false;
-    size_t i = 0;
-    for (; i < len && o < HEAD_MAX; i++) {
-        unsigned char c = (unsigned char)s[i];
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    char *o = v->low, *o_end = v->low + HEAD_MAX;
+    memset(v->starts, 0, sizeof v->starts);
+    bool space = true; /* at a word start: leading white space is dropped */
+    for (; p < end && o < o_end; p++) {
+        unsigned char c = *p;
         if (c == ' ' || (c >= '\t' && c <= '\r')) {
             space = true;
             continue;
         }
-        if (space && o > 0) v->low[o++] = ' ';
+        if (space && o > v->low) *o++ = ' ';
+        if (space && o < o_end) {
+            /* a word starts here: note its first two characters */
+            unsigned char d = p + 1 < end ? p[1] : 0;
+            unsigned pair = pair_symbol((char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c)) * PAIR_SYMBOLS +
+                            pair_symbol(d == ' ' || (d >= '\t' && d <= '\r') ? '\0' : (char)(d >= 'A' && d <= 'Z' ? d | 0x20 : d));
+            v->starts[pair / 64] |= 1ULL << (pair % 64);
+        }
         space = false;
-        if (o < HEAD_MAX) v->low[o++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+        if (o < o_end) *o++ = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
     }
-    v->low[o] = '\0';
-    v->len = o;
-    v->whole = i >= len;
-    memset(v->starts, 0, sizeof v->starts);
-    for (size_t k = 0; k < o; k++) {
-        if (k > 0 && v->low[k - 1] != ' ') continue;
-        unsigned p = pair_of(v->low + k);
-        v->starts[p / 64] |= 1ULL << (p % 64);
-    }
+    *o = '\0';
+    v->len = (size_t)(o - v->low);
+    v->whole = p >= end;
 }
 
 static bool starts(const sentence_view *v, const char *prefix)

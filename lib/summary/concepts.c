@@ -2,8 +2,7 @@
  * concepts per word of budget (in the spirit of Gillick & Favre 2009, solved greedily).
  * A concept (two adjacent stems, not both stopwords) weighs more the more articles report it and
  * the earlier they do: each article that has it adds 1 + POSITION_BONUS * decay(first position),
- * and the sum is raised to SUPPORT_EXPONENT, so that what several outlets agree on outweighs many
- * details told by one. Covering a concept twice earns nothing, which keeps repeats out. */
+ * and the sum is cubed, so that what several outlets agree on outweighs many details told by one. Covering a concept twice earns nothing, which keeps repeats out. */
 #include "summary/methods.h"
 
 #include <math.h>
@@ -12,7 +11,6 @@
 
 static const double POSITION_BONUS = 1.0;  /* extra weight of a concept in an article's first sentence */
 static const double POSITION_DECAY = 4.0;  /* sentences over which that extra weight falls by 1/e */
-static const double SUPPORT_EXPONENT = 3.0; /* how fast weight grows with the articles that agree */
 static const double LENGTH_EXPONENT = 0.6; /* gain per words^x: below 1 so that long sentences can win */
 
 /* Weight of every concept, from the articles' non-debris sentences. */
@@ -39,7 +37,7 @@ static double *concept_weights(const model *m)
         }
     }
     free(last_doc);
-    for (size_t c = 0; c < m->n_concepts; c++) weight[c] = pow(weight[c], SUPPORT_EXPONENT);
+    for (size_t c = 0; c < m->n_concepts; c++) weight[c] = weight[c] * weight[c] * weight[c];
     return weight;
 }
 

@@ -1,23 +1,8 @@
-/* select.c — budget accounting, greedy choice in score order, and sentence similarity. */
+/* select.c — greedy choice in score order under the budget, and sentence similarity. */
 #include "summary/select.h"
 
 #include <math.h>
 #include <stdlib.h>
-
-bool budget_fits(const budget *limit, const budget *used, const sentence *s)
-{
-    if (limit->sentences && used->sentences + 1 > limit->sentences) return false;
-    if (limit->words && used->words + s->words > limit->words) return false;
-    if (limit->bytes && used->bytes + (used->sentences ? 1 : 0) + s->bytes > limit->bytes) return false;
-    return true;
-}
-
-void budget_take(budget *used, const sentence *s)
-{
-    used->bytes += (used->sentences ? 1 : 0) + s->bytes;
-    used->words += s->words;
-    used->sentences++;
-}
 
 /* Dot product of the weighted term-count vectors, and the squared norms. */
 static double weighted_dot(const model *m, const sentence *a, const sentence *b, const double *weight)

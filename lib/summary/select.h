@@ -15,8 +15,20 @@ typedef struct budget {
 typedef VEC(uint32_t) index_list;
 
 /* Whether sentence s still fits when `used` is already taken. */
-bool budget_fits(const budget *limit, const budget *used, const sentence *s);
-void budget_take(budget *used, const sentence *s);
+static inline bool budget_fits(const budget *limit, const budget *used, const sentence *s)
+{
+    if (limit->sentences && used->sentences + 1 > limit->sentences) return false;
+    if (limit->words && used->words + s->words > limit->words) return false;
+    if (limit->bytes && used->bytes + (used->sentences ? 1 : 0) + s->bytes > limit->bytes) return false;
+    return true;
+}
+
+static inline void budget_take(budget *used, const sentence *s)
+{
+    used->bytes += (used->sentences ? 1 : 0) + s->bytes;
+    used->words += s->words;
+    used->sentences++;
+}
 
 /* Chooses usable sentences in descending score order while they fit, skipping those whose
  * content-term cosine with a chosen one exceeds max_similarity. Appends indexes to chosen. */
