@@ -31,30 +31,28 @@ static unsigned pair_of(const char *w) { return pair_symbol(w[0]) * PAIR_SYMBOLS
 
 static void view_make(sentence_view *v, const char *s, size_t len)
 {
-    const unsigned char *p = (const unsigned char *)s, *end = p + len;
-    char *o = v->low, *o_end = v->low + HEAD_MAX;
-    memset(v->starts, 0, sizeof v->starts);
-    bool space = true; /* at a word start: leading white space is dropped */
-    for (; p < end && o < o_end; p++) {
-        unsigned char c = *p;
-        if (c == ' ' || (c >= '\t' && c <= '\r')) {
-            space = true;
-            continue;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = len < HEAD_MAX ? len : HEAD_MAX, o = 0, i = 0;
+    /* copy lower-cased, one space for each run of white space (none at the start) */
+    while (i < n && p[i] <= ' ') i++;
+    for (; i < n; i++) {
+        unsigned char c = p[i];
+        if (c > ' ') {
+            v->low[o++] = (char)(c | ((unsigned)(c - 'A') < 26u ? 0x20 : 0));
+        } else if (v->low[o - 1] != ' ') {
+            v->low[o++] = ' ';
         }
-        if (space && o > v->low) *o++ = ' ';
-        if (space && o < o_end) {
-            /* a word starts here: note its first two characters */
-            unsigned char d = p + 1 < end ? p[1] : 0;
-            unsigned pair = pair_symbol((char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c)) * PAIR_SYMBOLS +
-                            pair_symbol(d == ' ' || (d >= '\t' && d <= '\r') ? '\0' : (char)(d >= 'A' && d <= 'Z' ? d | 0x20 : d));
-            v->starts[pair / 64] |= 1ULL << (pair % 64);
-        }
-        space = false;
-        if (o < o_end) *o++ = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
     }
-    *o = '\0';
-    v->len = (size_t)(o - v->low);
-    v->whole = p >= end;
+    while (o > 0 && v->low[o - 1] == ' ') o--;
+    v->low[o] = '\0';
+    v->len = o;
+    v->whole = n == len;
+    memset(v->starts, 0, sizeof v->starts);
+    for (size_t k = 0; k < o; k++) {
+        if (k > 0 && v->low[k - 1] != ' ') continue;
+        unsigned pair = pair_of(v->low + k);
+        v->starts[pair / 64] |= 1ULL << (pair % 64);
+    }
 }
 
 static bool starts(const sentence_view *v, const char *prefix)
@@ -194,7 +192,7 @@ static bool is_date_word(const char *w, size_t n)
         if (!isdigit((unsigned char)w[i]) && !strchr(":/.-,", w[i])) digits = false;
     if (digits) return true;
     for (const char *const *d = date_words; *d; d++)
-        if (strlen(*d) == n && memcmp(*d, w, n) == 0) return true;
+        if ((*d)[0] == w[0] && strlen(*d) == n && memcmp(*d, w, n) == 0) return true;
     return false;
 }
 

@@ -48,6 +48,17 @@ bool buf_printf(buf *b, const char *fmt, ...)
     return true;
 }
 
+bool buf_put_size(buf *b, size_t v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return buf_append(b, digits + n, sizeof digits - n);
+}
+
 bool buf_json_escape(buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";

@@ -16,6 +16,8 @@ bool buf_append(buf *b, const char *s, size_t len);
 bool buf_puts(buf *b, const char *s);
 bool buf_putc(buf *b, char c);
 bool buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends the decimal digits of v (faster than buf_printf on hot paths). */
+bool buf_put_size(buf *b, size_t v);
 /* Appends s as the inside of a JSON string (quotes not included). */
 bool buf_json_escape(buf *b, const char *s, size_t len);
 /* Hands the string to the caller (free() it); the buffer is left empty. Never NULL unless OOM. */

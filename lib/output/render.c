@@ -39,7 +39,7 @@ static bool render_text(buf *b, const td_summary *sum, const td_cluster *c)
 
 static bool json_string_field(buf *b, const char *key, const char *value)
 {
-    if (!buf_printf(b, "\"%s\":", key)) return false;
+    if (!buf_putc(b, '"') || !buf_puts(b, key) || !buf_puts(b, "\":")) return false;
     if (!value) return buf_puts(b, "null");
     return buf_putc(b, '"') && buf_json_escape(b, value, strlen(value)) && buf_putc(b, '"');
 }
@@ -53,16 +53,20 @@ static bool render_json(buf *b, const td_summary *sum, const td_cluster *c, cons
               buf_puts(b, ",\"sentences\":[");
     for (size_t i = 0; i < sum->n_sentences && ok; i++) {
         const td_summary_sentence *s = &sum->sentences[i];
-        ok = buf_puts(b, i ? ",{" : "{") && json_string_field(b, "text", s->text) &&
-             buf_printf(b, ",\"doc\":%zu,\"offset\":%zu,\"length\":%zu,\"words\":%zu,\"score\":%.6g,\"sources\":[",
-                        s->doc, s->span.start, s->span.end - s->span.start, s->words, s->score);
-        for (size_t k = 0; k < s->n_sources && ok; k++) ok = buf_printf(b, "%s%zu", k ? "," : "", s->sources[k]);
+        ok = buf_puts(b, i ? ",{" : "{") && json_string_field(b, "text", s->text) && buf_puts(b, ",\"doc\":") &&
+             buf_put_size(b, s->doc) && buf_puts(b, ",\"offset\":") && buf_put_size(b, s->span.start) &&
+             buf_puts(b, ",\"length\":") && buf_put_size(b, s->span.end - s->span.start) &&
+             buf_puts(b, ",\"words\":") && buf_put_size(b, s->words) &&
+             buf_printf(b, ",\"score\":%.6g,\"sources\":[", s->score);
+        for (size_t k = 0; k < s->n_sources && ok; k++)
+            ok = (k == 0 || buf_putc(b, ',')) && buf_put_size(b, s->sources[k]);
         ok = ok && buf_puts(b, "]}");
     }
     ok = ok && buf_puts(b, "],\"documents\":[");
     for (size_t d = 0; d < c->n_docs && ok; d++) {
         const td_document *doc = &c->docs[d];
-        ok = buf_printf(b, "%s{\"index\":%zu,", d ? "," : "", d) && json_string_field(b, "name", doc->name) &&
+        ok = buf_puts(b, d ? ",{\"index\":" : "{\"index\":") && buf_put_size(b, d) && buf_putc(b, ',') &&
+             json_string_field(b, "name", doc->name) &&
              buf_putc(b, ',') && json_string_field(b, "title", doc->title) && buf_putc(b, ',') &&
              json_string_field(b, "source", doc->source) && buf_putc(b, ',') && json_string_field(b, "url", doc->url) &&
              buf_putc(b, ',') && json_string_field(b, "date", doc->date) && buf_putc(b, '}');

@@ -8,45 +8,73 @@ static const double TERM_CONTAINMENT = 0.6;    /* share of s's distinct content 
 static const double CONCEPT_CONTAINMENT = 0.3; /* share of s's bigram concepts t must have */
 enum { MIN_SHARED_TERMS = 3 };
 
-/* Distinct values of sorted a[] that are in sorted b[], and distinct values of a[]. */
-static size_t shared_distinct(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, size_t *distinct_a)
+/* Flags of s's distinct terms and concepts, to test other sentences against in one pass each. */
+typedef struct marks {
+    bool *term;       /* local term id -> in s */
+    bool *concept;    /* concept id -> in s */
+    size_t n_terms;   /* distinct content terms of s */
+    size_t n_concepts; /* distinct concepts of s */
+} marks;
+
+static bool marks_make(marks *k, const model *m, const sentence *s)
 {
-    size_t i = 0, j = 0, shared = 0, distinct = 0;
-    while (i < na) {
-        uint32_t v = a[i];
-        distinct++;
-        while (j < nb && b[j] < v) j++;
-        if (j < nb && b[j] == v) shared++;
-        while (i < na && a[i] == v) i++;
+    k->term = calloc(m->n_terms ? m->n_terms : 1, sizeof *k->term);
+    k->concept = calloc(m->n_concepts ? m->n_concepts : 1, sizeof *k->concept);
+    if (!k->term || !k->concept) {
+        free(k->term);
+        free(k->concept);
+        return false;
     }
-    *distinct_a = distinct;
-    return shared;
+    const uint32_t *t = sentence_terms(m, s);
+    k->n_terms = 0;
+    for (size_t i = 0; i < s->n_terms; i++) {
+        if (!k->term[t[i]]) k->n_terms++;
+        k->term[t[i]] = true;
+    }
+    const uint32_t *c = sentence_concepts(m, s);
+    for (size_t i = 0; i < s->n_concepts; i++) k->concept[c[i]] = true; /* concepts are distinct */
+    k->n_concepts = s->n_concepts;
+    return true;
 }
 
-bool same_content(const model *m, const sentence *s, const sentence *t)
+static void marks_free(marks *k)
 {
-    size_t n_terms;
-    size_t shared = shared_distinct(sentence_terms(m, s), s->n_terms, sentence_terms(m, t), t->n_terms, &n_terms);
-    if (shared < MIN_SHARED_TERMS || (double)shared < TERM_CONTAINMENT * (double)n_terms) return false;
-    size_t n_concepts;
-    size_t shared_concepts = shared_distinct(sentence_concepts(m, s), s->n_concepts, sentence_concepts(m, t),
-                                             t->n_concepts, &n_concepts);
-    return (double)shared_concepts >= CONCEPT_CONTAINMENT * (double)n_concepts;
+    free(k->term);
+    free(k->concept);
+}
+
+/* Whether t reports the marked sentence: it holds most of its content terms and some of its bigrams. */
+static bool reports(const model *m, const marks *k, const sentence *t)
+{
+    const uint32_t *x = sentence_terms(m, t);
+    size_t shared = 0;
+    for (size_t i = 0; i < t->n_terms; i++)
+        if (k->term[x[i]] && (i == 0 || x[i] != x[i - 1])) shared++; /* terms are sorted */
+    if (shared < MIN_SHARED_TERMS || (double)shared < TERM_CONTAINMENT * (double)k->n_terms) return false;
+    const uint32_t *c = sentence_concepts(m, t);
+    size_t shared_concepts = 0;
+    for (size_t i = 0; i < t->n_concepts; i++) shared_concepts += k->concept[c[i]];
+    return (double)shared_concepts >= CONCEPT_CONTAINMENT * (double)k->n_concepts;
 }
 
 size_t *attribute_sources(const model *m, const sentence *s, size_t *n)
 {
     size_t n_docs = m->cluster->n_docs;
     size_t *docs = malloc((n_docs ? n_docs : 1) * sizeof *docs);
-    if (!docs) return NULL;
+    marks k;
+    if (!docs || !marks_make(&k, m, s)) {
+        free(docs);
+        return NULL;
+    }
     *n = 0;
     size_t i = 0;
     for (size_t d = 0; d < n_docs; d++) {
-        bool reports = d == s->doc;
+        bool found = d == s->doc;
         /* sentences are stored article by article */
         for (; i < m->sents.len && m->sents.items[i].doc == d; i++)
-            if (!reports && m->sents.items[i].debris == 0) reports = same_content(m, s, &m->sents.items[i]);
-        if (reports) docs[(*n)++] = d;
+            if (!found && m->sents.items[i].debris == 0) found = reports(m, &k, &m->sents.items[i]);
+        if (found) docs[(*n)++] = d;
     }
+    marks_free(&k);
     return docs;
 }
