@@ -175,6 +175,27 @@ typedef enum td_output_format {
 char *td_render_summary(const td_summary *summary, const td_cluster *cluster, const td_summary_opts *opts,
                         td_output_format format);
 
+/* ---------------------------------------------------------------- HTML pages */
+/* (lib/html) */
+
+/* The article of a web page: its main text and what the page says about it. */
+typedef struct td_article {
+    char *url;        /* canonical URL, else NULL */
+    char *title;      /* headline, else NULL */
+    char **authors;   /* n_authors names */
+    size_t n_authors;
+    char *date;       /* publication date as YYYY-MM-DD, else NULL */
+    char *site;       /* site or publisher name, else NULL */
+    char *language;   /* language tag such as "en" or "de", else NULL */
+    char *text;       /* main text, UTF-8, paragraphs separated by one blank line */
+} td_article;
+
+/* Parses an HTML page (any charset: BOM, <meta charset>, http-equiv; converted to UTF-8) and
+ * extracts its article. name is used in error messages. NULL on error: err says why (e.g. a page
+ * with nothing to extract). The article is the caller's (td_article_free). */
+td_article *td_extract_html(const char *html, size_t len, const char *name, td_error *err);
+void td_article_free(td_article *article);
+
 /* ---------------------------------------------------------------- ROUGE */
 /* (lib/eval) */
 
