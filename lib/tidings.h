@@ -229,6 +229,8 @@ typedef struct td_rouge_opts {
     td_rouge_unit unit;    /* -t; TD_ROUGE_UNIT_SUMMARY */
     double confidence;     /* -c: confidence level of the intervals, in percent; 95 */
     size_t resamples;      /* -r: bootstrap resamples; 1000 */
+    const char *wordnet_dir; /* -m: folder of WordNet's {adv,noun,verb,adj}.exc; NULL: $TIDINGS_WORDNET_DIR,
+                              * else /usr/share/wordnet (Debian's wordnet-base) */
 } td_rouge_opts;
 
 void td_rouge_opts_defaults(td_rouge_opts *opts);
@@ -272,7 +274,8 @@ typedef struct td_rouge_average {
 /* A scorer keeps its options and a cache of tokens and stems: reuse one for many cases. */
 typedef struct td_rouge_scorer td_rouge_scorer;
 
-/* NULL on error: invalid options (TD_ERR_USAGE, e.g. -l with -b) or out of memory. */
+/* NULL on error: invalid options (TD_ERR_USAGE, e.g. -l with -b), with -m WordNet's exception lists
+ * missing or unreadable (TD_ERR_IO, naming the file) or malformed (TD_ERR_INPUT), or out of memory. */
 td_rouge_scorer *td_rouge_scorer_new(const td_rouge_opts *opts, td_error *err);
 /* The measures it computes, in ROUGE-1.5.5's order (ROUGE-1…N, ROUGE-L, ROUGE-S); returns how many. */
 size_t td_rouge_scorer_measures(const td_rouge_scorer *s, const td_rouge_measure **measures);

@@ -551,6 +551,70 @@ if check_run "sentences: splits an article" sentences "$EXAMPLE/01.txt"; then
     else fail "$desc" "exit $rc: $(head -n 1 "$tmp/err")"; fi
 fi
 
+# ---------------------------------------------------------------- rouge
+
+# A case worked by hand. Tokens are runs of letters and digits, lowercased. The reference has 10:
+# two children go to a park / the kids were there. The system has 11: the children went to the
+# park / they stayed there all day. Shared unigrams, clipped: the, children, to, park, there = 5,
+# so R = 5/10; with -m, "went" becomes "go" (WordNet's verb.exc), so 6 hits: R = 6/10, P = 6/11.
+printf 'The children went to the park.\nThey stayed there all day.\n' >"$tmp/rouge-sys.txt"
+printf 'Two children go to a park.\nThe kids were there.\n' >"$tmp/rouge-ref.txt"
+
+if check_run "rouge: one case exits 0 with output" rouge -n 1 "$tmp/rouge-sys.txt" "$tmp/rouge-ref.txt"; then
+    check_contains "rouge: ROUGE-1 Average_R is 5/10 by hand" "$tmp/out" \
+        "S ROUGE-1 Average_R: 0.50000 (95%-conf.int. 0.50000 - 0.50000)"
+fi
+if check_run "rouge -m: one case exits 0 with output" rouge -n 1 -m "$tmp/rouge-sys.txt" "$tmp/rouge-ref.txt"; then
+    check_contains "rouge -m: ROUGE-1 Average_R is 6/10 by hand (went = go)" "$tmp/out" \
+        "S ROUGE-1 Average_R: 0.60000 (95%-conf.int. 0.60000 - 0.60000)"
+    check_contains "rouge -m: ROUGE-1 Average_P is 6/11 by hand" "$tmp/out" \
+        "S ROUGE-1 Average_P: 0.54545 (95%-conf.int. 0.54545 - 0.54545)"
+fi
+
+# Two cases: the one above and a reference scored against itself.
+printf 'first\t%s\t%s\nsecond\t%s\t%s\n' "$tmp/rouge-sys.txt" "$tmp/rouge-ref.txt" \
+    "$tmp/rouge-ref.txt" "$tmp/rouge-ref.txt" >"$tmp/rouge-pairs.tsv"
+if check_run "rouge --pairs -d: two cases exit 0 with output" rouge -n 1 -m -d --pairs "$tmp/rouge-pairs.tsv"; then
+    check_contains "rouge --pairs -d: the Eval line of the first case" "$tmp/out" \
+        "S ROUGE-1 Eval first.S R:0.60000 P:0.54545 F:0.57143"
+    check_contains "rouge --pairs -d: the Eval line of the second case" "$tmp/out" \
+        "S ROUGE-1 Eval second.S R:1.00000 P:1.00000 F:1.00000"
+fi
+
+check_bad "rouge: a missing file is bad input" 1 no-such-file.txt \
+    rouge -n 1 "$tmp/rouge-sys.txt" "$tmp/no-such-file.txt"
+check_bad "rouge: an unknown option is a usage error" 2 --no-such-flag \
+    rouge --no-such-flag "$tmp/rouge-sys.txt" "$tmp/rouge-ref.txt"
+check_bad "rouge: -f C is a usage error" 2 "-f" rouge -f C "$tmp/rouge-sys.txt" "$tmp/rouge-ref.txt"
+export TIDINGS_WORDNET_DIR="$tmp/nothing"
+check_bad "rouge -m: missing WordNet lists are bad input" 1 "$tmp/nothing/adv.exc" \
+    rouge -n 1 -m "$tmp/rouge-sys.txt" "$tmp/rouge-ref.txt"
+unset TIDINGS_WORDNET_DIR
+
+# The reference ROUGE-1.5.5 output on Multi-News: same options, same ROUGE-1 and ROUGE-2 averages
+# (the intervals too: the bootstrap is seeded as the script's).
+MN=../shared/data/rouge-compat/multinews
+if [ -d ../shared ]; then
+    want=$MN/f-n2-su4-stem.out
+    opts=$(sed -n '1{s/^# ROUGE-1\.5\.5\.pl //;s/ *<config>.*$//;p;}' "$want")
+    desc="rouge $opts: Multi-News ROUGE-1/2 averages as ROUGE-1.5.5"
+    # $opts unquoted: the options are words
+    run rouge $opts --system-dir "$MN/system" --reference-dir "$MN/reference"
+    why=$(run_problem)
+    if [ -z "$why" ]; then
+        grep -E '^S ROUGE-[12] Average_[RPF]:' "$want" >"$tmp/rouge-want"
+        grep -E '^S ROUGE-[12] Average_[RPF]:' "$tmp/out" >"$tmp/rouge-got"
+        n=$(wc -l <"$tmp/rouge-want" | tr -d ' ')
+        if [ "$n" -ne 6 ]; then why="$n ROUGE-1/2 average lines in $want, want 6"
+        elif ! cmp -s "$tmp/rouge-want" "$tmp/rouge-got"; then
+            why=$(diff "$tmp/rouge-want" "$tmp/rouge-got" | grep '^[<>]' | head -n 2)
+        fi
+    fi
+    verdict "$desc" "$why"
+else
+    skip "rouge on Multi-News: ../shared absent"
+fi
+
 # ---------------------------------------------------------------- the Sony example in ../shared
 
 if [ -d ../shared ]; then

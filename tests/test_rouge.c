@@ -82,13 +82,37 @@ static void test_stemmer(void **state)
     }
 }
 
+/* ex gives want (NULL: nothing) as the base form of word, with its length. */
+static void assert_base(const rouge_exceptions *ex, const char *word, const char *want)
+{
+    size_t n = 0;
+    const char *base = rouge_exception(ex, word, strlen(word), &n);
+    if (!want) {
+        assert_null(base);
+        return;
+    }
+    if (!base) fail_msg("no base form for '%s', want '%s'", word, want);
+    assert_string_equal(base, want);
+    assert_int_equal(n, strlen(want));
+}
+
 static void test_exceptions_and_stopwords(void **state)
 {
     (void)state;
-    assert_string_equal(rouge_exception("children", 8), "child");
-    assert_string_equal(rouge_exception("went", 4), "go");
-    assert_string_equal(rouge_exception("best", 4), "good");
-    assert_null(rouge_exception("pinochet", 8));
+    /* WordNet's lists as wordnet-base installs them, read in ROUGE's order. */
+    rouge_exceptions ex;
+    rouge_exceptions_init(&ex);
+    td_error err = {0};
+    if (rouge_exceptions_load(&ex, NULL, &err)) fail_msg("%s", err.message);
+    assert_base(&ex, "children", "child");
+    assert_base(&ex, "went", "go");
+    assert_base(&ex, "best", "good");          /* adj.exc after adv.exc ("well") */
+    assert_base(&ex, "better", "good");        /* the first of "good well" */
+    assert_base(&ex, "testes", "testes");      /* verb.exc after noun.exc ("testis") */
+    assert_base(&ex, "pinochet", NULL);
+    assert_base(&ex, "men", NULL);             /* 3 characters: ROUGE never looks it up */
+    assert_base(&ex, "brothers-in-law", NULL); /* never a ROUGE token */
+    rouge_exceptions_free(&ex);
     assert_true(rouge_stopword("the", 3));
     assert_true(rouge_stopword("reuters", 7));
     assert_true(rouge_stopword("zero", 4));
@@ -109,6 +133,93 @@ static void test_exceptions_and_stopwords(void **state)
     assert_int_equal(s.model_count, 1);
     assert_int_equal(s.peer_count, 1);
     assert_5(s.recall, "1.00000");
+}
+
+/* Writes text to dir/name. */
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    assert_int_equal(fputs(text, f) >= 0, 1);
+    assert_int_equal(fclose(f), 0);
+}
+
+static void remove_file(const char *dir, const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    unlink(path);
+}
+
+/* ROUGE-1 hits of system against one reference with -m and the lists of wordnet_dir. */
+static size_t stem_hits(const char *wordnet_dir, const char *system, const char *ref)
+{
+    td_rouge_opts o = opts_of("-n 1 -m");
+    o.wordnet_dir = wordnet_dir;
+    const char *refs[] = {ref, NULL};
+    return score_k(&o, system, refs, 0).hits;
+}
+
+static void test_wordnet_lists(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/tidings-wordnet-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    write_file(dir, "adv.exc", "best well\nbetter well\n");
+    write_file(dir, "noun.exc", "geese goose\n\nzorbs blarg\nwolves wolf\nwolves wolfie\nmen man\ntestes testis\n");
+    write_file(dir, "verb.exc", "testes test\r\nswum swim\r\n  spun   spin  \n");
+    write_file(dir, "adj.exc", "best good\nbetter good well");
+
+    rouge_exceptions ex;
+    rouge_exceptions_init(&ex);
+    td_error err = {0};
+    if (rouge_exceptions_load(&ex, dir, &err)) fail_msg("%s", err.message);
+    assert_base(&ex, "best", "good");     /* adj.exc is read last */
+    assert_base(&ex, "better", "good");   /* the first base; no newline at the end */
+    assert_base(&ex, "testes", "test");   /* verb.exc after noun.exc */
+    assert_base(&ex, "wolves", "wolfie"); /* a later line wins */
+    assert_base(&ex, "swum", "swim");     /* CRLF */
+    assert_base(&ex, "spun", "spin");     /* blanks around the fields */
+    assert_base(&ex, "men", NULL);
+    assert_base(&ex, "children", NULL);   /* not in these lists */
+    rouge_exceptions_free(&ex);
+
+    /* The scorer reads the folder of the option, else of $TIDINGS_WORDNET_DIR: "zorbs" is "blarg"
+     * only in these lists. */
+    assert_int_equal(stem_hits(dir, "zorbs", "blarg"), 1);
+    assert_int_equal(stem_hits(NULL, "zorbs", "blarg"), 0);
+    assert_int_equal(setenv("TIDINGS_WORDNET_DIR", dir, 1), 0);
+    assert_int_equal(stem_hits(NULL, "zorbs", "blarg"), 1);
+    assert_int_equal(unsetenv("TIDINGS_WORDNET_DIR"), 0);
+
+    /* A line without a base form. */
+    write_file(dir, "adj.exc", "best good\nlonely\n");
+    td_rouge_opts o = opts_of("-n 1 -m");
+    o.wordnet_dir = dir;
+    char want[600];
+    assert_null(td_rouge_scorer_new(&o, &err));
+    assert_int_equal(err.code, TD_ERR_INPUT);
+    snprintf(want, sizeof want, "%s/adj.exc: line 2: 'lonely' has no base form", dir);
+    assert_string_equal(err.message, want);
+
+    /* A missing list: a clear error, and only when stemming. */
+    remove_file(dir, "verb.exc");
+    assert_null(td_rouge_scorer_new(&o, &err));
+    assert_int_equal(err.code, TD_ERR_IO);
+    snprintf(want, sizeof want, "%s/verb.exc: No such file or directory (install wordnet-base)", dir);
+    assert_string_equal(err.message, want);
+    td_rouge_opts no_stem = opts_of("-n 1");
+    no_stem.wordnet_dir = dir;
+    td_rouge_scorer *s = td_rouge_scorer_new(&no_stem, &err);
+    assert_non_null(s);
+    td_rouge_scorer_free(s);
+
+    remove_file(dir, "adv.exc");
+    remove_file(dir, "noun.exc");
+    remove_file(dir, "adj.exc");
+    assert_int_equal(rmdir(dir), 0);
 }
 
 static void test_tokens_and_ngrams(void **state)
@@ -445,6 +556,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stemmer),
         cmocka_unit_test(test_exceptions_and_stopwords),
+        cmocka_unit_test(test_wordnet_lists),
         cmocka_unit_test(test_tokens_and_ngrams),
         cmocka_unit_test(test_alpha),
         cmocka_unit_test(test_lcs),

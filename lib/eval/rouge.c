@@ -13,6 +13,7 @@ struct td_rouge_scorer {
     td_rouge_opts opts;
     td_rouge_measure *measures; /* what is computed, in output order */
     size_t n_measures;
+    rouge_exceptions exceptions; /* WordNet's irregular forms, read when stemming (-m) */
     rouge_lexicon lx;
     rouge_doc peer;
     rouge_doc *models; /* read references, reused between calls */
@@ -41,8 +42,14 @@ td_rouge_scorer *td_rouge_scorer_new(const td_rouge_opts *opts, td_error *err)
         return NULL;
     }
     s->opts = *opts;
+    s->opts.wordnet_dir = NULL; /* only read here: the caller's string need not outlive the scorer */
     s->n_measures = rouge_list_measures(opts, s->measures);
-    rouge_lexicon_init(&s->lx, opts->stem, opts->remove_stopwords);
+    rouge_exceptions_init(&s->exceptions);
+    rouge_lexicon_init(&s->lx, opts->stem ? &s->exceptions : NULL, opts->remove_stopwords);
+    if (opts->stem && rouge_exceptions_load(&s->exceptions, opts->wordnet_dir, err)) {
+        td_rouge_scorer_free(s);
+        return NULL;
+    }
     return s;
 }
 
@@ -59,6 +66,7 @@ void td_rouge_scorer_free(td_rouge_scorer *s)
     free(s->models);
     rouge_doc_free(&s->peer);
     rouge_lexicon_free(&s->lx);
+    rouge_exceptions_free(&s->exceptions);
     rouge_grams_free(&s->table);
     vec_free(&s->peer_pairs);
     vec_free(&s->model_pairs);

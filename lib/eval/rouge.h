@@ -22,8 +22,26 @@ typedef VEC(uint32_t) rouge_ids;
 /* True when the lowercased word is in ROUGE-1.5.5's smart_common_words.txt. */
 bool rouge_stopword(const char *word, size_t len);
 
-/* The WordNet base form ROUGE-1.5.5 puts in place of an irregular word ("went" -> "go"), or NULL. */
-const char *rouge_exception(const char *word, size_t len);
+/* WordNet's irregular forms and their base forms, as ROUGE-1.5.5's -m uses them. */
+typedef struct rouge_exceptions {
+    strmap forms;      /* the forms ROUGE can look up (runs of [a-z0-9] longer than 3 characters) */
+    VEC(struct rouge_base {
+        const char *text; /* NUL-terminated, inside one of files */
+        size_t len;
+    }) bases;          /* form id -> its base form */
+    VEC(char *) files; /* the lists as read, which hold the base forms */
+} rouge_exceptions;
+
+void rouge_exceptions_init(rouge_exceptions *ex);
+/* Reads adv.exc, noun.exc, verb.exc and adj.exc of dir (NULL or "": $TIDINGS_WORDNET_DIR, else
+ * /usr/share/wordnet of Debian's wordnet-base) into ex. Errors name the file: TD_ERR_IO when it
+ * cannot be read (with a hint to install wordnet-base when it is missing), TD_ERR_INPUT for a line
+ * without a base form. */
+td_status rouge_exceptions_load(rouge_exceptions *ex, const char *dir, td_error *err);
+void rouge_exceptions_free(rouge_exceptions *ex);
+/* The base form ROUGE-1.5.5 puts in place of an irregular word ("went" -> "go"), NUL-terminated
+ * with its length in *base_len, or NULL. */
+const char *rouge_exception(const rouge_exceptions *ex, const char *word, size_t len, size_t *base_len);
 
 /* Stems w[0..len) in place with the Porter stemmer of ROUGE-1.5.5.pl (the published algorithm with
  * that script's regular expressions and its change to step 4); returns the new length, which is
@@ -36,13 +54,14 @@ typedef struct rouge_lexicon {
     strmap raw;             /* lowercased tokens as read */
     rouge_ids raw_term;     /* raw id -> term id, or ROUGE_DROPPED */
     strmap terms;           /* the forms that are compared (stems when stemming) */
-    bool stem;              /* -m */
+    const rouge_exceptions *exceptions; /* -m: WordNet's irregular forms, then stems; NULL: no stemming */
     bool stopwords;         /* -s */
     char *scratch;          /* room for stemming one token */
     size_t scratch_cap;
 } rouge_lexicon;
 
-void rouge_lexicon_init(rouge_lexicon *lx, bool stem, bool stopwords);
+/* exceptions: stem words (-m) after looking them up there; NULL: no stemming. It must outlive lx. */
+void rouge_lexicon_init(rouge_lexicon *lx, const rouge_exceptions *exceptions, bool stopwords);
 void rouge_lexicon_free(rouge_lexicon *lx);
 
 /* One summary as ROUGE-1.5.5 sees it. */

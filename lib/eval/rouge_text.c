@@ -15,12 +15,12 @@ typedef struct piece {
 
 typedef VEC(piece) pieces;
 
-void rouge_lexicon_init(rouge_lexicon *lx, bool stem, bool stopwords)
+void rouge_lexicon_init(rouge_lexicon *lx, const rouge_exceptions *exceptions, bool stopwords)
 {
     memset(lx, 0, sizeof *lx);
     strmap_init(&lx->raw);
     strmap_init(&lx->terms);
-    lx->stem = stem;
+    lx->exceptions = exceptions;
     lx->stopwords = stopwords;
 }
 
@@ -39,9 +39,10 @@ void rouge_lexicon_free(rouge_lexicon *lx)
 static uint32_t classify(rouge_lexicon *lx, const char *tok, size_t len)
 {
     if (lx->stopwords && rouge_stopword(tok, len)) return ROUGE_DROPPED;
-    if (!lx->stem || len <= 3) return strmap_intern(&lx->terms, tok, len, NULL);
-    const char *base = rouge_exception(tok, len);
-    if (base) return strmap_intern(&lx->terms, base, strlen(base), NULL);
+    if (!lx->exceptions || len <= 3) return strmap_intern(&lx->terms, tok, len, NULL);
+    size_t base_len;
+    const char *base = rouge_exception(lx->exceptions, tok, len, &base_len);
+    if (base) return strmap_intern(&lx->terms, base, base_len, NULL);
     if (lx->scratch_cap < len + 2) {
         char *p = realloc(lx->scratch, len + 2);
         if (!p) return STRMAP_NONE;
