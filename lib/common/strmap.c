@@ -1,22 +1,70 @@
-/* strmap.c — string interning with an open-addressing hash table (linear probing). */
+/* strmap.c — string interning with an open-addressing hash table (linear probing). A key of up to
+ * 8 bytes (most words) is packed into one 64-bit word kept in its slot, so looking it up costs a
+ * couple of loads, one multiply and a compare, and never reads the stored key; longer keys are
+ * hashed 16 bytes a step and compared in full only when length and hash match. */
 #include "common/strmap.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+static uint64_t load64(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+static uint32_t load32(const unsigned char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* The bytes of a key of at most 8 bytes in one word, with no load past its end: two overlapping
+ * 4-byte loads, or the first, middle and last byte. Given the length, every byte is in it, so
+ * two such keys of one length are equal exactly when their words are. */
+static inline uint64_t pack_short(const unsigned char *p, size_t len)
+{
+    if (len >= 4) return load32(p) | (uint64_t)load32(p + len - 4) << 32;
+    if (len) return p[0] | (uint64_t)p[len / 2] << 8 | (uint64_t)p[len - 1] << 16;
+    return 0;
+}
+
+/* Mixes w into h; a bijection of h for each w, so no bit of input is lost. */
+static uint64_t absorb(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 31);
+}
+
+/* Final avalanche, so that the low bits (the table index) depend on every input bit. */
+static uint64_t finish(uint64_t h)
+{
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ULL;
+    return h ^ (h >> 32);
+}
+
+/* Hash of a key longer than 8 bytes: whole 8-byte words, then the last 8 bytes (overlapping the
+ * word before). */
+static uint64_t hash_long(const unsigned char *p, size_t len)
+{
+    uint64_t h = 0x94d049bb133111ebULL ^ (uint64_t)len;
+    size_t n = len;
+    for (; n > 8; p += 8, n -= 8) h = absorb(h, load64(p));
+    return finish(absorb(h, load64(p + n - 8)));
+}
+
+static inline uint64_t hash_short(uint64_t packed, size_t len)
+{
+    return finish(absorb(0x94d049bb133111ebULL ^ (uint64_t)len, packed));
+}
+
 uint64_t hash_bytes(const void *data, size_t len)
 {
-    /* FNV-1a, then a final avalanche so low bits are usable as a table index. */
-    const unsigned char *p = data;
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 1099511628211ULL;
-    }
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
+    if (len <= 8) return hash_short(pack_short(data, len), len);
+    return hash_long(data, len);
 }
 
 void strmap_init(strmap *m)
@@ -25,34 +73,49 @@ void strmap_init(strmap *m)
     arena_init(&m->strings);
 }
 
-static uint32_t lookup(const strmap *m, const char *s, size_t len, uint64_t h, size_t *slot)
+/* Hash of a key, and in *word what its slot holds besides its id: the packed bytes of a short
+ * key, the hash of a longer one. */
+static inline uint64_t key_hash(const char *s, size_t len, uint64_t *word)
+{
+    if (len <= 8) {
+        *word = pack_short((const unsigned char *)s, len);
+        return hash_short(*word, len);
+    }
+    return *word = hash_long((const unsigned char *)s, len);
+}
+
+/* Id of the key (len bytes at s, hash h, slot word `word`), or STRMAP_NONE with *slot set to the
+ * empty place where it would go. Inline: on the path of every token. */
+static inline uint32_t lookup(const strmap *m, const char *s, size_t len, uint64_t h, uint64_t word, size_t *slot)
 {
     size_t mask = m->n_slots - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        uint32_t v = m->slots[i];
-        if (v == 0) {
+        const strmap_slot *v = &m->slots[i];
+        if (v->id == 0) {
             *slot = i;
             return STRMAP_NONE;
         }
-        uint32_t id = v - 1;
-        if (m->hashes[id] == h && m->key_lens[id] == len && memcmp(m->keys[id], s, len) == 0) {
+        if (v->word == word && v->len == len && (len <= 8 || memcmp(m->keys[v->id - 1], s, len) == 0)) {
             *slot = i;
-            return id;
+            return v->id - 1;
         }
     }
 }
 
 static bool rehash(strmap *m, size_t n_slots)
 {
-    uint32_t *slots = calloc(n_slots, sizeof *slots);
+    strmap_slot *slots = calloc(n_slots, sizeof *slots);
     if (!slots) return false;
     free(m->slots);
     m->slots = slots;
     m->n_slots = n_slots;
     for (size_t id = 0; id < m->len; id++) {
-        size_t i = m->hashes[id] & (n_slots - 1);
-        while (slots[i]) i = (i + 1) & (n_slots - 1);
-        slots[i] = (uint32_t)id + 1;
+        const char *key = m->keys[id];
+        uint32_t len = m->key_lens[id];
+        uint64_t word, h = key_hash(key, len, &word);
+        size_t i = h & (n_slots - 1);
+        while (slots[i].id) i = (i + 1) & (n_slots - 1);
+        slots[i] = (strmap_slot){word, len, (uint32_t)id + 1};
     }
     return true;
 }
@@ -66,9 +129,6 @@ static bool grow_keys(strmap *m)
     uint32_t *lens = realloc(m->key_lens, cap * sizeof *lens);
     if (!lens) return false;
     m->key_lens = lens;
-    uint64_t *hashes = realloc(m->hashes, cap * sizeof *hashes);
-    if (!hashes) return false;
-    m->hashes = hashes;
     m->cap = cap;
     return true;
 }
@@ -77,7 +137,8 @@ uint32_t strmap_find(const strmap *m, const char *s, size_t len)
 {
     if (!m->n_slots) return STRMAP_NONE;
     size_t slot;
-    return lookup(m, s, len, hash_bytes(s, len), &slot);
+    uint64_t word, h = key_hash(s, len, &word);
+    return lookup(m, s, len, h, word, &slot);
 }
 
 uint32_t strmap_intern(strmap *m, const char *s, size_t len, bool *added)
@@ -86,9 +147,9 @@ uint32_t strmap_intern(strmap *m, const char *s, size_t len, bool *added)
     if (len >= UINT32_MAX || m->len >= UINT32_MAX - 1) return STRMAP_NONE;
     if ((m->len + 1) * 2 > m->n_slots && !rehash(m, m->n_slots ? m->n_slots * 2 : 1024))
         return STRMAP_NONE;
-    uint64_t h = hash_bytes(s, len);
+    uint64_t word, h = key_hash(s, len, &word);
     size_t slot;
-    uint32_t id = lookup(m, s, len, h, &slot);
+    uint32_t id = lookup(m, s, len, h, word, &slot);
     if (id != STRMAP_NONE) return id;
     if (m->len == m->cap && !grow_keys(m)) return STRMAP_NONE;
     char *key = arena_strndup(&m->strings, s, len);
@@ -96,8 +157,7 @@ uint32_t strmap_intern(strmap *m, const char *s, size_t len, bool *added)
     id = (uint32_t)m->len++;
     m->keys[id] = key;
     m->key_lens[id] = (uint32_t)len;
-    m->hashes[id] = h;
-    m->slots[slot] = id + 1;
+    m->slots[slot] = (strmap_slot){word, (uint32_t)len, id + 1};
     if (added) *added = true;
     return id;
 }
@@ -107,7 +167,6 @@ void strmap_free(strmap *m)
     free(m->slots);
     free(m->keys);
     free(m->key_lens);
-    free(m->hashes);
     arena_free(&m->strings);
     memset(m, 0, sizeof *m);
 }
