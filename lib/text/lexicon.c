@@ -1,5 +1,6 @@
 /* lexicon.c — per-token cache of folding, stopword test and stemming: the first sighting of a
- * token's bytes does the work, every later one is a single hash lookup. Term ids are the interned
+ * token's bytes does the work, every later one is a single hash lookup. A second cache by folded
+ * form spares the stemmer the case variants ("The", "the", "THE"). Term ids are the interned
  * stems, so "Hacks", "hacked" and "hacking" share one id. */
 #include <stdlib.h>
 
@@ -10,6 +11,8 @@
 struct lexicon {
     strmap tokens;         /* raw token bytes -> index into words */
     VEC(lex_word) words;   /* what each raw token is */
+    strmap folded;         /* folded form of a word token -> index into folded_words */
+    VEC(lex_word) folded_words; /* what each folded word is */
     strmap terms;          /* stem (or folded number/punctuation) -> term id */
     stemmer *stem;         /* English Snowball stemmer */
     buf scratch;           /* folded form of the token being classified */
@@ -20,6 +23,7 @@ lexicon *lexicon_new(void)
     lexicon *lx = calloc(1, sizeof *lx);
     if (!lx) return NULL;
     strmap_init(&lx->tokens);
+    strmap_init(&lx->folded);
     strmap_init(&lx->terms);
     lx->stem = stemmer_new();
     if (!lx->stem) {
@@ -29,30 +33,46 @@ lexicon *lexicon_new(void)
     return lx;
 }
 
+/* The lex_word of a folded word: from the cache when another case variant brought it there, else
+ * by the stopword list and the stemmer. The first sighting of a folded form interns its stem, so
+ * term ids come out in the same order as without this cache. */
+static bool classify_word(lexicon *lx, const char *folded, size_t len, lex_word *w)
+{
+    uint32_t id = strmap_find(&lx->folded, folded, len);
+    if (id != STRMAP_NONE) {
+        *w = lx->folded_words.items[id];
+        return true;
+    }
+    size_t stem_len;
+    const char *stem = stemmer_stem(lx->stem, folded, len, &stem_len);
+    if (!stem) return false;
+    w->flags = stopword(folded, len) ? LEX_STOP : 0;
+    w->term = strmap_intern(&lx->terms, stem, stem_len, NULL);
+    if (w->term == STRMAP_NONE || !vec_reserve(&lx->folded_words, 1)) return false;
+    if (strmap_intern(&lx->folded, folded, len, NULL) == STRMAP_NONE) return false;
+    lx->folded_words.items[lx->folded_words.len++] = *w; /* ids are dense: the new id is len */
+    return true;
+}
+
 /* Works out the lex_word of a token not seen before. */
 static bool classify(lexicon *lx, const char *tok, size_t len, token_kind kind, lex_word *w)
 {
     buf *f = &lx->scratch;
     buf_clear(f);
     if (!text_fold(tok, len, f)) return false;
-    const char *term = f->data;
+    if (kind == TOKEN_WORD) return classify_word(lx, f->data, f->len, w);
     size_t term_len = f->len;
-    w->flags = 0;
-    if (kind == TOKEN_WORD) {
-        if (stopword(f->data, f->len)) w->flags |= LEX_STOP;
-        term = stemmer_stem(lx->stem, f->data, f->len, &term_len);
-        if (!term) return false;
-    } else if (kind == TOKEN_NUMBER) {
+    if (kind == TOKEN_NUMBER) {
         /* "3,000" and "3000" are the same number. */
         size_t k = 0;
         for (size_t i = 0; i < f->len; i++)
             if (f->data[i] != ',') f->data[k++] = f->data[i];
         term_len = k;
-        w->flags |= LEX_NUMBER;
+        w->flags = LEX_NUMBER;
     } else {
-        w->flags |= LEX_PUNCT;
+        w->flags = LEX_PUNCT;
     }
-    w->term = strmap_intern(&lx->terms, term, term_len, NULL);
+    w->term = strmap_intern(&lx->terms, f->data, term_len, NULL);
     return w->term != STRMAP_NONE;
 }
 
@@ -85,8 +105,10 @@ void lexicon_free(lexicon *lx)
 {
     if (!lx) return;
     strmap_free(&lx->tokens);
+    strmap_free(&lx->folded);
     strmap_free(&lx->terms);
     vec_free(&lx->words);
+    vec_free(&lx->folded_words);
     stemmer_free(lx->stem);
     buf_free(&lx->scratch);
     free(lx);
