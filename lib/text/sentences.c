@@ -14,13 +14,12 @@ typedef VEC(td_span) span_vec;
 
 /* ---------------------------------------------------------------- characters */
 
-/* Length of the white-space character at s[i] (ASCII space and controls, no-break and other Unicode
- * spaces, line and paragraph separators, the byte-order mark), 0 when there is none. */
-size_t text_space_len(const char *s, size_t len, size_t i)
+/* text_space_len for a byte from 0x80 on: no-break and other Unicode spaces, line and paragraph
+ * separators, the byte-order mark. */
+size_t text_space_len_wide(const char *s, size_t len, size_t i)
 {
     const unsigned char *p = (const unsigned char *)s + i;
     size_t left = len - i;
-    if (p[0] < 0x80) return (p[0] == ' ' || (p[0] >= '\t' && p[0] <= '\r')) ? 1 : 0;
     if (p[0] == 0xc2 && left >= 2) return (p[1] == 0xa0 || p[1] == 0x85) ? 2 : 0;
     if (left < 3) return 0;
     if (p[0] == 0xe2 && p[1] == 0x80) return ((p[2] >= 0x80 && p[2] <= 0x8b) || p[2] == 0xa8 || p[2] == 0xa9 || p[2] == 0xaf) ? 3 : 0;
@@ -164,6 +163,31 @@ static size_t skip_indent(const char *s, size_t end, size_t i, unsigned *col)
     return i;
 }
 
+static uint64_t load64(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* Each byte of a word 0x01, and each byte's top bit. */
+static const uint64_t ONES = 0x0101010101010101ULL, HIGHS = 0x8080808080808080ULL;
+
+/* Number of code points in s[from, to): the bytes that are not UTF-8 continuation bytes (10xxxxxx),
+ * counted 8 bytes a step. */
+static size_t count_code_points(const char *s, size_t from, size_t to)
+{
+    size_t n = to - from, cont = 0;
+    const char *p = s + from;
+    for (; n >= 8; p += 8, n -= 8) {
+        uint64_t x = load64(p);
+        uint64_t c = x & ~(x << 1) & HIGHS; /* top bit set, next bit clear */
+        cont += (size_t)(((c >> 7) * ONES) >> 56);
+    }
+    for (; n; p++, n--) cont += ((unsigned char)*p & 0xc0) == 0x80;
+    return (to - from) - cont;
+}
+
 /* Reads the line starting at `start`. */
 static void read_line(const char *s, size_t len, size_t start, line *ln)
 {
@@ -178,15 +202,11 @@ static void read_line(const char *s, size_t len, size_t start, line *ln)
     size_t m = ln->blank ? 0 : list_marker(s, ln->cend, i);
     ln->list = m > 0;
     ln->body = i + m;
-    ln->first = 0;
-    bool in_first = true;
-    for (size_t k = i; k < ln->cend; k++) {
-        if (((unsigned char)s[k] & 0xc0) == 0x80) continue;
-        col++;
-        if (in_first && text_space_len(s, ln->cend, k)) in_first = false;
-        if (in_first) ln->first++;
-    }
-    ln->cols = col;
+    /* The first word: the code points before the first white space. */
+    size_t k = i;
+    while (k < ln->cend && !text_space_len(s, ln->cend, k)) k++;
+    ln->first = (unsigned)count_code_points(s, i, k);
+    ln->cols = col + (unsigned)count_code_points(s, i, ln->cend);
 }
 
 /* Whether a line ends the way sentences do (. ? ! : ; or a closing quote or bracket after one). */
@@ -492,16 +512,28 @@ static bool opens_glued_quote(para *p, size_t i)
     return p->quotes % 2 == 0;
 }
 
+/* Whether byte c can start a sentence mark: . ? ! or the lead byte of … */
+static bool mark_byte(unsigned char c) { return c == '.' || c == '?' || c == '!' || c == 0xe2; }
+
+/* Offset of the first byte at or after i that can start a sentence mark, `end` when none; 8 bytes a
+ * step (a byte equal to m is a zero byte of x ^ m*ONES). */
+static size_t next_mark(const char *s, size_t i, size_t end)
+{
+    for (; end - i >= 8; i += 8) {
+        uint64_t x = load64(s + i);
+        uint64_t a = x ^ (ONES * '.'), b = x ^ (ONES * '?'), c = x ^ (ONES * '!'), d = x ^ (ONES * 0xe2);
+        uint64_t zero = ((a - ONES) & ~a) | ((b - ONES) & ~b) | ((c - ONES) & ~c) | ((d - ONES) & ~d);
+        if (zero & HIGHS) break; /* never falsely: a flagged byte means some byte matched */
+    }
+    while (i < end && !mark_byte((unsigned char)s[i])) i++;
+    return i;
+}
+
 static bool split_paragraph(const char *s, size_t ps, size_t pe, span_vec *out)
 {
     para p = {s, ps, pe, ps, -1, ps, 0};
     size_t start = ps;
-    for (size_t i = ps; i < pe;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c != '.' && c != '?' && c != '!' && c != 0xe2) {
-            i++;
-            continue;
-        }
+    for (size_t i = ps; (i = next_mark(s, i, pe)) < pe;) {
         size_t run = terminator_run(s, pe, i);
         if (!run) {
             i++;

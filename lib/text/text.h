@@ -14,8 +14,15 @@
 uint32_t utf8_decode(const char *s, size_t len, size_t *pos);
 
 /* Length of the white-space character at s[i] (ASCII space and controls, no-break and other
- * Unicode spaces, line separators, the byte-order mark), 0 when there is none. */
-size_t text_space_len(const char *s, size_t len, size_t i);
+ * Unicode spaces, line separators, the byte-order mark), 0 when there is none. Inline: callers
+ * ask it of every byte; only non-ASCII bytes go to text_space_len_wide. */
+size_t text_space_len_wide(const char *s, size_t len, size_t i);
+static inline size_t text_space_len(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+    return text_space_len_wide(s, len, i);
+}
 
 /* Appends the matching form of s to out: NFKC, case-folded, curly quotes and apostrophes made
  * straight, dashes made '-'. Output is valid UTF-8. False when out of memory. */
