@@ -219,11 +219,37 @@ static void test_lexicon_article(void **state)
     lexicon_free(lx);
 }
 
+/* ASCII is checked 8 bytes at a time: a bad byte (NUL, stray continuation byte, truncated
+ * sequence) is still reported at its exact offset wherever it falls in or after such a run. */
+static void test_utf8_offsets(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {"\x00", "\x80", "\xc3", "\xe2\x80", "\xc0\xaf", "\xed\xa0\x80"};
+    static const size_t bad_len[] = {1, 1, 1, 2, 2, 3};
+    char text[64];
+    for (size_t b = 0; b < sizeof bad / sizeof *bad; b++) {
+        for (size_t at = 0; at + 3 <= 40; at++) {
+            memset(text, 'a', sizeof text);
+            memcpy(text + at, "\xc3\xa9", 2 * (at % 3 == 1)); /* sometimes an é before the bad byte */
+            memcpy(text + at + 2, bad[b], bad_len[b]);
+            size_t off = 999;
+            assert_false(td_utf8_valid(text, 48, &off));
+            assert_int_equal(off, at + 2);
+        }
+    }
+    memset(text, 'a', sizeof text);
+    assert_true(td_utf8_valid(text, sizeof text, NULL));
+    memcpy(text + 61, "\xe2\x80\x94", 3); /* a dash ending the text */
+    assert_true(td_utf8_valid(text, sizeof text, NULL));
+    assert_false(td_utf8_valid(text, sizeof text - 1, NULL)); /* cut short */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold),    cmocka_unit_test(test_tokens),  cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_stemmer), cmocka_unit_test(test_lexicon), cmocka_unit_test(test_lexicon_article),
+        cmocka_unit_test(test_utf8_offsets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,12 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t load64(const unsigned char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
+#include "common/bytes.h"
 
 static uint32_t load32(const unsigned char *p)
 {
@@ -52,8 +47,8 @@ static uint64_t hash_long(const unsigned char *p, size_t len)
 {
     uint64_t h = 0x94d049bb133111ebULL ^ (uint64_t)len;
     size_t n = len;
-    for (; n > 8; p += 8, n -= 8) h = absorb(h, load64(p));
-    return finish(absorb(h, load64(p + n - 8)));
+    for (; n > 8; p += 8, n -= 8) h = absorb(h, bytes_load64(p));
+    return finish(absorb(h, bytes_load64(p + n - 8)));
 }
 
 static inline uint64_t hash_short(uint64_t packed, size_t len)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "common/bytes.h"
 #include "common/vec.h"
 #include "text/abbrev.h"
 #include "text/text.h"
@@ -163,16 +164,6 @@ static size_t skip_indent(const char *s, size_t end, size_t i, unsigned *col)
     return i;
 }
 
-static uint64_t load64(const char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-/* Each byte of a word 0x01, and each byte's top bit. */
-static const uint64_t ONES = 0x0101010101010101ULL, HIGHS = 0x8080808080808080ULL;
-
 /* Number of code points in s[from, to): the bytes that are not UTF-8 continuation bytes (10xxxxxx),
  * counted 8 bytes a step. */
 static size_t count_code_points(const char *s, size_t from, size_t to)
@@ -180,9 +171,9 @@ static size_t count_code_points(const char *s, size_t from, size_t to)
     size_t n = to - from, cont = 0;
     const char *p = s + from;
     for (; n >= 8; p += 8, n -= 8) {
-        uint64_t x = load64(p);
-        uint64_t c = x & ~(x << 1) & HIGHS; /* top bit set, next bit clear */
-        cont += (size_t)(((c >> 7) * ONES) >> 56);
+        uint64_t x = bytes_load64(p);
+        uint64_t c = x & ~(x << 1) & BYTES_HIGHS; /* top bit set, next bit clear */
+        cont += (size_t)(((c >> 7) * BYTES_ONES) >> 56); /* sum of the bytes' 0/1 */
     }
     for (; n; p++, n--) cont += ((unsigned char)*p & 0xc0) == 0x80;
     return (to - from) - cont;
@@ -516,14 +507,13 @@ static bool opens_glued_quote(para *p, size_t i)
 static bool mark_byte(unsigned char c) { return c == '.' || c == '?' || c == '!' || c == 0xe2; }
 
 /* Offset of the first byte at or after i that can start a sentence mark, `end` when none; 8 bytes a
- * step (a byte equal to m is a zero byte of x ^ m*ONES). */
+ * step. */
 static size_t next_mark(const char *s, size_t i, size_t end)
 {
     for (; end - i >= 8; i += 8) {
-        uint64_t x = load64(s + i);
-        uint64_t a = x ^ (ONES * '.'), b = x ^ (ONES * '?'), c = x ^ (ONES * '!'), d = x ^ (ONES * 0xe2);
-        uint64_t zero = ((a - ONES) & ~a) | ((b - ONES) & ~b) | ((c - ONES) & ~c) | ((d - ONES) & ~d);
-        if (zero & HIGHS) break; /* never falsely: a flagged byte means some byte matched */
+        uint64_t x = bytes_load64(s + i);
+        if (bytes_any_equal(x, '.') || bytes_any_equal(x, '?') || bytes_any_equal(x, '!') || bytes_any_equal(x, 0xe2))
+            break;
     }
     while (i < end && !mark_byte((unsigned char)s[i])) i++;
     return i;
