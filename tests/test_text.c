@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libstemmer.h>
+
 #include "testutil.h"
 #include "text/text.h"
 
@@ -121,6 +123,65 @@ static void test_stemmer(void **state)
     assert_stem(st, "caf\xc3\xa9s", "caf\xc3\xa9");
     stemmer_free(st);
     stemmer_free(NULL);
+}
+
+/* ASCII words go to libstemmer's single-byte build: it must give what the UTF-8 build gives. */
+static void assert_same_stem(stemmer *st, struct sb_stemmer *utf8, const char *w, size_t len)
+{
+    size_t n;
+    const char *got = stemmer_stem(st, w, len, &n);
+    assert_non_null(got);
+    const char *want = (const char *)sb_stemmer_stem(utf8, (const sb_symbol *)w, (int)len);
+    assert_non_null(want);
+    assert_int_equal(n, (size_t)sb_stemmer_length(utf8));
+    assert_memory_equal(got, want, n);
+}
+
+static void test_stemmer_builds_agree(void **state)
+{
+    (void)state;
+    stemmer *st = stemmer_new();
+    struct sb_stemmer *utf8 = sb_stemmer_new("english", NULL);
+    assert_non_null(st);
+    assert_non_null(utf8);
+    /* the algorithm's special cases: exceptions, 'y', apostrophes, short words, -eed/-ing */
+    static const char *const words[] = {
+        "skies", "dying", "lying", "tying", "idly", "gently", "ugly", "early", "only", "singly", "sky",
+        "news", "howe", "atlas", "cosmos", "bias", "andes", "inning", "outing", "canning", "herring",
+        "earring", "proceed", "exceed", "succeed", "generously", "general", "communism", "arsenal",
+        "yes", "young", "boyish", "'tis", "y'all", "'s", "a's", "it's'", "''", "'", "a", "by", "ied",
+        "cries", "ties", "gas", "this", "kiwis", "crying", "agreed", "feed", "luxuriously", "hopefulness",
+        "electricity", "formalize", "rationalization", "sensitivity", "predictability", "fluently",
+        "ionization", "archaeology", "happily", "sensational", "meetings", "dimension", "inflation",
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) assert_same_stem(st, utf8, words[i], strlen(words[i]));
+    /* every word of the Multi-News reference summaries */
+    const char *dir = shared_dir();
+    char path[512];
+    snprintf(path, sizeof path, "%s/data/multinews-dev/dev.tgt", dir ? dir : "");
+    FILE *f = dir ? fopen(path, "rb") : NULL;
+    if (dir && !f) fprintf(stderr, "note: %s is absent: skipped\n", path);
+    if (f) {
+        buf text = {0}, folded = {0};
+        char chunk[4096];
+        size_t got, n_words = 0;
+        while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) assert_true(buf_append(&text, chunk, got));
+        fclose(f);
+        size_t pos = 0;
+        token t;
+        while (token_next(text.data, text.len, &pos, &t)) {
+            if (t.kind != TOKEN_WORD) continue;
+            folded.len = 0;
+            assert_true(text_fold(text.data + t.start, t.end - t.start, &folded));
+            assert_same_stem(st, utf8, folded.data, folded.len);
+            n_words++;
+        }
+        assert_true(n_words > 10000);
+        buf_free(&text);
+        buf_free(&folded);
+    }
+    sb_stemmer_delete(utf8);
+    stemmer_free(st);
 }
 
 static lex_word word(lexicon *lx, const char *s, token_kind kind)
@@ -249,7 +310,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold),    cmocka_unit_test(test_tokens),  cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_stemmer), cmocka_unit_test(test_lexicon), cmocka_unit_test(test_lexicon_article),
-        cmocka_unit_test(test_utf8_offsets),
+        cmocka_unit_test(test_utf8_offsets),    cmocka_unit_test(test_stemmer_builds_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
