@@ -9,56 +9,19 @@
 
 #include "common/bytes.h"
 
-static uint32_t load32(const unsigned char *p)
-{
-    uint32_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-/* The bytes of a key of at most 8 bytes in one word, with no load past its end: two overlapping
- * 4-byte loads, or the first, middle and last byte. Given the length, every byte is in it, so
- * two such keys of one length are equal exactly when their words are. */
-static inline uint64_t pack_short(const unsigned char *p, size_t len)
-{
-    if (len >= 4) return load32(p) | (uint64_t)load32(p + len - 4) << 32;
-    if (len) return p[0] | (uint64_t)p[len / 2] << 8 | (uint64_t)p[len - 1] << 16;
-    return 0;
-}
-
-/* Mixes w into h; a bijection of h for each w, so no bit of input is lost. */
-static uint64_t absorb(uint64_t h, uint64_t w)
-{
-    h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
-    return h ^ (h >> 31);
-}
-
-/* Final avalanche, so that the low bits (the table index) depend on every input bit. */
-static uint64_t finish(uint64_t h)
-{
-    h ^= h >> 32;
-    h *= 0xd6e8feb86659fd93ULL;
-    return h ^ (h >> 32);
-}
-
 /* Hash of a key longer than 8 bytes: whole 8-byte words, then the last 8 bytes (overlapping the
  * word before). */
 static uint64_t hash_long(const unsigned char *p, size_t len)
 {
-    uint64_t h = 0x94d049bb133111ebULL ^ (uint64_t)len;
+    uint64_t h = bytes_seed(len);
     size_t n = len;
-    for (; n > 8; p += 8, n -= 8) h = absorb(h, bytes_load64(p));
-    return finish(absorb(h, bytes_load64(p + n - 8)));
-}
-
-static inline uint64_t hash_short(uint64_t packed, size_t len)
-{
-    return finish(absorb(0x94d049bb133111ebULL ^ (uint64_t)len, packed));
+    for (; n > 8; p += 8, n -= 8) h = bytes_mix(h, bytes_load64(p));
+    return bytes_finish(bytes_mix(h, bytes_load64(p + n - 8)));
 }
 
 uint64_t hash_bytes(const void *data, size_t len)
 {
-    if (len <= 8) return hash_short(pack_short(data, len), len);
+    if (len <= 8) return bytes_hash_packed(bytes_pack(data, len), len);
     return hash_long(data, len);
 }
 
@@ -73,8 +36,8 @@ void strmap_init(strmap *m)
 static inline uint64_t key_hash(const char *s, size_t len, uint64_t *word)
 {
     if (len <= 8) {
-        *word = pack_short((const unsigned char *)s, len);
-        return hash_short(*word, len);
+        *word = bytes_pack(s, len);
+        return bytes_hash_packed(*word, len);
     }
     return *word = hash_long((const unsigned char *)s, len);
 }
