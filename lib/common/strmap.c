@@ -1,7 +1,7 @@
-/* strmap.c — string interning with an open-addressing hash table (linear probing). A key of up to
- * 8 bytes (most words) is packed into one 64-bit word kept in its slot, so looking it up costs a
- * couple of loads, one multiply and a compare, and never reads the stored key; longer keys are
- * hashed 16 bytes a step and compared in full only when length and hash match. */
+/* strmap.c — string interning with an open-addressing hash table (linear probing, at most 3/4
+ * full). A key of up to 8 bytes is hashed from its bytes packed in one word, a longer one 8 bytes a
+ * step; slots keep part of the hash and the length, so a stored key is read only when it almost
+ * surely matches. */
 #include "common/strmap.h"
 
 #include <stdlib.h>
@@ -31,31 +31,42 @@ void strmap_init(strmap *m)
     arena_init(&m->strings);
 }
 
-/* Hash of a key, and in *word what its slot holds besides its id: the packed bytes of a short
- * key, the hash of a longer one. */
-static inline uint64_t key_hash(const char *s, size_t len, uint64_t *word)
+static inline uint64_t key_hash(const char *s, size_t len)
 {
-    if (len <= 8) {
-        *word = bytes_pack(s, len);
-        return bytes_hash_packed(*word, len);
-    }
-    return *word = hash_long((const unsigned char *)s, len);
+    return len <= 8 ? bytes_hash_packed(bytes_pack(s, len), len) : hash_long((const unsigned char *)s, len);
 }
 
-/* Id of the key (len bytes at s, hash h, slot word `word`), or STRMAP_NONE with *slot set to the
- * empty place where it would go. Inline: on the path of every token. */
-static inline uint32_t lookup(const strmap *m, const char *s, size_t len, uint64_t h, uint64_t word, size_t *slot)
+/* What a key's slot holds besides its id. */
+static inline uint32_t slot_check(uint64_t h, size_t len)
+{
+    return (uint32_t)(h >> 40) << 8 | (uint32_t)(len < 255 ? len : 255);
+}
+
+static bool same_bytes(const char *a, const char *b, size_t len)
+{
+    for (; len >= 8; a += 8, b += 8, len -= 8)
+        if (bytes_load64(a) != bytes_load64(b)) return false;
+    for (; len; a++, b++, len--)
+        if (*a != *b) return false;
+    return true;
+}
+
+/* Id of the key (len bytes at s, hash h), or STRMAP_NONE with *slot set to the empty place where it
+ * would go. */
+static inline uint32_t lookup(const strmap *m, const char *s, size_t len, uint64_t h, size_t *slot)
 {
     size_t mask = m->n_slots - 1;
+    uint32_t check = slot_check(h, len);
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        const strmap_slot *v = &m->slots[i];
-        if (v->id == 0) {
+        strmap_slot v = m->slots[i];
+        if (v.id == 0) {
             *slot = i;
             return STRMAP_NONE;
         }
-        if (v->word == word && v->len == len && (len <= 8 || memcmp(m->keys[v->id - 1], s, len) == 0)) {
+        uint32_t id = v.id - 1;
+        if (v.check == check && (len < 255 || m->key_lens[id] == len) && same_bytes(m->keys[id], s, len)) {
             *slot = i;
-            return v->id - 1;
+            return id;
         }
     }
 }
@@ -68,12 +79,11 @@ static bool rehash(strmap *m, size_t n_slots)
     m->slots = slots;
     m->n_slots = n_slots;
     for (size_t id = 0; id < m->len; id++) {
-        const char *key = m->keys[id];
         uint32_t len = m->key_lens[id];
-        uint64_t word, h = key_hash(key, len, &word);
+        uint64_t h = key_hash(m->keys[id], len);
         size_t i = h & (n_slots - 1);
         while (slots[i].id) i = (i + 1) & (n_slots - 1);
-        slots[i] = (strmap_slot){word, len, (uint32_t)id + 1};
+        slots[i] = (strmap_slot){(uint32_t)id + 1, slot_check(h, len)};
     }
     return true;
 }
@@ -95,19 +105,18 @@ uint32_t strmap_find(const strmap *m, const char *s, size_t len)
 {
     if (!m->n_slots) return STRMAP_NONE;
     size_t slot;
-    uint64_t word, h = key_hash(s, len, &word);
-    return lookup(m, s, len, h, word, &slot);
+    return lookup(m, s, len, key_hash(s, len), &slot);
 }
 
 uint32_t strmap_intern(strmap *m, const char *s, size_t len, bool *added)
 {
     if (added) *added = false;
     if (len >= UINT32_MAX || m->len >= UINT32_MAX - 1) return STRMAP_NONE;
-    if ((m->len + 1) * 2 > m->n_slots && !rehash(m, m->n_slots ? m->n_slots * 2 : 1024))
+    if ((m->len + 1) * 4 > m->n_slots * 3 && !rehash(m, m->n_slots ? m->n_slots * 2 : 1024))
         return STRMAP_NONE;
-    uint64_t word, h = key_hash(s, len, &word);
+    uint64_t h = key_hash(s, len);
     size_t slot;
-    uint32_t id = lookup(m, s, len, h, word, &slot);
+    uint32_t id = lookup(m, s, len, h, &slot);
     if (id != STRMAP_NONE) return id;
     if (m->len == m->cap && !grow_keys(m)) return STRMAP_NONE;
     char *key = arena_strndup(&m->strings, s, len);
@@ -115,7 +124,7 @@ uint32_t strmap_intern(strmap *m, const char *s, size_t len, bool *added)
     id = (uint32_t)m->len++;
     m->keys[id] = key;
     m->key_lens[id] = (uint32_t)len;
-    m->slots[slot] = (strmap_slot){word, (uint32_t)len, id + 1};
+    m->slots[slot] = (strmap_slot){id + 1, slot_check(h, len)};
     if (added) *added = true;
     return id;
 }

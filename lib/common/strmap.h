@@ -10,12 +10,11 @@
 
 #define STRMAP_NONE UINT32_MAX
 
-/* One place of the hash table. A key of up to 8 bytes is told by its length and `word` alone;
- * a longer one by those first and then by its bytes. */
+/* One place of the hash table: 8 bytes, so the table stays small (cache, page faults). */
 typedef struct strmap_slot {
-    uint64_t word; /* short key: its bytes packed (see strmap.c); longer key: its hash */
-    uint32_t len;  /* key length */
-    uint32_t id;   /* id + 1, 0 when empty */
+    uint32_t id;    /* id + 1, 0 when empty */
+    uint32_t check; /* 24 bits of the key's hash and its length (255 for 255 and more): a probe
+                       reads the stored key only when both match, which is almost only on a hit */
 } strmap_slot;
 
 typedef struct strmap {

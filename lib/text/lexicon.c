@@ -124,7 +124,7 @@ static bool short_word(lexicon *lx, const char *tok, size_t len, token_kind kind
         }
     }
     if (!classify(lx, tok, len, kind, out)) return false;
-    if ((lx->n_shorts + 1) * 2 > lx->n_short_slots) {
+    if ((lx->n_shorts + 1) * 4 > lx->n_short_slots * 3) {
         if (!grow_shorts(lx)) return false;
         mask = lx->n_short_slots - 1;
         for (i = h & mask; lx->shorts[i].len; i = (i + 1) & mask) continue;
