@@ -254,6 +254,24 @@ static void test_lexicon(void **state)
     assert_int_equal(dot.flags, LEX_PUNCT);
     assert_term(lx, dash.term, "-");
 
+    /* case variants of every length (inline up to 16 bytes, hashed beyond), ASCII or not, in any
+     * order: one term, and a term id for each stem in order of first sighting */
+    static const char *const variants[][3] = {
+        {"Investigations", "INVESTIGATIONS", "investigations"},           /* 14 bytes */
+        {"internationally", "Internationally", "INTERNATIONALLY"},         /* 15 */
+        {"Telecommunications", "telecommunications", "TELECOMMUNICATIONS"}, /* 18 */
+        {"Zo\xc3\xab", "ZO\xc3\x8b", "zo\xc3\xab"},                          /* non-ASCII */
+        {"\xef\xbc\xb3ony", "sony", "SONY"},                                /* fullwidth S first */
+    };
+    for (size_t v = 0; v < sizeof variants / sizeof *variants; v++) {
+        size_t before = lexicon_n_terms(lx);
+        lex_word first = word(lx, variants[v][0], TOKEN_WORD);
+        for (int k = 1; k < 3; k++) assert_int_equal(word(lx, variants[v][k], TOKEN_WORD).term, first.term);
+        assert_int_equal(lexicon_n_terms(lx), before + (v < 4)); /* "sony" was seen above */
+    }
+    assert_int_equal(word(lx, "sONY", TOKEN_WORD).term, sony.term);
+    assert_int_equal(word(lx, "THE", TOKEN_WORD).flags, LEX_STOP);
+
     /* cached answers are the same as the first ones */
     lex_word again = word(lx, "Hacks", TOKEN_WORD);
     assert_int_equal(again.term, hacks.term);
