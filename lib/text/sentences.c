@@ -1,7 +1,8 @@
 /* sentences.c — splits news text into sentences: first into paragraphs (blank lines, indented lines,
  * list items, headlines; hard-wrapped lines joined), then each paragraph at . ? ! … unless an
  * abbreviation, initial, number, quotation or lower-case continuation says otherwise. One pass over
- * the text for layout statistics, one to split; no allocation but the output array. */
+ * the text for layout statistics (its first lines kept for the next), one to split; no allocation
+ * but the output array. */
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -243,7 +244,14 @@ static unsigned usual_indent(const char *s, size_t len)
     return best;
 }
 
-static void measure(const char *s, size_t len, layout *lay)
+/* The first lines of a text as measure() read them, so that the split reads them once. */
+enum { KEPT_LINES = 128 };
+typedef struct kept_lines {
+    line items[KEPT_LINES];
+    size_t n; /* lines kept (the text's first n) */
+} kept_lines;
+
+static void measure(const char *s, size_t len, layout *lay, kept_lines *kept)
 {
     lay->base_indent = usual_indent(s, len);
     /* Widths of lines at the usual indentation only: paragraph-opening indents would inflate them. */
@@ -251,8 +259,10 @@ static void measure(const char *s, size_t len, layout *lay)
     size_t n_lines = 0, n_breaks = 0, n_open = 0, n_lower = 0;
     line cur, next;
     bool have = false;
+    kept->n = 0;
     for (size_t pos = 0; pos <= len;) {
         read_line(s, len, pos, &next);
+        if (kept->n < KEPT_LINES) kept->items[kept->n++] = next;
         if (have && !cur.blank && !next.blank) {
             n_breaks++;
             if (!ends_sentence(s, &cur) && cur.cols >= 30) n_open++;
@@ -557,15 +567,19 @@ td_status td_split_sentences(const char *text, size_t len, td_span **spans, size
     *spans = NULL;
     *n = 0;
     layout lay;
-    measure(text, len, &lay);
+    kept_lines kept;
+    measure(text, len, &lay, &kept);
     if (len == 0) return TD_OK;
-    line cur, next;
-    size_t para_start = 0;
+    line cur = kept.items[0], next;
+    size_t para_start = 0, line_no = 0;
     bool in_para = false;
-    read_line(text, len, 0, &cur);
     for (;;) {
         bool last = cur.end >= len;
-        if (!last) read_line(text, len, cur.end + 1, &next);
+        if (!last) {
+            /* the same lines, in the same order, as measure() read */
+            if (++line_no < kept.n) next = kept.items[line_no];
+            else read_line(text, len, cur.end + 1, &next);
+        }
         if (!cur.blank && !in_para) {
             para_start = cur.body;
             in_para = true;
