@@ -67,7 +67,7 @@ static inline size_t find_slot(const lexicon *lx, inline_key k, size_t len, uint
 /* Doubles the table of inline tokens (or makes the first one); false when out of memory. */
 static bool grow_slots(lexicon *lx)
 {
-    size_t n = lx->n_slots ? lx->n_slots * 2 : 4096;
+    size_t n = lx->n_slots ? lx->n_slots * 2 : 1024;
     inline_slot *slots = calloc(n, sizeof *slots);
     if (!slots) return false;
     for (size_t i = 0; i < lx->n_slots; i++) {
