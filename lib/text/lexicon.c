@@ -34,7 +34,7 @@ struct lexicon {
     size_t n_inline;       /* tokens in it */
     strmap tokens;         /* longer (or empty) raw token bytes -> index into words */
     VEC(lex_word) words;   /* what each of those is */
-    strmap folded;         /* folded form of a word token (other than ASCII) -> index into folded_words */
+    strmap folded;         /* folded form of a word not for classify_ascii_word -> index into folded_words */
     VEC(lex_word) folded_words; /* what each folded word is */
     strmap terms;          /* stem (or folded number/punctuation) -> term id */
     stemmer *stem;         /* English Snowball stemmer */
@@ -118,8 +118,8 @@ static bool stem_word(lexicon *lx, const char *folded, size_t len, lex_word *w)
     return w->term != STRMAP_NONE;
 }
 
-/* The lex_word of a folded word (not plain ASCII): from the cache when another case variant brought
- * it there, else by stem_word. */
+/* The lex_word of a folded word that classify_ascii_word does not take (not ASCII, or longer than
+ * 16 bytes): from the cache when another case variant brought it there, else by stem_word. */
 static bool classify_word(lexicon *lx, const char *folded, size_t len, lex_word *w)
 {
     uint32_t id = strmap_find(&lx->folded, folded, len);
