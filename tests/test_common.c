@@ -77,6 +77,32 @@ static void test_strmap_interns_in_order(void **state)
     strmap_free(&m);
 }
 
+/* Short keys are matched by a packed form of their bytes, long ones by hash and bytes: every string
+ * of 0 to 20 bytes over {a, b} (differing anywhere, beginning, middle or end) keeps its own id. */
+static void test_strmap_tells_similar_keys_apart(void **state)
+{
+    (void)state;
+    strmap m;
+    strmap_init(&m);
+    char key[24];
+    uint32_t next = 0;
+    for (size_t len = 0; len <= 20; len++) {
+        size_t count = len <= 12 ? (size_t)1 << len : 4096; /* longer: the first 12 bits vary */
+        for (size_t bits = 0; bits < count; bits++) {
+            for (size_t i = 0; i < len; i++) key[i] = (bits >> (i % 12) & 1) ? 'b' : 'a';
+            if (len > 12) key[len - 1] = (char)('a' + bits % 2); /* and the last byte */
+            bool added;
+            uint32_t id = strmap_intern(&m, key, len, &added);
+            if (added) assert_int_equal(id, next++);
+            assert_int_equal(strmap_find(&m, key, len), id);
+            assert_int_equal(m.key_lens[id], len);
+            assert_memory_equal(m.keys[id], key, len);
+        }
+    }
+    assert_true(next > 8000);
+    strmap_free(&m);
+}
+
 static void test_u64map_clear_and_reuse(void **state)
 {
     (void)state;
@@ -94,6 +120,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena_keeps_every_string), cmocka_unit_test(test_buf_printf_and_json_escape),
         cmocka_unit_test(test_vec_grows),                cmocka_unit_test(test_strmap_interns_in_order),
+        cmocka_unit_test(test_strmap_tells_similar_keys_apart),
         cmocka_unit_test(test_u64map_clear_and_reuse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -564,6 +564,24 @@ static void test_binary(void **state)
     p = tmp_file("ctl.bin", ctl, sizeof ctl);
     snprintf(want, sizeof want, "%s: binary data, not text", p);
     assert_string_equal(fails(p, TD_FORMAT_AUTO, TD_ERR_INPUT, &res), want);
+    /* the share of control characters is counted exactly (text is scanned 8 bytes at a time):
+     * 4 in 399 bytes is over 1%, 4 in 400 is not */
+    char mixed[401];
+    for (size_t len = 399; len <= 400; len++) {
+        for (size_t i = 0; i < len; i++) mixed[i] = (char)('a' + i % 26);
+        mixed[9] = mixed[100] = '\x01';
+        mixed[203] = '\x7f';
+        mixed[len - 1] = '\x02';
+        p = tmp_file(len == 399 ? "ctl399.txt" : "ctl400.txt", mixed, len);
+        if (len == 399) {
+            snprintf(want, sizeof want, "%s: binary data, not text", p);
+            assert_string_equal(fails(p, TD_FORMAT_TEXT, TD_ERR_INPUT, &res), want);
+        } else {
+            read_one(p, TD_FORMAT_TEXT, &res);
+            assert_int_equal(res.n, 1);
+            result_free(&res);
+        }
+    }
     /* a single stray control character in text is tolerated */
     p = tmp_text("stray.txt", "A stray bell \x07 in an otherwise ordinary article about the harbour.\n");
     read_one(p, TD_FORMAT_AUTO, &res);

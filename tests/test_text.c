@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libstemmer.h>
+
 #include "testutil.h"
 #include "text/text.h"
 
@@ -123,6 +125,90 @@ static void test_stemmer(void **state)
     stemmer_free(NULL);
 }
 
+/* Plain ASCII words are stemmed by porter2.c: it must give what libstemmer gives. */
+static void assert_same_stem(stemmer *st, struct sb_stemmer *utf8, const char *w, size_t len)
+{
+    size_t n;
+    const char *got = stemmer_stem(st, w, len, &n);
+    assert_non_null(got);
+    const char *want = (const char *)sb_stemmer_stem(utf8, (const sb_symbol *)w, (int)len);
+    assert_non_null(want);
+    assert_int_equal(n, (size_t)sb_stemmer_length(utf8));
+    assert_memory_equal(got, want, n);
+}
+
+static void test_stemmer_matches_libstemmer(void **state)
+{
+    (void)state;
+    stemmer *st = stemmer_new();
+    struct sb_stemmer *utf8 = sb_stemmer_new("english", NULL);
+    assert_non_null(st);
+    assert_non_null(utf8);
+    /* the algorithm's special cases: exceptions, 'y', apostrophes, short words, -eed/-ing */
+    static const char *const words[] = {
+        "skies", "dying", "lying", "tying", "idly", "gently", "ugly", "early", "only", "singly", "sky",
+        "news", "howe", "atlas", "cosmos", "bias", "andes", "inning", "outing", "canning", "herring",
+        "earring", "proceed", "exceed", "succeed", "generously", "general", "communism", "arsenal",
+        "yes", "young", "boyish", "'tis", "y'all", "'s", "a's", "it's'", "''", "'", "a", "by", "ied",
+        "cries", "ties", "gas", "this", "kiwis", "crying", "agreed", "feed", "luxuriously", "hopefulness",
+        "electricity", "formalize", "rationalization", "sensitivity", "predictability", "fluently",
+        "ionization", "archaeology", "happily", "sensational", "meetings", "dimension", "inflation",
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) assert_same_stem(st, utf8, words[i], strlen(words[i]));
+    /* every rule: stems that set the regions differently, with each suffix (and two in a row) */
+    static const char *const roots[] = {
+        "", "y", "'", "gener", "commun", "arsen", "hop", "run", "agr", "happ", "sky", "ye", "say", "cr",
+        "fl", "conn", "rat", "formal", "sensit", "electr", "ti", "dy", "ga", "kiwi", "luxur", "tap",
+        "fil", "control", "beauti", "proc", "ab", "oy", "bey", "3d", "u.s", "o'", "strength", "queue",
+    };
+    static const char *const suffixes[] = {
+        "", "s", "'s", "'", "s'", "'s'", "es", "sses", "ies", "ied", "us", "ss", "ed", "edly", "eed",
+        "eedly", "ing", "ingly", "at", "bl", "iz", "bb", "ff", "tt", "y", "yed", "ying", "tional",
+        "ational", "enci", "anci", "abli", "entli", "izer", "ization", "ation", "ator", "alism",
+        "aliti", "alli", "fulness", "ousli", "ousness", "iveness", "iviti", "biliti", "bli", "logi",
+        "ogi", "fulli", "lessli", "li", "cli", "eli", "alize", "icate", "iciti", "ical", "ful", "ness",
+        "ative", "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
+        "ism", "ate", "iti", "ous", "ive", "ize", "ion", "sion", "tion", "e", "le", "l", "ll",
+    };
+    enum { N_ROOTS = sizeof roots / sizeof *roots, N_SUFFIXES = sizeof suffixes / sizeof *suffixes };
+    char w[64];
+    for (size_t r = 0; r < N_ROOTS; r++) {
+        for (size_t a = 0; a < N_SUFFIXES; a++) {
+            for (size_t b = 0; b < N_SUFFIXES; b += a % 7 + 1) {
+                int n = snprintf(w, sizeof w, "%s%s%s", roots[r], suffixes[a], suffixes[b]);
+                assert_same_stem(st, utf8, w, (size_t)n);
+            }
+        }
+    }
+    /* every word of the Multi-News reference summaries */
+    const char *dir = shared_dir();
+    char path[512];
+    snprintf(path, sizeof path, "%s/data/multinews-dev/dev.tgt", dir ? dir : "");
+    FILE *f = dir ? fopen(path, "rb") : NULL;
+    if (dir && !f) fprintf(stderr, "note: %s is absent: skipped\n", path);
+    if (f) {
+        buf text = {0}, folded = {0};
+        char chunk[4096];
+        size_t got, n_words = 0;
+        while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) assert_true(buf_append(&text, chunk, got));
+        fclose(f);
+        size_t pos = 0;
+        token t;
+        while (token_next(text.data, text.len, &pos, &t)) {
+            if (t.kind != TOKEN_WORD) continue;
+            folded.len = 0;
+            assert_true(text_fold(text.data + t.start, t.end - t.start, &folded));
+            assert_same_stem(st, utf8, folded.data, folded.len);
+            n_words++;
+        }
+        assert_true(n_words > 10000);
+        buf_free(&text);
+        buf_free(&folded);
+    }
+    sb_stemmer_delete(utf8);
+    stemmer_free(st);
+}
+
 static lex_word word(lexicon *lx, const char *s, token_kind kind)
 {
     lex_word w;
@@ -167,6 +253,24 @@ static void test_lexicon(void **state)
     lex_word dot = word(lx, ".", TOKEN_PUNCT), dash = word(lx, "\xe2\x80\x94", TOKEN_PUNCT);
     assert_int_equal(dot.flags, LEX_PUNCT);
     assert_term(lx, dash.term, "-");
+
+    /* case variants of every length (inline up to 16 bytes, hashed beyond), ASCII or not, in any
+     * order: one term, and a term id for each stem in order of first sighting */
+    static const char *const variants[][3] = {
+        {"Investigations", "INVESTIGATIONS", "investigations"},           /* 14 bytes */
+        {"internationally", "Internationally", "INTERNATIONALLY"},         /* 15 */
+        {"Telecommunications", "telecommunications", "TELECOMMUNICATIONS"}, /* 18 */
+        {"Zo\xc3\xab", "ZO\xc3\x8b", "zo\xc3\xab"},                          /* non-ASCII */
+        {"\xef\xbc\xb3ony", "sony", "SONY"},                                /* fullwidth S first */
+    };
+    for (size_t v = 0; v < sizeof variants / sizeof *variants; v++) {
+        size_t before = lexicon_n_terms(lx);
+        lex_word first = word(lx, variants[v][0], TOKEN_WORD);
+        for (int k = 1; k < 3; k++) assert_int_equal(word(lx, variants[v][k], TOKEN_WORD).term, first.term);
+        assert_int_equal(lexicon_n_terms(lx), before + (v < 4)); /* "sony" was seen above */
+    }
+    assert_int_equal(word(lx, "sONY", TOKEN_WORD).term, sony.term);
+    assert_int_equal(word(lx, "THE", TOKEN_WORD).flags, LEX_STOP);
 
     /* cached answers are the same as the first ones */
     lex_word again = word(lx, "Hacks", TOKEN_WORD);
@@ -219,11 +323,37 @@ static void test_lexicon_article(void **state)
     lexicon_free(lx);
 }
 
+/* ASCII is checked 8 bytes at a time: a bad byte (NUL, stray continuation byte, truncated
+ * sequence) is still reported at its exact offset wherever it falls in or after such a run. */
+static void test_utf8_offsets(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {"\x00", "\x80", "\xc3", "\xe2\x80", "\xc0\xaf", "\xed\xa0\x80"};
+    static const size_t bad_len[] = {1, 1, 1, 2, 2, 3};
+    char text[64];
+    for (size_t b = 0; b < sizeof bad / sizeof *bad; b++) {
+        for (size_t at = 0; at + 3 <= 40; at++) {
+            memset(text, 'a', sizeof text);
+            memcpy(text + at, "\xc3\xa9", 2 * (at % 3 == 1)); /* sometimes an é before the bad byte */
+            memcpy(text + at + 2, bad[b], bad_len[b]);
+            size_t off = 999;
+            assert_false(td_utf8_valid(text, 48, &off));
+            assert_int_equal(off, at + 2);
+        }
+    }
+    memset(text, 'a', sizeof text);
+    assert_true(td_utf8_valid(text, sizeof text, NULL));
+    memcpy(text + 61, "\xe2\x80\x94", 3); /* a dash ending the text */
+    assert_true(td_utf8_valid(text, sizeof text, NULL));
+    assert_false(td_utf8_valid(text, sizeof text - 1, NULL)); /* cut short */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold),    cmocka_unit_test(test_tokens),  cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_stemmer), cmocka_unit_test(test_lexicon), cmocka_unit_test(test_lexicon_article),
+        cmocka_unit_test(test_utf8_offsets),    cmocka_unit_test(test_stemmer_matches_libstemmer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

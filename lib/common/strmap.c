@@ -1,22 +1,28 @@
-/* strmap.c — string interning with an open-addressing hash table (linear probing). */
+/* strmap.c — string interning with an open-addressing hash table (linear probing, at most 3/4
+ * full). A key of up to 8 bytes is hashed from its bytes packed in one word, a longer one 8 bytes a
+ * step; slots keep part of the hash and the length, so a stored key is read only when it almost
+ * surely matches. */
 #include "common/strmap.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/bytes.h"
+
+/* Hash of a key longer than 8 bytes: whole 8-byte words, then the last 8 bytes (overlapping the
+ * word before). */
+static uint64_t hash_long(const unsigned char *p, size_t len)
+{
+    uint64_t h = bytes_seed(len);
+    size_t n = len;
+    for (; n > 8; p += 8, n -= 8) h = bytes_mix(h, bytes_load64(p));
+    return bytes_finish(bytes_mix(h, bytes_load64(p + n - 8)));
+}
+
 uint64_t hash_bytes(const void *data, size_t len)
 {
-    /* FNV-1a, then a final avalanche so low bits are usable as a table index. */
-    const unsigned char *p = data;
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 1099511628211ULL;
-    }
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
+    if (len <= 8) return bytes_hash_packed(bytes_pack(data, len), len);
+    return hash_long(data, len);
 }
 
 void strmap_init(strmap *m)
@@ -25,17 +31,40 @@ void strmap_init(strmap *m)
     arena_init(&m->strings);
 }
 
-static uint32_t lookup(const strmap *m, const char *s, size_t len, uint64_t h, size_t *slot)
+static inline uint64_t key_hash(const char *s, size_t len)
+{
+    return len <= 8 ? bytes_hash_packed(bytes_pack(s, len), len) : hash_long((const unsigned char *)s, len);
+}
+
+/* What a key's slot holds besides its id. */
+static inline uint32_t slot_check(uint64_t h, size_t len)
+{
+    return (uint32_t)(h >> 40) << 8 | (uint32_t)(len < 255 ? len : 255);
+}
+
+static bool same_bytes(const char *a, const char *b, size_t len)
+{
+    for (; len >= 8; a += 8, b += 8, len -= 8)
+        if (bytes_load64(a) != bytes_load64(b)) return false;
+    for (; len; a++, b++, len--)
+        if (*a != *b) return false;
+    return true;
+}
+
+/* Id of the key (len bytes at s, hash h), or STRMAP_NONE with *slot set to the empty place where it
+ * would go. */
+static inline uint32_t lookup(const strmap *m, const char *s, size_t len, uint64_t h, size_t *slot)
 {
     size_t mask = m->n_slots - 1;
+    uint32_t check = slot_check(h, len);
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        uint32_t v = m->slots[i];
-        if (v == 0) {
+        strmap_slot v = m->slots[i];
+        if (v.id == 0) {
             *slot = i;
             return STRMAP_NONE;
         }
-        uint32_t id = v - 1;
-        if (m->hashes[id] == h && m->key_lens[id] == len && memcmp(m->keys[id], s, len) == 0) {
+        uint32_t id = v.id - 1;
+        if (v.check == check && (len < 255 || m->key_lens[id] == len) && same_bytes(m->keys[id], s, len)) {
             *slot = i;
             return id;
         }
@@ -44,15 +73,17 @@ static uint32_t lookup(const strmap *m, const char *s, size_t len, uint64_t h, s
 
 static bool rehash(strmap *m, size_t n_slots)
 {
-    uint32_t *slots = calloc(n_slots, sizeof *slots);
+    strmap_slot *slots = calloc(n_slots, sizeof *slots);
     if (!slots) return false;
     free(m->slots);
     m->slots = slots;
     m->n_slots = n_slots;
     for (size_t id = 0; id < m->len; id++) {
-        size_t i = m->hashes[id] & (n_slots - 1);
-        while (slots[i]) i = (i + 1) & (n_slots - 1);
-        slots[i] = (uint32_t)id + 1;
+        uint32_t len = m->key_lens[id];
+        uint64_t h = key_hash(m->keys[id], len);
+        size_t i = h & (n_slots - 1);
+        while (slots[i].id) i = (i + 1) & (n_slots - 1);
+        slots[i] = (strmap_slot){(uint32_t)id + 1, slot_check(h, len)};
     }
     return true;
 }
@@ -66,9 +97,6 @@ static bool grow_keys(strmap *m)
     uint32_t *lens = realloc(m->key_lens, cap * sizeof *lens);
     if (!lens) return false;
     m->key_lens = lens;
-    uint64_t *hashes = realloc(m->hashes, cap * sizeof *hashes);
-    if (!hashes) return false;
-    m->hashes = hashes;
     m->cap = cap;
     return true;
 }
@@ -77,16 +105,16 @@ uint32_t strmap_find(const strmap *m, const char *s, size_t len)
 {
     if (!m->n_slots) return STRMAP_NONE;
     size_t slot;
-    return lookup(m, s, len, hash_bytes(s, len), &slot);
+    return lookup(m, s, len, key_hash(s, len), &slot);
 }
 
 uint32_t strmap_intern(strmap *m, const char *s, size_t len, bool *added)
 {
     if (added) *added = false;
     if (len >= UINT32_MAX || m->len >= UINT32_MAX - 1) return STRMAP_NONE;
-    if ((m->len + 1) * 2 > m->n_slots && !rehash(m, m->n_slots ? m->n_slots * 2 : 1024))
+    if ((m->len + 1) * 4 > m->n_slots * 3 && !rehash(m, m->n_slots ? m->n_slots * 2 : 1024))
         return STRMAP_NONE;
-    uint64_t h = hash_bytes(s, len);
+    uint64_t h = key_hash(s, len);
     size_t slot;
     uint32_t id = lookup(m, s, len, h, &slot);
     if (id != STRMAP_NONE) return id;
@@ -96,8 +124,7 @@ uint32_t strmap_intern(strmap *m, const char *s, size_t len, bool *added)
     id = (uint32_t)m->len++;
     m->keys[id] = key;
     m->key_lens[id] = (uint32_t)len;
-    m->hashes[id] = h;
-    m->slots[slot] = id + 1;
+    m->slots[slot] = (strmap_slot){id + 1, slot_check(h, len)};
     if (added) *added = true;
     return id;
 }
@@ -107,7 +134,6 @@ void strmap_free(strmap *m)
     free(m->slots);
     free(m->keys);
     free(m->key_lens);
-    free(m->hashes);
     arena_free(&m->strings);
     memset(m, 0, sizeof *m);
 }

@@ -10,14 +10,20 @@
 
 #define STRMAP_NONE UINT32_MAX
 
+/* One place of the hash table: 8 bytes, so the table stays small (cache, page faults). */
+typedef struct strmap_slot {
+    uint32_t id;    /* id + 1, 0 when empty */
+    uint32_t check; /* 24 bits of the key's hash and its length (255 for 255 and more): a probe
+                       reads the stored key only when both match, which is almost only on a hit */
+} strmap_slot;
+
 typedef struct strmap {
-    uint32_t *slots;    /* open-addressing table of id+1, 0 when empty */
+    strmap_slot *slots; /* open-addressing table (linear probing) */
     size_t n_slots;     /* power of two */
     const char **keys;  /* id -> key (NUL-terminated copy) */
     uint32_t *key_lens; /* id -> key length */
-    uint64_t *hashes;   /* id -> hash of the key */
     size_t len;         /* number of ids handed out */
-    size_t cap;         /* capacity of keys/key_lens/hashes */
+    size_t cap;         /* capacity of keys/key_lens */
     arena strings;      /* storage of the keys */
 } strmap;
 
@@ -28,6 +34,7 @@ uint32_t strmap_intern(strmap *m, const char *s, size_t len, bool *added);
 uint32_t strmap_find(const strmap *m, const char *s, size_t len);
 void strmap_free(strmap *m);
 
+/* 64-bit hash of a byte string, all bits usable (low ones as a table index too). */
 uint64_t hash_bytes(const void *data, size_t len);
 
 #endif

@@ -1,32 +1,136 @@
 /* lexicon.c — per-token cache of folding, stopword test and stemming: the first sighting of a
- * token's bytes does the work, every later one is a single hash lookup. Term ids are the interned
- * stems, so "Hacks", "hacked" and "hacking" share one id. */
+ * token's bytes does the work, every later one is a single hash lookup. Tokens of up to 16 bytes
+ * (nearly all) are in a table whose slot holds the bytes and the answer, so a lookup reads one
+ * slot and nothing else (the table is large, a read is mostly a cache miss). Case variants share
+ * the work: a new ASCII word looks for its lower-case form in that table, other words for their
+ * folded form in a second cache. Term ids are the interned stems, so "Hacks", "hacked" and
+ * "hacking" share one id. */
 #include <stdlib.h>
 
+#include "common/bytes.h"
 #include "common/strmap.h"
 #include "common/vec.h"
 #include "text/text.h"
 
+enum { INLINE_MAX = 16 }; /* longest token kept in the table of inline tokens */
+
+/* The bytes of a token of 1 to 16 bytes in two words: up to 8 packed (bytes_pack) in lo, hi 0;
+ * more, the first 8 in lo and the last 8 in hi (overlapping). With the length, that is the token. */
+typedef struct inline_key {
+    uint64_t lo, hi;
+} inline_key;
+
+/* A token of 1 to 16 bytes and what it is. */
+typedef struct inline_slot {
+    inline_key key; /* the token */
+    uint32_t term;  /* lex_word.term */
+    uint8_t len;    /* token length; 0 for an empty slot */
+    uint8_t flags;  /* lex_word.flags */
+} inline_slot;
+
 struct lexicon {
-    strmap tokens;         /* raw token bytes -> index into words */
-    VEC(lex_word) words;   /* what each raw token is */
+    inline_slot *slots;    /* open-addressing table (linear probing) of the tokens of 1-16 bytes */
+    size_t n_slots;        /* power of two */
+    size_t n_inline;       /* tokens in it */
+    strmap tokens;         /* longer (or empty) raw token bytes -> index into words */
+    VEC(lex_word) words;   /* what each of those is */
+    strmap folded;         /* folded form of a word not for classify_ascii_word -> index into folded_words */
+    VEC(lex_word) folded_words; /* what each folded word is */
     strmap terms;          /* stem (or folded number/punctuation) -> term id */
     stemmer *stem;         /* English Snowball stemmer */
     buf scratch;           /* folded form of the token being classified */
 };
+
+static inline inline_key key_of(const char *tok, size_t len)
+{
+    if (len <= 8) return (inline_key){bytes_pack(tok, len), 0};
+    return (inline_key){bytes_load64(tok), bytes_load64(tok + len - 8)};
+}
+
+static inline uint64_t key_hash(inline_key k, size_t len)
+{
+    return bytes_finish(bytes_mix(bytes_mix(bytes_seed(len), k.lo), k.hi));
+}
+
+/* Index of the slot of the token (key k, length len, hash h): its own, or the empty one where it
+ * would go. */
+static inline size_t find_slot(const lexicon *lx, inline_key k, size_t len, uint64_t h)
+{
+    size_t mask = lx->n_slots - 1, i = h & mask;
+    for (; lx->slots[i].len; i = (i + 1) & mask) {
+        const inline_slot *sl = &lx->slots[i];
+        if (sl->key.lo == k.lo && sl->key.hi == k.hi && sl->len == len) break;
+    }
+    return i;
+}
+
+/* Doubles the table of inline tokens (or makes the first one); false when out of memory. */
+static bool grow_slots(lexicon *lx)
+{
+    size_t n = lx->n_slots ? lx->n_slots * 2 : 1024;
+    inline_slot *slots = calloc(n, sizeof *slots);
+    if (!slots) return false;
+    for (size_t i = 0; i < lx->n_slots; i++) {
+        const inline_slot *old = &lx->slots[i];
+        if (!old->len) continue;
+        size_t k = key_hash(old->key, old->len) & (n - 1);
+        while (slots[k].len) k = (k + 1) & (n - 1);
+        slots[k] = *old;
+    }
+    free(lx->slots);
+    lx->slots = slots;
+    lx->n_slots = n;
+    return true;
+}
+
+/* Adds a token of 1 to 16 bytes that is not in the table; false when out of memory. */
+static bool add_inline(lexicon *lx, inline_key k, size_t len, uint64_t h, lex_word w)
+{
+    if ((lx->n_inline + 1) * 4 > lx->n_slots * 3 && !grow_slots(lx)) return false;
+    lx->slots[find_slot(lx, k, len, h)] = (inline_slot){k, w.term, (uint8_t)len, w.flags};
+    lx->n_inline++;
+    return true;
+}
 
 lexicon *lexicon_new(void)
 {
     lexicon *lx = calloc(1, sizeof *lx);
     if (!lx) return NULL;
     strmap_init(&lx->tokens);
+    strmap_init(&lx->folded);
     strmap_init(&lx->terms);
     lx->stem = stemmer_new();
-    if (!lx->stem) {
+    if (!lx->stem || !grow_slots(lx)) {
         lexicon_free(lx);
         return NULL;
     }
     return lx;
+}
+
+/* The lex_word of a folded word by the stopword list and the stemmer. */
+static bool stem_word(lexicon *lx, const char *folded, size_t len, lex_word *w)
+{
+    size_t stem_len;
+    const char *stem = stemmer_stem(lx->stem, folded, len, &stem_len);
+    if (!stem) return false;
+    w->flags = stopword(folded, len) ? LEX_STOP : 0;
+    w->term = strmap_intern(&lx->terms, stem, stem_len, NULL);
+    return w->term != STRMAP_NONE;
+}
+
+/* The lex_word of a folded word that classify_ascii_word does not take (not ASCII, or longer than
+ * 16 bytes): from the cache when another case variant brought it there, else by stem_word. */
+static bool classify_word(lexicon *lx, const char *folded, size_t len, lex_word *w)
+{
+    uint32_t id = strmap_find(&lx->folded, folded, len);
+    if (id != STRMAP_NONE) {
+        *w = lx->folded_words.items[id];
+        return true;
+    }
+    if (!stem_word(lx, folded, len, w) || !vec_reserve(&lx->folded_words, 1)) return false;
+    if (strmap_intern(&lx->folded, folded, len, NULL) == STRMAP_NONE) return false;
+    lx->folded_words.items[lx->folded_words.len++] = *w; /* ids are dense: the new id is len */
+    return true;
 }
 
 /* Works out the lex_word of a token not seen before. */
@@ -35,29 +139,67 @@ static bool classify(lexicon *lx, const char *tok, size_t len, token_kind kind, 
     buf *f = &lx->scratch;
     buf_clear(f);
     if (!text_fold(tok, len, f)) return false;
-    const char *term = f->data;
+    if (kind == TOKEN_WORD) return classify_word(lx, f->data, f->len, w);
     size_t term_len = f->len;
-    w->flags = 0;
-    if (kind == TOKEN_WORD) {
-        if (stopword(f->data, f->len)) w->flags |= LEX_STOP;
-        term = stemmer_stem(lx->stem, f->data, f->len, &term_len);
-        if (!term) return false;
-    } else if (kind == TOKEN_NUMBER) {
+    if (kind == TOKEN_NUMBER) {
         /* "3,000" and "3000" are the same number. */
         size_t k = 0;
         for (size_t i = 0; i < f->len; i++)
             if (f->data[i] != ',') f->data[k++] = f->data[i];
         term_len = k;
-        w->flags |= LEX_NUMBER;
+        w->flags = LEX_NUMBER;
     } else {
-        w->flags |= LEX_PUNCT;
+        w->flags = LEX_PUNCT;
     }
-    w->term = strmap_intern(&lx->terms, term, term_len, NULL);
+    w->term = strmap_intern(&lx->terms, f->data, term_len, NULL);
     return w->term != STRMAP_NONE;
+}
+
+/* Works out the lex_word of a new ASCII word of 1 to 16 bytes. Its folded form is its lower-case
+ * form, itself a token: taken from the table when there (another case variant), else classified
+ * and added too. A stem is interned when its first folded form is classified, here or in
+ * classify_word, so term ids are the same whichever way a word comes. */
+static bool classify_ascii_word(lexicon *lx, const char *tok, size_t len, lex_word *w)
+{
+    char low[INLINE_MAX];
+    bool upper = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = tok[i];
+        upper |= c >= 'A' && c <= 'Z';
+        low[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    if (!upper) return stem_word(lx, low, len, w);
+    inline_key k = key_of(low, len);
+    uint64_t h = key_hash(k, len);
+    const inline_slot *sl = &lx->slots[find_slot(lx, k, len, h)];
+    if (sl->len) {
+        w->term = sl->term;
+        w->flags = sl->flags;
+        return true;
+    }
+    return stem_word(lx, low, len, w) && add_inline(lx, k, len, h, *w);
+}
+
+/* lexicon_word for a token of 1 to 16 bytes. */
+static bool inline_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex_word *out)
+{
+    inline_key k = key_of(tok, len);
+    uint64_t h = key_hash(k, len);
+    const inline_slot *sl = &lx->slots[find_slot(lx, k, len, h)];
+    if (sl->len) {
+        out->term = sl->term;
+        out->flags = sl->flags;
+        return true;
+    }
+    bool ascii = true;
+    for (size_t i = 0; i < len; i++) ascii &= (unsigned char)tok[i] < 0x80;
+    bool ok = kind == TOKEN_WORD && ascii ? classify_ascii_word(lx, tok, len, out) : classify(lx, tok, len, kind, out);
+    return ok && add_inline(lx, k, len, h, *out);
 }
 
 bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex_word *out)
 {
+    if (len >= 1 && len <= INLINE_MAX) return inline_word(lx, tok, len, kind, out);
     uint32_t id = strmap_find(&lx->tokens, tok, len);
     if (id != STRMAP_NONE) {
         *out = lx->words.items[id];
@@ -84,9 +226,12 @@ size_t lexicon_n_terms(const lexicon *lx) { return lx->terms.len; }
 void lexicon_free(lexicon *lx)
 {
     if (!lx) return;
+    free(lx->slots);
     strmap_free(&lx->tokens);
+    strmap_free(&lx->folded);
     strmap_free(&lx->terms);
     vec_free(&lx->words);
+    vec_free(&lx->folded_words);
     stemmer_free(lx->stem);
     buf_free(&lx->scratch);
     free(lx);

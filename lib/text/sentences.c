@@ -1,11 +1,13 @@
 /* sentences.c — splits news text into sentences: first into paragraphs (blank lines, indented lines,
  * list items, headlines; hard-wrapped lines joined), then each paragraph at . ? ! … unless an
  * abbreviation, initial, number, quotation or lower-case continuation says otherwise. One pass over
- * the text for layout statistics, one to split; no allocation but the output array. */
+ * the text for layout statistics (its first lines kept for the next), one to split; no allocation
+ * but the output array. */
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
+#include "common/bytes.h"
 #include "common/vec.h"
 #include "text/abbrev.h"
 #include "text/text.h"
@@ -14,13 +16,12 @@ typedef VEC(td_span) span_vec;
 
 /* ---------------------------------------------------------------- characters */
 
-/* Length of the white-space character at s[i] (ASCII space and controls, no-break and other Unicode
- * spaces, line and paragraph separators, the byte-order mark), 0 when there is none. */
-size_t text_space_len(const char *s, size_t len, size_t i)
+/* text_space_len for a byte from 0x80 on: no-break and other Unicode spaces, line and paragraph
+ * separators, the byte-order mark. */
+size_t text_space_len_wide(const char *s, size_t len, size_t i)
 {
     const unsigned char *p = (const unsigned char *)s + i;
     size_t left = len - i;
-    if (p[0] < 0x80) return (p[0] == ' ' || (p[0] >= '\t' && p[0] <= '\r')) ? 1 : 0;
     if (p[0] == 0xc2 && left >= 2) return (p[1] == 0xa0 || p[1] == 0x85) ? 2 : 0;
     if (left < 3) return 0;
     if (p[0] == 0xe2 && p[1] == 0x80) return ((p[2] >= 0x80 && p[2] <= 0x8b) || p[2] == 0xa8 || p[2] == 0xa9 || p[2] == 0xaf) ? 3 : 0;
@@ -164,6 +165,21 @@ static size_t skip_indent(const char *s, size_t end, size_t i, unsigned *col)
     return i;
 }
 
+/* Number of code points in s[from, to): the bytes that are not UTF-8 continuation bytes (10xxxxxx),
+ * counted 8 bytes a step. */
+static size_t count_code_points(const char *s, size_t from, size_t to)
+{
+    size_t n = to - from, cont = 0;
+    const char *p = s + from;
+    for (; n >= 8; p += 8, n -= 8) {
+        uint64_t x = bytes_load64(p);
+        uint64_t c = x & ~(x << 1) & BYTES_HIGHS; /* top bit set, next bit clear */
+        cont += (size_t)(((c >> 7) * BYTES_ONES) >> 56); /* sum of the bytes' 0/1 */
+    }
+    for (; n; p++, n--) cont += ((unsigned char)*p & 0xc0) == 0x80;
+    return (to - from) - cont;
+}
+
 /* Reads the line starting at `start`. */
 static void read_line(const char *s, size_t len, size_t start, line *ln)
 {
@@ -178,15 +194,11 @@ static void read_line(const char *s, size_t len, size_t start, line *ln)
     size_t m = ln->blank ? 0 : list_marker(s, ln->cend, i);
     ln->list = m > 0;
     ln->body = i + m;
-    ln->first = 0;
-    bool in_first = true;
-    for (size_t k = i; k < ln->cend; k++) {
-        if (((unsigned char)s[k] & 0xc0) == 0x80) continue;
-        col++;
-        if (in_first && text_space_len(s, ln->cend, k)) in_first = false;
-        if (in_first) ln->first++;
-    }
-    ln->cols = col;
+    /* The first word: the code points before the first white space. */
+    size_t k = i;
+    while (k < ln->cend && !text_space_len(s, ln->cend, k)) k++;
+    ln->first = (unsigned)count_code_points(s, i, k);
+    ln->cols = col + (unsigned)count_code_points(s, i, ln->cend);
 }
 
 /* Whether a line ends the way sentences do (. ? ! : ; or a closing quote or bracket after one). */
@@ -232,7 +244,14 @@ static unsigned usual_indent(const char *s, size_t len)
     return best;
 }
 
-static void measure(const char *s, size_t len, layout *lay)
+/* The first lines of a text as measure() read them, so that the split reads them once. */
+enum { KEPT_LINES = 128 };
+typedef struct kept_lines {
+    line items[KEPT_LINES];
+    size_t n; /* lines kept (the text's first n) */
+} kept_lines;
+
+static void measure(const char *s, size_t len, layout *lay, kept_lines *kept)
 {
     lay->base_indent = usual_indent(s, len);
     /* Widths of lines at the usual indentation only: paragraph-opening indents would inflate them. */
@@ -240,8 +259,10 @@ static void measure(const char *s, size_t len, layout *lay)
     size_t n_lines = 0, n_breaks = 0, n_open = 0, n_lower = 0;
     line cur, next;
     bool have = false;
+    kept->n = 0;
     for (size_t pos = 0; pos <= len;) {
         read_line(s, len, pos, &next);
+        if (kept->n < KEPT_LINES) kept->items[kept->n++] = next;
         if (have && !cur.blank && !next.blank) {
             n_breaks++;
             if (!ends_sentence(s, &cur) && cur.cols >= 30) n_open++;
@@ -492,16 +513,27 @@ static bool opens_glued_quote(para *p, size_t i)
     return p->quotes % 2 == 0;
 }
 
+/* Whether byte c can start a sentence mark: . ? ! or the lead byte of … */
+static bool mark_byte(unsigned char c) { return c == '.' || c == '?' || c == '!' || c == 0xe2; }
+
+/* Offset of the first byte at or after i that can start a sentence mark, `end` when none; 8 bytes a
+ * step. */
+static size_t next_mark(const char *s, size_t i, size_t end)
+{
+    for (; end - i >= 8; i += 8) {
+        uint64_t x = bytes_load64(s + i);
+        if (bytes_any_equal(x, '.') || bytes_any_equal(x, '?') || bytes_any_equal(x, '!') || bytes_any_equal(x, 0xe2))
+            break;
+    }
+    while (i < end && !mark_byte((unsigned char)s[i])) i++;
+    return i;
+}
+
 static bool split_paragraph(const char *s, size_t ps, size_t pe, span_vec *out)
 {
     para p = {s, ps, pe, ps, -1, ps, 0};
     size_t start = ps;
-    for (size_t i = ps; i < pe;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c != '.' && c != '?' && c != '!' && c != 0xe2) {
-            i++;
-            continue;
-        }
+    for (size_t i = ps; (i = next_mark(s, i, pe)) < pe;) {
         size_t run = terminator_run(s, pe, i);
         if (!run) {
             i++;
@@ -535,15 +567,19 @@ td_status td_split_sentences(const char *text, size_t len, td_span **spans, size
     *spans = NULL;
     *n = 0;
     layout lay;
-    measure(text, len, &lay);
+    kept_lines kept;
+    measure(text, len, &lay, &kept);
     if (len == 0) return TD_OK;
-    line cur, next;
-    size_t para_start = 0;
+    line cur = kept.items[0], next;
+    size_t para_start = 0, line_no = 0;
     bool in_para = false;
-    read_line(text, len, 0, &cur);
     for (;;) {
         bool last = cur.end >= len;
-        if (!last) read_line(text, len, cur.end + 1, &next);
+        if (!last) {
+            /* the same lines, in the same order, as measure() read */
+            if (++line_no < kept.n) next = kept.items[line_no];
+            else read_line(text, len, cur.end + 1, &next);
+        }
         if (!cur.blank && !in_para) {
             para_start = cur.body;
             in_para = true;

@@ -14,8 +14,15 @@
 uint32_t utf8_decode(const char *s, size_t len, size_t *pos);
 
 /* Length of the white-space character at s[i] (ASCII space and controls, no-break and other
- * Unicode spaces, line separators, the byte-order mark), 0 when there is none. */
-size_t text_space_len(const char *s, size_t len, size_t i);
+ * Unicode spaces, line separators, the byte-order mark), 0 when there is none. Inline: callers
+ * ask it of every byte; only non-ASCII bytes go to text_space_len_wide. */
+size_t text_space_len_wide(const char *s, size_t len, size_t i);
+static inline size_t text_space_len(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+    return text_space_len_wide(s, len, i);
+}
 
 /* Appends the matching form of s to out: NFKC, case-folded, curly quotes and apostrophes made
  * straight, dashes made '-'. Output is valid UTF-8. False when out of memory. */
@@ -48,6 +55,9 @@ stemmer *stemmer_new(void);
 /* Stem of a folded word; the result is valid until the next call. NULL when out of memory. */
 const char *stemmer_stem(stemmer *st, const char *folded, size_t len, size_t *out_len);
 void stemmer_free(stemmer *st);
+/* The Snowball English stem of b[0..n) — lower-case ASCII letters, digits, ' and . only — made in
+ * place (b has room for n + 1 bytes); returns its length. stemmer_stem uses it for such words. */
+size_t porter2_stem(char *b, size_t n);
 
 /* What the engine knows about one distinct token. */
 typedef struct lex_word {

@@ -1,5 +1,6 @@
 /* tokens.c — splits text into word, number and punctuation tokens (byte ranges, no copies). ASCII is
- * classified inline; other code points by their Unicode general category (utf8proc). */
+ * classified inline (letters, digits and spaces without a call); other code points by their
+ * Unicode general category (utf8proc). */
 #include <utf8proc.h>
 
 #include "text/text.h"
@@ -14,15 +15,16 @@ typedef enum cclass {
     C_PUNCT,  /* everything else */
 } cclass;
 
-static cclass ascii_class(unsigned char c)
-{
-    if ((c | 32) >= 'a' && (c | 32) <= 'z') return C_LETTER;
-    if (c >= '0' && c <= '9') return C_DIGIT;
-    if (c <= ' ' || c == 0x7f) return C_SPACE;
-    if (c == '\'') return C_APOS;
-    if (c == ',' || c == '.' || c == ':') return C_SEP;
-    return C_PUNCT;
-}
+/* The class of each ASCII byte as a digit (the cclass value): controls, space and DEL 0, letters 1,
+ * digits 2, the apostrophe 3, , . : 4, other punctuation 6. Bytes from 0x80 on are 0 (not a digit):
+ * they start code points classified by class_at. */
+static const char ascii_classes[256] =
+    "00000000000000000000000000000000"  /* controls */
+    "06666663666646462222222222466666"  /* space ! " # $ % & ' ( ) * + , - . / 0-9 : ; < = > ? */
+    "61111111111111111111111111166666"  /* @ A-Z [ \\ ] ^ _ */
+    "61111111111111111111111111166660"; /* ` a-z { | } ~ DEL */
+
+static cclass ascii_class(unsigned char c) { return (cclass)(ascii_classes[c] - '0'); }
 
 static cclass unicode_class(uint32_t cp)
 {
@@ -76,9 +78,18 @@ static size_t initials_len(const char *s, size_t len, size_t i)
 
 bool token_next(const char *s, size_t len, size_t *pos, token *out)
 {
+    const unsigned char *p = (const unsigned char *)s;
     size_t i = *pos, next;
     cclass c = C_SPACE;
-    while (i < len && (c = class_at(s, len, i, &next)) == C_SPACE) i = next;
+    for (; i < len; i = next) {
+        if (p[i] < 0x80) {
+            c = ascii_class(p[i]);
+            next = i + 1;
+        } else {
+            c = class_at(s, len, i, &next);
+        }
+        if (c != C_SPACE) break;
+    }
     if (i >= len) {
         *pos = len;
         return false;
@@ -91,7 +102,7 @@ bool token_next(const char *s, size_t len, size_t *pos, token *out)
         *pos = next;
         return true;
     }
-    size_t dots = initials_len(s, len, i);
+    size_t dots = next < len && p[next] == '.' ? initials_len(s, len, i) : 0;
     if (dots) {
         out->end = i + dots;
         out->kind = TOKEN_WORD;
@@ -102,6 +113,16 @@ bool token_next(const char *s, size_t len, size_t *pos, token *out)
     cclass prev = c;
     i = next;
     while (i < len) {
+        /* Runs of ASCII letters or digits, the bulk of every word, a table look-up a byte. */
+        char t = ascii_classes[p[i]];
+        if (t == '0' + C_LETTER || t == '0' + C_DIGIT) {
+            letters |= t == '0' + C_LETTER;
+            prev = (cclass)(t - '0');
+            do i++;
+            while (i < len && ascii_classes[p[i]] == t);
+            continue;
+        }
+        if (t == '0' + C_SPACE || t == '0' + C_PUNCT) break;
         cclass k = class_at(s, len, i, &next);
         if (k == C_LETTER || k == C_DIGIT) {
             letters |= k == C_LETTER;
