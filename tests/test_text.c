@@ -125,7 +125,7 @@ static void test_stemmer(void **state)
     stemmer_free(NULL);
 }
 
-/* Plain ASCII words are stemmed by porter2.c: it must give what libstemmer gives. */
+/* ASCII words go to libstemmer's single-byte build: it must give what the UTF-8 build gives. */
 static void assert_same_stem(stemmer *st, struct sb_stemmer *utf8, const char *w, size_t len)
 {
     size_t n;
@@ -137,7 +137,7 @@ static void assert_same_stem(stemmer *st, struct sb_stemmer *utf8, const char *w
     assert_memory_equal(got, want, n);
 }
 
-static void test_stemmer_matches_libstemmer(void **state)
+static void test_stemmer_builds_agree(void **state)
 {
     (void)state;
     stemmer *st = stemmer_new();
@@ -155,31 +155,6 @@ static void test_stemmer_matches_libstemmer(void **state)
         "ionization", "archaeology", "happily", "sensational", "meetings", "dimension", "inflation",
     };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) assert_same_stem(st, utf8, words[i], strlen(words[i]));
-    /* every rule: stems that set the regions differently, with each suffix (and two in a row) */
-    static const char *const roots[] = {
-        "", "y", "'", "gener", "commun", "arsen", "hop", "run", "agr", "happ", "sky", "ye", "say", "cr",
-        "fl", "conn", "rat", "formal", "sensit", "electr", "ti", "dy", "ga", "kiwi", "luxur", "tap",
-        "fil", "control", "beauti", "proc", "ab", "oy", "bey", "3d", "u.s", "o'", "strength", "queue",
-    };
-    static const char *const suffixes[] = {
-        "", "s", "'s", "'", "s'", "'s'", "es", "sses", "ies", "ied", "us", "ss", "ed", "edly", "eed",
-        "eedly", "ing", "ingly", "at", "bl", "iz", "bb", "ff", "tt", "y", "yed", "ying", "tional",
-        "ational", "enci", "anci", "abli", "entli", "izer", "ization", "ation", "ator", "alism",
-        "aliti", "alli", "fulness", "ousli", "ousness", "iveness", "iviti", "biliti", "bli", "logi",
-        "ogi", "fulli", "lessli", "li", "cli", "eli", "alize", "icate", "iciti", "ical", "ful", "ness",
-        "ative", "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
-        "ism", "ate", "iti", "ous", "ive", "ize", "ion", "sion", "tion", "e", "le", "l", "ll",
-    };
-    enum { N_ROOTS = sizeof roots / sizeof *roots, N_SUFFIXES = sizeof suffixes / sizeof *suffixes };
-    char w[64];
-    for (size_t r = 0; r < N_ROOTS; r++) {
-        for (size_t a = 0; a < N_SUFFIXES; a++) {
-            for (size_t b = 0; b < N_SUFFIXES; b += a % 7 + 1) {
-                int n = snprintf(w, sizeof w, "%s%s%s", roots[r], suffixes[a], suffixes[b]);
-                assert_same_stem(st, utf8, w, (size_t)n);
-            }
-        }
-    }
     /* every word of the Multi-News reference summaries */
     const char *dir = shared_dir();
     char path[512];
@@ -353,7 +328,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold),    cmocka_unit_test(test_tokens),  cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_stemmer), cmocka_unit_test(test_lexicon), cmocka_unit_test(test_lexicon_article),
-        cmocka_unit_test(test_utf8_offsets),    cmocka_unit_test(test_stemmer_matches_libstemmer),
+        cmocka_unit_test(test_utf8_offsets),    cmocka_unit_test(test_stemmer_builds_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

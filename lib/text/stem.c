@@ -1,60 +1,50 @@
-/* stem.c — English Snowball stemming ("running" -> "run", "Sony's" -> "soni"): plain lower-case
- * ASCII words (nearly all) by porter2.c, any other word by libstemmer's "english", the same
- * algorithm (the tests check that both give the same stems). */
+/* stem.c — English Snowball stemming through libstemmer ("running" -> "run", "Sony's" -> "soni").
+ * Plain ASCII words (nearly all) go to the stemmer's ISO-8859-1 build: the same algorithm, whose
+ * output for ASCII is byte for byte that of the UTF-8 build, without decoding UTF-8 at each step. */
 #include <libstemmer.h>
 #include <limits.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "text/text.h"
 
-enum { NATIVE_MAX = 64 }; /* longest word stemmed by porter2_stem */
-
 struct stemmer {
-    struct sb_stemmer *sb;      /* libstemmer's English (Porter 2) stemmer, UTF-8 */
-    char word[NATIVE_MAX + 2];  /* porter2_stem's copy of the word, and the stem returned */
+    struct sb_stemmer *utf8;  /* libstemmer's English (Porter 2) stemmer, UTF-8 */
+    struct sb_stemmer *ascii; /* the same for single-byte text, used on ASCII words only */
 };
 
 stemmer *stemmer_new(void)
 {
-    stemmer *st = malloc(sizeof *st);
+    stemmer *st = calloc(1, sizeof *st);
     if (!st) return NULL;
-    st->sb = sb_stemmer_new("english", NULL);
-    if (!st->sb) {
-        free(st);
+    st->utf8 = sb_stemmer_new("english", NULL);
+    st->ascii = sb_stemmer_new("english", "ISO_8859_1");
+    if (!st->utf8 || !st->ascii) {
+        stemmer_free(st);
         return NULL;
     }
     return st;
 }
 
-/* Whether porter2_stem takes the word: lower-case ASCII letters, digits, ' and . */
-static bool native(const char *w, size_t len)
-{
-    if (len > NATIVE_MAX) return false;
-    for (size_t i = 0; i < len; i++) {
-        char c = w[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '.')) return false;
-    }
-    return true;
-}
-
 const char *stemmer_stem(stemmer *st, const char *folded, size_t len, size_t *out_len)
 {
-    if (native(folded, len)) {
-        memcpy(st->word, folded, len);
-        *out_len = porter2_stem(st->word, len);
-        return st->word;
-    }
     if (len > INT_MAX) return NULL;
-    const sb_symbol *r = sb_stemmer_stem(st->sb, (const sb_symbol *)folded, (int)len);
+    struct sb_stemmer *sb = st->ascii;
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)folded[i] >= 0x80) {
+            sb = st->utf8;
+            break;
+        }
+    }
+    const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)folded, (int)len);
     if (!r) return NULL;
-    *out_len = (size_t)sb_stemmer_length(st->sb);
+    *out_len = (size_t)sb_stemmer_length(sb);
     return (const char *)r;
 }
 
 void stemmer_free(stemmer *st)
 {
     if (!st) return;
-    sb_stemmer_delete(st->sb);
+    if (st->utf8) sb_stemmer_delete(st->utf8);
+    if (st->ascii) sb_stemmer_delete(st->ascii);
     free(st);
 }

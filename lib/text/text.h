@@ -55,9 +55,6 @@ stemmer *stemmer_new(void);
 /* Stem of a folded word; the result is valid until the next call. NULL when out of memory. */
 const char *stemmer_stem(stemmer *st, const char *folded, size_t len, size_t *out_len);
 void stemmer_free(stemmer *st);
-/* The Snowball English stem of b[0..n) — lower-case ASCII letters, digits, ' and . only — made in
- * place (b has room for n + 1 bytes); returns its length. stemmer_stem uses it for such words. */
-size_t porter2_stem(char *b, size_t n);
 
 /* What the engine knows about one distinct token. */
 typedef struct lex_word {
