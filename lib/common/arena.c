@@ -14,7 +14,8 @@ enum { ARENA_MIN_BLOCK = 64 * 1024 };
 
 void arena_init(arena *a) { memset(a, 0, sizeof *a); }
 
-void *arena_alloc(arena *a, size_t size)
+/* Memory from the current block (a new one when it is full), not zeroed. */
+static void *arena_take(arena *a, size_t size)
 {
     const size_t align = alignof(max_align_t);
     size = (size + align - 1) & ~(align - 1);
@@ -30,13 +31,19 @@ void *arena_alloc(arena *a, size_t size)
     }
     void *p = a->head->data + a->used;
     a->used += size;
-    memset(p, 0, size);
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    void *p = arena_take(a, size);
+    if (p) memset(p, 0, size);
     return p;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t len)
 {
-    char *p = arena_alloc(a, len + 1);
+    char *p = arena_take(a, len + 1);
     if (!p) return NULL;
     memcpy(p, s, len);
     p[len] = '\0';

@@ -5,18 +5,26 @@
 #include <string.h>
 
 #include "clean/debris.h"
+#include "common/bytes.h"
 #include "common/error.h"
 #include "common/sort.h"
 
 /* Words and collapsed bytes of a span, as the budget counts them: the same white space as
- * td_sentence_text collapses. */
+ * td_sentence_text collapses. Runs of eight printable ASCII bytes are taken in one step. */
 static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *bytes)
 {
     uint32_t w = 0, b = 0;
     bool in_word = false;
     for (size_t i = sp.start; i < sp.end;) {
-        unsigned char c = (unsigned char)text[i];
-        size_t space = c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : text_space_len(text, sp.end, i);
+        if (in_word && i + 8 <= sp.end) {
+            uint64_t x = bytes_load64(text + i);
+            if (!bytes_any_below(x, '!') && !bytes_any_high(x)) {
+                b += 8;
+                i += 8;
+                continue;
+            }
+        }
+        size_t space = text_space_len(text, sp.end, i);
         if (space) {
             in_word = false;
             i += space;
