@@ -1,0 +1,140 @@
+/* metadata.c — html_metadata: gathers the candidates of every source of a page (metadata_*.c)
+ * and picks, field by field, the most trusted one. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html/html.h"
+#include "html/metadata.h"
+
+void meta_found_free(meta_found *f)
+{
+    for (size_t i = 0; i < MS_SCALAR_N; i++) free(f->slot[i]);
+    for (size_t i = 0; i < MA_N; i++) {
+        for (size_t k = 0; k < f->authors[i].len; k++) free(f->authors[i].items[k]);
+        vec_free(&f->authors[i]);
+    }
+}
+
+bool meta_set(meta_found *f, meta_slot slot, const char *s, size_t len)
+{
+    if (f->slot[slot]) return true;
+    return meta_clean_markup(s, len, &f->slot[slot]);
+}
+
+bool meta_set_date(meta_found *f, meta_slot slot, const char *s)
+{
+    char d[11];
+    if (f->slot[slot] || !meta_date_parse(s, d)) return true;
+    return (f->slot[slot] = strdup(d)) != NULL;
+}
+
+bool meta_add_author(meta_found *f, meta_author_slot slot, const char *s, size_t len)
+{
+    char *v;
+    if (!meta_clean_markup(s, len, &v)) return false;
+    if (!v) return true;
+    if (vec_push(&f->authors[slot], v)) return true;
+    free(v);
+    return false;
+}
+
+/* The first slot of the list that holds a value. */
+static const char *first(const meta_found *f, const meta_slot *order, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (f->slot[order[i]]) return f->slot[order[i]];
+    return NULL;
+}
+
+#define FIRST(f, order) first(f, order, sizeof order / sizeof *order)
+
+static bool is_http(const char *u) { return u && (meta_istarts(u, "http://") || meta_istarts(u, "https://")); }
+
+/* The primary subtag of a language tag or locale ("de-AT", "en_US", "EN"), lower case; *out is
+ * NULL when it is not 2 or 3 letters. False when out of memory. */
+static bool language_of(const char *tag, char **out)
+{
+    size_t n = 0;
+    *out = NULL;
+    while ((tag[n] | 0x20) >= 'a' && (tag[n] | 0x20) <= 'z') n++;
+    if (n < 2 || n > 3 || (tag[n] && tag[n] != '-' && tag[n] != '_')) return true;
+    if (!(*out = malloc(n + 1))) return false;
+    for (size_t i = 0; i < n; i++) (*out)[i] = (char)(tag[i] | 0x20);
+    (*out)[n] = '\0';
+    return true;
+}
+
+static bool dup_to(char **dst, const char *src)
+{
+    if (*dst || !src) return true;
+    return (*dst = strdup(src)) != NULL;
+}
+
+static bool pick_title(const meta_found *f, const char *site, const char *url, td_article *out)
+{
+    if (out->title) return true;
+    static const meta_slot order[] = {MS_LD_TITLE, MS_OG_TITLE, MS_TW_TITLE, MS_META_TITLE, MS_HTML_TITLE, MS_H1};
+    const char *t = FIRST(f, order);
+    if (!t) return true;
+    const char *other[] = {f->slot[MS_LD_TITLE], f->slot[MS_OG_TITLE], f->slot[MS_H1]};
+    return meta_title_strip(t, site, url, other, sizeof other / sizeof *other, &out->title);
+}
+
+static bool pick_date(const meta_found *f, const char *url, td_article *out)
+{
+    if (out->date) return true;
+    char d[11];
+    static const meta_slot published[] = {MS_LD_PUBLISHED, MS_META_PUBLISHED, MS_ITEMPROP_DATE, MS_TIME_ELEM};
+    static const meta_slot later[] = {MS_BYLINE_DATE, MS_LD_MODIFIED, MS_META_MODIFIED};
+    const char *v = FIRST(f, published);
+    if (!v && url && meta_date_from_url(url, d)) v = d;
+    if (!v) v = FIRST(f, later);
+    return dup_to(&out->date, v);
+}
+
+static bool pick_authors(const meta_found *f, td_article *out)
+{
+    if (out->n_authors) return true;
+    meta_list names = {0};
+    bool ok = true;
+    for (size_t s = 0; ok && s < MA_N && !names.len; s++)
+        for (size_t i = 0; ok && i < f->authors[s].len; i++) ok = meta_author_split(f->authors[s].items[i], &names);
+    if (ok && names.len) {
+        free(out->authors);
+        out->authors = names.items;
+        out->n_authors = names.len;
+        return true;
+    }
+    for (size_t i = 0; i < names.len; i++) free(names.items[i]);
+    vec_free(&names);
+    return ok;
+}
+
+static bool pick_language(const meta_found *f, td_article *out)
+{
+    if (out->language) return true;
+    static const meta_slot order[] = {MS_HTML_LANG, MS_LD_LANG, MS_META_LANG, MS_OG_LOCALE};
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+        if (f->slot[order[i]] && !language_of(f->slot[order[i]], &out->language)) return false;
+        if (out->language) return true;
+    }
+    return true;
+}
+
+bool html_metadata(htmlDocPtr doc, td_article *out)
+{
+    meta_found f = {0};
+    bool ok = meta_collect_jsonld(doc, &f) && meta_collect_head(doc, &f) && meta_collect_body(doc, &f);
+    if (ok) {
+        static const meta_slot site_order[] = {MS_LD_PUBLISHER, MS_LD_WEBSITE, MS_OG_SITE, MS_META_SITE};
+        const char *site = FIRST(&f, site_order);
+        const char *url = NULL;
+        static const meta_slot url_order[] = {MS_CANONICAL, MS_OG_URL, MS_LD_URL, MS_DOC_URL};
+        for (size_t i = 0; !url && i < sizeof url_order / sizeof *url_order; i++)
+            if (is_http(f.slot[url_order[i]])) url = f.slot[url_order[i]];
+        ok = dup_to(&out->url, url) && dup_to(&out->site, site) && pick_title(&f, out->site, out->url, out) &&
+             pick_date(&f, out->url, out) && pick_authors(&f, out) && pick_language(&f, out);
+    }
+    meta_found_free(&f);
+    return ok;
+}

@@ -1,0 +1,148 @@
+/* metadata_body.c — metadata written into the page body: microdata (itemprop=datePublished,
+ * author), <time datetime>, rel=author links, bylines and date lines marked by class or id, and
+ * the first <h1>. Comment sections are skipped: their authors and dates are not the article's. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html/metadata.h"
+
+enum { MAX_LINE = 200 }; /* longest text of a byline or date line, in bytes */
+
+/* State of the walk. */
+typedef struct walk_state {
+    meta_found *f;
+    bool time_marked; /* the <time> in MS_TIME_ELEM was marked as the publication date */
+    bool ok;          /* false once out of memory */
+} walk_state;
+
+static xmlChar *prop(xmlNodePtr n, const char *name) { return xmlGetProp(n, (const xmlChar *)name); }
+
+/* Whether the class or id of n contains one of the words (ASCII case ignored). */
+static bool marked(xmlNodePtr n, const char *const *words, size_t n_words)
+{
+    bool yes = false;
+    for (int a = 0; a < 2 && !yes; a++) {
+        xmlChar *v = prop(n, a ? "id" : "class");
+        for (size_t i = 0; v && i < n_words && !yes; i++) yes = meta_icontains((const char *)v, words[i]);
+        xmlFree(v);
+    }
+    return yes;
+}
+
+#define MARKED(n, words) marked(n, words, sizeof words / sizeof *words)
+
+static const char *const comment_words[] = {"comment", "kommentar", "respond", "disqus"};
+static const char *const byline_words[] = {"byline", "author", "autor", "verfasser"};
+static const char *const not_byline_words[] = {"avatar", "bio", "box", "description", "image", "img", "photo"};
+static const char *const date_words[] = {"date", "datum", "time", "publish", "posted", "byline", "meta", "dateline"};
+static const char *const modified_words[] = {"modif", "update", "aktualisiert"};
+
+/* The value of a microdata property: content, datetime or href attribute, else the text. */
+static bool item_value(xmlNodePtr n, char **out)
+{
+    *out = NULL;
+    static const char *const attrs[] = {"content", "datetime"};
+    for (size_t i = 0; i < sizeof attrs / sizeof *attrs; i++) {
+        xmlChar *v = prop(n, attrs[i]);
+        if (v) {
+            bool ok = meta_clean((const char *)v, strlen((const char *)v), out);
+            xmlFree(v);
+            if (!ok || *out) return ok;
+        }
+    }
+    return meta_node_text(n, out);
+}
+
+/* The first descendant (or n itself) with itemprop=name. */
+static xmlNodePtr item_name(xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        xmlChar *ip = prop(c, "itemprop");
+        bool yes = ip && meta_ieq((const char *)ip, "name");
+        xmlFree(ip);
+        if (yes) return c;
+        xmlNodePtr d = item_name(c);
+        if (d) return d;
+    }
+    return NULL;
+}
+
+static void on_itemprop(walk_state *w, xmlNodePtr n, const char *ip)
+{
+    char *v = NULL;
+    if (meta_ieq(ip, "datePublished") || meta_ieq(ip, "dateCreated")) {
+        if ((w->ok = item_value(n, &v)) && v) w->ok = meta_set_date(w->f, MS_ITEMPROP_DATE, v);
+    } else if (meta_ieq(ip, "author") || meta_ieq(ip, "creator")) {
+        xmlNodePtr name = item_name(n);
+        if ((w->ok = item_value(name ? name : n, &v)) && v && strlen(v) <= MAX_LINE)
+            w->ok = meta_add_author(w->f, MA_ITEMPROP, v, strlen(v));
+    }
+    free(v);
+}
+
+static void on_time(walk_state *w, xmlNodePtr n, bool in_byline)
+{
+    xmlChar *dt = prop(n, "datetime");
+    if (!dt) return;
+    xmlChar *pub = prop(n, "pubdate");
+    bool mark = pub || in_byline || MARKED(n, ((const char *const[]){"publish", "entry-date", "post-date", "created"}));
+    bool modified = MARKED(n, modified_words);
+    char d[11];
+    if (!modified && (!w->f->slot[MS_TIME_ELEM] || (mark && !w->time_marked)) && meta_date_parse((const char *)dt, d)) {
+        free(w->f->slot[MS_TIME_ELEM]);
+        w->f->slot[MS_TIME_ELEM] = NULL;
+        w->ok = meta_set(w->f, MS_TIME_ELEM, d, strlen(d));
+        w->time_marked = mark;
+    }
+    xmlFree(pub);
+    xmlFree(dt);
+}
+
+/* rel=author links and links to author pages. */
+static void on_link(walk_state *w, xmlNodePtr n)
+{
+    xmlChar *rel = prop(n, "rel"), *href = prop(n, "href");
+    bool author = (rel && meta_icontains((const char *)rel, "author")) ||
+                  (href && (meta_icontains((const char *)href, "/author/") || meta_icontains((const char *)href, "/autor/") ||
+                            meta_icontains((const char *)href, "/autoren/")));
+    xmlFree(rel);
+    xmlFree(href);
+    char *t = NULL;
+    if (author && (w->ok = meta_node_text(n, &t)) && t && strlen(t) <= MAX_LINE)
+        w->ok = meta_add_author(w->f, MA_REL, t, strlen(t));
+    free(t);
+}
+
+static void walk(walk_state *w, xmlNodePtr n, bool in_byline)
+{
+    for (; n && w->ok; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        const char *name = (const char *)n->name;
+        if (meta_ieq(name, "script") || meta_ieq(name, "style") || meta_ieq(name, "head") || MARKED(n, comment_words))
+            continue;
+        xmlChar *ip = prop(n, "itemprop");
+        if (ip) on_itemprop(w, n, (const char *)ip);
+        xmlFree(ip);
+        if (!w->ok) return;
+        bool byline = MARKED(n, byline_words) && !MARKED(n, not_byline_words);
+        if (meta_ieq(name, "time")) on_time(w, n, in_byline || byline);
+        else if (meta_ieq(name, "a")) on_link(w, n);
+        else if (meta_ieq(name, "h1") && !w->f->slot[MS_H1]) w->ok = meta_node_text(n, &w->f->slot[MS_H1]);
+        char *t = NULL;
+        if (w->ok && (byline || (!w->f->slot[MS_BYLINE_DATE] && MARKED(n, date_words) && !MARKED(n, modified_words))) &&
+            (w->ok = meta_node_text(n, &t)) && t && strlen(t) <= MAX_LINE) {
+            if (byline && w->f->authors[MA_BYLINE].len == 0) w->ok = meta_add_author(w->f, MA_BYLINE, t, strlen(t));
+            if (w->ok && !MARKED(n, modified_words)) w->ok = meta_set_date(w->f, MS_BYLINE_DATE, t);
+        }
+        free(t);
+        if (w->ok) walk(w, n->children, in_byline || byline);
+    }
+}
+
+bool meta_collect_body(htmlDocPtr doc, meta_found *f)
+{
+    walk_state w = {.f = f, .ok = true};
+    walk(&w, doc->children, false);
+    return w.ok;
+}

@@ -1,0 +1,127 @@
+/* metadata_title.c — the headline inside a page title such as "Headline | Site" or
+ * "Site - Section - Headline". */
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/buf.h"
+#include "html/metadata.h"
+
+enum { MAX_PARTS = 16, MIN_CONTAIN = 4 };
+
+/* Separators between the headline and the site, with their spaces (a hyphen inside a word or a
+ * colon after a kicker is no separator). */
+static const char *const separators[] = {
+    " | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", " \xc2\xb7 ", " \xe2\x80\xa2 ", " \xc2\xbb ",
+    " \xc2\xab ", " \xe2\x80\xba ", " ~ ", " // ",
+};
+
+typedef struct part {
+    size_t start, end; /* bytes of the title */
+} part;
+
+/* Matching key of s[0..len): ASCII letters and digits lower-cased, other ASCII dropped, non-ASCII
+ * bytes kept. */
+static bool key_of(const char *s, size_t len, buf *out)
+{
+    buf_clear(out);
+    if (!buf_reserve(out, len)) return false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || (c >= '0' && c <= '9')) buf_putc(out, (char)c);
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') buf_putc(out, (char)(c | 0x20));
+    }
+    out->data[out->len] = '\0'; /* reserved: len + 1 bytes fit */
+    return true;
+}
+
+/* Whether two keys name the same thing: equal, or the shorter (long enough) inside the other. */
+static bool keys_match(const buf *a, const buf *b)
+{
+    if (!a->len || !b->len) return false;
+    const buf *s = a->len <= b->len ? a : b, *l = a->len <= b->len ? b : a;
+    if (s->len == l->len) return memcmp(s->data, l->data, s->len) == 0;
+    return s->len >= MIN_CONTAIN && strstr(l->data, s->data) != NULL;
+}
+
+/* The host of url without "www." and its last label ("spiegel.de" -> key "spiegelde"), and its
+ * main label alone ("spiegel"). */
+static bool host_keys(const char *url, buf *full, buf *label)
+{
+    buf_clear(full);
+    buf_clear(label);
+    if (!url) return true;
+    const char *h = strstr(url, "//");
+    if (!h) return true;
+    h += 2;
+    size_t n = strcspn(h, "/?#:");
+    if (n >= 4 && strncmp(h, "www.", 4) == 0) h += 4, n -= 4;
+    const char *dot = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (h[i] == '.') dot = h + i;
+    if (!key_of(h, n, full)) return false;
+    if (!dot) return true;
+    const char *lab = dot;
+    while (lab > h && lab[-1] != '.') lab--;
+    return key_of(lab, (size_t)(dot - lab), label);
+}
+
+static size_t split(const char *t, part *parts)
+{
+    size_t n = 0, start = 0, len = strlen(t);
+    for (size_t i = 0; i < len && n < MAX_PARTS - 1; i++) {
+        for (size_t k = 0; k < sizeof separators / sizeof *separators; k++) {
+            size_t sl = strlen(separators[k]);
+            if (strncmp(t + i, separators[k], sl) == 0) {
+                parts[n++] = (part){start, i};
+                start = i + sl;
+                i = start - 1;
+                break;
+            }
+        }
+    }
+    parts[n++] = (part){start, len};
+    return n;
+}
+
+/* Whether a part of the title names the site. */
+static bool is_site(const char *t, part p, const buf *site, const buf *host, const buf *label, buf *tmp)
+{
+    if (!key_of(t + p.start, p.end - p.start, tmp)) return false;
+    return keys_match(tmp, site) || keys_match(tmp, host) || (label->len >= MIN_CONTAIN && keys_match(tmp, label));
+}
+
+bool meta_title_strip(const char *title, const char *site, const char *url, const char *const *other,
+                      size_t n_other, char **out)
+{
+    *out = NULL;
+    part parts[MAX_PARTS];
+    size_t n = split(title, parts), first = 0, last = n; /* parts [first, last) are kept */
+    buf skey = {0}, host = {0}, label = {0}, tmp = {0}, whole = {0};
+    bool ok = key_of(site ? site : "", site ? strlen(site) : 0, &skey) && host_keys(url, &host, &label);
+    /* a shorter title given elsewhere (og:title, h1) that is a run of parts is the headline */
+    for (size_t o = 0; ok && n > 1 && o < n_other && last - first == n; o++) {
+        if (!other[o] || !(ok = key_of(other[o], strlen(other[o]), &whole))) continue;
+        for (size_t a = 0; ok && a < n && last - first == n; a++)
+            for (size_t b = a + 1; ok && b <= n; b++) {
+                if (a == 0 && b == n) continue;
+                ok = key_of(title + parts[a].start, parts[b - 1].end - parts[a].start, &tmp);
+                if (ok && tmp.len && tmp.len == whole.len && memcmp(tmp.data, whole.data, tmp.len) == 0) {
+                    first = a, last = b;
+                    break;
+                }
+            }
+    }
+    /* parts at either end that name the site */
+    while (ok && last - first > 1 && is_site(title, parts[last - 1], &skey, &host, &label, &tmp)) last--;
+    while (ok && last - first > 1 && is_site(title, parts[first], &skey, &host, &label, &tmp)) first++;
+    if (ok) {
+        size_t s = parts[first].start, e = parts[last - 1].end;
+        ok = meta_clean(title + s, e - s, out);
+    }
+    buf_free(&skey);
+    buf_free(&host);
+    buf_free(&label);
+    buf_free(&tmp);
+    buf_free(&whole);
+    return ok;
+}
