@@ -70,14 +70,23 @@ static bool dup_to(char **dst, const char *src)
     return (*dst = strdup(src)) != NULL;
 }
 
-static bool pick_title(const meta_found *f, const char *site, const char *url, td_article *out)
+/* The headline: the page's only <h1> unless it names the site (pages show their headline there;
+ * meta titles are often rewritten for search engines and social networks), else the most
+ * trusted meta title, else <title>, without the site's name around it. */
+static bool pick_title(const meta_found *f, const char *url, td_article *out)
 {
     if (out->title) return true;
+    const char *sites[] = {f->slot[MS_LD_PUBLISHER], f->slot[MS_LD_WEBSITE], f->slot[MS_OG_SITE], f->slot[MS_META_SITE]};
+    size_t n_sites = sizeof sites / sizeof *sites;
+    const char *h1 = f->slot[MS_H1];
+    bool site = false;
+    if (h1 && f->n_h1 == 1 && !meta_is_site_name(h1, sites, n_sites, url, &site)) return false;
+    if (h1 && f->n_h1 == 1 && !site) return (out->title = strdup(h1)) != NULL;
     static const meta_slot order[] = {MS_LD_TITLE, MS_OG_TITLE, MS_TW_TITLE, MS_META_TITLE, MS_HTML_TITLE, MS_H1};
     const char *t = FIRST(f, order);
     if (!t) return true;
     const char *other[] = {f->slot[MS_LD_TITLE], f->slot[MS_OG_TITLE], f->slot[MS_H1]};
-    return meta_title_strip(t, site, url, other, sizeof other / sizeof *other, &out->title);
+    return meta_title_strip(t, sites, n_sites, url, other, sizeof other / sizeof *other, &out->title);
 }
 
 static bool pick_date(const meta_found *f, const char *url, td_article *out)
@@ -132,7 +141,7 @@ bool html_metadata(htmlDocPtr doc, td_article *out)
         static const meta_slot url_order[] = {MS_CANONICAL, MS_OG_URL, MS_LD_URL, MS_DOC_URL};
         for (size_t i = 0; !url && i < sizeof url_order / sizeof *url_order; i++)
             if (is_http(f.slot[url_order[i]])) url = f.slot[url_order[i]];
-        ok = dup_to(&out->url, url) && dup_to(&out->site, site) && pick_title(&f, out->site, out->url, out) &&
+        ok = dup_to(&out->url, url) && dup_to(&out->site, site) && pick_title(&f, out->url, out) &&
              pick_date(&f, out->url, out) && pick_authors(&f, out) && pick_language(&f, out);
     }
     meta_found_free(&f);

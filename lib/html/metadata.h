@@ -65,6 +65,7 @@ typedef struct meta_found {
     int ld_rank[MS_SCALAR_N];     /* for JSON-LD slots: rank of the object the value came from */
     meta_list authors[MA_N];      /* raw author strings per source (split and cleaned later) */
     int ld_author_rank;           /* rank of the JSON-LD object that gave authors[MA_LD] */
+    size_t n_h1;                  /* <h1> elements with text in the page */
 } meta_found;
 
 void meta_found_free(meta_found *f);
@@ -113,12 +114,15 @@ bool meta_date_from_url(const char *url, char out[11]);
  * stripped, URLs, e-mail addresses, @handles and strings that are no name dropped. */
 bool meta_author_split(const char *raw, meta_list *names);
 
-/* Titles (metadata_title.c). */
+/* Titles (metadata_title.c). A site goes by the names in sites (NULLs skipped; up to 6) and by the
+ * host of url (may be NULL). */
 /* The headline in a page title: drops the parts before or after a separator (" | ", " - ", " – ",
- * " — ", " :: ", " · ", " » ") that name the site (site may be NULL) or the host of url (may be
- * NULL), or that other (og:title or h1, may be NULL) shows to be extra. Returns a malloc'd
- * string (a copy of title when nothing is dropped); false when out of memory. */
-bool meta_title_strip(const char *title, const char *site, const char *url, const char *const *other,
-                      size_t n_other, char **out);
+ * " — ", " :: ", " · ", " » ") that name the site, or that other (og:title or h1, may be NULL)
+ * shows to be extra. Returns a malloc'd string (a cleaned copy of title when nothing is dropped);
+ * false when out of memory. */
+bool meta_title_strip(const char *title, const char *const *sites, size_t n_sites, const char *url,
+                      const char *const *other, size_t n_other, char **out);
+/* Sets *yes when text names the site (its matching key equals, or mostly covers, a site name's). */
+bool meta_is_site_name(const char *text, const char *const *sites, size_t n_sites, const char *url, bool *yes);
 
 #endif

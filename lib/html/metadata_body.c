@@ -114,6 +114,15 @@ static void on_link(walk_state *w, xmlNodePtr n)
     free(t);
 }
 
+static void on_h1(walk_state *w, xmlNodePtr n)
+{
+    char *t;
+    if (!(w->ok = meta_node_text(n, &t)) || !t) return;
+    w->f->n_h1++;
+    if (!w->f->slot[MS_H1]) w->f->slot[MS_H1] = t;
+    else free(t);
+}
+
 static void walk(walk_state *w, xmlNodePtr n, bool in_byline)
 {
     for (; n && w->ok; n = n->next) {
@@ -128,7 +137,7 @@ static void walk(walk_state *w, xmlNodePtr n, bool in_byline)
         bool byline = MARKED(n, byline_words) && !MARKED(n, not_byline_words);
         if (meta_ieq(name, "time")) on_time(w, n, in_byline || byline);
         else if (meta_ieq(name, "a")) on_link(w, n);
-        else if (meta_ieq(name, "h1") && !w->f->slot[MS_H1]) w->ok = meta_node_text(n, &w->f->slot[MS_H1]);
+        else if (meta_ieq(name, "h1")) on_h1(w, n);
         char *t = NULL;
         if (w->ok && (byline || (!w->f->slot[MS_BYLINE_DATE] && MARKED(n, date_words) && !MARKED(n, modified_words))) &&
             (w->ok = meta_node_text(n, &t)) && t && strlen(t) <= MAX_LINE) {

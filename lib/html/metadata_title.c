@@ -6,7 +6,7 @@
 #include "common/buf.h"
 #include "html/metadata.h"
 
-enum { MAX_PARTS = 16, MIN_CONTAIN = 4 };
+enum { MAX_PARTS = 16, MIN_CONTAIN = 4, MAX_SITES = 6 };
 
 /* Separators between the headline and the site, with their spaces (a hyphen inside a word or a
  * colon after a kicker is no separator). */
@@ -34,23 +34,34 @@ static bool key_of(const char *s, size_t len, buf *out)
     return true;
 }
 
-/* Whether two keys name the same thing: equal, or the shorter (long enough) inside the other. */
+/* Whether two keys name the same thing: equal, or the shorter (long enough, and at least half
+ * the longer: "spiegel" in "spiegelonline", not "news" in a headline) inside the other. */
 static bool keys_match(const buf *a, const buf *b)
 {
     if (!a->len || !b->len) return false;
     const buf *s = a->len <= b->len ? a : b, *l = a->len <= b->len ? b : a;
     if (s->len == l->len) return memcmp(s->data, l->data, s->len) == 0;
-    return s->len >= MIN_CONTAIN && strstr(l->data, s->data) != NULL;
+    return s->len >= MIN_CONTAIN && 2 * s->len >= l->len && strstr(l->data, s->data) != NULL;
 }
 
-/* The host of url without "www." and its last label ("spiegel.de" -> key "spiegelde"), and its
- * main label alone ("spiegel"). */
-static bool host_keys(const char *url, buf *full, buf *label)
+/* Keys of the names a site goes by: its names on the page, its host without "www." ("spiegel.de"
+ * gives "spiegelde") and the host's main label ("spiegel"). */
+typedef struct site_keys {
+    buf key[MAX_SITES + 2];
+    size_t n;
+} site_keys;
+
+static void site_keys_free(site_keys *k)
 {
-    buf_clear(full);
-    buf_clear(label);
-    if (!url) return true;
-    const char *h = strstr(url, "//");
+    for (size_t i = 0; i < MAX_SITES + 2; i++) buf_free(&k->key[i]);
+}
+
+static bool site_keys_make(const char *const *sites, size_t n_sites, const char *url, site_keys *k)
+{
+    memset(k, 0, sizeof *k);
+    for (size_t i = 0; i < n_sites && i < MAX_SITES; i++)
+        if (sites[i] && !key_of(sites[i], strlen(sites[i]), &k->key[k->n++])) return false;
+    const char *h = url ? strstr(url, "//") : NULL;
     if (!h) return true;
     h += 2;
     size_t n = strcspn(h, "/?#:");
@@ -58,11 +69,29 @@ static bool host_keys(const char *url, buf *full, buf *label)
     const char *dot = NULL;
     for (size_t i = 0; i < n; i++)
         if (h[i] == '.') dot = h + i;
-    if (!key_of(h, n, full)) return false;
+    if (!key_of(h, n, &k->key[k->n++])) return false;
     if (!dot) return true;
     const char *lab = dot;
     while (lab > h && lab[-1] != '.') lab--;
-    return key_of(lab, (size_t)(dot - lab), label);
+    return key_of(lab, (size_t)(dot - lab), &k->key[k->n++]);
+}
+
+static bool names_site(const buf *key, const site_keys *k)
+{
+    for (size_t i = 0; i < k->n; i++)
+        if (keys_match(key, &k->key[i])) return true;
+    return false;
+}
+
+bool meta_is_site_name(const char *text, const char *const *sites, size_t n_sites, const char *url, bool *yes)
+{
+    site_keys k;
+    buf key = {0};
+    bool ok = site_keys_make(sites, n_sites, url, &k) && key_of(text, strlen(text), &key);
+    *yes = ok && names_site(&key, &k);
+    site_keys_free(&k);
+    buf_free(&key);
+    return ok;
 }
 
 static size_t split(const char *t, part *parts)
@@ -84,20 +113,21 @@ static size_t split(const char *t, part *parts)
 }
 
 /* Whether a part of the title names the site. */
-static bool is_site(const char *t, part p, const buf *site, const buf *host, const buf *label, buf *tmp)
+static bool is_site(const char *t, part p, const site_keys *k, buf *tmp, bool *ok)
 {
-    if (!key_of(t + p.start, p.end - p.start, tmp)) return false;
-    return keys_match(tmp, site) || keys_match(tmp, host) || (label->len >= MIN_CONTAIN && keys_match(tmp, label));
+    *ok = key_of(t + p.start, p.end - p.start, tmp);
+    return *ok && names_site(tmp, k);
 }
 
-bool meta_title_strip(const char *title, const char *site, const char *url, const char *const *other,
-                      size_t n_other, char **out)
+bool meta_title_strip(const char *title, const char *const *sites, size_t n_sites, const char *url,
+                      const char *const *other, size_t n_other, char **out)
 {
     *out = NULL;
     part parts[MAX_PARTS];
     size_t n = split(title, parts), first = 0, last = n; /* parts [first, last) are kept */
-    buf skey = {0}, host = {0}, label = {0}, tmp = {0}, whole = {0};
-    bool ok = key_of(site ? site : "", site ? strlen(site) : 0, &skey) && host_keys(url, &host, &label);
+    site_keys k;
+    buf tmp = {0}, whole = {0};
+    bool ok = site_keys_make(sites, n_sites, url, &k);
     /* a shorter title given elsewhere (og:title, h1) that is a run of parts is the headline */
     for (size_t o = 0; ok && n > 1 && o < n_other && last - first == n; o++) {
         if (!other[o] || !(ok = key_of(other[o], strlen(other[o]), &whole))) continue;
@@ -112,15 +142,13 @@ bool meta_title_strip(const char *title, const char *site, const char *url, cons
             }
     }
     /* parts at either end that name the site */
-    while (ok && last - first > 1 && is_site(title, parts[last - 1], &skey, &host, &label, &tmp)) last--;
-    while (ok && last - first > 1 && is_site(title, parts[first], &skey, &host, &label, &tmp)) first++;
+    while (ok && last - first > 1 && is_site(title, parts[last - 1], &k, &tmp, &ok)) last--;
+    while (ok && last - first > 1 && is_site(title, parts[first], &k, &tmp, &ok)) first++;
     if (ok) {
         size_t s = parts[first].start, e = parts[last - 1].end;
         ok = meta_clean(title + s, e - s, out);
     }
-    buf_free(&skey);
-    buf_free(&host);
-    buf_free(&label);
+    site_keys_free(&k);
     buf_free(&tmp);
     buf_free(&whole);
     return ok;
