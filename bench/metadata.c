@@ -97,6 +97,17 @@ static void author_key(const char *const *names, size_t n, buf *out)
     buf_free(&one);
 }
 
+/* The gold author: a string, or an array of names. */
+static void gold_authors(json_t *v, buf *out)
+{
+    const char *names[64];
+    size_t n = 0;
+    if (json_is_string(v)) names[n++] = json_string_value(v);
+    for (size_t i = 0; json_is_array(v) && i < json_array_size(v) && n < 64; i++)
+        if (json_is_string(json_array_get(v, i))) names[n++] = json_string_value(json_array_get(v, i));
+    author_key(names, n, out);
+}
+
 /* URLs compared without scheme, "www.", trailing slash, query and fragment. */
 static void url_key(const char *u, buf *out)
 {
@@ -185,8 +196,7 @@ int main(int argc, char **argv)
             if (f == F_TITLE) normalise(gs, &g), normalise(a.title, &o), ours = a.title != NULL;
             else if (f == F_DATE) normalise(gs, &g), normalise(a.date, &o), ours = a.date != NULL;
             else if (f == F_URL) url_key(gs, &g), url_key(a.url, &o), ours = a.url != NULL;
-            else author_key(&gs, gs ? 1 : 0, &g), author_key((const char *const *)a.authors, a.n_authors, &o),
-                 ours = a.n_authors > 0;
+            else gold_authors(gv, &g), author_key((const char *const *)a.authors, a.n_authors, &o), ours = a.n_authors > 0;
             bool empty = !g.len, equal = g.len && o.len && strcmp(g.data, o.data) == 0;
             tally(&sc[f], present, empty, ours, equal);
             if (misses && present && !equal && (!empty || ours))

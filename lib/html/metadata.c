@@ -73,11 +73,9 @@ static bool dup_to(char **dst, const char *src)
 /* The headline: the page's only <h1> unless it names the site (pages show their headline there;
  * meta titles are often rewritten for search engines and social networks), else the most
  * trusted meta title, else <title>, without the site's name around it. */
-static bool pick_title(const meta_found *f, const char *url, td_article *out)
+static bool pick_title(const meta_found *f, const char *const *sites, size_t n_sites, const char *url, td_article *out)
 {
     if (out->title) return true;
-    const char *sites[] = {f->slot[MS_LD_PUBLISHER], f->slot[MS_LD_WEBSITE], f->slot[MS_OG_SITE], f->slot[MS_META_SITE]};
-    size_t n_sites = sizeof sites / sizeof *sites;
     const char *h1 = f->slot[MS_H1];
     bool site = false;
     if (h1 && f->n_h1 == 1 && !meta_is_site_name(h1, sites, n_sites, url, &site)) return false;
@@ -101,13 +99,35 @@ static bool pick_date(const meta_found *f, const char *url, td_article *out)
     return dup_to(&out->date, v);
 }
 
-static bool pick_authors(const meta_found *f, td_article *out)
+/* Drops the names that are the site's (a publisher named as author says nothing about who
+ * wrote the article). */
+static void drop_site_names(meta_list *names, const char *const *sites, size_t n_sites)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < names->len; i++) {
+        bool site = false;
+        for (size_t s = 0; s < n_sites && !site; s++) site = sites[s] && meta_same_name(names->items[i], sites[s]);
+        if (site) free(names->items[i]);
+        else names->items[k++] = names->items[i];
+    }
+    names->len = k;
+}
+
+/* The authors of the most trusted source that names any: all the names JSON-LD, <meta> or
+ * microdata give; the first author link or byline that holds a name (later ones belong to
+ * teasers and sidebars). */
+static bool pick_authors(const meta_found *f, const char *const *sites, size_t n_sites, td_article *out)
 {
     if (out->n_authors) return true;
     meta_list names = {0};
     bool ok = true;
-    for (size_t s = 0; ok && s < MA_N && !names.len; s++)
-        for (size_t i = 0; ok && i < f->authors[s].len; i++) ok = meta_author_split(f->authors[s].items[i], &names);
+    for (size_t s = 0; ok && s < MA_N && !names.len; s++) {
+        bool first_only = s == MA_REL || s == MA_BYLINE;
+        for (size_t i = 0; ok && i < f->authors[s].len && !(first_only && names.len); i++) {
+            ok = meta_author_split(f->authors[s].items[i], &names);
+            if (s != MA_LD) drop_site_names(&names, sites, n_sites);
+        }
+    }
     if (ok && names.len) {
         free(out->authors);
         out->authors = names.items;
@@ -141,8 +161,10 @@ bool html_metadata(htmlDocPtr doc, td_article *out)
         static const meta_slot url_order[] = {MS_CANONICAL, MS_OG_URL, MS_LD_URL, MS_DOC_URL};
         for (size_t i = 0; !url && i < sizeof url_order / sizeof *url_order; i++)
             if (is_http(f.slot[url_order[i]])) url = f.slot[url_order[i]];
-        ok = dup_to(&out->url, url) && dup_to(&out->site, site) && pick_title(&f, out->url, out) &&
-             pick_date(&f, out->url, out) && pick_authors(&f, out) && pick_language(&f, out);
+        const char *sites[] = {f.slot[MS_LD_PUBLISHER], f.slot[MS_LD_WEBSITE], f.slot[MS_OG_SITE], f.slot[MS_META_SITE]};
+        size_t n_sites = sizeof sites / sizeof *sites;
+        ok = dup_to(&out->url, url) && dup_to(&out->site, site) && pick_title(&f, sites, n_sites, out->url, out) &&
+             pick_date(&f, out->url, out) && pick_authors(&f, sites, n_sites, out) && pick_language(&f, out);
     }
     meta_found_free(&f);
     return ok;

@@ -53,6 +53,7 @@ typedef enum meta_author_slot {
     MA_ITEMPROP, /* itemprop=author */
     MA_REL,      /* <a rel=author>, links to /author/ pages */
     MA_BYLINE,   /* elements whose class or id says byline or author */
+    MA_LD_ORG,   /* JSON-LD author that is an Organization */
     MA_N,
 } meta_author_slot;
 
@@ -94,8 +95,9 @@ bool meta_ieq(const char *a, const char *b);
 bool meta_istarts(const char *s, const char *prefix);
 bool meta_icontains(const char *s, const char *needle);
 /* Concatenated text of a node's descendants (excluding <script> and <style>), cleaned; NULL when
- * empty. False when out of memory. */
-bool meta_node_text(xmlNodePtr node, char **out);
+ * empty. Block elements separate words; with spaced, every element does ("By<a>Name</a>" in a
+ * byline). False when out of memory. */
+bool meta_node_text(xmlNodePtr node, bool spaced, char **out);
 
 /* Dates (metadata_date.c). */
 /* Finds a calendar date in s: ISO 8601 (2012-05-31T10:00Z, 20120531), 31.05.2012, 31. Mai 2012,
@@ -122,6 +124,8 @@ bool meta_author_split(const char *raw, meta_list *names);
  * false when out of memory. */
 bool meta_title_strip(const char *title, const char *const *sites, size_t n_sites, const char *url,
                       const char *const *other, size_t n_other, char **out);
+/* Whether two names are the same once case, spaces and punctuation are ignored. */
+bool meta_same_name(const char *a, const char *b);
 /* Sets *yes when text names the site (its matching key equals, or mostly covers, a site name's). */
 bool meta_is_site_name(const char *text, const char *const *sites, size_t n_sites, const char *url, bool *yes);
 

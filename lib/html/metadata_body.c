@@ -6,7 +6,10 @@
 
 #include "html/metadata.h"
 
-enum { MAX_LINE = 200 }; /* longest text of a byline or date line, in bytes */
+enum {
+    MAX_LINE = 200,   /* longest text of a byline or date line, in bytes */
+    MAX_BYLINES = 16, /* bylines and author links kept (html_metadata uses the first with a name) */
+};
 
 /* State of the walk. */
 typedef struct walk_state {
@@ -50,7 +53,7 @@ static bool item_value(xmlNodePtr n, char **out)
             if (!ok || *out) return ok;
         }
     }
-    return meta_node_text(n, out);
+    return meta_node_text(n, false, out);
 }
 
 /* The first descendant (or n itself) with itemprop=name. */
@@ -109,7 +112,7 @@ static void on_link(walk_state *w, xmlNodePtr n)
     xmlFree(rel);
     xmlFree(href);
     char *t = NULL;
-    if (author && (w->ok = meta_node_text(n, &t)) && t && strlen(t) <= MAX_LINE)
+    if (author && w->f->authors[MA_REL].len < MAX_BYLINES && (w->ok = meta_node_text(n, true, &t)) && t && strlen(t) <= MAX_LINE)
         w->ok = meta_add_author(w->f, MA_REL, t, strlen(t));
     free(t);
 }
@@ -117,7 +120,7 @@ static void on_link(walk_state *w, xmlNodePtr n)
 static void on_h1(walk_state *w, xmlNodePtr n)
 {
     char *t;
-    if (!(w->ok = meta_node_text(n, &t)) || !t) return;
+    if (!(w->ok = meta_node_text(n, false, &t)) || !t) return;
     w->f->n_h1++;
     if (!w->f->slot[MS_H1]) w->f->slot[MS_H1] = t;
     else free(t);
@@ -140,8 +143,9 @@ static void walk(walk_state *w, xmlNodePtr n, bool in_byline)
         else if (meta_ieq(name, "h1")) on_h1(w, n);
         char *t = NULL;
         if (w->ok && (byline || (!w->f->slot[MS_BYLINE_DATE] && MARKED(n, date_words) && !MARKED(n, modified_words))) &&
-            (w->ok = meta_node_text(n, &t)) && t && strlen(t) <= MAX_LINE) {
-            if (byline && w->f->authors[MA_BYLINE].len == 0) w->ok = meta_add_author(w->f, MA_BYLINE, t, strlen(t));
+            (w->ok = meta_node_text(n, true, &t)) && t && strlen(t) <= MAX_LINE) {
+            if (byline && w->f->authors[MA_BYLINE].len < MAX_BYLINES)
+                w->ok = meta_add_author(w->f, MA_BYLINE, t, strlen(t));
             if (w->ok && !MARKED(n, modified_words)) w->ok = meta_set_date(w->f, MS_BYLINE_DATE, t);
         }
         free(t);

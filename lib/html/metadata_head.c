@@ -162,7 +162,7 @@ static bool walk(xmlNodePtr n, htmlDocPtr doc, meta_found *f)
             ok = on_link(n, doc, f);
         } else if (meta_ieq(name, "title") && !f->slot[MS_HTML_TITLE] && !in_svg(n)) {
             char *t;
-            ok = meta_node_text(n, &t);
+            ok = meta_node_text(n, false, &t);
             f->slot[MS_HTML_TITLE] = t;
         } else if (meta_ieq(name, "script") || meta_ieq(name, "style")) {
             continue;

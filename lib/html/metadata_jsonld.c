@@ -54,6 +54,7 @@ static int rank_of(json_t *obj, bool *website, bool *org)
 {
     json_t *t = json_object_get(obj, "@type");
     int rank = 0;
+    bool person = false;
     *website = *org = false;
     for (size_t i = 0, n = json_is_array(t) ? json_array_size(t) : 1; i < n; i++) {
         const char *s = json_string_value(json_is_array(t) ? json_array_get(t, i) : t);
@@ -62,7 +63,9 @@ static int rank_of(json_t *obj, bool *website, bool *org)
         else if (TYPE_IN(s, page_types) && rank < RANK_PAGE) rank = RANK_PAGE;
         else if (strcmp(s, "WebSite") == 0 || strstr(s, "/WebSite")) *website = true;
         else if (TYPE_IN(s, org_types)) *org = true;
+        else if (strcmp(s, "Person") == 0) person = true;
     }
+    *org = *org && !person; /* ["Person", "Organization"]: a person who is the site */
     return rank;
 }
 
@@ -137,31 +140,41 @@ static const char *url_of(json_t *v)
     return u ? u : json_string_value(json_object_get(v, "url"));
 }
 
+static void list_clear(meta_list *l)
+{
+    for (size_t i = 0; i < l->len; i++) free(l->items[i]);
+    l->len = 0;
+}
+
+/* The authors of an article object; Organizations apart from persons (a publisher named as the
+ * author is a weaker answer than a byline). A better object's authors replace earlier ones. */
 static bool take_authors(meta_found *f, json_t *obj, int rank, const id_map *ids)
 {
     json_t *a = json_object_get(obj, "author");
     if (!a) a = json_object_get(obj, "creator");
     if (!a || rank <= f->ld_author_rank) return true;
-    meta_list *l = &f->authors[MA_LD];
-    size_t before = l->len;
+    meta_found found = {0}; /* only its author lists are used */
     buf tmp = {0};
     bool ok = true;
     for (size_t i = 0, n = json_is_array(a) ? json_array_size(a) : 1; ok && i < n; i++) {
-        const char *name = name_of(json_is_array(a) ? json_array_get(a, i) : a, ids, &tmp);
-        char *clean = NULL;
-        if (name && (ok = meta_clean_markup(name, strlen(name), &clean)) && clean) {
-            ok = meta_add_author(f, MA_LD, clean, strlen(clean));
-            free(clean);
-        }
+        json_t *v = resolve(json_is_array(a) ? json_array_get(a, i) : a, ids);
+        bool website, org;
+        rank_of(v, &website, &org);
+        const char *name = name_of(v, ids, &tmp);
+        if (name) ok = meta_add_author(&found, org ? MA_LD_ORG : MA_LD, name, strlen(name));
     }
     buf_free(&tmp);
-    if (ok && l->len > before) {
-        /* a better object's authors replace the ones found before */
-        for (size_t i = 0; i < before; i++) free(l->items[i]);
-        memmove(l->items, l->items + before, (l->len - before) * sizeof *l->items);
-        l->len -= before;
+    if (ok && (found.authors[MA_LD].len || found.authors[MA_LD_ORG].len)) {
+        for (int k = 0; k < 2; k++) {
+            meta_author_slot s = k ? MA_LD_ORG : MA_LD;
+            list_clear(&f->authors[s]);
+            vec_free(&f->authors[s]);
+            f->authors[s] = found.authors[s];
+            found.authors[s] = (meta_list){0};
+        }
         f->ld_author_rank = rank;
     }
+    meta_found_free(&found);
     return ok;
 }
 

@@ -187,7 +187,7 @@ static bool breaks_words(const xmlChar *name)
     return false;
 }
 
-static bool gather(xmlNodePtr node, buf *b)
+static bool gather(xmlNodePtr node, bool spaced, buf *b)
 {
     for (xmlNodePtr c = node->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -196,18 +196,18 @@ static bool gather(xmlNodePtr node, buf *b)
             const char *n = (const char *)c->name;
             if (meta_ieq(n, "script") || meta_ieq(n, "style") || meta_ieq(n, "noscript") || meta_ieq(n, "template"))
                 continue;
-            bool br = breaks_words(c->name);
-            if ((br && !buf_putc(b, ' ')) || !gather(c, b) || (br && !buf_putc(b, ' '))) return false;
+            bool br = spaced || breaks_words(c->name);
+            if ((br && !buf_putc(b, ' ')) || !gather(c, spaced, b) || (br && !buf_putc(b, ' '))) return false;
         }
     }
     return true;
 }
 
-bool meta_node_text(xmlNodePtr node, char **out)
+bool meta_node_text(xmlNodePtr node, bool spaced, char **out)
 {
     *out = NULL;
     buf b = {0};
-    bool ok = gather(node, &b) && meta_clean(b.data ? b.data : "", b.len, out);
+    bool ok = gather(node, spaced, &b) && meta_clean(b.data ? b.data : "", b.len, out);
     buf_free(&b);
     return ok;
 }

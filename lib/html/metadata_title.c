@@ -19,6 +19,9 @@ typedef struct part {
     size_t start, end; /* bytes of the title */
 } part;
 
+/* Bytes that count in a matching key: ASCII letters and digits, and all non-ASCII bytes. */
+static bool is_key_byte(unsigned char c) { return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
 /* Matching key of s[0..len): ASCII letters and digits lower-cased, other ASCII dropped, non-ASCII
  * bytes kept. */
 static bool key_of(const char *s, size_t len, buf *out)
@@ -92,6 +95,19 @@ bool meta_is_site_name(const char *text, const char *const *sites, size_t n_site
     site_keys_free(&k);
     buf_free(&key);
     return ok;
+}
+
+bool meta_same_name(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        while (*a && !is_key_byte((unsigned char)*a)) a++;
+        while (*b && !is_key_byte((unsigned char)*b)) b++;
+        if (!*a || !*b) return !*a && !*b;
+        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+        if (x < 0x80) x |= 0x20; /* ASCII letters and digits: | 0x20 lower-cases letters, keeps digits */
+        if (y < 0x80) y |= 0x20;
+        if (x != y) return false;
+    }
 }
 
 static size_t split(const char *t, part *parts)
