@@ -121,10 +121,12 @@ static bool pick_authors(const meta_found *f, const char *const *sites, size_t n
     if (out->n_authors) return true;
     meta_list names = {0};
     bool ok = true;
-    for (size_t s = 0; ok && s < MA_N && !names.len; s++) {
-        bool first_only = s == MA_REL || s == MA_BYLINE;
-        for (size_t i = 0; ok && i < f->authors[s].len && !(first_only && names.len); i++) {
-            ok = meta_author_split(f->authors[s].items[i], &names);
+    static const meta_author_slot order[] = {MA_LD, MA_META, MA_ITEMPROP, MA_REL, MA_BYLINE, MA_TEXT, MA_LD_ORG};
+    for (size_t o = 0; ok && o < sizeof order / sizeof *order && !names.len; o++) {
+        meta_author_slot s = order[o];
+        bool from_text = s == MA_REL || s == MA_BYLINE || s == MA_TEXT;
+        for (size_t i = 0; ok && i < f->authors[s].len && !(from_text && names.len); i++) {
+            ok = meta_author_split(f->authors[s].items[i], from_text, &names);
             if (s != MA_LD) drop_site_names(&names, sites, n_sites);
         }
     }

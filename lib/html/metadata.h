@@ -53,6 +53,7 @@ typedef enum meta_author_slot {
     MA_ITEMPROP, /* itemprop=author */
     MA_REL,      /* <a rel=author>, links to /author/ pages */
     MA_BYLINE,   /* elements whose class or id says byline or author */
+    MA_TEXT,     /* short elements whose text opens like a byline: "Von A", "Text: A" */
     MA_LD_ORG,   /* JSON-LD author that is an Organization */
     MA_N,
 } meta_author_slot;
@@ -113,8 +114,11 @@ bool meta_date_from_url(const char *url, char out[11]);
 /* Authors (metadata_author.c). */
 /* Splits one raw author string ("By A and B", "A, B; C", "A und B") into cleaned names, appended
  * to names unless already there (case-insensitively): prefixes such as "By", "Von", "Author:"
- * stripped, URLs, e-mail addresses, @handles and strings that are no name dropped. */
-bool meta_author_split(const char *raw, meta_list *names);
+ * and lead-ins such as "View all posts by" stripped, dates cut off, URLs, e-mail addresses,
+ * @handles, host names, legal forms and link or calendar words dropped. strict (for text found
+ * in the page rather than in metadata fields) also drops lower-case words among capitalised ones
+ * ("Expertin für Neue Arbeit") and lower-case phrases of more than two words. */
+bool meta_author_split(const char *raw, bool strict, meta_list *names);
 
 /* Titles (metadata_title.c). A site goes by the names in sites (NULLs skipped; up to 6) and by the
  * host of url (may be NULL). */

@@ -50,6 +50,7 @@ static const char *const noise[] = {
     "author", "authors", "autor", "autoren", "autorin", "admin", "administrator", "super", "user", "unknown",
     "ceo", "cto", "founder", "gründer", "editor", "phd", "ph.d.", "md", "m.d.", "mba", "dr.", "prof.", "no",
     "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "herausgeber", "text", "por", "par",
+    "publisher", "anonymous", "anonym", "anónimo", "germany", "guest", "gast",
 };
 static const char *const link_words[] = {"kommentar", "comment", "artikel", "article", "beiträge", "beitraege",
                                          "posts", "übersicht", "antwort", "reply", "profil", "admin", "reserved"};
@@ -172,7 +173,7 @@ static bool host_word(const char *w)
 
 /* Whether s[0..len) looks like the name of a person (or of a team or agency): not too long, not
  * dates and link words only, no host names, no legal forms, no sentence-like lower-case words. */
-static bool plausible_name(const char *s, size_t len)
+static bool plausible_name(const char *s, size_t len, bool strict)
 {
     if (!len || len > MAX_NAME_BYTES) return false;
     size_t words = 0, letters = 0, plain = 0; /* plain: words that are not noise */
@@ -199,7 +200,9 @@ static bool plausible_name(const char *s, size_t len)
     }
     /* "Expertin für Neue Arbeit", "in Uncategorized": a lower-case word among capitalised ones
      * (all lower case is a user name: "jancak", "giampiero maggio") */
-    if (bad || !letters || !plain || words > MAX_NAME_WORDS || (lower_word_seen && upper_word_seen)) return false;
+    if (bad || letters < 2 || !plain || words > MAX_NAME_WORDS || s[0] == '_') return false;
+    if (strict && ((lower_word_seen && upper_word_seen) || (lower_word_seen && !upper_word_seen && words > 2)))
+        return false;
     char tmp[MAX_NAME_BYTES + 1];
     memcpy(tmp, s, len);
     tmp[len] = '\0';
@@ -207,7 +210,7 @@ static bool plausible_name(const char *s, size_t len)
            !meta_icontains(tmp, ".htm");
 }
 
-static bool add_name(const char *s, size_t len, meta_list *names)
+static bool add_name(const char *s, size_t len, bool strict, meta_list *names)
 {
     s = strip_prefix(s, &len);
     s = strip_lead_in(s, &len);
@@ -241,7 +244,7 @@ static bool add_name(const char *s, size_t len, meta_list *names)
         len = (size_t)(paren - s);
         while (len && s[len - 1] == ' ') len--;
     }
-    if (!plausible_name(s, len)) return true;
+    if (!plausible_name(s, len, strict)) return true;
     char *name;
     if (!meta_clean(s, len, &name)) return false;
     if (!name) return true;
@@ -255,7 +258,7 @@ static bool add_name(const char *s, size_t len, meta_list *names)
     return false;
 }
 
-bool meta_author_split(const char *raw, meta_list *names)
+bool meta_author_split(const char *raw, bool strict, meta_list *names)
 {
     if (meta_icontains(raw, "://") || meta_istarts(raw, "www.")) return true;
     size_t len = strlen(raw);
@@ -284,9 +287,9 @@ bool meta_author_split(const char *raw, meta_list *names)
             i++;
             continue;
         }
-        if (!add_name(raw + start, i - start, names)) return false;
+        if (!add_name(raw + start, i - start, strict, names)) return false;
         i += n;
         start = i;
     }
-    return add_name(raw + start, len - start, names);
+    return add_name(raw + start, len - start, strict, names);
 }

@@ -9,6 +9,7 @@
 enum {
     MAX_LINE = 200,   /* longest text of a byline or date line, in bytes */
     MAX_BYLINES = 16, /* bylines and author links kept (html_metadata uses the first with a name) */
+    MAX_TEXT_BYLINE = 120, /* longest text that opens like a byline ("Von A") and is one */
 };
 
 /* State of the walk. */
@@ -126,6 +127,40 @@ static void on_h1(walk_state *w, xmlNodePtr n)
     else free(t);
 }
 
+/* Openings of a byline written as text ("Von A", "Text: A", "Ein Artikel von A"), lower case. */
+static const char *const text_cues[] = {
+    "von ", "by ", "par ", "por ", "autor:", "autorin:", "author:", "text:", "text von ", "posted by ",
+    "written by ", "ein artikel von ", "ein beitrag von ", "geschrieben von ", "veröffentlicht von ",
+};
+
+/* The first text with more than white space inside n, or NULL. */
+static const char *first_text(xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content) {
+            const char *t = (const char *)c->content;
+            while (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r') t++;
+            if (*t) return t;
+        } else if (c->type == XML_ELEMENT_NODE) {
+            const char *t = first_text(c);
+            if (t) return t;
+        }
+    }
+    return NULL;
+}
+
+/* A short element whose text opens like a byline. */
+static void on_text_byline(walk_state *w, xmlNodePtr n)
+{
+    const char *t = first_text(n);
+    bool cue = false;
+    for (size_t i = 0; t && !cue && i < sizeof text_cues / sizeof *text_cues; i++) cue = meta_istarts(t, text_cues[i]);
+    char *text = NULL;
+    if (cue && (w->ok = meta_node_text(n, true, &text)) && text && strlen(text) <= MAX_TEXT_BYLINE)
+        w->ok = meta_add_author(w->f, MA_TEXT, text, strlen(text));
+    free(text);
+}
+
 static void walk(walk_state *w, xmlNodePtr n, bool in_byline)
 {
     for (; n && w->ok; n = n->next) {
@@ -141,6 +176,9 @@ static void walk(walk_state *w, xmlNodePtr n, bool in_byline)
         if (meta_ieq(name, "time")) on_time(w, n, in_byline || byline);
         else if (meta_ieq(name, "a")) on_link(w, n);
         else if (meta_ieq(name, "h1")) on_h1(w, n);
+        if (w->ok && w->f->authors[MA_TEXT].len < MAX_BYLINES) on_text_byline(w, n);
+        /* <byline> is no HTML element, but some publishers' markup has it */
+        byline = byline || meta_ieq(name, "byline");
         char *t = NULL;
         if (w->ok && (byline || (!w->f->slot[MS_BYLINE_DATE] && MARKED(n, date_words) && !MARKED(n, modified_words))) &&
             (w->ok = meta_node_text(n, true, &t)) && t && strlen(t) <= MAX_LINE) {
