@@ -92,7 +92,8 @@ static bool pick_date(const meta_found *f, const char *url, td_article *out)
     if (out->date) return true;
     char d[11];
     static const meta_slot published[] = {MS_LD_PUBLISHED, MS_META_PUBLISHED, MS_ITEMPROP_DATE, MS_TIME_ELEM};
-    static const meta_slot later[] = {MS_BYLINE_DATE, MS_LD_MODIFIED, MS_META_MODIFIED};
+    static const meta_slot later[] = {MS_BYLINE_DATE, MS_AFTER_H1_DATE, MS_BEFORE_H1_DATE, MS_LD_MODIFIED,
+                                      MS_META_MODIFIED};
     const char *v = FIRST(f, published);
     if (!v && url && meta_date_from_url(url, d)) v = d;
     if (!v) v = FIRST(f, later);

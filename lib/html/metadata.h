@@ -40,7 +40,8 @@ typedef enum meta_slot {
     MS_ITEMPROP_DATE,  /* itemprop=datePublished (content or datetime or text) */
     MS_TIME_ELEM,      /* <time datetime> (the first one in a byline or marked as published) */
     MS_BYLINE_DATE,    /* a date in the text of an element marked as a date or byline */
-    MS_URL_DATE,       /* /2012/05/31/ and kin in the page's URL */
+    MS_AFTER_H1_DATE,  /* the first date in the texts right after the first <h1> */
+    MS_BEFORE_H1_DATE, /* the closest date in the texts right before it */
     MS_LD_MODIFIED,    /* JSON-LD dateModified */
     MS_META_MODIFIED,  /* article:modified_time, og:updated_time, last-modified... */
     MS_SCALAR_N,

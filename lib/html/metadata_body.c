@@ -10,13 +10,17 @@ enum {
     MAX_LINE = 200,   /* longest text of a byline or date line, in bytes */
     MAX_BYLINES = 16, /* bylines and author links kept (html_metadata uses the first with a name) */
     MAX_TEXT_BYLINE = 120, /* longest text that opens like a byline ("Von A") and is one */
+    NEAR_H1 = 6,      /* texts with digits looked at before and after the first <h1> for a date */
 };
 
 /* State of the walk. */
 typedef struct walk_state {
     meta_found *f;
-    bool time_marked; /* the <time> in MS_TIME_ELEM was marked as the publication date */
-    bool ok;          /* false once out of memory */
+    bool time_marked;              /* the <time> in MS_TIME_ELEM was marked as the publication date */
+    const char *recent[NEAR_H1];   /* the last texts with a digit before the first <h1>, a ring */
+    size_t n_recent;               /* texts put in the ring so far */
+    int after_h1;                  /* texts with a digit still to look at after the first <h1>; -1 before it */
+    bool ok;                       /* false once out of memory */
 } walk_state;
 
 static xmlChar *prop(xmlNodePtr n, const char *name) { return xmlGetProp(n, (const xmlChar *)name); }
@@ -123,8 +127,30 @@ static void on_h1(walk_state *w, xmlNodePtr n)
     char *t;
     if (!(w->ok = meta_node_text(n, false, &t)) || !t) return;
     w->f->n_h1++;
-    if (!w->f->slot[MS_H1]) w->f->slot[MS_H1] = t;
-    else free(t);
+    if (w->f->slot[MS_H1]) {
+        free(t);
+        return;
+    }
+    w->f->slot[MS_H1] = t;
+    /* the date shown above the headline: the closest text before it that has one */
+    size_t n_ring = w->n_recent < NEAR_H1 ? w->n_recent : NEAR_H1;
+    for (size_t k = 0; k < n_ring && !w->f->slot[MS_BEFORE_H1_DATE] && w->ok; k++)
+        w->ok = meta_set_date(w->f, MS_BEFORE_H1_DATE, w->recent[(w->n_recent - 1 - k) % NEAR_H1]);
+    w->after_h1 = NEAR_H1;
+}
+
+/* A text of the page: a date near the headline is the article's (dates in texts far from it
+ * belong to teasers, comments and footers). */
+static void on_text(walk_state *w, xmlNodePtr n)
+{
+    const char *t = (const char *)n->content;
+    if (!t || w->after_h1 == 0 || strlen(t) > MAX_LINE || !strpbrk(t, "0123456789")) return;
+    if (w->after_h1 < 0) {
+        w->recent[w->n_recent++ % NEAR_H1] = t;
+        return;
+    }
+    w->after_h1--;
+    if (!w->f->slot[MS_AFTER_H1_DATE]) w->ok = meta_set_date(w->f, MS_AFTER_H1_DATE, t);
 }
 
 /* Openings of a byline written as text ("Von A", "Text: A", "Ein Artikel von A"), lower case. */
@@ -164,6 +190,7 @@ static void on_text_byline(walk_state *w, xmlNodePtr n)
 static void walk(walk_state *w, xmlNodePtr n, bool in_byline)
 {
     for (; n && w->ok; n = n->next) {
+        if (n->type == XML_TEXT_NODE) on_text(w, n);
         if (n->type != XML_ELEMENT_NODE) continue;
         const char *name = (const char *)n->name;
         if (meta_ieq(name, "script") || meta_ieq(name, "style") || meta_ieq(name, "head") || MARKED(n, comment_words))
@@ -193,7 +220,7 @@ static void walk(walk_state *w, xmlNodePtr n, bool in_byline)
 
 bool meta_collect_body(htmlDocPtr doc, meta_found *f)
 {
-    walk_state w = {.f = f, .ok = true};
+    walk_state w = {.f = f, .after_h1 = -1, .ok = true};
     walk(&w, doc->children, false);
     return w.ok;
 }
