@@ -87,14 +87,21 @@ static bool pick_title(const meta_found *f, const char *const *sites, size_t n_s
     return meta_title_strip(t, sites, n_sites, url, other, sizeof other / sizeof *other, &out->title);
 }
 
+/* The publication date (metadata, then microdata and <time>, then the URL, then the dates shown
+ * near the headline, then the modification date) — unless the page shows its modification date
+ * next to the headline: then it presents itself as of that date, and that is the one taken. */
 static bool pick_date(const meta_found *f, const char *url, td_article *out)
 {
     if (out->date) return true;
     char d[11];
     static const meta_slot published[] = {MS_LD_PUBLISHED, MS_META_PUBLISHED, MS_ITEMPROP_DATE, MS_TIME_ELEM};
+    static const meta_slot shown[] = {MS_BYLINE_DATE, MS_AFTER_H1_DATE};
     static const meta_slot later[] = {MS_BYLINE_DATE, MS_AFTER_H1_DATE, MS_BEFORE_H1_DATE, MS_LD_MODIFIED,
                                       MS_META_MODIFIED};
-    const char *v = FIRST(f, published);
+    const char *v = FIRST(f, published), *visible = FIRST(f, shown);
+    const char *mod[] = {f->slot[MS_LD_MODIFIED], f->slot[MS_META_MODIFIED]};
+    for (size_t i = 0; v && visible && i < 2; i++)
+        if (mod[i] && strcmp(mod[i], visible) == 0) v = visible;
     if (!v && url && meta_date_from_url(url, d)) v = d;
     if (!v) v = FIRST(f, later);
     return dup_to(&out->date, v);
