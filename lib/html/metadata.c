@@ -80,7 +80,8 @@ static bool pick_title(const meta_found *f, const char *const *sites, size_t n_s
     bool site = false;
     if (h1 && f->n_h1 == 1 && !meta_is_site_name(h1, sites, n_sites, url, &site)) return false;
     if (h1 && f->n_h1 == 1 && !site) return (out->title = strdup(h1)) != NULL;
-    static const meta_slot order[] = {MS_LD_TITLE, MS_OG_TITLE, MS_TW_TITLE, MS_META_TITLE, MS_HTML_TITLE, MS_H1};
+    static const meta_slot order[] = {MS_LD_TITLE,   MS_OG_TITLE,   MS_TW_TITLE, MS_ITEMPROP_TITLE,
+                                      MS_META_TITLE, MS_HTML_TITLE, MS_H1};
     const char *t = FIRST(f, order);
     if (!t) return true;
     const char *other[] = {f->slot[MS_LD_TITLE], f->slot[MS_OG_TITLE], f->slot[MS_H1]};

@@ -16,6 +16,7 @@ typedef enum meta_slot {
     MS_LD_TITLE,    /* JSON-LD headline (or name of an article/page object) */
     MS_OG_TITLE,    /* og:title */
     MS_TW_TITLE,    /* twitter:title */
+    MS_ITEMPROP_TITLE, /* itemprop=headline */
     MS_META_TITLE,  /* dc.title, citation_title, parsely-title, sailthru.title, <meta name=title> */
     MS_HTML_TITLE,  /* <title> */
     MS_H1,          /* the text of the first <h1> */

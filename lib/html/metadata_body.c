@@ -81,6 +81,11 @@ static void on_itemprop(walk_state *w, xmlNodePtr n, const char *ip)
     char *v = NULL;
     if (meta_ieq(ip, "datePublished") || meta_ieq(ip, "dateCreated")) {
         if ((w->ok = item_value(n, &v)) && v) w->ok = meta_set_date(w->f, MS_ITEMPROP_DATE, v);
+    } else if (meta_ieq(ip, "headline")) {
+        if ((w->ok = item_value(n, &v)) && v && !w->f->slot[MS_ITEMPROP_TITLE]) {
+            w->f->slot[MS_ITEMPROP_TITLE] = v;
+            v = NULL;
+        }
     } else if (meta_ieq(ip, "author") || meta_ieq(ip, "creator")) {
         xmlNodePtr name = item_name(n);
         if ((w->ok = item_value(name ? name : n, &v)) && v && strlen(v) <= MAX_LINE)

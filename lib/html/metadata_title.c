@@ -151,7 +151,9 @@ bool meta_title_strip(const char *title, const char *const *sites, size_t n_site
             for (size_t b = a + 1; ok && b <= n; b++) {
                 if (a == 0 && b == n) continue;
                 ok = key_of(title + parts[a].start, parts[b - 1].end - parts[a].start, &tmp);
-                if (ok && tmp.len && tmp.len == whole.len && memcmp(tmp.data, whole.data, tmp.len) == 0) {
+                /* (an <h1> that is the site's logo names a run too: that run is not the headline) */
+                if (ok && tmp.len && tmp.len == whole.len && memcmp(tmp.data, whole.data, tmp.len) == 0 &&
+                    !names_site(&tmp, &k)) {
                     first = a, last = b;
                     break;
                 }
