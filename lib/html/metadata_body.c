@@ -8,6 +8,7 @@
 
 enum {
     MAX_LINE = 200,   /* longest text of a byline or date line, in bytes */
+    MAX_MARKS = 240,  /* bytes of class and id looked at */
     MAX_BYLINES = 16, /* bylines and author links kept (html_metadata uses the first with a name) */
     MAX_TEXT_BYLINE = 120, /* longest text that opens like a byline ("Von A") and is one */
     NEAR_H1 = 6,      /* texts with digits looked at before and after the first <h1> for a date */
@@ -25,25 +26,41 @@ typedef struct walk_state {
 
 static xmlChar *prop(xmlNodePtr n, const char *name) { return xmlGetProp(n, (const xmlChar *)name); }
 
-/* Whether the class or id of n contains one of the words (ASCII case ignored). */
-static bool marked(xmlNodePtr n, const char *const *words, size_t n_words)
+/* The class and id of an element, lower case, cut at MAX_MARKS bytes (what says what it is). */
+typedef struct marks {
+    char s[MAX_MARKS + 1];
+} marks;
+
+static void marks_of(xmlNodePtr n, marks *m)
 {
-    bool yes = false;
-    for (int a = 0; a < 2 && !yes; a++) {
-        xmlChar *v = prop(n, a ? "id" : "class");
-        for (size_t i = 0; v && i < n_words && !yes; i++) yes = meta_icontains((const char *)v, words[i]);
-        xmlFree(v);
+    size_t k = 0;
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        if (!a->children || !a->children->content) continue;
+        if (!meta_ieq((const char *)a->name, "class") && !meta_ieq((const char *)a->name, "id")) continue;
+        for (const xmlChar *c = a->children->content; *c && k < MAX_MARKS - 1; c++)
+            m->s[k++] = (char)(*c >= 'A' && *c <= 'Z' ? *c | 0x20 : *c);
+        if (k < MAX_MARKS) m->s[k++] = ' ';
     }
-    return yes;
+    m->s[k] = '\0';
 }
 
-#define MARKED(n, words) marked(n, words, sizeof words / sizeof *words)
+/* Whether the marks contain one of the words (lower case). */
+static bool marked(const marks *m, const char *const *words, size_t n_words)
+{
+    if (!m->s[0]) return false;
+    for (size_t i = 0; i < n_words; i++)
+        if (strstr(m->s, words[i])) return true;
+    return false;
+}
+
+#define MARKED(m, words) marked(m, words, sizeof words / sizeof *words)
 
 static const char *const comment_words[] = {"comment", "kommentar", "respond", "disqus"};
 static const char *const byline_words[] = {"byline", "author", "autor", "verfasser"};
 static const char *const not_byline_words[] = {"avatar", "bio", "box", "description", "image", "img", "photo"};
 static const char *const date_words[] = {"date", "datum", "time", "publish", "posted", "byline", "meta", "dateline"};
 static const char *const modified_words[] = {"modif", "update", "aktualisiert"};
+static const char *const published_words[] = {"publish", "entry-date", "post-date", "created"};
 
 /* The value of a microdata property: content, datetime or href attribute, else the text. */
 static bool item_value(xmlNodePtr n, char **out)
@@ -94,13 +111,13 @@ static void on_itemprop(walk_state *w, xmlNodePtr n, const char *ip)
     free(v);
 }
 
-static void on_time(walk_state *w, xmlNodePtr n, bool in_byline)
+static void on_time(walk_state *w, xmlNodePtr n, const marks *m, bool in_byline)
 {
     xmlChar *dt = prop(n, "datetime");
     if (!dt) return;
     xmlChar *pub = prop(n, "pubdate");
-    bool mark = pub || in_byline || MARKED(n, ((const char *const[]){"publish", "entry-date", "post-date", "created"}));
-    bool modified = MARKED(n, modified_words);
+    bool mark = pub || in_byline || MARKED(m, published_words);
+    bool modified = MARKED(m, modified_words);
     char d[11];
     if (!modified && (!w->f->slot[MS_TIME_ELEM] || (mark && !w->time_marked)) && meta_date_parse((const char *)dt, d)) {
         free(w->f->slot[MS_TIME_ELEM]);
@@ -198,25 +215,27 @@ static void walk(walk_state *w, xmlNodePtr n, bool in_byline)
         if (n->type == XML_TEXT_NODE) on_text(w, n);
         if (n->type != XML_ELEMENT_NODE) continue;
         const char *name = (const char *)n->name;
-        if (meta_ieq(name, "script") || meta_ieq(name, "style") || meta_ieq(name, "head") || MARKED(n, comment_words))
+        marks m;
+        marks_of(n, &m);
+        if (meta_ieq(name, "script") || meta_ieq(name, "style") || meta_ieq(name, "head") || MARKED(&m, comment_words))
             continue;
         xmlChar *ip = prop(n, "itemprop");
         if (ip) on_itemprop(w, n, (const char *)ip);
         xmlFree(ip);
         if (!w->ok) return;
-        bool byline = MARKED(n, byline_words) && !MARKED(n, not_byline_words);
-        if (meta_ieq(name, "time")) on_time(w, n, in_byline || byline);
+        bool byline = MARKED(&m, byline_words) && !MARKED(&m, not_byline_words);
+        if (meta_ieq(name, "time")) on_time(w, n, &m, in_byline || byline);
         else if (meta_ieq(name, "a")) on_link(w, n);
         else if (meta_ieq(name, "h1")) on_h1(w, n);
         if (w->ok && w->f->authors[MA_TEXT].len < MAX_BYLINES) on_text_byline(w, n);
         /* <byline> is no HTML element, but some publishers' markup has it */
         byline = byline || meta_ieq(name, "byline");
         char *t = NULL;
-        if (w->ok && (byline || (!w->f->slot[MS_BYLINE_DATE] && MARKED(n, date_words) && !MARKED(n, modified_words))) &&
+        if (w->ok && (byline || (!w->f->slot[MS_BYLINE_DATE] && MARKED(&m, date_words) && !MARKED(&m, modified_words))) &&
             (w->ok = meta_node_text(n, true, &t)) && t && strlen(t) <= MAX_LINE) {
             if (byline && w->f->authors[MA_BYLINE].len < MAX_BYLINES)
                 w->ok = meta_add_author(w->f, MA_BYLINE, t, strlen(t));
-            if (w->ok && !MARKED(n, modified_words)) w->ok = meta_set_date(w->f, MS_BYLINE_DATE, t);
+            if (w->ok && !MARKED(&m, modified_words)) w->ok = meta_set_date(w->f, MS_BYLINE_DATE, t);
         }
         free(t);
         if (w->ok) walk(w, n->children, in_byline || byline);

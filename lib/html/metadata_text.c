@@ -172,9 +172,11 @@ bool meta_istarts(const char *s, const char *prefix) { return strncasecmp(s, pre
 bool meta_icontains(const char *s, const char *needle)
 {
     size_t n = strlen(needle);
+    if (!n) return true;
+    char a = (char)(needle[0] | 0x20), b = (char)(needle[0] & ~0x20); /* both cases of a letter */
     for (; *s; s++)
-        if (strncasecmp(s, needle, n) == 0) return true;
-    return !n;
+        if ((*s == needle[0] || *s == a || *s == b) && strncasecmp(s, needle, n) == 0) return true;
+    return false;
 }
 
 /* Elements whose bounds separate words even without white space around them. */
