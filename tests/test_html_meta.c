@@ -323,6 +323,8 @@ static void test_title_site_stripping(void **state)
     /* the host names the site */
     assert_title("Der Titel | SPIEGEL ONLINE", NULL, "https://www.spiegel.de/a/b", NULL, "Der Titel");
     assert_title("Der Titel | spiegel.de", NULL, "https://www.spiegel.de/a/b", NULL, "Der Titel");
+    /* a host name is a site's name even when the page's URL is unknown */
+    assert_title("Kein App Store mehr | Forum | mactechnews.de", NULL, NULL, NULL, "Kein App Store mehr | Forum");
     /* og:title shows which parts are the headline */
     assert_title("Kicker: Headline :: Section :: Brand", NULL, NULL, "Kicker: Headline", "Kicker: Headline");
     /* nothing names the site: a dash inside a headline stays */

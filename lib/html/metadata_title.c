@@ -128,11 +128,27 @@ static size_t split(const char *t, part *parts)
     return n;
 }
 
-/* Whether a part of the title names the site. */
+/* Whether s[0..len) is one host name ("mactechnews.de", "www.example.com"): letters, digits,
+ * hyphens and dots, ending in a dot and a top-level domain of 2 to 4 letters. */
+static bool host_name(const char *s, size_t len)
+{
+    size_t dot = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '.') dot = i;
+        else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    }
+    if (!dot || len - dot - 1 < 2 || len - dot - 1 > 4) return false;
+    for (size_t i = dot + 1; i < len; i++)
+        if (!((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) return false;
+    return true;
+}
+
+/* Whether a part of the title names the site: one of its names, or a host name. */
 static bool is_site(const char *t, part p, const site_keys *k, buf *tmp, bool *ok)
 {
     *ok = key_of(t + p.start, p.end - p.start, tmp);
-    return *ok && names_site(tmp, k);
+    return *ok && (names_site(tmp, k) || host_name(t + p.start, p.end - p.start));
 }
 
 bool meta_title_strip(const char *title, const char *const *sites, size_t n_sites, const char *url,
