@@ -92,7 +92,8 @@ static void test_set_fields_are_kept(void **state)
 }
 
 /* Unparseable JSON-LD is skipped, repairable JSON-LD (comment wrapper, raw newline in a string,
- * trailing commas) is read, and wrong types (numbers, nulls, unknown @id) are ignored. */
+ * trailing commas) is read, wrong types (numbers, nulls, unknown @id) are ignored, and @id
+ * references that loop end. */
 static void test_broken_jsonld(void **state)
 {
     (void)state;
@@ -173,6 +174,18 @@ static void test_text_near_headline(void **state)
     article_clear(&a);
 }
 
+/* Of several <time> elements, the one marked as the publication date (pubdate), not the first
+ * one nor the one marked as updated. */
+static void test_time_elements(void **state)
+{
+    (void)state;
+    td_article a = {0};
+    meta_of("time.html", NULL, &a);
+    assert_string_equal(a.date, "2017-02-02");
+    assert_string_equal(a.title, "Termine");
+    article_clear(&a);
+}
+
 static void test_nothing_to_find(void **state)
 {
     (void)state;
@@ -184,6 +197,26 @@ static void test_nothing_to_find(void **state)
     assert_null(a.site);
     assert_null(a.language);
     assert_int_equal(a.n_authors, 0);
+    article_clear(&a);
+}
+
+/* Thousands of nested elements (a parser told to allow them) do not exhaust the stack: what lies
+ * deeper than the walks go is left out, the rest is read. */
+static void test_deep_nesting(void **state)
+{
+    (void)state;
+    buf b = {0};
+    assert_true(buf_puts(&b, "<html lang=\"sv\"><head><title>Djup</title></head><body>"));
+    for (int i = 0; i < 20000; i++) assert_true(buf_puts(&b, "<div class=\"byline\"><span>"));
+    assert_true(buf_puts(&b, "Av Anna Berg 2020-01-02"));
+    htmlDocPtr doc = htmlReadMemory(b.data, (int)b.len, NULL, NULL, parse_flags | XML_PARSE_HUGE);
+    buf_free(&b);
+    assert_non_null(doc);
+    td_article a = {0};
+    assert_true(html_metadata(doc, &a));
+    xmlFreeDoc(doc);
+    assert_string_equal(a.title, "Djup");
+    assert_string_equal(a.language, "sv");
     article_clear(&a);
 }
 
@@ -430,7 +463,8 @@ int main(void)
         cmocka_unit_test(test_jsonld_graph_wins),   cmocka_unit_test(test_set_fields_are_kept),
         cmocka_unit_test(test_broken_jsonld),       cmocka_unit_test(test_opengraph_and_meta),
         cmocka_unit_test(test_microdata),           cmocka_unit_test(test_byline_and_url),
-        cmocka_unit_test(test_text_near_headline),  cmocka_unit_test(test_nothing_to_find),
+        cmocka_unit_test(test_text_near_headline),  cmocka_unit_test(test_time_elements),
+        cmocka_unit_test(test_nothing_to_find),     cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_date_formats),        cmocka_unit_test(test_url_dates),
         cmocka_unit_test(test_author_splitting),    cmocka_unit_test(test_title_site_stripping),
         cmocka_unit_test(test_text_cleaning),       cmocka_unit_test(test_shared_pages),

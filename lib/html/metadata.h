@@ -62,6 +62,9 @@ typedef enum meta_author_slot {
 
 typedef VEC(char *) meta_list;
 
+/* Elements nested deeper than this are not looked at (the walks recurse). */
+enum { META_MAX_DEPTH = 256 };
+
 /* Everything the collectors found on a page. Strings are malloc'd, cleaned (valid UTF-8,
  * white space collapsed and trimmed, never empty). */
 typedef struct meta_found {

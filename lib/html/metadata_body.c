@@ -79,15 +79,16 @@ static bool item_value(xmlNodePtr n, char **out)
 }
 
 /* The first descendant (or n itself) with itemprop=name. */
-static xmlNodePtr item_name(xmlNodePtr n)
+static xmlNodePtr item_name(xmlNodePtr n, int depth)
 {
+    if (depth > META_MAX_DEPTH) return NULL;
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
         xmlChar *ip = prop(c, "itemprop");
         bool yes = ip && meta_ieq((const char *)ip, "name");
         xmlFree(ip);
         if (yes) return c;
-        xmlNodePtr d = item_name(c);
+        xmlNodePtr d = item_name(c, depth + 1);
         if (d) return d;
     }
     return NULL;
@@ -104,7 +105,7 @@ static void on_itemprop(walk_state *w, xmlNodePtr n, const char *ip)
             v = NULL;
         }
     } else if (meta_ieq(ip, "author") || meta_ieq(ip, "creator")) {
-        xmlNodePtr name = item_name(n);
+        xmlNodePtr name = item_name(n, 0);
         if ((w->ok = item_value(name ? name : n, &v)) && v && strlen(v) <= MAX_LINE)
             w->ok = meta_add_author(w->f, MA_ITEMPROP, v, strlen(v));
     }
@@ -115,8 +116,7 @@ static void on_time(walk_state *w, xmlNodePtr n, const marks *m, bool in_byline)
 {
     xmlChar *dt = prop(n, "datetime");
     if (!dt) return;
-    xmlChar *pub = prop(n, "pubdate");
-    bool mark = pub || in_byline || MARKED(m, published_words);
+    bool mark = xmlHasProp(n, (const xmlChar *)"pubdate") || in_byline || MARKED(m, published_words);
     bool modified = MARKED(m, modified_words);
     char d[11];
     if (!modified && (!w->f->slot[MS_TIME_ELEM] || (mark && !w->time_marked)) && meta_date_parse((const char *)dt, d)) {
@@ -125,7 +125,6 @@ static void on_time(walk_state *w, xmlNodePtr n, const marks *m, bool in_byline)
         w->ok = meta_set(w->f, MS_TIME_ELEM, d, strlen(d));
         w->time_marked = mark;
     }
-    xmlFree(pub);
     xmlFree(dt);
 }
 
@@ -182,15 +181,16 @@ static const char *const text_cues[] = {
 };
 
 /* The first text with more than white space inside n, or NULL. */
-static const char *first_text(xmlNodePtr n)
+static const char *first_text(xmlNodePtr n, int depth)
 {
+    if (depth > META_MAX_DEPTH) return NULL;
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE && c->content) {
             const char *t = (const char *)c->content;
             while (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r') t++;
             if (*t) return t;
         } else if (c->type == XML_ELEMENT_NODE) {
-            const char *t = first_text(c);
+            const char *t = first_text(c, depth + 1);
             if (t) return t;
         }
     }
@@ -200,7 +200,7 @@ static const char *first_text(xmlNodePtr n)
 /* A short element whose text opens like a byline. */
 static void on_text_byline(walk_state *w, xmlNodePtr n)
 {
-    const char *t = first_text(n);
+    const char *t = first_text(n, 0);
     bool cue = false;
     for (size_t i = 0; t && !cue && i < sizeof text_cues / sizeof *text_cues; i++) cue = meta_istarts(t, text_cues[i]);
     char *text = NULL;
@@ -209,8 +209,9 @@ static void on_text_byline(walk_state *w, xmlNodePtr n)
     free(text);
 }
 
-static void walk(walk_state *w, xmlNodePtr n, bool in_byline)
+static void walk(walk_state *w, xmlNodePtr n, bool in_byline, int depth)
 {
+    if (depth > META_MAX_DEPTH) return;
     for (; n && w->ok; n = n->next) {
         if (n->type == XML_TEXT_NODE) on_text(w, n);
         if (n->type != XML_ELEMENT_NODE) continue;
@@ -238,13 +239,13 @@ static void walk(walk_state *w, xmlNodePtr n, bool in_byline)
             if (w->ok && !MARKED(&m, modified_words)) w->ok = meta_set_date(w->f, MS_BYLINE_DATE, t);
         }
         free(t);
-        if (w->ok) walk(w, n->children, in_byline || byline);
+        if (w->ok) walk(w, n->children, in_byline || byline, depth + 1);
     }
 }
 
 bool meta_collect_body(htmlDocPtr doc, meta_found *f)
 {
     walk_state w = {.f = f, .after_h1 = -1, .ok = true};
-    walk(&w, doc->children, false);
+    walk(&w, doc->children, false, 0);
     return w.ok;
 }

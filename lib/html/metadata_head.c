@@ -150,8 +150,9 @@ static bool in_svg(xmlNodePtr n)
     return false;
 }
 
-static bool walk(xmlNodePtr n, htmlDocPtr doc, meta_found *f)
+static bool walk(xmlNodePtr n, htmlDocPtr doc, meta_found *f, int depth)
 {
+    if (depth > META_MAX_DEPTH) return true;
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
         const char *name = (const char *)n->name;
@@ -167,7 +168,7 @@ static bool walk(xmlNodePtr n, htmlDocPtr doc, meta_found *f)
         } else if (meta_ieq(name, "script") || meta_ieq(name, "style")) {
             continue;
         }
-        if (!ok || !walk(n->children, doc, f)) return false;
+        if (!ok || !walk(n->children, doc, f, depth + 1)) return false;
     }
     return true;
 }
@@ -184,5 +185,5 @@ bool meta_collect_head(htmlDocPtr doc, meta_found *f)
         if (!ok) return false;
     }
     if (doc->URL && !meta_set(f, MS_DOC_URL, (const char *)doc->URL, strlen((const char *)doc->URL))) return false;
-    return walk(doc->children, doc, f);
+    return walk(doc->children, doc, f, 0);
 }

@@ -9,7 +9,8 @@
 #include "html/metadata.h"
 
 enum {
-    MAX_DEPTH = 12, /* of objects followed through @graph, mainEntity, isPartOf */
+    MAX_DEPTH = 12,    /* of objects followed through @graph, mainEntity, isPartOf */
+    MAX_OBJECTS = 512, /* objects of one JSON text looked at (catalogue pages list thousands) */
     RANK_ORG = 1,   /* an Organization naming the site */
     RANK_PAGE = 1,  /* WebPage and kin: the article when there is no better one */
     RANK_SITE = 2,  /* a WebSite */
@@ -36,6 +37,13 @@ typedef struct id_entry {
     json_t *obj;
 } id_entry;
 typedef VEC(id_entry) id_map;
+
+/* One JSON text being read: its @id map and the objects already taken (references through @id
+ * can make cycles, and many references to one object must not multiply the work). */
+typedef struct ld_doc {
+    id_map ids;
+    VEC(json_t *) seen;
+} ld_doc;
 
 static bool type_in(const char *type, const char *const *list, size_t n)
 {
@@ -178,21 +186,26 @@ static bool take_authors(meta_found *f, json_t *obj, int rank, const id_map *ids
     return ok;
 }
 
-static bool take_object(meta_found *f, json_t *obj, const id_map *ids, int depth);
+static bool take_object(meta_found *f, json_t *obj, ld_doc *d, int depth);
 
-static bool take_value(meta_found *f, json_t *v, const id_map *ids, int depth)
+static bool take_value(meta_found *f, json_t *v, ld_doc *d, int depth)
 {
     if (depth > MAX_DEPTH) return true;
     if (json_is_array(v)) {
         for (size_t i = 0; i < json_array_size(v); i++)
-            if (!take_value(f, json_array_get(v, i), ids, depth + 1)) return false;
+            if (!take_value(f, json_array_get(v, i), d, depth + 1)) return false;
         return true;
     }
-    return json_is_object(v) ? take_object(f, v, ids, depth) : true;
+    return json_is_object(v) ? take_object(f, v, d, depth) : true;
 }
 
-static bool take_object(meta_found *f, json_t *obj, const id_map *ids, int depth)
+static bool take_object(meta_found *f, json_t *obj, ld_doc *d, int depth)
 {
+    if (d->seen.len >= MAX_OBJECTS) return true;
+    for (size_t i = 0; i < d->seen.len; i++)
+        if (d->seen.items[i] == obj) return true;
+    if (!vec_push(&d->seen, obj)) return false;
+    const id_map *ids = &d->ids;
     bool website, org;
     int rank = rank_of(obj, &website, &org);
     const char *name = json_string_value(json_object_get(obj, "name"));
@@ -221,7 +234,7 @@ static bool take_object(meta_found *f, json_t *obj, const id_map *ids, int depth
     static const char *const nested[] = {"@graph", "mainEntity", "isPartOf"};
     for (size_t i = 0; ok && i < sizeof nested / sizeof *nested; i++) {
         json_t *v = json_object_get(obj, nested[i]);
-        if (v) ok = take_value(f, resolve(v, ids), ids, depth + 1);
+        if (v) ok = take_value(f, resolve(v, ids), d, depth + 1);
     }
     return ok;
 }
@@ -295,10 +308,11 @@ static bool take_script(meta_found *f, const char *s, size_t len, bool *parsed)
         json_t *root = json_loadb(s + pos, len - pos, JSON_DISABLE_EOF_CHECK, &e);
         if (!root) break;
         *parsed = true;
-        id_map ids = {0};
-        map_ids(root, &ids, 0, &ok);
-        ok = ok && take_value(f, root, &ids, 0);
-        vec_free(&ids);
+        ld_doc d = {0};
+        map_ids(root, &d.ids, 0, &ok);
+        ok = ok && take_value(f, root, &d, 0);
+        vec_free(&d.ids);
+        vec_free(&d.seen);
         json_decref(root);
         if (e.position <= 0) break;
         pos += (size_t)e.position;
@@ -315,8 +329,9 @@ static bool is_jsonld(xmlNodePtr n)
     return yes;
 }
 
-static bool walk(xmlNodePtr n, meta_found *f)
+static bool walk(xmlNodePtr n, meta_found *f, int depth)
 {
+    if (depth > META_MAX_DEPTH) return true;
     for (; n; n = n->next) {
         if (is_jsonld(n)) {
             xmlChar *text = xmlNodeGetContent(n);
@@ -330,11 +345,11 @@ static bool walk(xmlNodePtr n, meta_found *f)
             }
             xmlFree(text);
             if (!ok) return false;
-        } else if (n->type == XML_ELEMENT_NODE && !walk(n->children, f)) {
+        } else if (n->type == XML_ELEMENT_NODE && !walk(n->children, f, depth + 1)) {
             return false;
         }
     }
     return true;
 }
 
-bool meta_collect_jsonld(htmlDocPtr doc, meta_found *f) { return walk(doc->children, f); }
+bool meta_collect_jsonld(htmlDocPtr doc, meta_found *f) { return walk(doc->children, f, 0); }

@@ -189,8 +189,9 @@ static bool breaks_words(const xmlChar *name)
     return false;
 }
 
-static bool gather(xmlNodePtr node, bool spaced, buf *b)
+static bool gather(xmlNodePtr node, bool spaced, buf *b, int depth)
 {
+    if (depth > META_MAX_DEPTH) return true;
     for (xmlNodePtr c = node->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (c->content && !buf_puts(b, (const char *)c->content)) return false;
@@ -199,7 +200,7 @@ static bool gather(xmlNodePtr node, bool spaced, buf *b)
             if (meta_ieq(n, "script") || meta_ieq(n, "style") || meta_ieq(n, "noscript") || meta_ieq(n, "template"))
                 continue;
             bool br = spaced || breaks_words(c->name);
-            if ((br && !buf_putc(b, ' ')) || !gather(c, spaced, b) || (br && !buf_putc(b, ' '))) return false;
+            if ((br && !buf_putc(b, ' ')) || !gather(c, spaced, b, depth + 1) || (br && !buf_putc(b, ' '))) return false;
         }
     }
     return true;
@@ -209,7 +210,7 @@ bool meta_node_text(xmlNodePtr node, bool spaced, char **out)
 {
     *out = NULL;
     buf b = {0};
-    bool ok = gather(node, spaced, &b) && meta_clean(b.data ? b.data : "", b.len, out);
+    bool ok = gather(node, spaced, &b, 0) && meta_clean(b.data ? b.data : "", b.len, out);
     buf_free(&b);
     return ok;
 }
