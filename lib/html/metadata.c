@@ -38,6 +38,8 @@ bool meta_add_author(meta_found *f, meta_author_slot slot, const char *s, size_t
     return false;
 }
 
+enum { MAX_H1_TITLE = 300 }; /* bytes: a longer <h1> wraps more than a headline */
+
 /* The first slot of the list that holds a value. */
 static const char *first(const meta_found *f, const meta_slot *order, size_t n)
 {
@@ -76,10 +78,10 @@ static bool dup_to(char **dst, const char *src)
 static bool pick_title(const meta_found *f, const char *const *sites, size_t n_sites, const char *url, td_article *out)
 {
     if (out->title) return true;
-    const char *h1 = f->slot[MS_H1];
+    const char *h1 = f->n_h1 == 1 && f->slot[MS_H1] && strlen(f->slot[MS_H1]) <= MAX_H1_TITLE ? f->slot[MS_H1] : NULL;
     bool site = false;
-    if (h1 && f->n_h1 == 1 && !meta_is_site_name(h1, sites, n_sites, url, &site)) return false;
-    if (h1 && f->n_h1 == 1 && !site) return (out->title = strdup(h1)) != NULL;
+    if (h1 && !meta_is_site_name(h1, sites, n_sites, url, &site)) return false;
+    if (h1 && !site) return (out->title = strdup(h1)) != NULL;
     static const meta_slot order[] = {MS_LD_TITLE,   MS_OG_TITLE,   MS_TW_TITLE, MS_ITEMPROP_TITLE,
                                       MS_META_TITLE, MS_HTML_TITLE, MS_H1};
     const char *t = FIRST(f, order);
