@@ -10,8 +10,15 @@ CPPFLAGS += -Ilib -I/usr/include/libxml2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SO
 LIBS    := -lstemmer -lutf8proc -ljansson -lxml2 -lz -lm
 TESTLIBS := -lcmocka
 
-# SANITIZE=1 builds everything under AddressSanitizer + UndefinedBehaviorSanitizer in build-asan/.
-ifeq ($(SANITIZE),1)
+# SANITIZE=1 builds everything under AddressSanitizer + UndefinedBehaviorSanitizer in build-asan/;
+# FUZZ=1 builds the library with clang for libFuzzer in build-fuzz/ (see the fuzz targets below).
+ifeq ($(FUZZ),1)
+CC      := clang
+BUILD   := build-fuzz
+OPT     := -O1 -g -fno-omit-frame-pointer
+SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+PROGRAM := $(BUILD)/tidings
+else ifeq ($(SANITIZE),1)
 BUILD   := build-asan
 OPT     := -O1 -g -fno-omit-frame-pointer
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -33,7 +40,11 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LIBA     := $(BUILD)/libtidings.a
 
-.PHONY: all deps demo check test unit e2e bench clean
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps demo check test unit e2e bench clean fuzz fuzz-run
 all: $(PROGRAM)
 
 deps:
@@ -75,7 +86,29 @@ bench: $(PROGRAM)
 	@sh bench/quality
 	@sh bench/speed
 
+# libFuzzer targets (clang): `make fuzz-run` runs each for FUZZ_SECONDS from the seeds in tests/fuzz/.
+fuzz:
+	@sh scripts/install-deps.sh clang libclang-rt-14-dev
+	@$(MAKE) --no-print-directory FUZZ=1 fuzz-targets
+
+fuzz-targets: $(FUZZ_BIN)
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBA)
+	$(CC) $(CPPFLAGS) $(CSTD) $(WARN) $(OPT) -fsanitize=fuzzer,address,undefined -o $@ $< $(LIBA) $(LIBS)
+
+fuzz-run: fuzz
+	@set -e; for f in $(FUZZ_BIN); do \
+	    name=$${f#build-fuzz/fuzz_}; corpus=$$(mktemp -d); \
+	    cp tests/fuzz/seeds/$$name/* $$corpus/ 2>/dev/null || true; \
+	    echo "== $$f ($(FUZZ_SECONDS) s)"; \
+	    if ! $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	            -artifact_prefix=build-fuzz/ -print_final_stats=1 $$corpus > build-fuzz/$$name.log 2>&1; then \
+	        tail -n 40 build-fuzz/$$name.log; rm -rf $$corpus; exit 1; \
+	    fi; \
+	    tail -n 6 build-fuzz/$$name.log; rm -rf $$corpus; \
+	done
+
 clean:
-	rm -rf build build-asan tidings
+	rm -rf build build-asan build-fuzz tidings
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

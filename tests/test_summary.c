@@ -204,6 +204,19 @@ static void test_one_summarizer_serves_many_clusters(void **state)
     td_cluster_free(c);
 }
 
+/* Found by fuzzing: a cluster without a single bigram concept must not offset a null pointer. */
+static void test_text_without_concepts(void **state)
+{
+    (void)state;
+    td_cluster *c = td_cluster_new("x");
+    td_document d = {.name = "odd", .text = "P/arHarb:urow\"Harbar\"BMi ?!", .text_len = 28};
+    assert_int_equal(td_cluster_add(c, &d), TD_OK);
+    td_summary *sum = summarize(c, TD_METHOD_CONCEPTS, 50, 0, 0);
+    assert_int_equal(sum->n_sentences, 0);
+    td_summary_free(sum);
+    td_cluster_free(c);
+}
+
 static void test_options_are_checked(void **state)
 {
     (void)state;
@@ -229,6 +242,7 @@ int main(void)
         cmocka_unit_test(test_sources_are_every_article_that_reports_it),
         cmocka_unit_test(test_sony_quote_is_attributed_to_both_outlets),
         cmocka_unit_test(test_one_summarizer_serves_many_clusters),
+        cmocka_unit_test(test_text_without_concepts),
         cmocka_unit_test(test_options_are_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

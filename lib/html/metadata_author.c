@@ -20,7 +20,7 @@ static const char *const prefixes[] = {
  * words need the spaces around them. */
 static const char *const separators[] = {
     ";", ",", "|", "/", "&", "+", "\xc2\xb7", "\xe2\x80\xa2", "\xc2\xbb", "\xc2\xab", " - ", " and ", " und ",
-    " y ", " et ", " e ", " og ", " sowie ", " with ", " mit ", " im gespr\xc3\xa4" "ch mit ", " am ", " on ",
+    " y ", " et ", " e ", " og ", " sowie ", " with ", " mit ", (" im gespr\xc3\xa4" "ch mit "), " am ", " on ",
     " um ",
 };
 

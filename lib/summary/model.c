@@ -115,6 +115,8 @@ td_status model_build(model *m, lexicon *lx, const td_cluster *c, td_error *err)
 {
     m->cluster = c;
     m->sents.len = m->terms.len = m->concepts.len = 0;
+    /* the pools exist even when empty, so sentence_terms/concepts never offset a null pointer */
+    if (!vec_reserve(&m->terms, 1) || !vec_reserve(&m->concepts, 1)) return error_nomem(err);
     u64map_clear(&m->term_ids);
     u64map_clear(&m->concept_ids);
     for (size_t d = 0; d < c->n_docs; d++) {
