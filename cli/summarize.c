@@ -160,6 +160,16 @@ static bool emit(td_summarizer *sz, const td_cluster *c, const summarize_args *a
     return !ferror(stdout);
 }
 
+/* A progress bar on standard error (only when it is a terminal): "[#####-----]  48%  37 stories". */
+static void show_progress(double fraction, size_t stories)
+{
+    enum { WIDTH = 30 };
+    int filled = (int)(fraction * WIDTH + 0.5);
+    fputs("\r[", stderr);
+    for (int i = 0; i < WIDTH; i++) fputc(i < filled ? '#' : '-', stderr);
+    fprintf(stderr, "] %3d%%  %zu stories", (int)(fraction * 100 + 0.5), stories);
+}
+
 int cmd_summarize(int argc, char **argv)
 {
     summarize_args a;
@@ -199,10 +209,10 @@ int cmd_summarize(int argc, char **argv)
                 break;
             }
             done++;
-            if (progress && many) fprintf(stderr, "\rsummarised %zu stories", done);
+            if (progress && many) show_progress(td_reader_progress(r), done);
         }
         td_cluster_free(cur);
-        if (progress && done > 1) fputc('\n', stderr);
+        if (progress && done > 1) fputs("\r\033[K", stderr); /* the bar goes away when done */
         if (got < 0) rc = EXIT_INPUT;
     }
     if (rc != EXIT_OK) cli_error("summarize", "%s", err.message);

@@ -91,6 +91,9 @@ td_reader *td_reader_open(const char *const *inputs, size_t n_inputs, td_format 
 /* Next cluster into *out (free with td_cluster_free): 1 when one was read, 0 at the end, -1 on error.
  * After an error the reader stays stopped: later calls return -1 with the same error. */
 int td_reader_next(td_reader *r, td_cluster **out, td_error *err);
+/* How much of the input was read, from 0 to 1 (files done, and the position in a Multi-News or
+ * JSON Lines file being handed out): for progress bars. */
+double td_reader_progress(const td_reader *r);
 void td_reader_close(td_reader *r);
 
 /* ---------------------------------------------------------------- text */

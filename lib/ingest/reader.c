@@ -238,3 +238,15 @@ void td_reader_close(td_reader *r)
     arena_free(&r->strings);
     free(r);
 }
+
+double td_reader_progress(const td_reader *r)
+{
+    if (!r || r->sources.len == 0) return 1.0;
+    double files = r->active ? (double)r->current : (double)r->next;
+    if (r->active && r->file.len > 0) {
+        size_t pos = r->file_format == TD_FORMAT_MULTINEWS ? r->mn.pos : r->jl.pos;
+        files += (double)pos / (double)r->file.len;
+    }
+    double p = files / (double)r->sources.len;
+    return p < 0 ? 0 : p > 1 ? 1 : p;
+}
