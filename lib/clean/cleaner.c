@@ -22,7 +22,7 @@ struct td_cleaner {
 };
 
 /* A glued title is looked for in the first paragraphs only, before any kept one. */
-enum { GLUE_BLOCKS = 3, GLUE_SCAN = 300, TRUNCATED_WORDS = 8 };
+enum { GLUE_BLOCKS = 3, GLUE_SCAN = 300, TRUNCATED_WORDS = 12 };
 
 static bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }

@@ -24,7 +24,7 @@ const phrase phrases_line[] = {
     {"listen live", NAV, 0},   {"get short url", NAV, 0},  {"menu", NAV, 0},        {"home", NAV, 0},
     {"search", NAV, 0},        {"play", NAV, 0},           {"play video", NAV, 0},  {"video", NAV, 0},
     {"videos", NAV, 0},        {"photo", NAV, 0},          {"photos", NAV, 0},      {"gallery", NAV, 0},
-    {"image", NAV, 0},         {"close", NAV, 0},          {"loading", NAV, 0},     {"loading...", NAV, 0},
+    {"image", NAV, 0},         {"close", NAV, 0},          {"loading", NAV, 0},     {"loading...", NAV, 0}, {"loading\xe2\x80\xa6", NAV, 0},
     {"next", NAV, 0},          {"previous", NAV, 0},       {"log in", NAV, 0},      {"sign in", NAV, 0},
     {"print", NAV, 0},         {"comments", COMMENT, 0},   {"discussion", COMMENT, 0},
     {"twitter", SHARE, 0},     {"facebook", SHARE, 0},     {"email", SHARE, 0},     {"e-mail", SHARE, 0},
@@ -44,6 +44,7 @@ const phrase phrases_start[] = {
     {"subscribe", SHARE, 30},       {"sign up", SHARE, 30},         {"get the latest", SHARE, 30},
     {"get breaking news", SHARE, 30}, {"download the", SHARE, 30},  {"join us on", SHARE, 30},
     {"connect with us", SHARE, 30}, {"get our newsletter", SHARE, 30},
+    {"never miss", SHARE, 12},      {"facebook twitter", SHARE, 0},
     /* comments */
     {"leave a reply", COMMENT, 30}, {"leave a comment", COMMENT, 30}, {"post a comment", COMMENT, 30},
     {"add a comment", COMMENT, 30}, {"comments are closed", COMMENT, 30}, {"join the conversation", COMMENT, 30},
@@ -59,6 +60,7 @@ const phrase phrases_start[] = {
     {"listen:", NAV, 30},           {"watch below", NAV, 20},       {"watch the full", NAV, 20},
     {"watch the video", NAV, 20},   {"\xc3\x97 close", NAV, 20},
     {"play video", NAV, 20},        {"embed", EMBED, 12},           {"[embedded content]", EMBED, 12},
+    {"just watched", EMBED, 0},     {"must watch", EMBED, 30},
     /* related links */
     {"related:", RELATED, 30},      {"related articles", RELATED, 30}, {"related stories", RELATED, 30},
     {"related coverage", RELATED, 30}, {"related content", RELATED, 30}, {"related news", RELATED, 30},
@@ -72,7 +74,8 @@ const phrase phrases_start[] = {
     {"read next", RELATED, 25},     {"next article", RELATED, 25},  {"previous article", RELATED, 25},
     {"up next", RELATED, 25},       {"more stories", RELATED, 25},  {"more news", RELATED, 12},
     {"other stories", RELATED, 12}, {"latest news", RELATED, 12},   {"more coverage", RELATED, 25},
-    {"more in ", RELATED, 10},
+    {"more in ", RELATED, 10},      {"related video", RELATED, 30}, {"related photos", RELATED, 30},
+    {"related link", RELATED, 30},  {"related post", RELATED, 30},  {"check out", RELATED, 25},
     /* images */
     {"image copyright", CREDIT, 0}, {"image caption", CREDIT, 0},   {"image:", CREDIT, 80},
     {"images:", CREDIT, 80},        {"photo:", CREDIT, 80},         {"photos:", CREDIT, 80},
@@ -88,7 +91,7 @@ const phrase phrases_start[] = {
     /* adverts */
     {"advertisement", ADVERT, 10},  {"story continues", ADVERT, 8}, {"story continued", ADVERT, 8},
     {"continue reading", ADVERT, 8}, {"sponsored", ADVERT, 8},      {"paid content", ADVERT, 8},
-    {"paid post", ADVERT, 8},       {"promoted", ADVERT, 6},
+    {"paid post", ADVERT, 8},
     /* notes about the article */
     {"editor's note", NOTE, 0},     {"editors' note", NOTE, 0},     {"editors note", NOTE, 0},
     {"this article was", NOTE, 40}, {"this story was", NOTE, 40},   {"this story has been", NOTE, 40},
@@ -122,6 +125,9 @@ const phrase phrases_anywhere[] = {
     {"use of cookies", NAV, 40}, {"cookie policy", NAV, 40}, {"your browser does not support", EMBED, 0},
     {"sign up for our", SHARE, 40}, {"subscribe to our", SHARE, 40}, {"newsletter sign", SHARE, 25},
     {"share this story", SHARE, 25}, {"share this article", SHARE, 25}, {"follow us on", SHARE, 30},
+    {"stay up to date", SHARE, 40}, {"stay up-to-date", SHARE, 40}, {"thanks for subscribing", SHARE, 0},
+    {"thank you for subscribing", SHARE, 0}, {"to your inbox", SHARE, 40}, {"for the latest", SHARE, 15},
+    {"check back", NAV, 20}, {"the page you requested", NAV, 30}, {"on twitter @", BYLINE, 25},
     {"click here", NAV, 25},
     {"contributed to this report", BYLINE, 30}, {"contributed to this article", BYLINE, 30},
     {"contributed to this story", BYLINE, 30}, {"contributed reporting", BYLINE, 30},
@@ -130,6 +136,9 @@ const phrase phrases_anywhere[] = {
     {"staff photographer)", CREDIT, 60}, {"getty images", CREDIT, 25}, {"photo credit", CREDIT, 40},
     {"(photo:", CREDIT, 60}, {"(image:", CREDIT, 60}, {"(photo by", CREDIT, 60}, {"(courtesy", CREDIT, 40},
     {"toggle caption", CREDIT, 40}, {"image caption", CREDIT, 60},
+    {"media caption", CREDIT, 60}, {"photograph:", CREDIT, 60}, {"via getty images", CREDIT, 60},
+    {"caption close", CREDIT, 60}, {"share photo", CREDIT, 20},
+    {"file photo", CREDIT, 80}, {"photo released by", CREDIT, 80}, {"video above", NAV, 40}, {"video below", NAV, 40},
     /* embedded tweets, players and web archives */
     {"pic.twitter.com", EMBED, 0}, {"the interactive transcript could not be loaded", EMBED, 0},
     {"rating is available when the video", EMBED, 0}, {"this feature is not available right now", EMBED, 0},
@@ -138,6 +147,9 @@ const phrase phrases_anywhere[] = {
     {"alexa internet has been donating", EMBED, 0}, {"crawls are part of an effort to archive", EMBED, 0},
     {"this copy is for your personal, non-commercial use", EMBED, 0}, {"you must enter the characters", EMBED, 0},
     {"this video is no longer available", EMBED, 0}, {"the video will start in", EMBED, 0},
+    {"media playback is unsupported", EMBED, 0}, {"copy this code to your website", EMBED, 0},
+    {"more news videos", EMBED, 40}, {"autoplay", EMBED, 40}, {"more videos", EMBED, 40},
+    {"this field is for validation purposes", EMBED, 0}, {"this iframe contains", EMBED, 0},
     {"advertisement continue reading", ADVERT, 10},
     {NULL, 0, 0},
 };

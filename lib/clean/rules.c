@@ -139,19 +139,23 @@ static bool timestamp(const view *v)
 
 /* ---------------------------------------------------------------- images */
 
-/* Words in brackets that say "this is a credit": "(AP Photo/Jane Doe)", "(Image: Getty)". */
-static bool credit_words(const char *s, size_t len)
+/* What words in brackets say about a credit: 2 surely one ("(AP Photo/Jane Doe)", "(Image: Getty)",
+ * a slash between names), 1 only an agency's name ("(Reuters)": also how live blogs cite their
+ * sources), 0 none. */
+static int credit_words(const char *s, size_t len)
 {
     view in;
     view_make(&in, s, len);
     static const char *const signs[] = {"photo", "image", "getty", "credit", "courtesy", "file", "staff", "via",
                                         "pictured", NULL};
     for (const char *const *w = signs; *w; w++)
-        if (view_has_word(&in, *w)) return true;
-    static const char *const agencies[] = {"ap", "reuters", "afp", "epa", "getty images", NULL};
+        if (view_has_word(&in, *w)) return 2;
+    if (memchr(s, '/', len)) return 2;
+    static const char *const agencies[] = {"ap", "reuters", "afp", "epa", "associated press", "the associated press",
+                                           NULL};
     for (const char *const *w = agencies; *w; w++)
-        if (view_is(&in, *w)) return true;
-    return memchr(s, '/', len) != NULL;
+        if (view_is(&in, *w)) return 1;
+    return 0;
 }
 
 size_t rules_leading_credit(const char *s, size_t len)
@@ -160,45 +164,73 @@ size_t rules_leading_credit(const char *s, size_t len)
     char close = s[0] == '(' ? ')' : ']';
     size_t limit = len < 160 ? len : 160;
     for (size_t i = 1; i < limit; i++)
-        if (s[i] == close) return credit_words(s + 1, i - 1) ? i + 1 : 0;
+        if (s[i] == close) return credit_words(s + 1, i - 1) == 2 ? i + 1 : 0;
     return 0;
 }
 
-/* A credit in brackets at the end: "… on Nov. 28. (David M Warren / Staff Photographer)". */
-static bool trailing_credit(const char *s, size_t len)
+/* A credit in brackets at the end: "… on Nov. 28. (David M Warren / Staff Photographer)"; an
+ * agency's name alone ends captions only when nobody speaks ("…, he said. (Reuters)" cites it). */
+static bool trailing_credit(const char *s, size_t len, const view *v)
 {
     while (len && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t' || s[len - 1] == '\r')) len--;
     if (!len || s[len - 1] != ')') return false;
     size_t floor = len > 160 ? len - 160 : 0;
     for (size_t i = len - 1; i-- > floor;) {
         if (s[i] == ')') return false;
-        if (s[i] == '(') return credit_words(s + i + 1, len - 2 - i);
+        if (s[i] != '(') continue;
+        int kind = credit_words(s + i + 1, len - 2 - i);
+        if (kind == 2) return true;
+        return kind == 1 && v->words <= 30 && !quoted(v) && !view_has_word(v, "said") && !view_has_word(v, "says") &&
+               !view_has_word(v, "told");
     }
     return false;
 }
 
-/* "REUTERS/Stephen Lam", "Anthony Kwan/Bloomberg", "Gage Skidmore / Flickr" among the last words. */
+/* A slash between a name and a capitalised word: "REUTERS/Stephen", "Kwan/Bloomberg", "Skidmore / Flickr". */
+static bool slash_at(const char *s, size_t len, size_t i)
+{
+    if (s[i] != '/' || i == 0 || i + 1 >= len) return false;
+    size_t a = i - 1, b = i + 1;
+    if (s[a] == ' ' && s[b] == ' ' && a > 0 && b + 1 < len) a--, b++;
+    return is_letter(s[a]) && is_upper(s[b]);
+}
+
+/* A credit among the last six words ("… March 25, 2015. REUTERS/Stephen Lam"). */
 static bool slash_credit(const char *s, size_t len)
 {
     size_t words = 0;
     for (size_t i = len; i-- > 0 && words < 6;) {
         if (s[i] == ' ') words++;
-        if (s[i] != '/' || i == 0 || i + 1 >= len) continue;
-        size_t a = i - 1, b = i + 1;
-        if (s[a] == ' ' && s[b] == ' ' && a > 0 && b + 1 < len) a--, b++;
-        if (is_letter(s[a]) && is_upper(s[b])) return true;
+        if (slash_at(s, len, i)) return true;
+    }
+    return false;
+}
+
+/* A spaced credit among the first eight words ("Maxim Shemetov / Reuters file Sochi's Olympic Park …"). */
+static bool slash_credit_first(const char *s, size_t len)
+{
+    size_t words = 0;
+    for (size_t i = 1; i + 2 < len && words < 8; i++) {
+        if (s[i] == ' ') words++;
+        if (s[i] == '/' && s[i - 1] == ' ' && s[i + 1] == ' ' && slash_at(s, len, i)) return true;
     }
     return false;
 }
 
 static td_clean_reason credit(const char *s, size_t len, const view *v)
 {
-    if (v->words <= 80 && trailing_credit(s, len)) return TD_CLEAN_CREDIT;
+    if (v->words <= 80 && trailing_credit(s, len, v)) return TD_CLEAN_CREDIT;
     if (v->words <= 60 && !view_ends_sentence(v) && slash_credit(s, len)) return TD_CLEAN_CREDIT;
-    /* "1 of 6. The Occupy Los Angeles encampment …": a gallery caption */
+    if (v->words <= 30 && slash_credit_first(s, len)) return TD_CLEAN_CREDIT;
+    /* "1 of 6. The Occupy Los Angeles encampment …", "15/18 On his …": a gallery's caption */
     size_t i = 0;
     while (is_digit(v->low[i])) i++;
     if (i > 0 && i < 4 && strncmp(v->low + i, " of ", 4) == 0 && is_digit(v->low[i + 4])) return TD_CLEAN_CREDIT;
+    if (i > 0 && i < 4 && v->low[i] == '/' && is_digit(v->low[i + 1])) {
+        size_t k = i + 1;
+        while (is_digit(v->low[k])) k++;
+        if (v->low[k] == ' ') return TD_CLEAN_CREDIT;
+    }
     /* "In this Tuesday, Nov. 10, 2009 file photo …", "This undated photo shows …" */
     if ((starts_phrase(v, "in this") || starts_phrase(v, "this")) && v->words <= 80) {
         const char *photo = strstr(v->low, " photo");
@@ -212,10 +244,13 @@ static td_clean_reason credit(const char *s, size_t len, const view *v)
 
 /* ---------------------------------------------------------------- bios, tags, questions */
 
+/* A bio names its author first: the sign comes within this many bytes. */
+enum { BIO_SIGN_WITHIN = 60 };
+
 static bool bio(const view *v, bool late)
 {
     static const char *const roles[] = {"writer", "reporter", "blogger", "journalist", "editor", "correspondent",
-                                        "contributor", "columnist", "author", NULL};
+                                        "contributor", "columnist", NULL};
     static const char *const signs[] = {"covers", "writes about", "writes for", "based in", "can be reached",
                                         "fan of", "follow him", "follow her", "graduated", "has written", NULL};
     bool role = false, sign = false;
@@ -226,8 +261,10 @@ static bool bio(const view *v, bool late)
     static const char *const late_signs[] = {"has written about", "has covered", "has reported on", "writes about",
                                              "contributes", "is the author of", NULL};
     if (!late || v->words > 60 || quoted(v)) return false;
-    for (const char *const *g = late_signs; *g; g++)
-        if (view_has_word(v, *g)) return true;
+    for (const char *const *g = late_signs; *g; g++) {
+        const char *hit = strstr(v->low, *g);
+        if (hit && hit - v->low < BIO_SIGN_WITHIN) return true; /* "Dana Whitlock has written about …" */
+    }
     return false;
 }
 
@@ -274,6 +311,12 @@ td_clean_reason rules_paragraph(const char *s, size_t len, const view *v, const 
     if (tags(v)) return TD_CLEAN_TAGS;
     if (reader_question(v)) return TD_CLEAN_READER_QUESTION;
     if (counted_label(s, len, v)) return TD_CLEAN_COUNTER;
+    if (!view_ends_sentence(v)) {
+        /* "[Trump shows Kim a video: Watch]", "… in Hollywood Read more", "Related Netflix Hacker …" */
+        if (len > 2 && s[0] == '[' && s[len - 1] == ']') return TD_CLEAN_RELATED;
+        if (v->len > 10 && strcmp(v->low + v->len - 10, " read more") == 0) return TD_CLEAN_RELATED;
+        if (starts_phrase(v, "related") && v->words <= 25) return TD_CLEAN_RELATED;
+    }
     if (v->end == ':') return v->words <= 3 ? TD_CLEAN_HEADLINE : TD_CLEAN_NO_END;
     if (!view_ends_sentence(v)) {
         bool title_like = v->words <= 8 || v->lower * 4 <= v->alpha;
@@ -286,15 +329,10 @@ td_clean_reason rules_sentence(const char *s, size_t len)
 {
     view v;
     view_make(&v, s, len);
-    if (v.words <= 25) {
-        td_clean_reason r = match_anywhere(&v);
-        if (!r) {
-            r = match_start(&v);
-            if (r != TD_CLEAN_SHARE && r != TD_CLEAN_COMMENT && r != TD_CLEAN_RELATED && r != TD_CLEAN_NAVIGATION)
-                r = TD_CLEAN_CONTENT;
-        }
-        if (r) return r;
-    }
+    td_clean_reason r;
+    if (v.words <= 25 &&
+        ((r = match_anywhere(&v)) || (r = match_start(&v)) || (r = byline(&v)) || (r = credit(s, len, &v))))
+        return r;
     if (v.end == '?') return TD_CLEAN_QUESTION;
     return view_ends_sentence(&v) ? TD_CLEAN_CONTENT : TD_CLEAN_NO_END;
 }

@@ -76,6 +76,19 @@ unsigned char view_final_mark(const char *s, size_t len)
 {
     while (len > 0) {
         unsigned char c = (unsigned char)s[len - 1];
+        /* a reference mark "[12]" and a rule "------" glued to the end */
+        if (c == ']' && len >= 3 && s[len - 2] >= '0' && s[len - 2] <= '9') {
+            size_t k = len - 2;
+            while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9') k--;
+            if (k > 0 && s[k - 1] == '[') {
+                len = k - 1;
+                continue;
+            }
+        }
+        if ((c == '-' || c == '_' || c == '=') && len >= 2 && s[len - 2] == (char)c) {
+            while (len > 0 && s[len - 1] == (char)c) len--;
+            continue;
+        }
         if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*' || is_space(c)) {
             len--;
             continue;
