@@ -10,7 +10,7 @@
  *     call for tips); under 25% when only other sources do (boilerplate that sites share).
  * Prose on the topic that articles share is syndicated news, and agencies' updates repeat their
  * lead and background paragraphs: it is kept, and so is everything two articles share when one is
- * a copy of the other (half of the prose paragraphs of the shorter one are in the other): copies
+ * a copy of the other (more than half of the prose paragraphs of the shorter one are in the other): copies
  * are what source attribution needs.
  *
  * The source of an article is td_document.source when known. Else, when the articles come from
@@ -161,7 +161,7 @@ static bool kept_prose(const block *b) { return b->reason == TD_CLEAN_CONTENT &&
 static bool is_copy(const repeat_state *st, uint32_t a, uint32_t b)
 {
     uint64_t k = pair_key(a, b);
-    return bsearch(&k, st->pairs.items, st->pairs.len, sizeof k, cmp_u64) != NULL;
+    return st->pairs.len && bsearch(&k, st->pairs.items, st->pairs.len, sizeof k, cmp_u64) != NULL;
 }
 
 /* Counts the prose paragraphs each pair of articles shares; keeps the pairs that are copies. */
@@ -176,14 +176,14 @@ static bool find_copies(repeat_state *st, const block *blocks)
             for (size_t j = i + 1; j < h; j++)
                 if (e[j].doc != e[i].doc && !vec_push(&st->pairs, pair_key(e[i].doc, e[j].doc))) return false;
     }
-    qsort(st->pairs.items, st->pairs.len, sizeof *st->pairs.items, cmp_u64);
+    if (st->pairs.len) qsort(st->pairs.items, st->pairs.len, sizeof *st->pairs.items, cmp_u64);
     size_t out = 0;
     for (size_t i = 0, j; i < st->pairs.len; i = j) {
         for (j = i + 1; j < st->pairs.len && st->pairs.items[j] == st->pairs.items[i]; j++) {}
         uint32_t a = (uint32_t)(st->pairs.items[i] >> 32), b = (uint32_t)st->pairs.items[i];
         uint32_t fewer = st->prose.items[a] < st->prose.items[b] ? st->prose.items[a] : st->prose.items[b];
         size_t shared = j - i;
-        if (shared >= 2 && shared * 2 >= fewer) st->pairs.items[out++] = st->pairs.items[i];
+        if (shared >= 2 && shared * 2 > fewer) st->pairs.items[out++] = st->pairs.items[i];
     }
     st->pairs.len = out;
     return true;
@@ -300,7 +300,7 @@ bool repeat_mark(repeat_state *st, const td_cluster *c, block *blocks, const siz
         for (size_t b = doc_block[d]; b < doc_block[d + 1]; b++)
             if (blocks[b].key && !vec_push(&st->entries, ((repeat_entry){blocks[b].key, (uint32_t)d, (uint32_t)b})))
                 return false;
-    qsort(st->entries.items, st->entries.len, sizeof *st->entries.items, cmp_entry);
+    if (st->entries.len) qsort(st->entries.items, st->entries.len, sizeof *st->entries.items, cmp_entry);
     /* Duplicates inside an article first; the group then holds each article's first occurrence. */
     repeat_entry *e = st->entries.items;
     size_t kept = 0;
