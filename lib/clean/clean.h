@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "clean/view.h"
 #include "common/buf.h"
 #include "common/u64map.h"
 #include "common/vec.h"
@@ -52,9 +53,10 @@ typedef struct repeat_state {
     buf scratch;               /* folded names */
 } repeat_state;
 
-/* Hash of the letters and digits of s[0..len), ASCII case folded; punctuation, white space and
- * typographic marks skipped. 0 when there are none. */
-uint64_t repeat_key(const char *s, size_t len);
+/* Hash of the paragraph s[0..len) whose view is v: of the view's head (lower case, white space
+ * collapsed, curly quotes made straight), and for a paragraph longer than that, of its last bytes
+ * and its length. 0 when it has no letter or digit. */
+uint64_t repeat_key(const view *v, const char *s, size_t len);
 
 /* Marks repeated paragraphs of the cluster: later copies inside one article (duplicate), and
  * paragraphs that other articles repeat (see repeat.c for when that makes them debris).

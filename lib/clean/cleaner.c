@@ -24,6 +24,9 @@ struct td_cleaner {
 /* A glued title is looked for in the first paragraphs only, before any kept one. */
 enum { GLUE_BLOCKS = 3, GLUE_SCAN = 300, TRUNCATED_WORDS = 12 };
 
+/* The last sentence of a kept paragraph is checked for prompts and credits up to this many words. */
+enum { SENTENCE_RULE_WORDS = 12 };
+
 static bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -133,7 +136,7 @@ static bool read_blocks(td_cleaner *cl, const td_document *doc, size_t s0, size_
         b.words = v.words;
         b.prose = view_ends_sentence(&v) && v.words >= CLEAN_PROSE_WORDS;
         b.marker = rules_end_marker(&v);
-        b.key = repeat_key(s + body, len - body);
+        b.key = repeat_key(&v, s + body, len - body);
         seen_content |= b.reason == TD_CLEAN_CONTENT;
         if (!vec_push(&cl->blocks, b)) return false;
         i = j;
@@ -169,22 +172,25 @@ static bool push_piece(td_cleaner *cl, size_t start, size_t end, td_clean_reason
     return vec_push(&cl->pieces, ((td_clean_piece){{start, end}, reason}));
 }
 
-/* What a sentence of a kept paragraph is: its first sentence by its end alone (the paragraph was
- * judged by its start), later ones by the sentence rules too. */
-static td_clean_reason sentence_reason(const char *s, size_t len, bool first)
+/* Words of s[0..len), counted up to `most`. */
+static size_t count_words(const char *s, size_t len, size_t most)
 {
-    if (!first) return rules_sentence(s, len);
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < most; i++)
+        if (!is_space(s[i]) && (i == 0 || is_space(s[i - 1]))) n++;
+    return n;
+}
+
+/* What a sentence of a kept paragraph is, mostly by its end. The last sentence of a paragraph of
+ * several is also read by the sentence rules, as that is where prompts and credits hide ("…
+ * Click here for more.", "… (Associated Press)"), and they are short. */
+static td_clean_reason sentence_reason(const char *s, size_t len, bool last_of_many)
+{
+    if (last_of_many && count_words(s, len, SENTENCE_RULE_WORDS + 1) <= SENTENCE_RULE_WORDS)
+        return rules_sentence(s, len);
     unsigned char end = view_final_mark(s, len);
     if (end == '?') return TD_CLEAN_QUESTION;
     return end == '.' || end == '!' ? TD_CLEAN_CONTENT : TD_CLEAN_NO_END;
-}
-
-static size_t count_words(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        if (!is_space(s[i]) && (i == 0 || is_space(s[i - 1]))) n++;
-    return n;
 }
 
 /* Hands out article d's pieces; a last sentence with no final punctuation is cut off. */
@@ -205,7 +211,7 @@ static bool emit_pieces(td_cleaner *cl, const char *text, size_t d)
             td_span sp = cl->sents.items[i];
             if (sp.end <= body) continue;
             if (sp.start < body) sp.start = body;
-            td_clean_reason r = sentence_reason(text + sp.start, sp.end - sp.start, i == b->first);
+            td_clean_reason r = sentence_reason(text + sp.start, sp.end - sp.start, i > b->first && i + 1 == b->first + b->n);
             if (!push_piece(cl, sp.start, sp.end, r)) return false;
             if (td_clean_keeps(r)) {
                 last = cl->pieces.len - 1;
@@ -219,7 +225,8 @@ static bool emit_pieces(td_cleaner *cl, const char *text, size_t d)
         size_t len = p->span.end - p->span.start;
         unsigned char end = view_final_mark(s, len);
         bool open = end != '.' && end != '!' && end != '?' && end != ':';
-        if (open && (last_block_sents > 1 || count_words(s, len) >= TRUNCATED_WORDS)) p->reason = TD_CLEAN_TRUNCATED;
+        if (open && (last_block_sents > 1 || count_words(s, len, TRUNCATED_WORDS) >= TRUNCATED_WORDS))
+            p->reason = TD_CLEAN_TRUNCATED;
     }
     return true;
 }

@@ -25,15 +25,18 @@
 #include "common/strmap.h"
 #include "text/text.h"
 
-uint64_t repeat_key(const char *s, size_t len)
+/* A paragraph longer than its view's head is compared by that head, its last KEY_TAIL bytes and
+ * its length. */
+enum { KEY_TAIL = 160 };
+
+/* FNV-1a of the letters and digits of s[0..len), ASCII lower-cased; *kept counts them. */
+static uint64_t fold_hash(uint64_t h, const char *s, size_t len, size_t *kept)
 {
-    /* FNV-1a over the kept bytes, then hash_bytes' avalanche on the result */
-    uint64_t h = 1469598103934665603ULL;
-    size_t kept = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
-            if ((unsigned)((c | 0x20) - 'a') < 26u) c |= 0x20;
+            unsigned char low = c | 0x20;
+            if ((unsigned)(low - 'a') < 26u) c = low;
             else if ((unsigned)(c - '0') >= 10u) continue;
         } else if (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80) {
             i += 2; /* quotes, dashes, ellipsis, typographic spaces: U+2000..U+203F */
@@ -42,11 +45,26 @@ uint64_t repeat_key(const char *s, size_t len)
             i++; /* no-break space */
             continue;
         }
-        h ^= c;
-        h *= 1099511628211ULL;
-        kept++;
+        h = (h ^ c) * 1099511628211ULL;
+        (*kept)++;
     }
-    if (!kept) return 0;
+    return h;
+}
+
+uint64_t repeat_key(const view *v, const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL;
+    size_t kept = 0;
+    if (!v->alpha && !v->digits) return 0;
+    for (size_t i = 0; i < v->len; i++) /* the head: lower case, white space collapsed already */
+        h = (h ^ (unsigned char)v->low[i]) * 1099511628211ULL;
+    kept = v->len;
+    if (!v->whole) {
+        /* past the head: the end and the length tell a long paragraph from any other */
+        size_t tail = len < KEY_TAIL ? len : KEY_TAIL;
+        h = fold_hash(h, s + len - tail, tail, &kept);
+        h ^= (uint64_t)len << 20;
+    }
     h ^= kept;
     return hash_bytes(&h, sizeof h) | 1;
 }

@@ -14,12 +14,12 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_alnum(char c) { return is_letter(c) || is_digit(c); }
 
 /* The view starts with the phrase, and a phrase ending in a letter ends a word there. */
-static bool starts_phrase(const view *v, const char *p)
+static bool starts_phrase_n(const view *v, const char *p, size_t n)
 {
-    if (!view_starts(v, p)) return false;
-    size_t n = strlen(p);
-    return !is_letter(p[n - 1]) || !is_letter(v->low[n]);
+    if (v->low[0] != p[0] || (n > 1 && v->low[1] != p[1])) return false; /* most phrases differ at once */
+    return view_starts_n(v, p, n) && (!is_letter(p[n - 1]) || !is_letter(v->low[n]));
 }
+static bool starts_phrase(const view *v, const char *p) { return starts_phrase_n(v, p, strlen(p)); }
 
 /* Whether the text quotes someone: straight or curly quotes, or newswire's `` and ''. */
 static bool quoted(const view *v) { return strchr(v->low, '"') || strstr(v->low, "``") || strstr(v->low, "''"); }
@@ -35,23 +35,33 @@ static bool quote_proof(uint8_t reason)
 static td_clean_reason match_line(const view *v)
 {
     for (const phrase *p = phrases_line; p->text; p++)
-        if (view_is(v, p->text)) return (td_clean_reason)p->reason;
+        if (view_is_n(v, p->text, p->len)) return (td_clean_reason)p->reason;
     return TD_CLEAN_CONTENT;
 }
 
+/* phrases_start is sorted: only the phrases with the view's first byte are tried. */
 static td_clean_reason match_start(const view *v)
 {
-    for (const phrase *p = phrases_start; p->text; p++)
-        if (fits(v, p) && starts_phrase(v, p->text)) return (td_clean_reason)p->reason;
+    unsigned char first = (unsigned char)v->low[0];
+    size_t lo = 0, hi = phrases_start_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((unsigned char)phrases_start[mid].text[0] < first) lo = mid + 1;
+        else hi = mid;
+    }
+    for (const phrase *p = phrases_start + lo; p->text && (unsigned char)p->text[0] == first; p++)
+        if (fits(v, p) && starts_phrase_n(v, p->text, p->len)) return (td_clean_reason)p->reason;
     return TD_CLEAN_CONTENT;
 }
 
 static td_clean_reason match_anywhere(const view *v)
 {
     bool quotes = quoted(v);
-    for (const phrase *p = phrases_anywhere; p->text; p++)
-        if (fits(v, p) && (!quotes || quote_proof(p->reason)) && view_has_word(v, p->text))
+    for (const phrase *p = phrases_anywhere; p->text; p++) {
+        if (!fits(v, p)) break; /* the rest are for shorter paragraphs still */
+        if ((!quotes || quote_proof(p->reason)) && view_has_phrase(v, p->text, p->key))
             return (td_clean_reason)p->reason;
+    }
     return TD_CLEAN_CONTENT;
 }
 
@@ -138,6 +148,9 @@ static bool timestamp(const view *v)
 }
 
 /* ---------------------------------------------------------------- images */
+
+/* "In this … photo": the noun comes within this many bytes of a caption's start. */
+enum { CAPTION_NOUN_WITHIN = 60 };
 
 /* What words in brackets say about a credit: 2 surely one ("(AP Photo/Jane Doe)", "(Image: Getty)",
  * a slash between names), 1 only an agency's name ("(Reuters)": also how live blogs cite their
@@ -233,9 +246,12 @@ static td_clean_reason credit(const char *s, size_t len, const view *v)
     }
     /* "In this Tuesday, Nov. 10, 2009 file photo …", "This undated photo shows …" */
     if ((starts_phrase(v, "in this") || starts_phrase(v, "this")) && v->words <= 80) {
-        const char *photo = strstr(v->low, " photo");
-        if (!photo) photo = strstr(v->low, " image");
-        if (photo && photo - v->low < 60) return TD_CLEAN_CREDIT;
+        static const char *const nouns[] = {" photo", " photograph", " image", " picture", NULL};
+        for (const char *const *n = nouns; *n; n++) {
+            const char *hit = strstr(v->low, *n);
+            size_t k = strlen(*n);
+            if (hit && hit - v->low < CAPTION_NOUN_WITHIN && !is_letter(hit[k])) return TD_CLEAN_CREDIT;
+        }
     }
     /* "CLOSE Kevin Spacey was accused …": the caption of a video player */
     if (len > 6 && memcmp(s, "CLOSE ", 6) == 0) return TD_CLEAN_EMBED;
@@ -244,8 +260,9 @@ static td_clean_reason credit(const char *s, size_t len, const view *v)
 
 /* ---------------------------------------------------------------- bios, tags, questions */
 
-/* A bio names its author first: the sign comes within this many bytes. */
-enum { BIO_SIGN_WITHIN = 60 };
+/* A bio names its author first: the sign comes within this many bytes. A tweet's signature is
+ * within the last TWEET_TAIL bytes. */
+enum { BIO_SIGN_WITHIN = 60, TWEET_TAIL = 80 };
 
 static bool bio(const view *v, bool late)
 {
@@ -283,6 +300,16 @@ static bool reader_question(const view *v)
     return view_has_word(v, "you") || view_has_word(v, "your");
 }
 
+/* An embedded tweet ends with its author and date: "… — Jo Roe (@joroe) May 2, 2016". */
+static bool tweet_signature(const char *s, size_t len, const view *v)
+{
+    if (!is_digit((char)v->end)) return false;
+    size_t from = len > TWEET_TAIL ? len - TWEET_TAIL : 0;
+    for (size_t i = from; i + 1 < len; i++)
+        if (s[i] == '(' && s[i + 1] == '@') return true;
+    return false;
+}
+
 /* "Sony's 'The Interview' and Scandal Behind It (59)": a feed's name and its count. */
 static bool counted_label(const char *s, size_t len, const view *v)
 {
@@ -306,14 +333,15 @@ td_clean_reason rules_paragraph(const char *s, size_t len, const view *v, const 
     if ((r = byline(v))) return r;
     if (timestamp(v)) return TD_CLEAN_TIMESTAMP;
     if ((r = credit(s, len, v))) return r;
-    if (view_has(v, "(@") && is_digit((char)v->end)) return TD_CLEAN_EMBED; /* "— Jo (@jo) May 2, 2016" */
+    if (tweet_signature(s, len, v)) return TD_CLEAN_EMBED;
     if (bio(v, at->late)) return TD_CLEAN_BIO;
     if (tags(v)) return TD_CLEAN_TAGS;
     if (reader_question(v)) return TD_CLEAN_READER_QUESTION;
     if (counted_label(s, len, v)) return TD_CLEAN_COUNTER;
+    /* "[Trump shows Kim a video: Watch]", "[Quiz: How well do you know the Sun?]" */
+    if (len > 2 && s[0] == '[' && s[len - 1] == ']' && !memchr(s + 1, ']', len - 2)) return TD_CLEAN_RELATED;
     if (!view_ends_sentence(v)) {
-        /* "[Trump shows Kim a video: Watch]", "… in Hollywood Read more", "Related Netflix Hacker …" */
-        if (len > 2 && s[0] == '[' && s[len - 1] == ']') return TD_CLEAN_RELATED;
+        /* "… in Hollywood Read more", "Related Netflix Hacker …" */
         if (v->len > 10 && strcmp(v->low + v->len - 10, " read more") == 0) return TD_CLEAN_RELATED;
         if (starts_phrase(v, "related") && v->words <= 25) return TD_CLEAN_RELATED;
     }
@@ -330,9 +358,7 @@ td_clean_reason rules_sentence(const char *s, size_t len)
     view v;
     view_make(&v, s, len);
     td_clean_reason r;
-    if (v.words <= 25 &&
-        ((r = match_anywhere(&v)) || (r = match_start(&v)) || (r = byline(&v)) || (r = credit(s, len, &v))))
-        return r;
+    if ((r = match_anywhere(&v)) || (r = match_start(&v)) || (r = byline(&v)) || (r = credit(s, len, &v))) return r;
     if (v.end == '?') return TD_CLEAN_QUESTION;
     return view_ends_sentence(&v) ? TD_CLEAN_CONTENT : TD_CLEAN_NO_END;
 }

@@ -19,8 +19,8 @@ typedef struct rules_place {
  * final punctuation) or a kind of debris. */
 td_clean_reason rules_paragraph(const char *s, size_t len, const view *v, const rules_place *at);
 
-/* What a sentence inside a kept paragraph is: content, a question, prose without final
- * punctuation, or a prompt or note hiding at the end of a paragraph ("Click here to …"). */
+/* What a short sentence inside a kept paragraph is: content, a question, prose without final
+ * punctuation, or a prompt, note or credit hiding in a paragraph ("Click here to …"). */
 td_clean_reason rules_sentence(const char *s, size_t len);
 
 /* Whether the paragraph is an end-of-article marker ("About the author", "Leave a Reply",

@@ -1,16 +1,11 @@
 /* view.c — the lower-cased head and word counts of a paragraph or sentence (see view.h). */
 #include "clean/view.h"
 
-#include <string.h>
-
-/* a-z as 0-25, the end of the text or a space as 26, anything else 27 */
-static unsigned pair_symbol(char c)
+/* Hash of three lower-cased characters, a bit of view.starts. */
+static inline unsigned start_bit(const char *w)
 {
-    if (c >= 'a' && c <= 'z') return (unsigned)(c - 'a');
-    return c == '\0' || c == ' ' ? 26 : 27;
+    return ((unsigned char)w[0] * 961u + (unsigned char)w[1] * 31u + (unsigned char)w[2]) % VIEW_START_BITS;
 }
-
-static unsigned pair_of(const char *w) { return pair_symbol(w[0]) * VIEW_PAIR_SYMBOLS + pair_symbol(w[0] ? w[1] : '\0'); }
 
 /* The ASCII stand-in of the punctuation E2 80 xx, or 0. */
 static char ascii_of(unsigned char x)
@@ -31,45 +26,58 @@ static bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\
 /* Words that stay lower case in a title-cased headline ("Bridge Shut for Weeks After Cracks"). */
 static bool minor_word(const char *w, size_t n)
 {
-    static const char *const minor[] = {"a",  "an", "and", "as",  "at",  "but", "by", "for", "from", "in",
-                                        "of", "on", "or",  "the", "to",  "vs",  "via", "with", "into", "over"};
-    if (n > 4) return false;
-    for (size_t i = 0; i < sizeof minor / sizeof *minor; i++)
-        if (strlen(minor[i]) == n && memcmp(minor[i], w, n) == 0) return true;
+    static const char two[] = "anasatbyinofonortovs", three[] = "andbutforthevia", four[] = "fromwithintoover";
+    const char *set = n == 2 ? two : n == 3 ? three : n == 4 ? four : NULL;
+    if (n == 1) return w[0] == 'a';
+    for (const char *q = set; q && *q; q += n) {
+        size_t k = 0;
+        while (k < n && q[k] == w[k]) k++;
+        if (k == n) return true;
+    }
     return false;
 }
 
-/* Counts one word w[0..n) by its shape. */
-static void count_word(view *v, const char *w, size_t n)
+/* The word being read in the head: its shape. */
+typedef struct word_shape {
+    bool digit;      /* it has a digit */
+    char first;      /* its first letter: 'A' a capital, 'a' lower case, 'x' outside ASCII, 0 none yet */
+    size_t first_at; /* where that letter is */
+} word_shape;
+
+/* Counts a finished word by its shape: letters, the case of its first letter (after quotes and
+ * brackets), digits. */
+static void count_shape(view *v, const char *s, size_t end, const word_shape *w)
 {
-    v->words++;
-    bool letter = false, digit = false;
-    size_t first = n; /* index of the first letter */
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-            if (first == n) first = i;
-            letter = true;
-        } else if (c >= '0' && c <= '9') {
-            digit = true;
-        } else if (c >= 0x80 && first == n) {
-            /* a letter outside ASCII: count the word as one with letters, case unknown */
-            letter = true;
-            first = n + 1;
+    v->digits += w->digit;
+    if (!w->first) return;
+    v->alpha++;
+    if (w->first == 'A') {
+        v->capital++;
+    } else if (w->first == 'a') {
+        size_t e = w->first_at;
+        if (end - e > 6) { /* too long for a minor word, even with punctuation after it */
+            v->lower++;
+            return;
+        }
+        while (e < end && s[e] >= 'a' && s[e] <= 'z') e++;
+        v->lower += !minor_word(s + w->first_at, e - w->first_at);
+    }
+}
+
+/* Counts the words (up to VIEW_WORDS_MAX) and commas of s[i..len), past the head. */
+static void count_rest(view *v, const unsigned char *p, size_t i, size_t len, bool space)
+{
+    for (; i < len; i++) {
+        unsigned char c = p[i];
+        if (c > ' ' && c != 0xa0) { /* most bytes: inside a word */
+            if (space && v->words++ == VIEW_WORDS_MAX) break;
+            space = false;
+            v->commas += c == ',';
+        } else {
+            space = c <= ' ' || p[i - 1] == 0xc2; /* controls count as white space */
         }
     }
-    if (digit) v->digits++;
-    if (!letter) return;
-    v->alpha++;
-    if (first >= n) return;
-    /* the first letter counts only at the word's start (after quotes and brackets) */
-    if (w[first] >= 'A' && w[first] <= 'Z') {
-        v->capital++;
-    } else if (w[first] >= 'a' && w[first] <= 'z') {
-        size_t e = first;
-        while (e < n && w[e] >= 'a' && w[e] <= 'z') e++;
-        if (!minor_word(w + first, e - first)) v->lower++;
-    }
+    if (v->words > VIEW_WORDS_MAX) v->words = VIEW_WORDS_MAX;
 }
 
 unsigned char view_final_mark(const char *s, size_t len)
@@ -111,67 +119,115 @@ unsigned char view_final_mark(const char *s, size_t len)
     return 0;
 }
 
+/* Marks the word starting at low[k] in both sets of word starts. */
+static void mark_start(view *v, size_t k)
+{
+    unsigned bit = start_bit(v->low + k), key = VIEW_KEY(v->low + k);
+    v->starts[bit / 64] |= 1ULL << (bit % 64);
+    v->keys[key / 64] |= 1ULL << (key % 64);
+}
+
 void view_make(view *v, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t o = 0, i = 0;
+    size_t o = 0, i = 0, lower_run = 0;
     while (i < len && is_space(p[i])) i++;
-    size_t word = i, lower_run = 0;
+    size_t head = len - i > VIEW_LONG ? VIEW_LONG_HEAD : VIEW_MAX;
     v->words = v->alpha = v->capital = v->lower = v->digits = v->commas = 0;
-    for (; i <= len; i++) {
-        unsigned char c = i < len ? p[i] : ' ';
-        if (c == ',') v->commas++;
-        /* a no-break space (C2 A0) separates words like a space */
-        size_t width = c == 0xc2 && i + 1 < len && p[i + 1] == 0xa0 ? 2 : 1;
-        if (is_space(c) || width == 2) {
-            if (word < i) count_word(v, s + word, i - word);
-            i += width - 1;
-            word = i + 1;
-            if (o > 0 && o < VIEW_MAX && v->low[o - 1] != ' ') v->low[o++] = ' ';
-        } else if (o < VIEW_MAX) {
-            /* curly quotes and dashes (E2 80 93/94/98/99/9C/9D) read as their ASCII forms */
-            if (c == 0xe2 && i + 2 < len && p[i + 1] == 0x80 && ascii_of(p[i + 2])) {
-                v->low[o++] = ascii_of(p[i + 2]);
-                i += 2;
-                lower_run = 0;
-                continue;
-            }
-            /* a word glued to the next ("standardsDiscussion") reads as two */
-            if ((unsigned)(c - 'A') < 26u && lower_run >= 3 && o + 1 < VIEW_MAX) v->low[o++] = ' ';
-            v->low[o++] = (char)(c | ((unsigned)(c - 'A') < 26u ? 0x20 : 0));
-        }
-        lower_run = (unsigned)(c - 'a') < 26u ? lower_run + 1 : 0;
-    }
-    bool full = o < VIEW_MAX;
-    while (o > 0 && v->low[o - 1] == ' ') o--;
-    v->low[o] = '\0';
-    v->len = o;
-    v->whole = full;
-    v->end = view_final_mark(s, len);
+    bool in_word = false;  /* inside a white-space separated word */
+    bool at_start = true;  /* the next byte written begins a word (also after a bracket) */
+    word_shape w = {0};
+    size_t starts[VIEW_MAX], n_starts = 0;
     memset(v->starts, 0, sizeof v->starts);
-    for (size_t k = 0; k < o; k++) {
-        if (k > 0 && v->low[k - 1] != ' ' && v->low[k - 1] != '(' && v->low[k - 1] != '[') continue;
-        unsigned pair = pair_of(v->low + k);
-        v->starts[pair / 64] |= 1ULL << (pair % 64);
+    memset(v->keys, 0, sizeof v->keys);
+    for (; i < len && o < head; i++) {
+        unsigned char c = p[i];
+        if (is_space(c) || (c == 0xc2 && i + 1 < len && p[i + 1] == 0xa0)) {
+            i += c == 0xc2;
+            if (in_word) count_shape(v, s, i, &w);
+            in_word = false;
+            if (o > 0 && v->low[o - 1] != ' ') v->low[o++] = ' ';
+            at_start = true;
+            lower_run = 0;
+            continue;
+        }
+        if (!in_word) {
+            in_word = true;
+            v->words++;
+            w = (word_shape){0};
+        }
+        if (at_start) starts[n_starts++] = o, at_start = false;
+        if ((unsigned)(c - 'a') < 26u) { /* most bytes: a run of lower-case letters */
+            if (!w.first) w.first = 'a', w.first_at = i;
+            size_t j = i, stop = len - i < head - o ? len : i + (head - o);
+            while (j < stop && (unsigned)(p[j] - 'a') < 26u) j++;
+            memcpy(v->low + o, p + i, j - i);
+            o += j - i;
+            lower_run += j - i;
+            i = j - 1;
+            continue;
+        }
+        if ((unsigned)(c - 'A') < 26u) {
+            if (!w.first) w.first = 'A', w.first_at = i;
+            /* a word glued to the next ("standardsDiscussion") reads as two */
+            if (lower_run >= 3 && o + 1 < head) {
+                v->low[o++] = ' ';
+                starts[n_starts++] = o;
+            }
+            v->low[o++] = (char)(c | 0x20);
+            lower_run = 0;
+            continue;
+        }
+        lower_run = 0;
+        if ((unsigned)(c - '0') < 10u) {
+            w.digit = true;
+        } else if (c == ',') {
+            v->commas++;
+        } else if (c == '(' || c == '[') {
+            at_start = true; /* "(AP Photo/…": a word starts after the bracket too */
+        } else if (c == 0xe2 && i + 2 < len && p[i + 1] == 0x80 && ascii_of(p[i + 2])) {
+            /* curly quotes and dashes (E2 80 93/94/98/99/9C/9D) read as their ASCII forms */
+            c = (unsigned char)ascii_of(p[i + 2]);
+            i += 2;
+        } else if (c >= 0x80 && !w.first) {
+            w.first = 'x'; /* a letter outside ASCII, most likely: case unknown */
+        }
+        v->low[o++] = (char)c;
     }
+    v->whole = i >= len && o < head;
+    if (in_word) {
+        size_t e = i; /* the word under way ends past the head */
+        while (e < len && p[e] > ' ' && p[e] != 0xc2) e++;
+        count_shape(v, s, e, &w);
+        i = e;
+    }
+    if (head == VIEW_MAX) count_rest(v, p, i, len, true);
+    else v->words = v->alpha = VIEW_WORDS_MAX; /* long prose */
+    while (o > 0 && v->low[o - 1] == ' ') o--;
+    memset(v->low + o, 0, VIEW_KEY_LEN);
+    v->len = o;
+    for (size_t k = 0; k < n_starts; k++)
+        if (starts[k] < o) mark_start(v, starts[k]);
+    v->end = view_final_mark(s, len);
 }
 
-bool view_starts(const view *v, const char *prefix)
+/* Whether needle occurs in the view at a word start (found by strstr after the bit tests). */
+static bool find_at_start(const view *v, const char *needle)
 {
-    if (v->low[0] != prefix[0]) return false; /* cheap test first: most prefixes differ at once */
-    size_t n = strlen(prefix);
-    return v->len >= n && memcmp(v->low, prefix, n) == 0;
-}
-
-bool view_has(const view *v, const char *needle) { return strstr(v->low, needle) != NULL; }
-
-bool view_has_word(const view *v, const char *needle)
-{
-    unsigned p = pair_of(needle);
-    if (!(v->starts[p / 64] & (1ULL << (p % 64)))) return false;
     for (const char *hit = strstr(v->low, needle); hit; hit = strstr(hit + 1, needle))
         if (hit == v->low || hit[-1] == ' ' || hit[-1] == '(' || hit[-1] == '[') return true;
     return false;
 }
 
-bool view_is(const view *v, const char *s) { return v->whole && strcmp(v->low, s) == 0; }
+bool view_has(const view *v, const char *needle) { return strstr(v->low, needle) != NULL; }
+
+bool view_has_phrase(const view *v, const char *phrase, unsigned key)
+{
+    return (v->keys[key / 64] & (1ULL << (key % 64))) && find_at_start(v, phrase);
+}
+
+bool view_has_word(const view *v, const char *needle)
+{
+    unsigned bit = start_bit(needle);
+    return (v->starts[bit / 64] & (1ULL << (bit % 64))) && find_at_start(v, needle);
+}
