@@ -270,8 +270,14 @@ static void test_truncated_last_sentence(void **state)
         {"colon.txt", NULL, NULL, "The council listed the ferry times for the coming weeks as follows:\n"},
         {"cut-in-paragraph.txt", NULL, NULL,
          "The bridge will stay closed for three weeks. The council said the ferry would"},
+        /* short, but ending in the stump of a word */
+        {"stump.txt", NULL, NULL,
+         "The bridge will stay closed for three weeks, the council said.\n\nRepairs start early next mon"},
+        /* short, no final punctuation, but ending in a whole word */
+        {"whole-word.txt", NULL, NULL,
+         "The bridge will stay closed for three weeks, the council said.\n\nThe ferry timetable for the coming weeks is below"},
     };
-    td_cluster *c = make_cluster(docs, 4);
+    td_cluster *c = make_cluster(docs, 6);
     td_cleaner *cl = clean(c);
     expect(cl, c, 0, "The bridge will stay", TD_CLEAN_CONTENT);
     expect(cl, c, 0, "end of the mon", TD_CLEAN_TRUNCATED);
@@ -280,6 +286,8 @@ static void test_truncated_last_sentence(void **state)
     expect(cl, c, 2, "The council listed", TD_CLEAN_NO_END);
     expect(cl, c, 3, "The bridge will stay", TD_CLEAN_CONTENT);
     expect(cl, c, 3, "ferry would", TD_CLEAN_TRUNCATED);
+    expect(cl, c, 4, "Repairs start", TD_CLEAN_TRUNCATED);
+    expect(cl, c, 5, "The ferry timetable", TD_CLEAN_NO_END);
     td_cleaner_free(cl);
     td_cluster_free(c);
 }

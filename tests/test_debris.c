@@ -2,6 +2,7 @@
  * filter) on lines seen on real news pages, each judged on its own. */
 #include <string.h>
 
+#include "clean/phrases.h"
 #include "clean/rules.h"
 #include "testutil.h"
 
@@ -69,6 +70,28 @@ static void test_late_bios_need_the_end_of_the_page(void **state)
     assert_int_equal(judge(bio), TD_CLEAN_CONTENT);
 }
 
+/* The phrase tables keep the order and the lengths that the lookups rely on. */
+static void test_phrase_tables_are_ordered(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    for (const phrase *p = phrases_start; p->text; p++, n++) {
+        assert_int_equal(p->len, strlen(p->text));
+        if (n) assert_true(strcmp(p[-1].text, p->text) <= 0);
+    }
+    assert_int_equal(n, phrases_start_count);
+    unsigned last_max = 0;
+    for (const phrase *p = phrases_anywhere; p->text; p++) {
+        assert_int_equal(p->len, strlen(p->text));
+        assert_true(p->len >= VIEW_KEY_LEN);
+        assert_int_equal(p->key, VIEW_KEY(p->text));
+        if (p != phrases_anywhere && p->max_words) assert_true(last_max == 0 || p->max_words <= last_max);
+        if (p != phrases_anywhere && !p->max_words) assert_int_equal(last_max, 0);
+        last_max = p->max_words;
+    }
+    for (const phrase *p = phrases_line; p->text; p++) assert_int_equal(p->len, strlen(p->text));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -76,6 +99,7 @@ int main(void)
         cmocka_unit_test(test_questions_bios_credits_and_headlines),
         cmocka_unit_test(test_quoted_questions_are_not_put_to_the_reader),
         cmocka_unit_test(test_late_bios_need_the_end_of_the_page),
+        cmocka_unit_test(test_phrase_tables_are_ordered),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

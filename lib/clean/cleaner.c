@@ -193,7 +193,29 @@ static td_clean_reason sentence_reason(const char *s, size_t len, bool last_of_m
     return end == '.' || end == '!' ? TD_CLEAN_CONTENT : TD_CLEAN_NO_END;
 }
 
-/* Hands out article d's pieces; a last sentence with no final punctuation is cut off. */
+/* Whether s ends in the stump of a word: one to three lower-case letters that make no common
+ * short word ("… by the end of the mon"). */
+static bool cut_word(const char *s, size_t len)
+{
+    static const char *const whole[] = {
+        "a",   "i",   "an",  "as",  "at",  "be",  "by",  "do",  "go",  "he",  "if",  "in",  "is",  "it",
+        "me",  "my",  "no",  "of",  "on",  "or",  "so",  "to",  "up",  "us",  "we",  "ago", "all", "and",
+        "any", "are", "but", "can", "day", "did", "end", "far", "few", "for", "get", "got", "had", "has",
+        "her", "him", "his", "how", "its", "law", "man", "may", "new", "not", "now", "off", "old", "one",
+        "our", "out", "own", "put", "saw", "say", "see", "set", "she", "the", "too", "two", "use",
+        "war", "was", "way", "who", "why", "yet", "you", NULL,
+    };
+    size_t k = len;
+    while (k > 0 && s[k - 1] >= 'a' && s[k - 1] <= 'z') k--;
+    size_t n = len - k;
+    if (n == 0 || n > 3 || (k > 0 && !is_space(s[k - 1]))) return false;
+    for (const char *const *w = whole; *w; w++)
+        if (strlen(*w) == n && memcmp(*w, s + k, n) == 0) return false;
+    return true;
+}
+
+/* Hands out article d's pieces; a last sentence with no final punctuation is cut off when it is
+ * long, ends a paragraph of several, or ends in the stump of a word. */
 static bool emit_pieces(td_cleaner *cl, const char *text, size_t d)
 {
     size_t last = SIZE_MAX, last_block_sents = 0;
@@ -225,7 +247,17 @@ static bool emit_pieces(td_cleaner *cl, const char *text, size_t d)
         size_t len = p->span.end - p->span.start;
         unsigned char end = view_final_mark(s, len);
         bool open = end != '.' && end != '!' && end != '?' && end != ':';
-        if (open && (last_block_sents > 1 || count_words(s, len, TRUNCATED_WORDS) >= TRUNCATED_WORDS))
+        size_t words = count_words(s, len, TRUNCATED_WORDS);
+        if (open && (last_block_sents > 1 || words >= TRUNCATED_WORDS || (words >= 4 && cut_word(s, len))))
+            p->reason = TD_CLEAN_TRUNCATED;
+    }
+    /* a short last line that looks like a headline but ends in a stump was cut too */
+    size_t first = cl->doc_piece.items[d];
+    if (cl->pieces.len > first) {
+        td_clean_piece *p = &cl->pieces.items[cl->pieces.len - 1];
+        const char *s = text + p->span.start;
+        size_t len = p->span.end - p->span.start;
+        if (p->reason == TD_CLEAN_HEADLINE && count_words(s, len, 4) >= 4 && cut_word(s, len))
             p->reason = TD_CLEAN_TRUNCATED;
     }
     return true;
