@@ -193,8 +193,8 @@ static bool trailing_credit(const char *s, size_t len, const view *v)
         if (s[i] != '(') continue;
         int kind = credit_words(s + i + 1, len - 2 - i);
         if (kind == 2) return true;
-        return kind == 1 && v->words <= 30 && !quoted(v) && !view_has_word(v, "said") && !view_has_word(v, "says") &&
-               !view_has_word(v, "told");
+        return kind == 1 && v->words <= 30 && !quoted(v) && !view_has_whole_word(v, "said") &&
+               !view_has_whole_word(v, "says") && !view_has_whole_word(v, "told");
     }
     return false;
 }
@@ -287,7 +287,7 @@ static bool bio(const view *v, bool late)
 
 static bool tags(const view *v)
 {
-    return !view_ends_sentence(v) && v->commas >= 3 && v->words <= 40 && v->words <= 4 * (v->commas + 1) &&
+    return !view_ends_sentence(v) && v->end != ':' && v->commas >= 3 && v->words <= 40 && v->words <= 4 * (v->commas + 1) &&
            v->lower * 3 <= v->alpha;
 }
 
@@ -297,7 +297,7 @@ static bool reader_question(const view *v)
     if (v->end != '?' || v->words > 50 || quoted(v)) return false;
     const char *colon = strchr(v->low, ':');
     if (colon && colon - v->low < 30) return false;
-    return view_has_word(v, "you") || view_has_word(v, "your");
+    return view_has_whole_word(v, "you") || view_has_whole_word(v, "your");
 }
 
 /* An embedded tweet ends with its author and date: "… — Jo Roe (@joroe) May 2, 2016". */

@@ -231,3 +231,15 @@ bool view_has_word(const view *v, const char *needle)
     unsigned bit = start_bit(needle);
     return (v->starts[bit / 64] & (1ULL << (bit % 64))) && find_at_start(v, needle);
 }
+
+bool view_has_whole_word(const view *v, const char *word)
+{
+    unsigned bit = start_bit(word);
+    if (!(v->starts[bit / 64] & (1ULL << (bit % 64)))) return false;
+    size_t n = strlen(word);
+    for (const char *hit = strstr(v->low, word); hit; hit = strstr(hit + 1, word)) {
+        bool start = hit == v->low || hit[-1] == ' ' || hit[-1] == '(' || hit[-1] == '[';
+        if (start && (unsigned)((hit[n] | 0x20) - 'a') >= 26u) return true;
+    }
+    return false;
+}

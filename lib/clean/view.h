@@ -68,6 +68,8 @@ bool view_has(const view *v, const char *needle);
 /* Whether needle (three bytes or more) occurs at the start of a word (or after an opening
  * bracket) in the view's head. */
 bool view_has_word(const view *v, const char *needle);
+/* Whether word (three bytes or more) occurs as a whole word: at a word start, no letter after it. */
+bool view_has_whole_word(const view *v, const char *word);
 /* The same for a phrase of VIEW_KEY_LEN bytes or more whose VIEW_KEY is key. */
 bool view_has_phrase(const view *v, const char *phrase, unsigned key);
 
