@@ -51,6 +51,25 @@ static void test_questions_bios_credits_and_headlines(void **state)
     assert_int_equal(judge("\"Nobody will be asked to cross it.\""), TD_CLEAN_CONTENT);
 }
 
+static void test_more_page_furniture(void **state)
+{
+    (void)state;
+    assert_int_equal(judge("Jane Roe, Staff Writer"), TD_CLEAN_BYLINE);
+    assert_int_equal(judge("Posted by Jane Roe on March 3, 2024"), TD_CLEAN_BYLINE);
+    assert_int_equal(judge("We use cookies to improve your experience on our site."), TD_CLEAN_NAVIGATION);
+    assert_int_equal(judge("5 min read"), TD_CLEAN_NAVIGATION);
+    assert_int_equal(judge("Loading comments..."), TD_CLEAN_NAVIGATION);
+    assert_int_equal(judge("Already a subscriber? Log in to keep reading."), TD_CLEAN_SHARE);
+    assert_int_equal(judge("Photo: Jane Roe/Example Wire"), TD_CLEAN_CREDIT);
+    assert_int_equal(judge("REUTERS/Jane Roe"), TD_CLEAN_CREDIT);
+    assert_int_equal(judge("1 of 12"), TD_CLEAN_CREDIT); /* a gallery's position */
+    assert_int_equal(judge("Last updated 2 hours ago"), TD_CLEAN_TIMESTAMP);
+    /* the same words in news prose stay */
+    assert_int_equal(judge("The ferry operator said it would sign up 40 new crew members by June."), TD_CLEAN_CONTENT);
+    assert_int_equal(judge("Subscribers to the ferry pass will get a refund, the council said."), TD_CLEAN_CONTENT);
+    assert_int_equal(judge("So who is the engineer that found the cracks?"), TD_CLEAN_CONTENT);
+}
+
 static void test_quoted_questions_are_not_put_to_the_reader(void **state)
 {
     (void)state;
@@ -97,6 +116,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_prompts_and_furniture),
         cmocka_unit_test(test_questions_bios_credits_and_headlines),
+        cmocka_unit_test(test_more_page_furniture),
         cmocka_unit_test(test_quoted_questions_are_not_put_to_the_reader),
         cmocka_unit_test(test_late_bios_need_the_end_of_the_page),
         cmocka_unit_test(test_phrase_tables_are_ordered),

@@ -101,6 +101,13 @@ static td_clean_reason byline(const view *v)
         (view_has_word(v, "on twitter") || view_has_word(v, "on facebook") || view_has_word(v, "on instagram")))
         return TD_CLEAN_SHARE;
     if (v->words <= 25 && !quoted(v) && has_email(v)) return TD_CLEAN_BYLINE;
+    /* "Jane Roe, Staff Writer", "Associated Press Writer" */
+    if (!view_ends_sentence(v) && v->words <= 8 && v->lower <= 2) {
+        static const char *const roles[] = {"writer", "reporter", "correspondent", "editor", "columnist",
+                                            "contributor", "staff", NULL};
+        for (const char *const *r = roles; *r; r++)
+            if (view_has_whole_word(v, *r)) return TD_CLEAN_BYLINE;
+    }
     return TD_CLEAN_CONTENT;
 }
 
