@@ -21,7 +21,9 @@ struct td_cleaner {
     repeat_state repeats;         /* scratch of the cluster pass */
 };
 
-/* A glued title is looked for in the first paragraphs only, before any kept one. */
+/* A glued title is looked for in the first GLUE_BLOCKS paragraphs only, before any kept one, and
+ * a guessed one in the first GLUE_SCAN bytes. A last sentence of TRUNCATED_WORDS words or more
+ * without final punctuation was cut off. */
 enum { GLUE_BLOCKS = 3, GLUE_SCAN = 300, TRUNCATED_WORDS = 12 };
 
 /* The last sentence of a kept paragraph is checked for prompts and credits up to this many words. */
@@ -125,14 +127,14 @@ static bool read_blocks(td_cleaner *cl, const td_document *doc, size_t s0, size_
         }
         if (!b.cut && (b.cut = rules_leading_credit(s, len)) != 0) b.cut_reason = TD_CLEAN_CREDIT;
         size_t body = b.cut ? skip_space(s, b.cut, len) : 0;
-        if (body == len) { /* a credit alone */
+        if (body == len) { /* a credit alone: the paragraph rules see it whole */
             b.cut = 0;
             body = 0;
         }
         view v;
         view_make(&v, s + body, len - body);
         rules_place at = {doc->title, b.span.start * 2 >= doc->text_len};
-        b.reason = (uint8_t)(b.cut && body == 0 ? TD_CLEAN_CREDIT : rules_paragraph(s + body, len - body, &v, &at));
+        b.reason = (uint8_t)rules_paragraph(s + body, len - body, &v, &at);
         b.words = v.words;
         b.prose = view_ends_sentence(&v) && v.words >= CLEAN_PROSE_WORDS;
         b.marker = rules_end_marker(&v);

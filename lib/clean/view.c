@@ -74,7 +74,7 @@ static void count_rest(view *v, const unsigned char *p, size_t i, size_t len, bo
             space = false;
             v->commas += c == ',';
         } else {
-            space = c <= ' ' || p[i - 1] == 0xc2; /* controls count as white space */
+            space = c <= ' ' || (i > 0 && p[i - 1] == 0xc2); /* controls count as white space */
         }
     }
     if (v->words > VIEW_WORDS_MAX) v->words = VIEW_WORDS_MAX;
@@ -197,7 +197,7 @@ void view_make(view *v, const char *s, size_t len)
     v->whole = i >= len && o < head;
     if (in_word) {
         size_t e = i; /* the word under way ends past the head */
-        while (e < len && p[e] > ' ' && p[e] != 0xc2) e++;
+        while (e < len && p[e] > ' ' && !(p[e] == 0xc2 && e + 1 < len && p[e + 1] == 0xa0)) e++;
         count_shape(v, s, e, &w);
         i = e;
     }
