@@ -13,6 +13,7 @@ static const char usage[] =
     "Commands:\n"
     "  summarize   summarise the articles of a story, each sentence with its sources\n"
     "  sentences   print the sentences of a text, one a line\n"
+    "  clean       print articles without web debris (--explain: why each line went)\n"
     "  rouge       score summaries against references (ROUGE-1.5.5 compatible)\n"
     "\n"
     "Options:\n"
@@ -39,6 +40,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "summarize") || !strcmp(cmd, "summarise")) return cmd_summarize(argc - 1, argv + 1);
     if (!strcmp(cmd, "sentences")) return cmd_sentences(argc - 1, argv + 1);
     if (!strcmp(cmd, "rouge")) return cmd_rouge(argc - 1, argv + 1);
+    if (!strcmp(cmd, "clean")) return cmd_clean(argc - 1, argv + 1);
     fprintf(stderr, "tidings: unknown command '%s' (see tidings --help)\n", cmd);
     return EXIT_USAGE;
 }

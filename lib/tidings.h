@@ -116,6 +116,68 @@ td_status td_split_sentences(const char *text, size_t len, td_span **spans, size
 /* Copies the range with every run of white space (line breaks included) turned into one space. */
 char *td_sentence_text(const char *text, td_span span);
 
+/* ---------------------------------------------------------------- cleaning */
+/* (lib/clean) */
+
+/* What a piece of an article is. Pieces up to TD_CLEAN_QUESTION are kept (the article's text);
+ * the others are web debris, dropped. Only TD_CLEAN_CONTENT may be quoted in a summary. */
+typedef enum td_clean_reason {
+    TD_CLEAN_CONTENT = 0,     /* article prose */
+    TD_CLEAN_NO_END,          /* kept, not quoted: prose without final punctuation (list item, "…:") */
+    TD_CLEAN_QUESTION,        /* kept, not quoted: a question inside prose, often a quote */
+    TD_CLEAN_TITLE,           /* the article's title */
+    TD_CLEAN_HEADLINE,        /* a headline or subheading: short, no final punctuation */
+    TD_CLEAN_NAVIGATION,      /* menus, buttons, player controls, cookie notices: "Listen Live" */
+    TD_CLEAN_SHARE,           /* share, follow and subscribe prompts */
+    TD_CLEAN_COMMENT,         /* comment prompts: "Leave a Reply", "Tell us in the comments" */
+    TD_CLEAN_READER_QUESTION, /* a question put to the reader: "Do you think …?" */
+    TD_CLEAN_BYLINE,          /* bylines, contributor and contact lines */
+    TD_CLEAN_BIO,             /* an author's biography */
+    TD_CLEAN_RELATED,         /* related-article lists and links */
+    TD_CLEAN_CREDIT,          /* image credits and captions */
+    TD_CLEAN_COPYRIGHT,       /* copyright and legal lines */
+    TD_CLEAN_TIMESTAMP,       /* a date or time alone: "02:33 GMT 02 March 2021" */
+    TD_CLEAN_TAGS,            /* tag and topic lists */
+    TD_CLEAN_COUNTER,         /* numbers alone: share and comment counters "0 64" */
+    TD_CLEAN_SEPARATOR,       /* rules: "___", "* * *" */
+    TD_CLEAN_EMBED,           /* text of embedded players, tweets and web archives */
+    TD_CLEAN_ADVERT,          /* "Advertisement", "Story continues below" */
+    TD_CLEAN_NOTE,            /* notes about the article: "Editor's note: …", "This story appears in …" */
+    TD_CLEAN_REPEATED,        /* a line repeated by other articles of the same source, or page boilerplate */
+    TD_CLEAN_DUPLICATE,       /* a paragraph the article already had */
+    TD_CLEAN_TAIL,            /* after an end-of-article marker such as "About the author" */
+    TD_CLEAN_GLUED_TITLE,     /* the title glued to the first sentence ("…with USThis Friday") */
+    TD_CLEAN_TRUNCATED,       /* the last sentence, cut off ("by the end of the mon") */
+    TD_CLEAN_N_REASONS
+} td_clean_reason;
+
+/* Short name of a reason ("content", "share-prompt", "byline", …); never NULL. */
+const char *td_clean_reason_name(td_clean_reason reason);
+/* Whether pieces with this reason are kept as the article's text. */
+bool td_clean_keeps(td_clean_reason reason);
+
+/* A piece of an article: a sentence of a kept paragraph, a dropped paragraph, or the part of a
+ * sentence that a glued title or a leading credit took. */
+typedef struct td_clean_piece {
+    td_span span;           /* bytes in the article's text, trimmed of white space */
+    td_clean_reason reason; /* what it is */
+} td_clean_piece;
+
+/* A cleaner keeps its buffers across clusters: reuse one for a stream. */
+typedef struct td_cleaner td_cleaner;
+
+/* NULL when out of memory. */
+td_cleaner *td_cleaner_new(void);
+/* Cleans every article of the cluster: each paragraph is classified alone (prompts, bylines,
+ * credits, dates, headlines, …), then against the cluster (lines repeated by articles of the same
+ * source: td_document.source, else the file's folder or name prefix), then the title glued to the
+ * first sentence and a truncated last sentence are cut off. TD_ERR_NOMEM is the only error. */
+td_status td_clean_cluster(td_cleaner *cl, const td_cluster *c, td_error *err);
+/* The pieces of article `doc` of the last cleaned cluster, in text order; every non-blank byte of
+ * the text is in one piece, except list markers. Valid until the next td_clean_cluster or free. */
+const td_clean_piece *td_clean_pieces(const td_cleaner *cl, size_t doc, size_t *n);
+void td_cleaner_free(td_cleaner *cl);
+
 /* ---------------------------------------------------------------- summaries */
 
 typedef enum td_method {
@@ -135,6 +197,7 @@ typedef struct td_summary_opts {
     size_t max_words;     /* 250 words (white-space separated) */
     size_t max_bytes;     /* 0: no byte limit */
     size_t max_sentences; /* 0: no sentence limit */
+    bool no_clean;        /* false: articles are cleaned first (td_clean_cluster); true: raw text */
 } td_summary_opts;
 
 void td_summary_opts_defaults(td_summary_opts *opts);

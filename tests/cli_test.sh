@@ -615,6 +615,45 @@ else
     skip "rouge on Multi-News: ../shared absent"
 fi
 
+# ---------------------------------------------------------------- clean
+
+if check_run "clean: prints the kept text" clean "$EXAMPLE"; then
+    check_contains "clean: keeps the reporting" "$tmp/out" "cutting the busiest road link"
+    hit=$(grep -F -e "Share this article" -e "Listen Live" -e "About the author" -e "aheadCommuters" \
+        -e "end of the mon" -e "Ferry Fares Waived" -e "Leave a Reply" "$tmp/out" | head -n 1)
+    verdict "clean: drops the planted debris" "${hit:+kept: $hit}"
+fi
+if check_run "clean --explain: exits 0 with output" clean --explain "$EXAMPLE/01.txt"; then
+    check_contains "clean --explain: the share prompt is dropped as one" "$tmp/out" "drop  share-prompt"
+    bad=$(grep -v -E '^(keep|drop)  [a-z-]+ *[|] ' "$tmp/out" | head -n 1)
+    verdict "clean --explain: a verdict and a reason on every line" "${bad:+line: $bad}"
+fi
+if [ "$have_python" -eq 1 ]; then
+    if check_run "clean --json: exits 0 with output" clean --json "$EXAMPLE"; then
+        why=$(python3 -c '
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+assert len(lines) == 5, "%d lines" % len(lines)
+for line in lines:
+    o = json.loads(line)
+    last = 0
+    for p in o["pieces"]:
+        assert p["start"] >= last and p["end"] > p["start"], "pieces out of order"
+        assert p["keep"] == (p["reason"] in ("content", "no-end", "question")), p["reason"]
+        last = p["end"]
+    kept = [p["text"] for p in o["pieces"] if p["keep"]]
+    assert kept and all(k in o["text"] for k in kept), "kept pieces missing from the text"
+' "$tmp/out" 2>&1 | tail -n 1)
+        verdict "clean --json: one object an article, pieces in order, kept text complete" "$why"
+    fi
+fi
+if check_run "summarize --no-clean: summarises the raw text" summarize --no-clean "$EXAMPLE"; then
+    check_contains "summarize --no-clean: lists the sources" "$tmp/out" "[1]"
+fi
+check_bad "clean: a missing file is bad input" 1 no-such-file.txt clean "$tmp/no-such-file.txt"
+check_bad "clean: an unknown flag is a usage error" 2 --no-such-flag clean --no-such-flag
+check_bad "clean: an unknown format is a usage error" 2 nosuch clean --format nosuch "$EXAMPLE"
+
 # ---------------------------------------------------------------- the Sony example in ../shared
 
 if [ -d ../shared ]; then

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clean/debris.h"
 #include "common/bytes.h"
 #include "common/error.h"
 #include "common/sort.h"
@@ -80,34 +79,43 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
     return TD_OK;
 }
 
+/* The article's sentences: what the cleaner kept (content, and kept text that is never quoted,
+ * marked as debris), or, with no_clean, every sentence of the raw text. Dropped pieces are not in
+ * the model at all, so positions count the article's own sentences. Spans stay offsets into the
+ * original text. */
 static td_status analyse_document(model *m, lexicon *lx, uint32_t doc_index, td_error *err)
 {
     const td_document *d = &m->cluster->docs[doc_index];
+    const td_clean_piece *pieces = NULL;
     td_span *spans = NULL;
-    size_t n = 0;
-    if (td_split_sentences(d->text, d->text_len, &spans, &n) != TD_OK) return error_nomem(err);
-    uint8_t *reason = malloc(n ? n : 1);
-    if (!reason || !vec_reserve(&m->sents, n)) {
+    size_t n = 0, kept = 0;
+    if (!m->no_clean) {
+        pieces = td_clean_pieces(m->cleaner, doc_index, &n);
+        for (size_t i = 0; i < n; i++) kept += td_clean_keeps(pieces[i].reason);
+    } else {
+        if (td_split_sentences(d->text, d->text_len, &spans, &n) != TD_OK) return error_nomem(err);
+        kept = n;
+    }
+    if (!vec_reserve(&m->sents, kept)) {
         free(spans);
-        free(reason);
         return error_nomem(err);
     }
-    debris_mark(d->text, d->title, spans, n, reason);
     td_status st = TD_OK;
+    uint32_t index = 0;
     for (size_t i = 0; i < n && st == TD_OK; i++) {
+        if (pieces && !td_clean_keeps(pieces[i].reason)) continue;
         sentence *s = &m->sents.items[m->sents.len++];
         memset(s, 0, sizeof *s);
         s->doc = doc_index;
-        s->index = (uint32_t)i;
-        s->n_in_doc = (uint32_t)n;
-        s->span = spans[i];
-        s->debris = reason[i];
+        s->index = index++;
+        s->n_in_doc = (uint32_t)kept;
+        s->span = pieces ? pieces[i].span : spans[i];
+        s->debris = pieces ? (uint8_t)pieces[i].reason : 0;
         measure(d->text, s->span, &s->words, &s->bytes);
         st = analyse_sentence(m, lx, d->text, s, err);
         s->usable = s->debris == 0 && s->words >= MODEL_MIN_WORDS && s->words <= MODEL_MAX_WORDS && s->n_terms >= 3;
     }
     free(spans);
-    free(reason);
     return st;
 }
 
@@ -119,6 +127,11 @@ td_status model_build(model *m, lexicon *lx, const td_cluster *c, td_error *err)
     if (!vec_reserve(&m->terms, 1) || !vec_reserve(&m->concepts, 1)) return error_nomem(err);
     u64map_clear(&m->term_ids);
     u64map_clear(&m->concept_ids);
+    if (!m->no_clean) {
+        if (!m->cleaner && !(m->cleaner = td_cleaner_new())) return error_nomem(err);
+        td_status st = td_clean_cluster(m->cleaner, c, err);
+        if (st != TD_OK) return st;
+    }
     for (size_t d = 0; d < c->n_docs; d++) {
         td_status st = analyse_document(m, lx, (uint32_t)d, err);
         if (st != TD_OK) return st;
@@ -134,6 +147,8 @@ void model_free(model *m)
     vec_free(&m->terms);
     vec_free(&m->concepts);
     vec_free(&m->scratch);
+    td_cleaner_free(m->cleaner);
+    m->cleaner = NULL;
     u64map_free(&m->term_ids);
     u64map_free(&m->concept_ids);
 }

@@ -1,5 +1,5 @@
 /* model.h — a cluster analysed once for summarising: every sentence of every article with its
- * position, length, content terms (stems of non-stopwords), bigram concepts and debris mark.
+ * position, length, content terms (stems of non-stopwords), bigram concepts and cleaner's mark.
  * All summary methods, the selection under a budget and the attribution of sources read it. */
 #ifndef TD_MODEL_H
 #define TD_MODEL_H
@@ -15,14 +15,14 @@ typedef struct sentence {
     uint32_t doc;        /* article index in the cluster */
     uint32_t index;      /* position in the article, 0-based, counting every sentence */
     uint32_t n_in_doc;   /* sentences in that article */
-    td_span span;        /* bytes in the article text (after debris trimming) */
+    td_span span;        /* bytes in the article text (a piece the cleaner kept) */
     uint32_t words;      /* white-space separated words */
     uint32_t bytes;      /* bytes once white-space runs are collapsed to one space */
     uint32_t terms;      /* first of n_terms local content term ids in model.terms, sorted ascending */
     uint32_t n_terms;    /* content terms, repeats kept */
     uint32_t concepts;   /* first of n_concepts distinct concept ids in model.concepts */
     uint32_t n_concepts; /* distinct bigram concepts */
-    uint8_t debris;      /* a debris_reason; 0 for news content */
+    uint8_t debris;      /* a td_clean_reason: 0 for content, else kept text never quoted */
     bool usable;         /* may be chosen: content, long enough */
 } sentence;
 
@@ -36,6 +36,8 @@ typedef struct model {
     size_t n_terms;         /* distinct terms in the cluster (stopwords included) */
     size_t n_concepts;      /* distinct concepts in the cluster */
     VEC(uint32_t) scratch;  /* reused while building */
+    bool no_clean;          /* set before model_build: read the raw text, not the cleaner's pieces */
+    td_cleaner *cleaner;    /* cleans each cluster first; made on first use, freed by model_free */
 } model;
 
 /* Sentences shorter than this are never chosen: too little to tell a story. */

@@ -66,6 +66,7 @@ td_summarizer *td_summarizer_new(const td_summary_opts *opts, td_error *err)
         return NULL;
     }
     s->opts = *opts;
+    s->m.no_clean = opts->no_clean;
     return s;
 }
 

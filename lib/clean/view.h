@@ -1,0 +1,79 @@
+/* view.h — what the cleaner's rules look at in a paragraph or sentence: a lower-cased head of its
+ * text for phrase tests, and counts of its words by shape (capitalised, lower case, numbers). */
+#ifndef TD_CLEAN_VIEW_H
+#define TD_CLEAN_VIEW_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Bytes of a paragraph's head kept lower-cased for phrase tests: enough for every rule (debris
+ * says what it is early). A text of more than VIEW_LONG bytes is long prose to every rule: only
+ * its first VIEW_LONG_HEAD bytes are read, and it counts as VIEW_WORDS_MAX words. */
+enum { VIEW_MAX = 240, VIEW_LONG = 480, VIEW_LONG_HEAD = 120 };
+
+/* Word starts are summed up as sets of hashes of their first three and first five characters,
+ * so that most phrase searches end with one bit test instead of a scan. */
+enum { VIEW_START_BITS = 1024, VIEW_KEY_BITS = 2048, VIEW_KEY_LEN = 5 };
+
+/* The bit of a phrase of VIEW_KEY_LEN bytes or more in view.keys; a constant for a literal. */
+#define VIEW_KEY(s)                                                                                     \
+    ((((((unsigned)(unsigned char)(s)[0] * 31u + (unsigned char)(s)[1]) * 31u + (unsigned char)(s)[2]) * \
+          31u + (unsigned char)(s)[3]) * 31u + (unsigned char)(s)[4]) % VIEW_KEY_BITS)
+
+/* Words are counted up to VIEW_WORDS_MAX (no rule asks about longer texts); their shapes
+ * (capitalised, lower case, ...) are those of the words in the head (the rules that read shapes
+ * are for short lines). */
+enum { VIEW_WORDS_MAX = 81 };
+
+typedef struct view {
+    char low[VIEW_MAX + VIEW_KEY_LEN];     /* ASCII lower-cased, white space runs made one space,
+                                              NUL-padded */
+    size_t len;                            /* bytes in low */
+    bool whole;                            /* low holds the whole text */
+    uint64_t starts[VIEW_START_BITS / 64]; /* hashes of the first three characters of every word */
+    uint64_t keys[VIEW_KEY_BITS / 64];     /* VIEW_KEY of the first five characters of every word */
+    /* counts over the whole text */
+    uint32_t words;   /* white-space separated words, at most VIEW_WORDS_MAX */
+    uint32_t alpha;   /* words with a letter (long prose: words) */
+    uint32_t capital; /* words whose first letter is a capital */
+    uint32_t lower;   /* words whose first letter is lower case, short function words left out */
+    uint32_t digits;  /* words with a digit */
+    uint32_t commas;  /* commas */
+    unsigned char end; /* the last character before closing quotes and brackets; '.' for … */
+} view;
+
+/* Builds the view of s[0..len). */
+void view_make(view *v, const char *s, size_t len);
+
+/* The text ends like a sentence: . ! ? or … (before closing quotes or brackets). */
+static inline bool view_ends_sentence(const view *v) { return v->end == '.' || v->end == '!' || v->end == '?'; }
+
+/* Whether the view starts with the n bytes of prefix (lower case). */
+static inline bool view_starts_n(const view *v, const char *prefix, size_t n)
+{
+    return v->len >= n && v->low[0] == prefix[0] && memcmp(v->low, prefix, n) == 0;
+}
+static inline bool view_starts(const view *v, const char *prefix) { return view_starts_n(v, prefix, strlen(prefix)); }
+
+/* Whether the whole view equals the n bytes of s. */
+static inline bool view_is_n(const view *v, const char *s, size_t n)
+{
+    return v->whole && v->len == n && memcmp(v->low, s, n) == 0;
+}
+static inline bool view_is(const view *v, const char *s) { return view_is_n(v, s, strlen(s)); }
+
+/* Whether needle occurs anywhere in the view's head. */
+bool view_has(const view *v, const char *needle);
+/* Whether needle (three bytes or more) occurs at the start of a word (or after an opening
+ * bracket) in the view's head. */
+bool view_has_word(const view *v, const char *needle);
+/* Whether word (three bytes or more) occurs as a whole word: at a word start, no letter after it. */
+bool view_has_whole_word(const view *v, const char *word);
+/* The same for a phrase of VIEW_KEY_LEN bytes or more whose VIEW_KEY is key. */
+bool view_has_phrase(const view *v, const char *phrase, unsigned key);
+
+/* The last character of s[0..len) that is not white space, a closing quote or a bracket. */
+unsigned char view_final_mark(const char *s, size_t len);
+
+#endif
