@@ -7,5 +7,6 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 int cmd_summarize(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 
 #endif

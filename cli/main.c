@@ -14,6 +14,7 @@ static const char usage[] =
     "  summarize   summarise the articles of a story, each sentence with its sources\n"
     "  sentences   print the sentences of a text, one a line\n"
     "  rouge       score summaries against references (ROUGE-1.5.5 compatible)\n"
+    "  extract     the main text of web pages (HTML, plain or gzip-compressed)\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (and `tidings COMMAND --help` for a command's)\n"
@@ -39,6 +40,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "summarize") || !strcmp(cmd, "summarise")) return cmd_summarize(argc - 1, argv + 1);
     if (!strcmp(cmd, "sentences")) return cmd_sentences(argc - 1, argv + 1);
     if (!strcmp(cmd, "rouge")) return cmd_rouge(argc - 1, argv + 1);
+    if (!strcmp(cmd, "extract")) return cmd_extract(argc - 1, argv + 1);
     fprintf(stderr, "tidings: unknown command '%s' (see tidings --help)\n", cmd);
     return EXIT_USAGE;
 }

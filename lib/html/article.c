@@ -1,0 +1,62 @@
+/* article.c — td_extract_html: a web page to its article (main text, title, language) and
+ * td_article_free. */
+#include <stdlib.h>
+
+#include "common/error.h"
+#include "html/extract.h"
+
+/* The primary subtag of a language tag, lowercased ("de-DE" -> "de") into *out; *out stays NULL
+ * for an empty or odd tag. False when out of memory. */
+static bool language_tag(const char *lang, char **out)
+{
+    size_t n = 0;
+    while (n < 8 && ((lang[n] >= 'a' && lang[n] <= 'z') || (lang[n] >= 'A' && lang[n] <= 'Z'))) n++;
+    if (n < 2 || n > 3 || (lang[n] && lang[n] != '-' && lang[n] != '_')) return true;
+    *out = malloc(n + 1);
+    if (!*out) return false;
+    for (size_t i = 0; i < n; i++) (*out)[i] = (char)(lang[i] | 0x20);
+    (*out)[n] = '\0';
+    return true;
+}
+
+td_article *td_extract_html(const char *html, size_t len, const char *name, td_error *err)
+{
+    if (!name) name = "page";
+    htmlDocPtr doc = page_parse(html, len, name, err);
+    if (!doc) return NULL;
+    td_article *a = calloc(1, sizeof *a);
+    extract_result res;
+    td_status st = a ? extract_main_text(doc, &res) : TD_ERR_NOMEM;
+    xmlFreeDoc(doc);
+    if (st != TD_OK) {
+        if (st == TD_ERR_NOMEM) error_nomem(err);
+        else error_set(err, TD_ERR_INPUT, "%s: no main text found", name);
+        if (a) extract_result_free(&res);
+        free(a);
+        return NULL;
+    }
+    a->text = res.text;
+    a->title = res.title;
+    bool ok = !res.lang || language_tag(res.lang, &a->language);
+    free(res.lang);
+    if (!ok) {
+        td_article_free(a);
+        error_nomem(err);
+        return NULL;
+    }
+    return a;
+}
+
+void td_article_free(td_article *a)
+{
+    if (!a) return;
+    free(a->url);
+    free(a->title);
+    for (size_t i = 0; i < a->n_authors; i++) free(a->authors[i]);
+    free(a->authors);
+    free(a->date);
+    free(a->site);
+    free(a->language);
+    free(a->text);
+    free(a);
+}

@@ -1,0 +1,78 @@
+/* extract_classify.c — paragraph-level classification of blocks: link density, length, function
+ * words and phrases of page furniture decide whether a block reads like article text, and give
+ * each block its weight in the choice of the article's container. */
+#include "html/extract.h"
+
+/* Letters of words: ASCII letters and the bytes of non-ASCII characters, except those of general
+ * punctuation (U+2000…, lead byte 0xE2: dashes, quotes, ellipsis) and Latin-1 signs (0xC2: «, ©). */
+static bool word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c != 0xe2 && c != 0xc2);
+}
+
+/* Counts words and function words of a block's text (ASCII letters lowercased for the lookup). */
+static void count_words(const char *s, size_t len, xblock *b, extract_stats *st)
+{
+    char w[16];
+    size_t words = 0, stops = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (!word_byte(c) || (c & 0xc0) == 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = 0;
+        while (i < len) {
+            c = (unsigned char)s[i];
+            if (!word_byte(c)) break;
+            if (n < sizeof w) w[n] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            n++;
+            i++;
+        }
+        
+        words++;
+        if (n <= sizeof w && function_word(w, n)) stops++;
+    }
+    st->steps += len;
+    b->words = (uint16_t)(words > 65535 ? 65535 : words);
+    b->stops = (uint16_t)(stops > 65535 ? 65535 : stops);
+}
+
+/* Sentence punctuation (. ! ? and the ellipsis) in the text. */
+static size_t sentence_marks(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '.' || s[i] == '!' || s[i] == '?') n++;
+    return n;
+}
+
+void blocks_classify(xpage *pg)
+{
+    for (size_t i = 0; i < pg->blocks.len; i++) {
+        xblock *b = &pg->blocks.items[i];
+        const char *s = pg->text.data + b->start;
+        count_words(s, b->len, b, &pg->stats);
+        double chars = b->chars, links = b->link_chars;
+        double ld = links / chars;
+        bool furniture = b->chars < 160 && furniture_phrase(s, b->len);
+        size_t marks = sentence_marks(s, b->len);
+        double stop_ratio = b->words ? (double)b->stops / b->words : 0;
+        if (tag_is_heading(b->tag)) b->cls = (ld > 0.5 || furniture) ? BLOCK_BAD : BLOCK_HEADING;
+        else if (ld > 0.5 || (ld > 0.3 && b->chars < 200) || furniture) b->cls = BLOCK_BAD;
+        else if (b->chars >= 150 || (b->chars >= 80 && marks > 0 && stop_ratio >= 0.15)) b->cls = BLOCK_GOOD;
+        else if (b->chars >= 40) b->cls = BLOCK_MEDIUM;
+        else b->cls = BLOCK_SHORT;
+
+        double value;
+        switch (b->cls) {
+        case BLOCK_GOOD: value = chars - 2 * links; break;
+        case BLOCK_MEDIUM: value = (chars - 2 * links) * 0.5; break;
+        case BLOCK_HEADING: value = 0; break;
+        case BLOCK_SHORT: value = -0.25 * chars; break;
+        default: value = -chars; break;
+        }
+        if (b->region != NO_NODE) value = -chars;
+        b->weight = value;
+    }
+}

@@ -1,0 +1,286 @@
+/* extract_tags.c — what element names and class/id attributes say about an element: its part in
+ * the text flow (inline, block, break, skipped, page furniture) and hints for or against content. */
+#include <string.h>
+
+#include "html/extract.h"
+
+typedef struct tag_entry {
+    const char *name;
+    uint8_t id;
+    uint8_t kind;
+} tag_entry;
+
+/* Sorted by name (strcmp). Names not listed are custom elements or rare tags: block-level, since
+ * custom elements are mostly layout containers and a wrong paragraph break costs less than words
+ * glued together. */
+static const tag_entry tags[] = {
+    {"a", TAG_A, KIND_INLINE},
+    {"abbr", TAG_INLINE, KIND_INLINE},
+    {"acronym", TAG_INLINE, KIND_INLINE},
+    {"address", TAG_ADDRESS, KIND_BLOCK},
+    {"applet", TAG_SKIP, KIND_SKIP},
+    {"area", TAG_SKIP, KIND_SKIP},
+    {"article", TAG_ARTICLE, KIND_BLOCK},
+    {"aside", TAG_ASIDE, KIND_BOILER},
+    {"audio", TAG_SKIP, KIND_SKIP},
+    {"b", TAG_INLINE, KIND_INLINE},
+    {"base", TAG_SKIP, KIND_SKIP},
+    {"bdi", TAG_INLINE, KIND_INLINE},
+    {"bdo", TAG_INLINE, KIND_INLINE},
+    {"big", TAG_INLINE, KIND_INLINE},
+    {"blockquote", TAG_BLOCKQUOTE, KIND_BLOCK},
+    {"body", TAG_BODY, KIND_BLOCK},
+    {"br", TAG_BR, KIND_BREAK},
+    {"button", TAG_SKIP, KIND_SKIP},
+    {"canvas", TAG_SKIP, KIND_SKIP},
+    {"caption", TAG_CAPTION, KIND_BLOCK},
+    {"center", TAG_BLOCK, KIND_BLOCK},
+    {"cite", TAG_INLINE, KIND_INLINE},
+    {"code", TAG_INLINE, KIND_INLINE},
+    {"data", TAG_INLINE, KIND_INLINE},
+    {"datalist", TAG_SKIP, KIND_SKIP},
+    {"dd", TAG_DD, KIND_BLOCK},
+    {"del", TAG_INLINE, KIND_INLINE},
+    {"details", TAG_BLOCK, KIND_BLOCK},
+    {"dfn", TAG_INLINE, KIND_INLINE},
+    {"dialog", TAG_SKIP, KIND_SKIP},
+    {"dir", TAG_UL, KIND_BLOCK},
+    {"div", TAG_DIV, KIND_BLOCK},
+    {"dl", TAG_DL, KIND_BLOCK},
+    {"dt", TAG_DT, KIND_BLOCK},
+    {"em", TAG_INLINE, KIND_INLINE},
+    {"embed", TAG_SKIP, KIND_SKIP},
+    {"fieldset", TAG_BLOCK, KIND_BLOCK},
+    {"figcaption", TAG_FIGCAPTION, KIND_BLOCK},
+    {"figure", TAG_FIGURE, KIND_BLOCK},
+    {"font", TAG_INLINE, KIND_INLINE},
+    {"footer", TAG_FOOTER, KIND_BOILER},
+    {"form", TAG_FORM, KIND_BOILER},
+    {"frame", TAG_SKIP, KIND_SKIP},
+    {"frameset", TAG_SKIP, KIND_SKIP},
+    {"h1", TAG_H1, KIND_BLOCK},
+    {"h2", TAG_H2, KIND_BLOCK},
+    {"h3", TAG_H3, KIND_BLOCK},
+    {"h4", TAG_H4, KIND_BLOCK},
+    {"h5", TAG_H5, KIND_BLOCK},
+    {"h6", TAG_H6, KIND_BLOCK},
+    {"head", TAG_SKIP, KIND_SKIP},
+    {"header", TAG_HEADER, KIND_BOILER},
+    {"hgroup", TAG_BLOCK, KIND_BLOCK},
+    {"hr", TAG_HR, KIND_BLOCK},
+    {"html", TAG_HTML, KIND_BLOCK},
+    {"i", TAG_INLINE, KIND_INLINE},
+    {"iframe", TAG_SKIP, KIND_SKIP},
+    {"img", TAG_SKIP, KIND_SKIP},
+    {"input", TAG_SKIP, KIND_SKIP},
+    {"ins", TAG_INLINE, KIND_INLINE},
+    {"kbd", TAG_INLINE, KIND_INLINE},
+    {"label", TAG_INLINE, KIND_INLINE},
+    {"legend", TAG_BLOCK, KIND_BLOCK},
+    {"li", TAG_LI, KIND_BLOCK},
+    {"link", TAG_SKIP, KIND_SKIP},
+    {"listing", TAG_PRE, KIND_BLOCK},
+    {"main", TAG_MAIN, KIND_BLOCK},
+    {"map", TAG_SKIP, KIND_SKIP},
+    {"mark", TAG_INLINE, KIND_INLINE},
+    {"math", TAG_SKIP, KIND_SKIP},
+    {"menu", TAG_NAV, KIND_BOILER},
+    {"meta", TAG_SKIP, KIND_SKIP},
+    {"meter", TAG_SKIP, KIND_SKIP},
+    {"nav", TAG_NAV, KIND_BOILER},
+    {"nobr", TAG_INLINE, KIND_INLINE},
+    {"noembed", TAG_SKIP, KIND_SKIP},
+    {"noframes", TAG_SKIP, KIND_SKIP},
+    {"noscript", TAG_SKIP, KIND_SKIP},
+    {"object", TAG_SKIP, KIND_SKIP},
+    {"ol", TAG_OL, KIND_BLOCK},
+    {"optgroup", TAG_SKIP, KIND_SKIP},
+    {"option", TAG_SKIP, KIND_SKIP},
+    {"output", TAG_SKIP, KIND_SKIP},
+    {"p", TAG_P, KIND_BLOCK},
+    {"param", TAG_SKIP, KIND_SKIP},
+    {"picture", TAG_SKIP, KIND_SKIP},
+    {"plaintext", TAG_PRE, KIND_BLOCK},
+    {"pre", TAG_PRE, KIND_BLOCK},
+    {"progress", TAG_SKIP, KIND_SKIP},
+    {"q", TAG_INLINE, KIND_INLINE},
+    {"rp", TAG_SKIP, KIND_SKIP},
+    {"rt", TAG_SKIP, KIND_SKIP},
+    {"ruby", TAG_INLINE, KIND_INLINE},
+    {"s", TAG_INLINE, KIND_INLINE},
+    {"samp", TAG_INLINE, KIND_INLINE},
+    {"script", TAG_SKIP, KIND_SKIP},
+    {"section", TAG_SECTION, KIND_BLOCK},
+    {"select", TAG_SKIP, KIND_SKIP},
+    {"small", TAG_INLINE, KIND_INLINE},
+    {"source", TAG_SKIP, KIND_SKIP},
+    {"span", TAG_INLINE, KIND_INLINE},
+    {"strike", TAG_INLINE, KIND_INLINE},
+    {"strong", TAG_INLINE, KIND_INLINE},
+    {"style", TAG_SKIP, KIND_SKIP},
+    {"sub", TAG_INLINE, KIND_INLINE},
+    {"summary", TAG_BLOCK, KIND_BLOCK},
+    {"sup", TAG_INLINE, KIND_INLINE},
+    {"svg", TAG_SKIP, KIND_SKIP},
+    {"table", TAG_TABLE, KIND_BLOCK},
+    {"tbody", TAG_BLOCK, KIND_BLOCK},
+    {"td", TAG_TD, KIND_BLOCK},
+    {"template", TAG_SKIP, KIND_SKIP},
+    {"textarea", TAG_SKIP, KIND_SKIP},
+    {"tfoot", TAG_BLOCK, KIND_BLOCK},
+    {"th", TAG_TH, KIND_BLOCK},
+    {"thead", TAG_BLOCK, KIND_BLOCK},
+    {"time", TAG_INLINE, KIND_INLINE},
+    {"title", TAG_SKIP, KIND_SKIP},
+    {"tr", TAG_TR, KIND_BLOCK},
+    {"track", TAG_SKIP, KIND_SKIP},
+    {"tt", TAG_INLINE, KIND_INLINE},
+    {"u", TAG_INLINE, KIND_INLINE},
+    {"ul", TAG_UL, KIND_BLOCK},
+    {"var", TAG_INLINE, KIND_INLINE},
+    {"video", TAG_SKIP, KIND_SKIP},
+    {"wbr", TAG_INLINE, KIND_INLINE},
+    {"xmp", TAG_PRE, KIND_BLOCK},
+};
+
+tag_id tag_lookup(const char *name, tag_kind *kind)
+{
+    size_t lo = 0, hi = sizeof tags / sizeof *tags;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(name, tags[mid].name);
+        if (!c) {
+            *kind = (tag_kind)tags[mid].kind;
+            return (tag_id)tags[mid].id;
+        }
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    *kind = KIND_BLOCK;
+    return TAG_OTHER;
+}
+
+/* Words in class and id values. A word matches a part of a value when the part starts with it
+ * (parts are split at '-', '_', ' ', digits and lower-to-upper case changes): "comment" matches
+ * "comments", "commentList", "post-comment-form". Short words ("ad", "nav") must match a whole part. */
+typedef struct hint_word {
+    const char *word;
+    int8_t score;
+    bool whole; /* must match the whole part */
+} hint_word;
+
+static const hint_word hint_words[] = {
+    /* page furniture */
+    {"ad", -2, true},          {"ads", -2, true},         {"adv", -2, true},        {"advert", -2, false},
+    {"anzeige", -2, false},    {"banner", -2, false},     {"breadcrumb", -3, false}, {"byline", -1, false},
+    {"comment", -3, false},    {"community", -2, false},  {"consent", -3, false},   {"contact", -1, true},
+    {"cookie", -3, false},     {"copyright", -2, false},  {"disqus", -3, false},    {"dsgvo", -3, false},
+    {"footer", -3, false},     {"foot", -2, true},        {"gdpr", -3, false},      {"kommentar", -3, false},
+    {"login", -2, false},      {"masthead", -3, false},   {"menu", -3, false},      {"meta", -1, true},
+    {"modal", -2, false},      {"nav", -3, true},         {"navbar", -3, false},    {"navigation", -3, false},
+    {"newsletter", -3, false}, {"outbrain", -3, false},   {"pager", -2, true},      {"pagination", -3, false},
+    {"paywall", -2, false},    {"plista", -3, false},     {"popular", -2, false},   {"popup", -3, false},
+    {"promo", -2, false},      {"rating", -2, false},     {"recommend", -3, false}, {"related", -3, false},
+    {"reply", -2, false},      {"respond", -3, false},    {"share", -3, false},     {"sharing", -3, false},
+    {"shop", -1, true},        {"sidebar", -3, false},    {"signup", -2, false},    {"skip", -2, true},
+    {"social", -3, false},     {"sponsor", -3, false},    {"subscribe", -2, false}, {"subscription", -2, false},
+    {"taboola", -3, false},    {"tag", -2, true},         {"tags", -2, true},       {"tagcloud", -3, false},
+    {"teaser", -1, false},     {"toolbar", -3, false},    {"trending", -2, false},  {"widget", -3, false},
+    /* content */
+    {"article", 2, false},     {"artikel", 2, false},     {"beitrag", 2, false},    {"blog", 1, false},
+    {"body", 2, true},         {"content", 2, false},     {"entry", 2, false},      {"hentry", 2, false},
+    {"inhalt", 2, false},      {"main", 1, true},         {"post", 2, true},        {"prose", 2, false},
+    {"richtext", 2, false},    {"story", 2, false},       {"text", 2, true},
+};
+
+static bool lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
+static bool upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
+/* Scores one part (letters only) of a class or id value. */
+static int part_score(const char *p, size_t n, bool *hidden)
+{
+    char w[24];
+    if (n == 0 || n >= sizeof w) return 0;
+    for (size_t i = 0; i < n; i++) w[i] = upper_ascii(p[i]) ? (char)(p[i] + 32) : p[i];
+    w[n] = '\0';
+    if (!strcmp(w, "hidden") || !strcmp(w, "hide") || !strcmp(w, "invisible")) *hidden = true;
+    for (size_t i = 0; i < sizeof hint_words / sizeof *hint_words; i++) {
+        const hint_word *h = &hint_words[i];
+        size_t hl = strlen(h->word);
+        if (h->whole ? (hl == n && !memcmp(w, h->word, n)) : (hl <= n && !memcmp(w, h->word, hl))) return h->score;
+    }
+    return 0;
+}
+
+/* Adds the hints of one attribute value: the most negative part wins over positive ones. Layout
+ * classes that only mention furniture nearby ("has-sidebar", "with-sidebar", "no-sidebar") and
+ * values that say where a thing is not ("no-comments") are ignored. */
+static void value_hints(const char *v, int *neg, int *pos, bool *hidden)
+{
+    if (!v) return;
+    size_t i = 0;
+    while (v[i]) {
+        /* one class name: up to white space */
+        size_t s = i;
+        while (v[i] && v[i] != ' ' && v[i] != '\t' && v[i] != '\n') i++;
+        size_t e = i;
+        while (v[i] == ' ' || v[i] == '\t' || v[i] == '\n') i++;
+        if ((e - s == 6 && !memcmp(v + s, "d-none", 6)) || (e - s == 7 && !memcmp(v + s, "sr-only", 7)) || (e - s >= 15 && !memcmp(v + s, "visually-hidden", 15)) ||
+            (e - s == 18 && !memcmp(v + s, "screen-reader-text", 18)))
+            *hidden = true;
+        bool skip_next = false;
+        for (size_t j = s; j < e;) {
+            while (j < e && !lower_ascii(v[j]) && !upper_ascii(v[j])) j++;
+            size_t ps = j;
+            j++;
+            while (j < e && lower_ascii(v[j])) j++;
+            if (ps >= e) break;
+            /* an all-caps run stays one part */
+            if (j == ps + 1 && upper_ascii(v[ps]))
+                while (j < e && upper_ascii(v[j])) j++;
+            size_t n = j - ps;
+            if (skip_next) {
+                skip_next = false;
+                continue;
+            }
+            if ((n == 3 && !memcmp(v + ps, "has", 3)) || (n == 4 && !memcmp(v + ps, "with", 4)) ||
+                (n == 2 && !memcmp(v + ps, "no", 2)) || (n == 7 && !memcmp(v + ps, "without", 7))) {
+                skip_next = true;
+                continue;
+            }
+            int sc = part_score(v + ps, n, hidden);
+            if (sc < *neg) *neg = sc;
+            if (sc > *pos) *pos = sc;
+        }
+    }
+}
+
+int hint_score(const char *klass, const char *id, bool *hidden)
+{
+    int neg = 0, pos = 0;
+    *hidden = false;
+    value_hints(klass, &neg, &pos, hidden);
+    value_hints(id, &neg, &pos, hidden);
+    return neg < 0 ? neg : pos;
+}
+
+bool style_hidden(const char *style)
+{
+    for (const char *p = style; *p; p++) {
+        if (*p != 'd' && *p != 'v' && *p != 'D' && *p != 'V') continue;
+        const char *key = (*p | 0x20) == 'd' ? "display" : "visibility";
+        const char *val = (*p | 0x20) == 'd' ? "none" : "hidden";
+        size_t kl = strlen(key), k = 0;
+        while (k < kl && p[k] && (p[k] | 0x20) == key[k]) k++;
+        if (k < kl) continue;
+        const char *q = p + kl;
+        while (*q == ' ') q++;
+        if (*q != ':') continue;
+        q++;
+        while (*q == ' ') q++;
+        size_t vl = strlen(val), m = 0;
+        while (m < vl && q[m] && (q[m] | 0x20) == val[m]) m++;
+        if (m == vl) return true;
+    }
+    return false;
+}
