@@ -64,6 +64,7 @@ bool style_hidden(const char *style);
 
 /* One element of the body, in document (pre-)order. */
 typedef struct xnode {
+    xmlNodePtr node; /* the element */
     uint32_t parent; /* index of the parent element, NO_NODE for the first */
     uint32_t end;    /* one past the index of its last descendant */
     uint32_t block0; /* its blocks are [block0, block1) */
@@ -73,8 +74,18 @@ typedef struct xnode {
     uint8_t tag;     /* tag_id */
     int8_t hint;     /* hint_score of its class and id */
     uint8_t flags;   /* BF_* of itself and its ancestors */
+    uint8_t furniture; /* FURN_*: what its tag and hints say */
+    double mass;     /* characters of prose (good and medium blocks) inside it */
     double score;    /* container score: the weights of its blocks, summed */
 } xnode;
+
+/* Page furniture by tag or class/id (xnode.furniture). */
+enum {
+    FURN_NONE,
+    FURN_WEAK,   /* nav, aside, footer, header, form, or a furniture word in class/id: unless it holds
+                    most of the page's prose (layout classes such as "right-sidebar" on wrappers) */
+    FURN_STRONG, /* comment sections: always */
+};
 
 /* Block classes (extract_classify.c). */
 enum {
@@ -99,6 +110,7 @@ typedef struct xblock {
     uint32_t start;      /* its text: page->text.data[start .. start + len) */
     uint32_t len;
     uint32_t owner;      /* innermost block-level element around it */
+    uint32_t node;       /* innermost element around it (inline ones too) */
     uint32_t region;     /* innermost page-furniture element around it, NO_NODE when none */
     uint32_t chars;      /* characters, spaces not counted */
     uint32_t link_chars; /* characters inside links */
@@ -146,14 +158,13 @@ bool furniture_phrase(const char *s, size_t len);
 
 /* ---------------------------------------------------------------- extract_classify.c */
 
-/* Sets cls and weight of every block: link density, length, function words, boilerplate phrases,
- * page-furniture regions. */
+/* Sets the class of every block: link density, length, function words, furniture phrases. */
 void blocks_classify(xpage *pg);
 
 /* ---------------------------------------------------------------- extract_select.c */
 
-/* Sums block weights into element scores and returns the element that best holds the article
- * (NO_NODE when the page has no text). */
+/* Marks page-furniture regions, weighs the blocks, sums their weights into element scores and
+ * returns the element that best holds the article (NO_NODE when the page has no text). */
 uint32_t select_container(xpage *pg);
 
 /* ---------------------------------------------------------------- extract_text.c */

@@ -52,7 +52,8 @@ static void flush(walker *w)
     b.start = (uint32_t)w->open;
     b.len = (uint32_t)(t->len - w->open);
     b.owner = pg->nodes.items[w->cur].owner;
-    b.region = pg->nodes.items[w->cur].region;
+    b.node = w->cur;
+    b.region = NO_NODE;
     b.chars = w->chars;
     b.link_chars = w->links;
     b.tag = owner->tag;
@@ -189,6 +190,7 @@ static bool enter(walker *w, xmlNodePtr n)
     if (kind != KIND_INLINE) flush(w);
     if (tag == TAG_A && has_attr(n, "href")) w->link_depth++;
     xnode x = {0};
+    x.node = n;
     x.parent = w->cur;
     x.tag = (uint8_t)tag;
     x.hint = (int8_t)hint;
@@ -196,7 +198,8 @@ static bool enter(walker *w, xmlNodePtr n)
     const xnode *up = w->cur == NO_NODE ? NULL : &pg->nodes.items[w->cur];
     uint32_t self = (uint32_t)pg->nodes.len;
     x.owner = kind == KIND_INLINE && up ? up->owner : self;
-    x.region = (kind == KIND_BOILER || hint <= -2) ? self : up ? up->region : NO_NODE;
+    x.region = NO_NODE;
+    x.furniture = hint <= -4 ? FURN_STRONG : (kind == KIND_BOILER || hint <= -2) ? FURN_WEAK : FURN_NONE;
     x.flags = up ? up->flags : 0;
     if (tag == TAG_FIGCAPTION || tag == TAG_CAPTION) x.flags |= BF_CAPTION;
     if (tag == TAG_TD || tag == TAG_TH) x.flags |= BF_CELL;

@@ -1,6 +1,5 @@
 /* extract_classify.c — paragraph-level classification of blocks: link density, length, function
- * words and phrases of page furniture decide whether a block reads like article text, and give
- * each block its weight in the choice of the article's container. */
+ * words and phrases of page furniture decide whether a block reads like article text. */
 #include "html/extract.h"
 
 /* Letters of words: ASCII letters and the bytes of non-ASCII characters, except those of general
@@ -53,8 +52,7 @@ void blocks_classify(xpage *pg)
         xblock *b = &pg->blocks.items[i];
         const char *s = pg->text.data + b->start;
         count_words(s, b->len, b, &pg->stats);
-        double chars = b->chars, links = b->link_chars;
-        double ld = links / chars;
+        double ld = (double)b->link_chars / b->chars;
         bool furniture = b->chars < 160 && furniture_phrase(s, b->len);
         size_t marks = sentence_marks(s, b->len);
         double stop_ratio = b->words ? (double)b->stops / b->words : 0;
@@ -64,15 +62,5 @@ void blocks_classify(xpage *pg)
         else if (b->chars >= 40) b->cls = BLOCK_MEDIUM;
         else b->cls = BLOCK_SHORT;
 
-        double value;
-        switch (b->cls) {
-        case BLOCK_GOOD: value = chars - 2 * links; break;
-        case BLOCK_MEDIUM: value = (chars - 2 * links) * 0.5; break;
-        case BLOCK_HEADING: value = 0; break;
-        case BLOCK_SHORT: value = -0.25 * chars; break;
-        default: value = -chars; break;
-        }
-        if (b->region != NO_NODE) value = -chars;
-        b->weight = value;
     }
 }

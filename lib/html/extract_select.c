@@ -1,19 +1,68 @@
-/* extract_select.c — the choice of the element that holds the article: every block adds its
- * weight (positive for prose, negative for links, furniture and page-furniture regions) to all its
+/* extract_select.c — the choice of the element that holds the article. Page furniture (nav,
+ * aside, footer, header, form, furniture words in class or id) becomes a region whose text counts
+ * against any container around it — unless it holds most of the page's prose, as wrappers with
+ * layout classes ("right-sidebar", "has-footer") or whole-page <form>s do. Every block then adds
+ * its weight (positive for prose, negative for links, furniture and regions) to all its
  * ancestors, and the element with the highest sum wins: the smallest part of the page that keeps
  * the most prose while leaving out the most furniture. */
 #include "html/extract.h"
+
+/* Share of the page's prose above which a furniture element is taken for a layout wrapper. */
+#define WRAPPER_SHARE 0.5
+
+static double block_weight(const xblock *b)
+{
+    double chars = b->chars, links = b->link_chars;
+    if (b->region != NO_NODE) return -chars;
+    switch (b->cls) {
+    case BLOCK_GOOD: return chars - 2 * links;
+    case BLOCK_MEDIUM: return (chars - 2 * links) * 0.5;
+    case BLOCK_HEADING: return 0;
+    case BLOCK_SHORT: return -0.25 * chars;
+    default: return -chars;
+    }
+}
+
+/* Sums a per-node value over subtrees: children come after their parent in document order, so one
+ * backward pass adds each node into its parent. */
+static void sum_subtrees(xnode *nodes, size_t n, bool score)
+{
+    for (size_t i = n; i-- > 0;) {
+        if (nodes[i].parent == NO_NODE) continue;
+        if (score) nodes[nodes[i].parent].score += nodes[i].score;
+        else nodes[nodes[i].parent].mass += nodes[i].mass;
+    }
+}
 
 uint32_t select_container(xpage *pg)
 {
     xnode *nodes = pg->nodes.items;
     size_t n = pg->nodes.len;
-    for (size_t i = 0; i < n; i++) nodes[i].score = 0;
-    for (size_t i = 0; i < pg->blocks.len; i++) nodes[pg->blocks.items[i].owner].score += pg->blocks.items[i].weight;
-    /* children come after their parent in document order: one backward pass sums subtrees */
-    for (size_t i = n; i-- > 0;)
-        if (nodes[i].parent != NO_NODE) nodes[nodes[i].parent].score += nodes[i].score;
-    pg->stats.steps += n + pg->blocks.len;
+    xblock *blocks = pg->blocks.items;
+    size_t nb = pg->blocks.len;
+    if (!n) return NO_NODE;
+    for (size_t i = 0; i < n; i++) nodes[i].mass = nodes[i].score = 0;
+    for (size_t i = 0; i < nb; i++)
+        if (blocks[i].cls == BLOCK_GOOD || blocks[i].cls == BLOCK_MEDIUM) nodes[blocks[i].node].mass += blocks[i].chars;
+    sum_subtrees(nodes, n, false);
+    double total = 0;
+    for (size_t i = 0; i < n; i++)
+        if (nodes[i].parent == NO_NODE) total += nodes[i].mass;
+    /* regions, top down (parents first) */
+    for (size_t i = 0; i < n; i++) {
+        xnode *x = &nodes[i];
+        uint32_t up = x->parent == NO_NODE ? NO_NODE : nodes[x->parent].region;
+        bool furniture = x->furniture == FURN_STRONG ||
+                         (x->furniture == FURN_WEAK && !(total > 0 && x->mass >= WRAPPER_SHARE * total));
+        x->region = furniture ? (uint32_t)i : up;
+    }
+    for (size_t i = 0; i < nb; i++) {
+        blocks[i].region = nodes[blocks[i].node].region;
+        blocks[i].weight = block_weight(&blocks[i]);
+        nodes[blocks[i].node].score += blocks[i].weight;
+    }
+    sum_subtrees(nodes, n, true);
+    pg->stats.steps += 4 * n + 2 * nb;
     uint32_t best = NO_NODE;
     double best_score = 0;
     for (size_t i = 0; i < n; i++) {

@@ -173,15 +173,15 @@ static const hint_word hint_words[] = {
     /* page furniture */
     {"ad", -2, true},          {"ads", -2, true},         {"adv", -2, true},        {"advert", -2, false},
     {"anzeige", -2, false},    {"banner", -2, false},     {"breadcrumb", -3, false}, {"byline", -1, false},
-    {"comment", -3, false},    {"community", -2, false},  {"consent", -3, false},   {"contact", -1, true},
-    {"cookie", -3, false},     {"copyright", -2, false},  {"disqus", -3, false},    {"dsgvo", -3, false},
-    {"footer", -3, false},     {"foot", -2, true},        {"gdpr", -3, false},      {"kommentar", -3, false},
+    {"comment", -4, false},    {"community", -2, false},  {"consent", -3, false},   {"contact", -1, true},
+    {"cookie", -3, false},     {"copyright", -2, false},  {"disqus", -4, false},    {"dsgvo", -3, false},
+    {"footer", -3, false},     {"foot", -2, true},        {"gdpr", -3, false},      {"kommentar", -4, false},
     {"login", -2, false},      {"masthead", -3, false},   {"menu", -3, false},      {"meta", -1, true},
     {"modal", -2, false},      {"nav", -3, true},         {"navbar", -3, false},    {"navigation", -3, false},
     {"newsletter", -3, false}, {"outbrain", -3, false},   {"pager", -2, true},      {"pagination", -3, false},
     {"paywall", -2, false},    {"plista", -3, false},     {"popular", -2, false},   {"popup", -3, false},
     {"promo", -2, false},      {"rating", -2, false},     {"recommend", -3, false}, {"related", -3, false},
-    {"reply", -2, false},      {"respond", -3, false},    {"share", -3, false},     {"sharing", -3, false},
+    {"reply", -2, false},      {"respond", -4, false},    {"share", -3, false},     {"sharing", -3, false},
     {"shop", -1, true},        {"sidebar", -3, false},    {"signup", -2, false},    {"skip", -2, true},
     {"social", -3, false},     {"sponsor", -3, false},    {"subscribe", -2, false}, {"subscription", -2, false},
     {"taboola", -3, false},    {"tag", -2, true},         {"tags", -2, true},       {"tagcloud", -3, false},
@@ -197,19 +197,43 @@ static bool lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
 static bool upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 
 /* Scores one part (letters only) of a class or id value. */
-static int part_score(const char *p, size_t n, bool *hidden)
+static int part_score(const char *p, size_t n)
 {
     char w[24];
     if (n == 0 || n >= sizeof w) return 0;
     for (size_t i = 0; i < n; i++) w[i] = upper_ascii(p[i]) ? (char)(p[i] + 32) : p[i];
     w[n] = '\0';
-    if (!strcmp(w, "hidden") || !strcmp(w, "hide") || !strcmp(w, "invisible")) *hidden = true;
     for (size_t i = 0; i < sizeof hint_words / sizeof *hint_words; i++) {
         const hint_word *h = &hint_words[i];
         size_t hl = strlen(h->word);
         if (h->whole ? (hl == n && !memcmp(w, h->word, n)) : (hl <= n && !memcmp(w, h->word, hl))) return h->score;
     }
     return 0;
+}
+
+/* Class names that hide an element (utility classes of CSS frameworks). Responsive ones such as
+ * "hidden-xs" hide only on some screens and are not listed. */
+static bool hiding_class(const char *c, size_t n)
+{
+    static const char *const names[] = {"hidden",   "hide",    "invisible",       "is-hidden",          "d-none",
+                                        "sr-only",  "visually-hidden", "visuallyhidden", "screen-reader-text",
+                                        "element-invisible", "u-hidden"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strlen(names[i]) == n && !memcmp(c, names[i], n)) return true;
+    return false;
+}
+
+/* Class names that label an article with its taxonomy (WordPress and kin: "tag-elections",
+ * "category-sport", "format-standard", "postid-12") say nothing about the element's role. */
+static bool taxonomy_class(const char *c, size_t n)
+{
+    static const char *const prefixes[] = {"tag-", "category-", "cat-", "postid-", "post-id-", "format-", "status-",
+                                           "type-", "author-", "tags-", "categories-"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+        size_t pl = strlen(prefixes[i]);
+        if (n > pl && !memcmp(c, prefixes[i], pl)) return true;
+    }
+    return false;
 }
 
 /* Adds the hints of one attribute value: the most negative part wins over positive ones. Layout
@@ -225,9 +249,8 @@ static void value_hints(const char *v, int *neg, int *pos, bool *hidden)
         while (v[i] && v[i] != ' ' && v[i] != '\t' && v[i] != '\n') i++;
         size_t e = i;
         while (v[i] == ' ' || v[i] == '\t' || v[i] == '\n') i++;
-        if ((e - s == 6 && !memcmp(v + s, "d-none", 6)) || (e - s == 7 && !memcmp(v + s, "sr-only", 7)) || (e - s >= 15 && !memcmp(v + s, "visually-hidden", 15)) ||
-            (e - s == 18 && !memcmp(v + s, "screen-reader-text", 18)))
-            *hidden = true;
+        if (hiding_class(v + s, e - s)) *hidden = true;
+        if (taxonomy_class(v + s, e - s)) continue;
         bool skip_next = false;
         for (size_t j = s; j < e;) {
             while (j < e && !lower_ascii(v[j]) && !upper_ascii(v[j])) j++;
@@ -248,7 +271,7 @@ static void value_hints(const char *v, int *neg, int *pos, bool *hidden)
                 skip_next = true;
                 continue;
             }
-            int sc = part_score(v + ps, n, hidden);
+            int sc = part_score(v + ps, n);
             if (sc < *neg) *neg = sc;
             if (sc > *pos) *pos = sc;
         }
