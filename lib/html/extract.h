@@ -89,6 +89,7 @@ enum {
 
 /* Block classes (extract_classify.c). */
 enum {
+    BLOCK_SKIP,    /* not part of the article's text, but no sign against its container (captions) */
     BLOCK_BAD,     /* link lists, boilerplate phrases: never kept */
     BLOCK_SHORT,   /* a few words: kept only between content */
     BLOCK_HEADING, /* a heading: kept when content follows */
@@ -98,7 +99,7 @@ enum {
 
 /* Flags of a block. */
 enum {
-    BF_CAPTION = 1, /* inside figcaption / caption */
+    BF_CAPTION = 1, /* inside figcaption */
     BF_CELL = 2,    /* a table cell */
     BF_ITEM = 4,    /* inside a list item */
     BF_QUOTE = 8,   /* inside blockquote */

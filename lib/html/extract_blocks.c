@@ -201,7 +201,7 @@ static bool enter(walker *w, xmlNodePtr n)
     x.region = NO_NODE;
     x.furniture = hint <= -4 ? FURN_STRONG : (kind == KIND_BOILER || hint <= -2) ? FURN_WEAK : FURN_NONE;
     x.flags = up ? up->flags : 0;
-    if (tag == TAG_FIGCAPTION || tag == TAG_CAPTION) x.flags |= BF_CAPTION;
+    if (tag == TAG_FIGCAPTION) x.flags |= BF_CAPTION;
     if (tag == TAG_TD || tag == TAG_TH) x.flags |= BF_CELL;
     if (tag == TAG_LI || tag == TAG_DD || tag == TAG_DT) x.flags |= BF_ITEM;
     if (tag == TAG_BLOCKQUOTE) x.flags |= BF_QUOTE;

@@ -56,7 +56,10 @@ void blocks_classify(xpage *pg)
         bool furniture = b->chars < 160 && furniture_phrase(s, b->len);
         size_t marks = sentence_marks(s, b->len);
         double stop_ratio = b->words ? (double)b->stops / b->words : 0;
-        if (tag_is_heading(b->tag)) b->cls = (ld > 0.5 || furniture) ? BLOCK_BAD : BLOCK_HEADING;
+        /* Image captions describe the picture, not the story: left out (and credits with them). */
+        if (b->flags & BF_CAPTION) b->cls = BLOCK_SKIP;
+        /* a "heading" of two lines or more is a paragraph set in a heading's style */
+        else if (tag_is_heading(b->tag) && b->chars < 100) b->cls = (ld > 0.5 || furniture) ? BLOCK_BAD : BLOCK_HEADING;
         else if (ld > 0.5 || (ld > 0.3 && b->chars < 200) || furniture) b->cls = BLOCK_BAD;
         else if (b->chars >= 150 || (b->chars >= 80 && marks > 0 && stop_ratio >= 0.15)) b->cls = BLOCK_GOOD;
         else if (b->chars >= 40) b->cls = BLOCK_MEDIUM;

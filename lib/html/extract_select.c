@@ -17,7 +17,8 @@ static double block_weight(const xblock *b)
     switch (b->cls) {
     case BLOCK_GOOD: return chars - 2 * links;
     case BLOCK_MEDIUM: return (chars - 2 * links) * 0.5;
-    case BLOCK_HEADING: return 0;
+    case BLOCK_HEADING:
+    case BLOCK_SKIP: return 0;
     case BLOCK_SHORT: return -0.25 * chars;
     default: return -chars;
     }

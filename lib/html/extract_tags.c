@@ -166,38 +166,46 @@ tag_id tag_lookup(const char *name, tag_kind *kind)
 typedef struct hint_word {
     const char *word;
     int8_t score;
-    bool whole; /* must match the whole part */
+    uint8_t how; /* HW_* */
 } hint_word;
+
+enum {
+    HW_PREFIX = 0, /* the part starts with the word */
+    HW_WHOLE = 1,  /* the part is the word */
+    HW_FIRST = 2,  /* the part starts with the word and opens the class name ("widget-area", not
+                      "elementor-widget-container": page builders wrap everything in "widgets") */
+};
 
 static const hint_word hint_words[] = {
     /* page furniture */
-    {"ad", -2, true},          {"ads", -2, true},         {"adv", -2, true},        {"advert", -2, false},
-    {"anzeige", -2, false},    {"banner", -2, false},     {"breadcrumb", -3, false}, {"byline", -1, false},
-    {"comment", -4, false},    {"community", -2, false},  {"consent", -3, false},   {"contact", -1, true},
-    {"cookie", -3, false},     {"copyright", -2, false},  {"disqus", -4, false},    {"dsgvo", -3, false},
-    {"footer", -3, false},     {"foot", -2, true},        {"gdpr", -3, false},      {"kommentar", -4, false},
-    {"login", -2, false},      {"masthead", -3, false},   {"menu", -3, false},      {"meta", -1, true},
-    {"modal", -2, false},      {"nav", -3, true},         {"navbar", -3, false},    {"navigation", -3, false},
-    {"newsletter", -3, false}, {"outbrain", -3, false},   {"pager", -2, true},      {"pagination", -3, false},
-    {"paywall", -2, false},    {"plista", -3, false},     {"popular", -2, false},   {"popup", -3, false},
-    {"promo", -2, false},      {"rating", -2, false},     {"recommend", -3, false}, {"related", -3, false},
-    {"reply", -2, false},      {"respond", -4, false},    {"share", -3, false},     {"sharing", -3, false},
-    {"shop", -1, true},        {"sidebar", -3, false},    {"signup", -2, false},    {"skip", -2, true},
-    {"social", -3, false},     {"sponsor", -3, false},    {"subscribe", -2, false}, {"subscription", -2, false},
-    {"taboola", -3, false},    {"tag", -2, true},         {"tags", -2, true},       {"tagcloud", -3, false},
-    {"teaser", -1, false},     {"toolbar", -3, false},    {"trending", -2, false},  {"widget", -3, false},
+    {"ad", -2, HW_WHOLE},          {"ads", -2, HW_WHOLE},         {"adv", -2, HW_WHOLE},        {"advert", -2, HW_PREFIX},
+    {"anzeige", -2, HW_PREFIX},    {"banner", -2, HW_PREFIX},     {"breadcrumb", -3, HW_PREFIX}, {"byline", -1, HW_PREFIX},
+    {"comment", -4, HW_PREFIX},    {"community", -2, HW_PREFIX},  {"consent", -3, HW_PREFIX},   {"contact", -1, HW_WHOLE},
+    {"cookie", -3, HW_PREFIX},     {"copyright", -2, HW_PREFIX}, {"caption", -2, HW_PREFIX},  {"credit", -2, HW_PREFIX},
+    {"bildunterschrift", -2, HW_PREFIX}, {"bildnachweis", -2, HW_PREFIX},  {"disqus", -4, HW_PREFIX},    {"dsgvo", -3, HW_PREFIX},
+    {"footer", -3, HW_PREFIX},     {"foot", -2, HW_WHOLE},        {"gdpr", -3, HW_PREFIX},      {"kommentar", -4, HW_PREFIX},
+    {"login", -2, HW_PREFIX},      {"masthead", -3, HW_PREFIX},   {"menu", -3, HW_PREFIX},      {"meta", -1, HW_WHOLE},
+    {"modal", -2, HW_PREFIX},      {"nav", -3, HW_WHOLE},         {"navbar", -3, HW_PREFIX},    {"navigation", -3, HW_PREFIX},
+    {"newsletter", -3, HW_PREFIX}, {"outbrain", -3, HW_PREFIX},   {"pager", -2, HW_WHOLE},      {"pagination", -3, HW_PREFIX},
+    {"paywall", -2, HW_PREFIX},    {"plista", -3, HW_PREFIX},     {"popular", -2, HW_PREFIX},   {"popup", -3, HW_PREFIX},
+    {"promo", -2, HW_PREFIX},      {"rating", -2, HW_PREFIX},     {"recommend", -3, HW_PREFIX}, {"related", -3, HW_PREFIX},
+    {"reply", -2, HW_PREFIX},      {"respond", -4, HW_PREFIX},    {"share", -3, HW_PREFIX},     {"sharing", -3, HW_PREFIX},
+    {"shop", -1, HW_WHOLE},        {"sidebar", -3, HW_PREFIX},    {"signup", -2, HW_PREFIX},    {"skip", -2, HW_WHOLE},
+    {"social", -3, HW_PREFIX},     {"sponsor", -3, HW_PREFIX},    {"subscribe", -2, HW_PREFIX}, {"subscription", -2, HW_PREFIX},
+    {"taboola", -3, HW_PREFIX},    {"tag", -2, HW_WHOLE},         {"tags", -2, HW_WHOLE},       {"tagcloud", -3, HW_PREFIX},
+    {"teaser", -1, HW_PREFIX},     {"toolbar", -3, HW_PREFIX},    {"trending", -2, HW_PREFIX},  {"widget", -3, HW_FIRST},
     /* content */
-    {"article", 2, false},     {"artikel", 2, false},     {"beitrag", 2, false},    {"blog", 1, false},
-    {"body", 2, true},         {"content", 2, false},     {"entry", 2, false},      {"hentry", 2, false},
-    {"inhalt", 2, false},      {"main", 1, true},         {"post", 2, true},        {"prose", 2, false},
-    {"richtext", 2, false},    {"story", 2, false},       {"text", 2, true},
+    {"article", 2, HW_PREFIX},     {"artikel", 2, HW_PREFIX},     {"beitrag", 2, HW_PREFIX},    {"blog", 1, HW_PREFIX},
+    {"body", 2, HW_WHOLE},         {"content", 2, HW_PREFIX},     {"entry", 2, HW_PREFIX},      {"hentry", 2, HW_PREFIX},
+    {"inhalt", 2, HW_PREFIX},      {"main", 1, HW_WHOLE},         {"post", 2, HW_WHOLE},        {"prose", 2, HW_PREFIX},
+    {"richtext", 2, HW_PREFIX},    {"story", 2, HW_PREFIX},       {"text", 2, HW_WHOLE},
 };
 
 static bool lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
 static bool upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 
-/* Scores one part (letters only) of a class or id value. */
-static int part_score(const char *p, size_t n)
+/* Scores one part (letters only) of a class or id value; first: it opens the class name. */
+static int part_score(const char *p, size_t n, bool first)
 {
     char w[24];
     if (n == 0 || n >= sizeof w) return 0;
@@ -206,7 +214,9 @@ static int part_score(const char *p, size_t n)
     for (size_t i = 0; i < sizeof hint_words / sizeof *hint_words; i++) {
         const hint_word *h = &hint_words[i];
         size_t hl = strlen(h->word);
-        if (h->whole ? (hl == n && !memcmp(w, h->word, n)) : (hl <= n && !memcmp(w, h->word, hl))) return h->score;
+        if (h->how == HW_FIRST && !first) continue;
+        if (h->how == HW_WHOLE ? (hl == n && !memcmp(w, h->word, n)) : (hl <= n && !memcmp(w, h->word, hl)))
+            return h->score;
     }
     return 0;
 }
@@ -271,7 +281,7 @@ static void value_hints(const char *v, int *neg, int *pos, bool *hidden)
                 skip_next = true;
                 continue;
             }
-            int sc = part_score(v + ps, n);
+            int sc = part_score(v + ps, n, ps == s);
             if (sc < *neg) *neg = sc;
             if (sc > *pos) *pos = sc;
         }

@@ -1,22 +1,54 @@
 /* extract_text.c — the article's text from the blocks of its container: prose kept, links and
  * furniture dropped, headings kept when text follows them, short lines kept when they stand
- * between text (list items, table rows, a short paragraph). Paragraphs are separated by one blank
- * line; the cells of a table row are joined by " | ". */
+ * between text (list items, table rows, a short paragraph) or close a run of text as a paragraph
+ * of their own. The container is first widened backwards over a lead paragraph that sits just
+ * before it (a standfirst in the article's <header>). Paragraphs are separated by one blank line;
+ * the cells of a table row are joined by " | ". */
 #include "html/extract.h"
+
+/* How far the lead may sit above the container: ancestors climbed, and characters of link text
+ * or furniture crossed on the way. */
+#define LEAD_LEVELS 2
+#define LEAD_GAP 150
 
 static bool substantive(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM || cls == BLOCK_BAD; }
 static bool content(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM; }
 
-/* Whether the block is left out as page furniture inside container c. */
-static bool in_furniture(const xpage *pg, const xblock *b, uint32_t c)
+/* Whether the block is page furniture inside element a. */
+static bool in_furniture(const xpage *pg, const xblock *b, uint32_t a)
 {
-    return b->region != NO_NODE && b->region > c && b->region < pg->nodes.items[c].end;
+    return b->region != NO_NODE && b->region > a && b->region < pg->nodes.items[a].end;
+}
+
+/* The first block of the text: the container's first, or an earlier lead paragraph found in the
+ * container's parent or grandparent, with at most LEAD_GAP characters of links and furniture
+ * between. Furniture by tag <header> does not stop the search: article headers hold the lead. */
+static size_t lead_start(const xpage *pg, uint32_t c)
+{
+    const xnode *nodes = pg->nodes.items;
+    uint32_t a = c;
+    for (int k = 0; k < LEAD_LEVELS; k++) {
+        uint32_t up = nodes[a].parent;
+        if (up == NO_NODE || nodes[up].tag == TAG_BODY || nodes[up].tag == TAG_HTML) break;
+        a = up;
+    }
+    size_t start = nodes[c].block0;
+    double gap = 0;
+    for (size_t i = start; i-- > nodes[a].block0 && gap <= LEAD_GAP;) {
+        const xblock *b = &pg->blocks.items[i];
+        if (in_furniture(pg, b, a) && nodes[b->region].tag != TAG_HEADER) gap += b->chars;
+        else if (content(b->cls)) start = i;
+        else if (b->cls == BLOCK_BAD) gap += b->chars;
+    }
+    return start;
 }
 
 bool assemble_text(xpage *pg, uint32_t c, buf *out)
 {
     const xnode *box = &pg->nodes.items[c];
-    size_t b0 = box->block0, b1 = box->block1;
+    size_t b0 = lead_start(pg, c), b1 = box->block1;
+    uint32_t scope = c;
+    while (b0 < pg->nodes.items[scope].block0) scope = pg->nodes.items[scope].parent;
     xblock *bl = pg->blocks.items;
     /* the class of the nearest substantive block after each one (furniture left out), by a
      * backward pass; the forward pass below knows the one before */
@@ -24,21 +56,21 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
     for (size_t i = b1; i-- > b0;) {
         xblock *b = &bl[i];
         b->after = (int8_t)next;
-        if (!in_furniture(pg, b, c) && substantive(b->cls)) next = b->cls;
+        if (!in_furniture(pg, b, scope) && substantive(b->cls)) next = b->cls;
     }
+    pg->stats.steps += 2 * (b1 - b0);
     int prev = -1;
     size_t last_kept = SIZE_MAX;
-    pg->stats.steps += 2 * (b1 - b0);
     for (size_t i = b0; i < b1; i++) {
         xblock *b = &bl[i];
         int after = b->after;
-        if (in_furniture(pg, b, c)) continue;
+        if (in_furniture(pg, b, scope) && !(i < box->block0 && pg->nodes.items[b->region].tag == TAG_HEADER)) continue;
         bool keep;
         switch (b->cls) {
         case BLOCK_GOOD:
         case BLOCK_MEDIUM: keep = true; break;
         case BLOCK_HEADING: keep = content(after); break;
-        case BLOCK_SHORT: keep = content(after) && content(prev); break;
+        case BLOCK_SHORT: keep = content(prev) && (content(after) || b->tag == TAG_P); break;
         default: keep = false; break;
         }
         if (substantive(b->cls)) prev = b->cls;
