@@ -104,6 +104,7 @@ enum {
     BF_ITEM = 4,    /* inside a list item */
     BF_QUOTE = 8,   /* inside blockquote */
     BF_PRE = 16,    /* preformatted */
+    BF_APPEAL = 32, /* a call to action (appeal_phrase) */
 };
 
 /* A run of text between two block boundaries: a paragraph, a heading, a list item, a cell. */
@@ -156,6 +157,10 @@ bool function_word(const char *w, size_t len);
 /* True when a short block opens with (or is) a phrase of page furniture: "Share on", "Read more",
  * "Kommentare", "© 2020 …", "All rights reserved". */
 bool furniture_phrase(const char *s, size_t len);
+/* True when the block asks the reader to do something: subscribe, donate, follow, download. */
+bool appeal_phrase(const char *s, size_t len);
+/* True when a short block is a date line ("12.03.2020", "5. Mai 2014, 10:30", "March 3, 2020"). */
+bool date_line(const char *s, size_t len);
 
 /* ---------------------------------------------------------------- extract_classify.c */
 

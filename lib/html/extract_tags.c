@@ -176,14 +176,15 @@ enum {
                       "elementor-widget-container": page builders wrap everything in "widgets") */
 };
 
+/* The first entry that matches decides, so longer words come before their prefixes. */
 static const hint_word hint_words[] = {
     /* page furniture */
     {"ad", -2, HW_WHOLE},          {"ads", -2, HW_WHOLE},         {"adv", -2, HW_WHOLE},        {"advert", -2, HW_PREFIX},
     {"anzeige", -2, HW_PREFIX},    {"banner", -2, HW_PREFIX},     {"breadcrumb", -3, HW_PREFIX}, {"byline", -1, HW_PREFIX},
-    {"comment", -4, HW_PREFIX},    {"community", -2, HW_PREFIX},  {"consent", -3, HW_PREFIX},   {"contact", -1, HW_WHOLE},
+    {"commentar", 0, HW_PREFIX},  {"comment", -4, HW_PREFIX},  {"author", -2, HW_PREFIX},   {"bio", -2, HW_WHOLE},    {"community", -2, HW_PREFIX},  {"consent", -3, HW_PREFIX},   {"contact", -1, HW_WHOLE},
     {"cookie", -3, HW_PREFIX},     {"copyright", -2, HW_PREFIX}, {"caption", -2, HW_PREFIX},  {"credit", -2, HW_PREFIX},
     {"bildunterschrift", -2, HW_PREFIX}, {"bildnachweis", -2, HW_PREFIX},  {"disqus", -4, HW_PREFIX},    {"dsgvo", -3, HW_PREFIX},
-    {"footer", -3, HW_PREFIX},     {"foot", -2, HW_WHOLE},        {"gdpr", -3, HW_PREFIX},      {"kommentar", -4, HW_PREFIX},
+    {"footer", -3, HW_PREFIX},     {"foot", -2, HW_WHOLE},        {"gdpr", -3, HW_PREFIX},      {"kommentare", -4, HW_WHOLE},
     {"login", -2, HW_PREFIX},      {"masthead", -3, HW_PREFIX},   {"menu", -3, HW_PREFIX},      {"meta", -1, HW_WHOLE},
     {"modal", -2, HW_PREFIX},      {"nav", -3, HW_WHOLE},         {"navbar", -3, HW_PREFIX},    {"navigation", -3, HW_PREFIX},
     {"newsletter", -3, HW_PREFIX}, {"outbrain", -3, HW_PREFIX},   {"pager", -2, HW_WHOLE},      {"pagination", -3, HW_PREFIX},
@@ -238,7 +239,7 @@ static bool hiding_class(const char *c, size_t n)
 static bool taxonomy_class(const char *c, size_t n)
 {
     static const char *const prefixes[] = {"tag-", "category-", "cat-", "postid-", "post-id-", "format-", "status-",
-                                           "type-", "author-", "tags-", "categories-"};
+                                           "type-", "tags-", "categories-"};
     for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
         size_t pl = strlen(prefixes[i]);
         if (n > pl && !memcmp(c, prefixes[i], pl)) return true;

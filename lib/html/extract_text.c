@@ -53,10 +53,13 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
     /* the class of the nearest substantive block after each one (furniture left out), by a
      * backward pass; the forward pass below knows the one before */
     int next = -1;
+    bool good_follows = false;
     for (size_t i = b1; i-- > b0;) {
         xblock *b = &bl[i];
         b->after = (int8_t)next;
+        if (!good_follows && (b->flags & BF_APPEAL)) b->cls = BLOCK_BAD; /* appeals after the text */
         if (!in_furniture(pg, b, scope) && substantive(b->cls)) next = b->cls;
+        if (b->cls == BLOCK_GOOD) good_follows = true;
     }
     pg->stats.steps += 2 * (b1 - b0);
     int prev = -1;
