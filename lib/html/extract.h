@@ -50,10 +50,16 @@ typedef enum tag_kind {
 tag_id tag_lookup(const char *name, tag_kind *kind);
 static inline bool tag_is_heading(int tag) { return tag >= TAG_H1 && tag <= TAG_H6; }
 
-/* What the class and id attributes say: a negative value for page furniture (comments, sharing,
- * related links, navigation, ads, cookie notices …), positive for content (article, entry, post,
- * story, text …), 0 for neither. *hidden is set for classes that hide the element. */
-int hint_score(const char *klass, const char *id, bool *hidden);
+/* What the class and id attributes of an element say. */
+typedef struct class_hints {
+    int score;    /* negative for page furniture (comments -4; sharing, related links, navigation,
+                     ads, cookie notices -2 or -3), positive for content (article, entry, post,
+                     story, text …), 0 for neither */
+    bool hidden;  /* a class that hides the element ("hidden", "sr-only" …) */
+    bool caption; /* an image caption or credit */
+} class_hints;
+
+void hint_score(const char *klass, const char *id, class_hints *h);
 
 /* True when a style attribute hides the element (display:none, visibility:hidden). */
 bool style_hidden(const char *style);
@@ -75,6 +81,7 @@ typedef struct xnode {
     int8_t hint;     /* hint_score of its class and id */
     uint8_t flags;   /* BF_* of itself and its ancestors */
     uint8_t furniture; /* FURN_*: what its tag and hints say */
+    bool caption;    /* figcaption, or a caption/credit class */
     double mass;     /* characters of prose (good and medium blocks) inside it */
     double score;    /* container score: the weights of its blocks, summed */
 } xnode;
@@ -99,7 +106,7 @@ enum {
 
 /* Flags of a block. */
 enum {
-    BF_CAPTION = 1, /* inside figcaption */
+    BF_CAPTION = 1, /* inside a (short) caption */
     BF_CELL = 2,    /* a table cell */
     BF_ITEM = 4,    /* inside a list item */
     BF_QUOTE = 8,   /* inside blockquote */

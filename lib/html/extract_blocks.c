@@ -179,8 +179,10 @@ static bool enter(walker *w, xmlNodePtr n)
         return false;
     }
     const char *klass = attr_value(n, "class"), *id = attr_value(n, "id");
-    bool hidden = false;
-    int hint = klass || id ? hint_score(klass, id, &hidden) : 0;
+    class_hints h = {0};
+    if (klass || id) hint_score(klass, id, &h);
+    int hint = h.score;
+    bool hidden = h.hidden;
     if (w->honour_hidden && tag != TAG_BODY && tag != TAG_HTML) {
         const char *style = attr_value(n, "style"), *aria = attr_value(n, "aria-hidden");
         if (hidden || has_attr(n, "hidden") || (style && style_hidden(style)) || (aria && !strcmp(aria, "true")))
@@ -201,7 +203,7 @@ static bool enter(walker *w, xmlNodePtr n)
     x.region = NO_NODE;
     x.furniture = hint <= -4 ? FURN_STRONG : (kind == KIND_BOILER || hint <= -2) ? FURN_WEAK : FURN_NONE;
     x.flags = up ? up->flags : 0;
-    if (tag == TAG_FIGCAPTION) x.flags |= BF_CAPTION;
+    x.caption = tag == TAG_FIGCAPTION || (h.caption && tag != TAG_BODY && tag != TAG_HTML);
     if (tag == TAG_TD || tag == TAG_TH) x.flags |= BF_CELL;
     if (tag == TAG_LI || tag == TAG_DD || tag == TAG_DT) x.flags |= BF_ITEM;
     if (tag == TAG_BLOCKQUOTE) x.flags |= BF_QUOTE;

@@ -46,8 +46,31 @@ static size_t sentence_marks(const char *s, size_t len)
     return n;
 }
 
+/* Longest caption: a "caption" holding more text is a page section with an unlucky class name. */
+#define CAPTION_MAX 400
+
+/* Flags the blocks of short caption elements (their text summed by a backward pass over the
+ * tree, kept in the scratch field `mass`; nested captions are flagged once). */
+static void mark_captions(xpage *pg)
+{
+    xnode *nodes = pg->nodes.items;
+    size_t n = pg->nodes.len;
+    for (size_t i = 0; i < n; i++) nodes[i].mass = 0;
+    for (size_t i = 0; i < pg->blocks.len; i++) nodes[pg->blocks.items[i].node].mass += pg->blocks.items[i].chars;
+    for (size_t i = n; i-- > 0;)
+        if (nodes[i].parent != NO_NODE) nodes[nodes[i].parent].mass += nodes[i].mass;
+    size_t done_until = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i < done_until || !nodes[i].caption || nodes[i].mass > CAPTION_MAX) continue;
+        for (size_t b = nodes[i].block0; b < nodes[i].block1; b++) pg->blocks.items[b].flags |= BF_CAPTION;
+        done_until = nodes[i].end;
+    }
+    pg->stats.steps += 3 * n + pg->blocks.len;
+}
+
 void blocks_classify(xpage *pg)
 {
+    mark_captions(pg);
     for (size_t i = 0; i < pg->blocks.len; i++) {
         xblock *b = &pg->blocks.items[i];
         const char *s = pg->text.data + b->start;

@@ -169,6 +169,10 @@ typedef struct hint_word {
     uint8_t how; /* HW_* */
 } hint_word;
 
+/* The score of words that mark image captions and credits: not furniture (a caption inside the
+ * article must not count against it) but not the story's text either. */
+#define HINT_CAPTION 100
+
 enum {
     HW_PREFIX = 0, /* the part starts with the word */
     HW_WHOLE = 1,  /* the part is the word */
@@ -182,8 +186,8 @@ static const hint_word hint_words[] = {
     {"ad", -2, HW_WHOLE},          {"ads", -2, HW_WHOLE},         {"adv", -2, HW_WHOLE},        {"advert", -2, HW_PREFIX},
     {"anzeige", -2, HW_PREFIX},    {"banner", -2, HW_PREFIX},     {"breadcrumb", -3, HW_PREFIX}, {"byline", -1, HW_PREFIX},
     {"commentar", 0, HW_PREFIX},  {"comment", -4, HW_PREFIX},  {"author", -2, HW_PREFIX},   {"bio", -2, HW_WHOLE},    {"community", -2, HW_PREFIX},  {"consent", -3, HW_PREFIX},   {"contact", -1, HW_WHOLE},
-    {"cookie", -3, HW_PREFIX},     {"copyright", -2, HW_PREFIX}, {"caption", -2, HW_PREFIX},  {"credit", -2, HW_PREFIX},
-    {"bildunterschrift", -2, HW_PREFIX}, {"bildnachweis", -2, HW_PREFIX},  {"disqus", -4, HW_PREFIX},    {"dsgvo", -3, HW_PREFIX},
+    {"cookie", -3, HW_PREFIX},     {"copyright", -2, HW_PREFIX}, {"caption", HINT_CAPTION, HW_PREFIX},  {"credit", HINT_CAPTION, HW_PREFIX},
+    {"bildunterschrift", HINT_CAPTION, HW_PREFIX}, {"bildnachweis", HINT_CAPTION, HW_PREFIX},  {"disqus", -4, HW_PREFIX},    {"dsgvo", -3, HW_PREFIX},
     {"footer", -3, HW_PREFIX},     {"foot", -2, HW_WHOLE},        {"gdpr", -3, HW_PREFIX},      {"kommentare", -4, HW_WHOLE},
     {"login", -2, HW_PREFIX},      {"masthead", -3, HW_PREFIX},   {"menu", -3, HW_PREFIX},      {"meta", -1, HW_WHOLE},
     {"modal", -2, HW_PREFIX},      {"nav", -3, HW_WHOLE},         {"navbar", -3, HW_PREFIX},    {"navigation", -3, HW_PREFIX},
@@ -250,7 +254,7 @@ static bool taxonomy_class(const char *c, size_t n)
 /* Adds the hints of one attribute value: the most negative part wins over positive ones. Layout
  * classes that only mention furniture nearby ("has-sidebar", "with-sidebar", "no-sidebar") and
  * values that say where a thing is not ("no-comments") are ignored. */
-static void value_hints(const char *v, int *neg, int *pos, bool *hidden)
+static void value_hints(const char *v, int *neg, int *pos, class_hints *h)
 {
     if (!v) return;
     size_t i = 0;
@@ -260,7 +264,7 @@ static void value_hints(const char *v, int *neg, int *pos, bool *hidden)
         while (v[i] && v[i] != ' ' && v[i] != '\t' && v[i] != '\n') i++;
         size_t e = i;
         while (v[i] == ' ' || v[i] == '\t' || v[i] == '\n') i++;
-        if (hiding_class(v + s, e - s)) *hidden = true;
+        if (hiding_class(v + s, e - s)) h->hidden = true;
         if (taxonomy_class(v + s, e - s)) continue;
         bool skip_next = false;
         for (size_t j = s; j < e;) {
@@ -283,19 +287,23 @@ static void value_hints(const char *v, int *neg, int *pos, bool *hidden)
                 continue;
             }
             int sc = part_score(v + ps, n, ps == s);
+            if (sc == HINT_CAPTION) {
+                h->caption = true;
+                continue;
+            }
             if (sc < *neg) *neg = sc;
             if (sc > *pos) *pos = sc;
         }
     }
 }
 
-int hint_score(const char *klass, const char *id, bool *hidden)
+void hint_score(const char *klass, const char *id, class_hints *h)
 {
     int neg = 0, pos = 0;
-    *hidden = false;
-    value_hints(klass, &neg, &pos, hidden);
-    value_hints(id, &neg, &pos, hidden);
-    return neg < 0 ? neg : pos;
+    h->hidden = h->caption = false;
+    value_hints(klass, &neg, &pos, h);
+    value_hints(id, &neg, &pos, h);
+    h->score = neg < 0 ? neg : pos;
 }
 
 bool style_hidden(const char *style)
