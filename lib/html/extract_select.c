@@ -10,10 +10,14 @@
 /* Share of the page's prose above which a furniture element is taken for a layout wrapper. */
 #define WRAPPER_SHARE 0.5
 
+/* A block's part in the container scores: prose counts for, links and furniture against. Text in
+ * furniture regions counts at half weight: regions are left out of the text anyway, so their
+ * weight only has to keep large ones (comments, sidebars) out of the container, while small ones
+ * inside the article (a share bar, a box of related links) must not split it. */
 static double block_weight(const xblock *b)
 {
     double chars = b->chars, links = b->link_chars;
-    if (b->region != NO_NODE) return -chars;
+    if (b->region != NO_NODE) return -0.5 * chars;
     switch (b->cls) {
     case BLOCK_GOOD: return chars - 2 * links;
     case BLOCK_MEDIUM: return (chars - 2 * links) * 0.5;
