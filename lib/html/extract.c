@@ -1,27 +1,17 @@
 /* extract.c — main-text extraction from a parsed page: blocks (extract_blocks.c), their classes
- * (extract_classify.c), the article's container (extract_select.c), its text (extract_text.c).
- * A page whose text is all hidden (pages saved while a dialog covered them) is read again with
- * hidden elements shown. */
+ * (extract_classify.c), the article's container (extract_select.c), its text (extract_text.c). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "html/extract.h"
 
-/* One extraction pass; false when out of memory. */
-static bool extract_pass(htmlDocPtr doc, bool honour_hidden, xpage *pg, buf *out)
+/* Runs the passes; false when out of memory. */
+static bool extract_pass(htmlDocPtr doc, xpage *pg, buf *out)
 {
-    if (!blocks_build(pg, doc, honour_hidden)) return false;
+    if (!blocks_build(pg, doc)) return false;
     blocks_classify(pg);
     uint32_t c = select_container(pg);
     return c == NO_NODE || assemble_text(pg, c, out);
-}
-
-static void add_stats(extract_stats *to, const extract_stats *from)
-{
-    to->nodes += from->nodes;
-    to->text_bytes += from->text_bytes;
-    to->blocks += from->blocks;
-    to->steps += from->steps;
 }
 
 /* The title: the first <h1> when <title> contains it (the headline without the site's name),
@@ -43,14 +33,8 @@ td_status extract_main_text(htmlDocPtr doc, extract_result *res)
     memset(res, 0, sizeof *res);
     buf out = {0};
     xpage pg = {0};
-    bool ok = extract_pass(doc, true, &pg, &out);
-    if (ok && out.len == 0) {
-        add_stats(&res->stats, &pg.stats);
-        xpage_free(&pg);
-        memset(&pg, 0, sizeof pg);
-        ok = extract_pass(doc, false, &pg, &out);
-    }
-    add_stats(&res->stats, &pg.stats);
+    bool ok = extract_pass(doc, &pg, &out);
+    res->stats = pg.stats;
     if (ok) {
         res->title = choose_title(&pg);
         res->lang = pg.lang;

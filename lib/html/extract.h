@@ -82,6 +82,7 @@ typedef struct xnode {
     uint8_t flags;   /* BF_* of itself and its ancestors */
     uint8_t furniture; /* FURN_*: what its tag and hints say */
     bool caption;    /* figcaption, or a caption/credit class */
+    bool hidden;     /* hidden by a style, a class, the hidden or aria-hidden attribute */
     double mass;     /* characters of prose (good and medium blocks) inside it */
     double score;    /* container score: the weights of its blocks, summed */
 } xnode;
@@ -112,6 +113,7 @@ enum {
     BF_QUOTE = 8,   /* inside blockquote */
     BF_PRE = 16,    /* preformatted */
     BF_APPEAL = 32, /* a call to action (appeal_phrase) */
+    BF_HIDDEN = 64, /* inside a hidden element that holds a minor part of the page's text */
 };
 
 /* A run of text between two block boundaries: a paragraph, a heading, a list item, a cell. */
@@ -151,10 +153,9 @@ typedef struct xpage {
     extract_stats stats;
 } xpage;
 
-/* Walks the tree once: fills nodes, blocks (text, counts, flags), title, h1, lang. Elements hidden
- * by style, class or the hidden attribute are left out when honour_hidden. False when out of
- * memory. Iterative: any nesting depth is fine. */
-bool blocks_build(xpage *pg, htmlDocPtr doc, bool honour_hidden);
+/* Walks the tree once: fills nodes, blocks (text, counts, flags), title, h1, lang. False when out
+ * of memory. Iterative: any nesting depth is fine. */
+bool blocks_build(xpage *pg, htmlDocPtr doc);
 void xpage_free(xpage *pg);
 
 /* ---------------------------------------------------------------- extract_words.c */
@@ -171,7 +172,8 @@ bool date_line(const char *s, size_t len);
 
 /* ---------------------------------------------------------------- extract_classify.c */
 
-/* Sets the class of every block: link density, length, function words, furniture phrases. */
+/* Sets the class of every block: link density, length, function words, furniture phrases; text
+ * of short captions and of hidden elements is left out (BLOCK_SKIP). */
 void blocks_classify(xpage *pg);
 
 /* ---------------------------------------------------------------- extract_select.c */

@@ -1,6 +1,7 @@
 /* extract_blocks.c — one walk over the parsed page that cuts its visible text into blocks
  * (paragraphs, headings, list items, cells) with the counts the classifier needs, and records the
- * element tree in document order. Skipped and hidden subtrees are never entered. The walk uses
+ * element tree in document order. Skipped subtrees (scripts, styles, media, form controls) are
+ * never entered; hidden ones are walked and marked, for the classifier to decide. The walk uses
  * the tree's own links, so any nesting depth runs in constant stack. */
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,6 @@ typedef struct walker {
     uint32_t links;    /* of them inside links */
     int link_depth;    /* open <a href> elements */
     bool space;        /* white space seen since the last character */
-    bool honour_hidden; /* skip elements hidden by style, class or attribute */
     bool oom;
 } walker;
 
@@ -182,11 +182,10 @@ static bool enter(walker *w, xmlNodePtr n)
     class_hints h = {0};
     if (klass || id) hint_score(klass, id, &h);
     int hint = h.score;
-    bool hidden = h.hidden;
-    if (w->honour_hidden && tag != TAG_BODY && tag != TAG_HTML) {
+    bool hidden = false;
+    if (tag != TAG_BODY && tag != TAG_HTML) {
         const char *style = attr_value(n, "style"), *aria = attr_value(n, "aria-hidden");
-        if (hidden || has_attr(n, "hidden") || (style && style_hidden(style)) || (aria && !strcmp(aria, "true")))
-            return false;
+        hidden = h.hidden || has_attr(n, "hidden") || (style && style_hidden(style)) || (aria && !strcmp(aria, "true"));
     }
     if (tag == TAG_BODY || tag == TAG_HTML) hint = 0; /* page-wide classes say nothing about parts */
     if (kind != KIND_INLINE) flush(w);
@@ -203,6 +202,7 @@ static bool enter(walker *w, xmlNodePtr n)
     x.region = NO_NODE;
     x.furniture = hint <= -4 ? FURN_STRONG : (kind == KIND_BOILER || hint <= -2) ? FURN_WEAK : FURN_NONE;
     x.flags = up ? up->flags : 0;
+    x.hidden = hidden;
     x.caption = tag == TAG_FIGCAPTION || (h.caption && tag != TAG_BODY && tag != TAG_HTML);
     if (tag == TAG_TD || tag == TAG_TH) x.flags |= BF_CELL;
     if (tag == TAG_LI || tag == TAG_DD || tag == TAG_DT) x.flags |= BF_ITEM;
@@ -260,9 +260,9 @@ static void walk(walker *w, xmlNodePtr root)
     }
 }
 
-bool blocks_build(xpage *pg, htmlDocPtr doc, bool honour_hidden)
+bool blocks_build(xpage *pg, htmlDocPtr doc)
 {
-    walker w = {.pg = pg, .cur = NO_NODE, .honour_hidden = honour_hidden};
+    walker w = {.pg = pg, .cur = NO_NODE};
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!root) return true;
     if (!pg->lang) {

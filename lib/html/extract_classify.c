@@ -49,8 +49,34 @@ static size_t sentence_marks(const char *s, size_t len)
 /* Longest caption: a "caption" holding more text is a page section with an unlucky class name. */
 #define CAPTION_MAX 400
 
-/* Flags the blocks of short caption elements (their text summed by a backward pass over the
- * tree, kept in the scratch field `mass`; nested captions are flagged once). */
+/* Share of the page's text above which a hidden element is shown after all: libxml2 builds the
+ * tree by HTML 4 rules, so a stray tag can put the whole article inside a hidden menu, and pages
+ * saved while a dialog was open hide everything behind it. */
+#define HIDDEN_MAX_SHARE 0.5
+
+/* Sets `flag` on the blocks of every element for which mark(node) holds, once for nested ones. */
+static void mark_blocks(xpage *pg, bool (*mark)(const xnode *, double), double total, uint8_t flag)
+{
+    xnode *nodes = pg->nodes.items;
+    size_t done_until = 0;
+    for (size_t i = 0; i < pg->nodes.len; i++) {
+        if (i < done_until || !mark(&nodes[i], total)) continue;
+        for (size_t b = nodes[i].block0; b < nodes[i].block1; b++) pg->blocks.items[b].flags |= flag;
+        done_until = nodes[i].end;
+    }
+    pg->stats.steps += pg->nodes.len + pg->blocks.len;
+}
+
+static bool short_caption(const xnode *x, double total)
+{
+    (void)total;
+    return x->caption && x->mass <= CAPTION_MAX;
+}
+
+static bool minor_hidden(const xnode *x, double total) { return x->hidden && x->mass < HIDDEN_MAX_SHARE * total; }
+
+/* Flags the blocks of short captions and of hidden elements that hold a minor part of the text
+ * (text sums by a backward pass over the tree, kept in the scratch field `mass`). */
 static void mark_captions(xpage *pg)
 {
     xnode *nodes = pg->nodes.items;
@@ -59,13 +85,12 @@ static void mark_captions(xpage *pg)
     for (size_t i = 0; i < pg->blocks.len; i++) nodes[pg->blocks.items[i].node].mass += pg->blocks.items[i].chars;
     for (size_t i = n; i-- > 0;)
         if (nodes[i].parent != NO_NODE) nodes[nodes[i].parent].mass += nodes[i].mass;
-    size_t done_until = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i < done_until || !nodes[i].caption || nodes[i].mass > CAPTION_MAX) continue;
-        for (size_t b = nodes[i].block0; b < nodes[i].block1; b++) pg->blocks.items[b].flags |= BF_CAPTION;
-        done_until = nodes[i].end;
-    }
-    pg->stats.steps += 3 * n + pg->blocks.len;
+    double total = 0;
+    for (size_t i = 0; i < n; i++)
+        if (nodes[i].parent == NO_NODE) total += nodes[i].mass;
+    mark_blocks(pg, short_caption, total, BF_CAPTION);
+    mark_blocks(pg, minor_hidden, total, BF_HIDDEN);
+    pg->stats.steps += 3 * n;
 }
 
 void blocks_classify(xpage *pg)
@@ -81,7 +106,7 @@ void blocks_classify(xpage *pg)
         size_t marks = sentence_marks(s, b->len);
         double stop_ratio = b->words ? (double)b->stops / b->words : 0;
         /* Image captions describe the picture, not the story: left out (and credits with them). */
-        if (b->flags & BF_CAPTION) b->cls = BLOCK_SKIP;
+        if (b->flags & (BF_CAPTION | BF_HIDDEN)) b->cls = BLOCK_SKIP;
         /* a "heading" of two lines or more is a paragraph set in a heading's style */
         else if (tag_is_heading(b->tag) && b->chars < 100) b->cls = (ld > 0.5 || furniture) ? BLOCK_BAD : BLOCK_HEADING;
         else if (ld > 0.5 || (ld > 0.3 && b->chars < 200) || furniture) b->cls = BLOCK_BAD;

@@ -39,26 +39,32 @@ static void sum_subtrees(xnode *nodes, size_t n, bool score)
     }
 }
 
-uint32_t select_container(xpage *pg)
+/* Marks regions (top down: parents first) and picks the best container; weak furniture counts
+ * only when use_weak. */
+static uint32_t select_pass(xpage *pg, bool use_weak)
 {
     xnode *nodes = pg->nodes.items;
     size_t n = pg->nodes.len;
     xblock *blocks = pg->blocks.items;
     size_t nb = pg->blocks.len;
-    if (!n) return NO_NODE;
-    for (size_t i = 0; i < n; i++) nodes[i].mass = nodes[i].score = 0;
+    /* comment sections first: the share of prose that makes a layout wrapper is taken without them */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t up = nodes[i].parent == NO_NODE ? NO_NODE : nodes[nodes[i].parent].region;
+        nodes[i].region = nodes[i].furniture == FURN_STRONG ? (uint32_t)i : up;
+        nodes[i].mass = nodes[i].score = 0;
+    }
     for (size_t i = 0; i < nb; i++)
-        if (blocks[i].cls == BLOCK_GOOD || blocks[i].cls == BLOCK_MEDIUM) nodes[blocks[i].node].mass += blocks[i].chars;
+        if ((blocks[i].cls == BLOCK_GOOD || blocks[i].cls == BLOCK_MEDIUM) && nodes[blocks[i].node].region == NO_NODE)
+            nodes[blocks[i].node].mass += blocks[i].chars;
     sum_subtrees(nodes, n, false);
     double total = 0;
     for (size_t i = 0; i < n; i++)
         if (nodes[i].parent == NO_NODE) total += nodes[i].mass;
-    /* regions, top down (parents first) */
     for (size_t i = 0; i < n; i++) {
         xnode *x = &nodes[i];
         uint32_t up = x->parent == NO_NODE ? NO_NODE : nodes[x->parent].region;
         bool furniture = x->furniture == FURN_STRONG ||
-                         (x->furniture == FURN_WEAK && !(total > 0 && x->mass >= WRAPPER_SHARE * total));
+                         (use_weak && x->furniture == FURN_WEAK && !(total > 0 && x->mass >= WRAPPER_SHARE * total));
         x->region = furniture ? (uint32_t)i : up;
     }
     for (size_t i = 0; i < nb; i++) {
@@ -67,7 +73,7 @@ uint32_t select_container(xpage *pg)
         nodes[blocks[i].node].score += blocks[i].weight;
     }
     sum_subtrees(nodes, n, true);
-    pg->stats.steps += 4 * n + 2 * nb;
+    pg->stats.steps += 5 * n + 2 * nb;
     uint32_t best = NO_NODE;
     double best_score = 0;
     for (size_t i = 0; i < n; i++) {
@@ -77,4 +83,13 @@ uint32_t select_container(xpage *pg)
         }
     }
     return best;
+}
+
+/* When furniture words cover all the prose (an unlucky class on the article itself), the choice is
+ * made again without them. */
+uint32_t select_container(xpage *pg)
+{
+    if (!pg->nodes.len) return NO_NODE;
+    uint32_t best = select_pass(pg, true);
+    return best != NO_NODE ? best : select_pass(pg, false);
 }
