@@ -107,6 +107,7 @@ void blocks_classify(xpage *pg)
         double stop_ratio = b->words ? (double)b->stops / b->words : 0;
         /* Image captions describe the picture, not the story: left out (and credits with them). */
         if (b->flags & (BF_CAPTION | BF_HIDDEN)) b->cls = BLOCK_SKIP;
+        else if (b->chars < 200 && credit_phrase(s, b->len)) b->cls = BLOCK_SKIP; /* a caption */
         /* a "heading" of two lines or more is a paragraph set in a heading's style */
         else if (tag_is_heading(b->tag) && b->chars < 100) b->cls = (ld > 0.5 || furniture) ? BLOCK_BAD : BLOCK_HEADING;
         else if (ld > 0.5 || (ld > 0.3 && b->chars < 200) || furniture) b->cls = BLOCK_BAD;

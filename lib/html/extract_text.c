@@ -8,7 +8,7 @@
 
 /* How far the lead may sit above the container: ancestors climbed, and characters of link text
  * or furniture crossed on the way. */
-#define LEAD_LEVELS 2
+#define LEAD_LEVELS 4
 #define LEAD_GAP 150
 
 static bool substantive(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM || cls == BLOCK_BAD; }

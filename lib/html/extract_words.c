@@ -284,3 +284,17 @@ bool date_line(const char *s, size_t len)
     }
     return digits >= 4 && (numeric_date || (month && numbers >= 1)) && words <= 4;
 }
+
+/* Marks of a photo credit inside a short block: such a block is an image caption. */
+static const char *const credits[] = {
+    "foto:", "fotos:", "(foto", "foto \xc2\xa9", "photo:", "(photo", "photo credit", "bild:", "(bild", "bildquelle",
+    "image:", "image credit", "credit:", "getty images", "shutterstock", "istock", "imago images", "picture alliance",
+    "picture-alliance", "dpa-bildfunk", "(c) ", "\xc2\xa9 ",
+};
+
+bool credit_phrase(const char *s, size_t len)
+{
+    for (size_t i = 0; i < sizeof credits / sizeof *credits; i++)
+        if (contains_ci(s, len, credits[i])) return true;
+    return false;
+}
