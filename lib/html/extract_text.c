@@ -73,7 +73,10 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
         case BLOCK_GOOD:
         case BLOCK_MEDIUM: keep = true; break;
         case BLOCK_HEADING: keep = content(after); break;
-        case BLOCK_SHORT: keep = content(prev) && (content(after) || b->tag == TAG_P); break;
+        case BLOCK_SHORT:
+            if (b->flags & (BF_ITEM | BF_CELL)) keep = content(prev) || content(after);
+            else keep = content(prev) && (content(after) || b->tag == TAG_P);
+            break;
         default: keep = false; break;
         }
         if (substantive(b->cls)) prev = b->cls;
