@@ -210,10 +210,12 @@ bool furniture_phrase(const char *s, size_t len)
  * plugs (lowercase, matched anywhere in the block). */
 static const char *const appeals[] = {
     "newsletter", "abonnier", "subscribe", "sign up", "signing up", "unterst\xc3\xbctzen sie", "support us",
-    "support our", "spende", "donate", "donation", "folgen sie uns", "folge uns", "follow us", "follow me",
-    "keep up with", "download the", "app store", "google play", "patreon", "paypal", "become a member",
+    "support our", "jetzt spenden", "spenden sie", "ihre spende", "deine spende", "please donate", "donate now",
+    "donate today", "make a donation", "folgen sie uns", "folge uns", "follow us", "follow me", "keep up with",
+    "download our", "download the app", "app store", "google play", "patreon", "paypal", "become a member",
     "mitglied werden", "werde mitglied", "jetzt abo", "abo abschlie", "registrieren sie", "suscr\xc3\xad" "bete",
     "abonnez", "inscrivez", "gef\xc3\xa4llt dir", "gef\xc3\xa4llt ihnen", "hat dir der artikel", "hat ihnen der artikel",
+    "if you enjoyed", "if you liked", "we want to hear", "let us know what you think",
 };
 
 /* Finds a lowercase needle in s, ASCII letters of s compared case-insensitively. */
