@@ -52,9 +52,9 @@ static inline bool tag_is_heading(int tag) { return tag >= TAG_H1 && tag <= TAG_
 
 /* What the class and id attributes of an element say. */
 typedef struct class_hints {
-    int score;    /* negative for page furniture (comments -4; sharing, related links, navigation,
-                     ads, cookie notices -2 or -3), positive for content (article, entry, post,
-                     story, text …), 0 for neither */
+    int score;    /* negative for page furniture (-4: comments, cookie notices, newsletters, ad
+                     networks; -2 or -3: sharing, related links, navigation, ads …), positive for
+                     content (article, entry, post, story, text …), 0 for neither */
     bool hidden;  /* a class that hides the element ("hidden", "sr-only" …) */
     bool caption; /* an image caption or credit */
 } class_hints;
@@ -92,7 +92,7 @@ enum {
     FURN_NONE,
     FURN_WEAK,   /* nav, aside, footer, header, form, or a furniture word in class/id: unless it holds
                     most of the page's prose (layout classes such as "right-sidebar" on wrappers) */
-    FURN_STRONG, /* comment sections: always */
+    FURN_STRONG, /* comment sections, cookie notices, newsletter boxes, ad networks: always */
 };
 
 /* Block classes (extract_classify.c). */

@@ -40,8 +40,8 @@ static void sum_subtrees(xnode *nodes, size_t n, bool score)
 }
 
 /* Marks regions (top down: parents first) and picks the best container; weak furniture counts
- * only when use_weak. */
-static uint32_t select_pass(xpage *pg, bool use_weak)
+ * only when use_weak, strong furniture only when use_strong. */
+static uint32_t select_pass(xpage *pg, bool use_weak, bool use_strong)
 {
     xnode *nodes = pg->nodes.items;
     size_t n = pg->nodes.len;
@@ -50,7 +50,7 @@ static uint32_t select_pass(xpage *pg, bool use_weak)
     /* comment sections first: the share of prose that makes a layout wrapper is taken without them */
     for (size_t i = 0; i < n; i++) {
         uint32_t up = nodes[i].parent == NO_NODE ? NO_NODE : nodes[nodes[i].parent].region;
-        nodes[i].region = nodes[i].furniture == FURN_STRONG ? (uint32_t)i : up;
+        nodes[i].region = use_strong && nodes[i].furniture == FURN_STRONG ? (uint32_t)i : up;
         nodes[i].mass = nodes[i].score = 0;
     }
     for (size_t i = 0; i < nb; i++)
@@ -63,7 +63,7 @@ static uint32_t select_pass(xpage *pg, bool use_weak)
     for (size_t i = 0; i < n; i++) {
         xnode *x = &nodes[i];
         uint32_t up = x->parent == NO_NODE ? NO_NODE : nodes[x->parent].region;
-        bool furniture = x->furniture == FURN_STRONG ||
+        bool furniture = (use_strong && x->furniture == FURN_STRONG) ||
                          (use_weak && x->furniture == FURN_WEAK && !(total > 0 && x->mass >= WRAPPER_SHARE * total));
         x->region = furniture ? (uint32_t)i : up;
     }
@@ -85,11 +85,12 @@ static uint32_t select_pass(xpage *pg, bool use_weak)
     return best;
 }
 
-/* When furniture words cover all the prose (an unlucky class on the article itself), the choice is
- * made again without them. */
+/* When furniture covers all the prose (an unlucky class on the article itself), the choice is
+ * made again without weak furniture, then without any. */
 uint32_t select_container(xpage *pg)
 {
     if (!pg->nodes.len) return NO_NODE;
-    uint32_t best = select_pass(pg, true);
-    return best != NO_NODE ? best : select_pass(pg, false);
+    uint32_t best = select_pass(pg, true, true);
+    if (best == NO_NODE) best = select_pass(pg, false, true);
+    return best != NO_NODE ? best : select_pass(pg, false, false);
 }
