@@ -125,6 +125,18 @@ static const phrase furniture[] = {
     {"recent comments", false},
     {"beliebte beitr\xc3\xa4ge", false},
     {"popular posts", false},
+    {"explore further", false},
+    {"zum weiterlesen", false},
+    {"mehr themen", false},
+    {"weitere themen", false},
+    {"inhaltsverzeichnis", false},
+    {"table of contents", false},
+    {"tagged:", false},
+    {"alle angaben ohne gew\xc3\xa4hr", false},
+    {"externer inhalt", false},
+    {"pour lire la suite", false},
+    {"related articles", false},
+    {"weitere informationen", true},
     {"advertisement", true},
     {"anmelden", true},
     {"antworten", true},
@@ -177,14 +189,17 @@ static const phrase furniture[] = {
     {"jetzt kommentieren", true},
 };
 
-/* Compares the start of text with a lowercase phrase, ASCII letters case-insensitively. */
+/* Compares the start of text with a lowercase phrase, case-insensitively for ASCII letters and
+ * the Latin-1 capitals (\xc3\x80..\xc3\x9e: Ä, Ö, Ü, É …). */
 static bool starts_with_ci(const char *s, size_t len, const char *p, size_t plen)
 {
     if (plen > len) return false;
     for (size_t i = 0; i < plen; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-        if (c != p[i]) return false;
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        else if (i > 0 && (unsigned char)s[i - 1] == 0xc3 && c >= 0x80 && c <= 0x9e && c != 0x97)
+            c = (unsigned char)(c + 0x20);
+        if (c != (unsigned char)p[i]) return false;
     }
     return true;
 }
