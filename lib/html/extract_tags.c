@@ -218,6 +218,7 @@ static int part_score(const char *p, size_t n, bool first)
     w[n] = '\0';
     for (size_t i = 0; i < sizeof hint_words / sizeof *hint_words; i++) {
         const hint_word *h = &hint_words[i];
+        if (h->word[0] != w[0]) continue;
         size_t hl = strlen(h->word);
         if (h->how == HW_FIRST && !first) continue;
         if (h->how == HW_WHOLE ? (hl == n && !memcmp(w, h->word, n)) : (hl <= n && !memcmp(w, h->word, hl)))
