@@ -8,6 +8,18 @@
 #include "common/error.h"
 #include "html/extract.h"
 
+/* Whether the page looks like binary data: control characters other than white space (NUL
+ * included) in more than 1% of its first 64 KiB. UTF-16 pages start with a byte-order mark. */
+static bool binary_data(const char *html, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)html;
+    if (len >= 2 && ((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe && p[1] == 0xff))) return false;
+    size_t n = len < 65536 ? len : 65536, controls = 0;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r' && p[i] != '\f') controls++;
+    return controls * 100 > n;
+}
+
 htmlDocPtr page_parse(const char *html, size_t len, const char *name, td_error *err)
 {
     if (len == 0) {
@@ -16,6 +28,10 @@ htmlDocPtr page_parse(const char *html, size_t len, const char *name, td_error *
     }
     if (len > INT_MAX / 2) {
         error_set(err, TD_ERR_INPUT, "%s: page too large (%zu bytes)", name, len);
+        return NULL;
+    }
+    if (binary_data(html, len)) {
+        error_set(err, TD_ERR_INPUT, "%s: binary data, not an HTML page", name);
         return NULL;
     }
     size_t ulen;
