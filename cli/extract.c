@@ -37,8 +37,9 @@ static const char help[] =
     "                 url, title, authors (an array), date (YYYY-MM-DD), site, language and\n"
     "                 text; fields the page does not give are null. A page with nothing to\n"
     "                 extract gives {\"file\": ..., \"error\": ...} instead.\n"
-    "    --markdown   Markdown: the title as a heading, then the paragraphs; pages are\n"
-    "                 separated by a horizontal rule (---).\n"
+    "    --markdown   Markdown: the title as a heading, a line with authors, date and site,\n"
+    "                 the URL, then the paragraphs (characters Markdown reads as markup are\n"
+    "                 escaped); pages are separated by a horizontal rule (---).\n"
     "    -h, --help   show this help\n"
     "\n"
     "OUTPUT\n"
@@ -117,21 +118,36 @@ static bool render_json(buf *o, const char *file, const td_article *a, const cha
            json_field(o, "language", a->language) && json_field(o, "text", a->text) && buf_puts(o, "}\n");
 }
 
+/* Appends text with the characters Markdown would read as markup escaped by a backslash: emphasis,
+ * links, code, inline HTML everywhere, and heading or list marks at the start of a line. */
+static bool markdown_escape(buf *o, const char *s)
+{
+    bool line_start = true;
+    for (; *s; s++) {
+        char c = *s;
+        bool special = strchr("\\*_[]<>`", c) != NULL || (line_start && strchr("#+-", c) != NULL);
+        if ((special && !buf_putc(o, '\\')) || !buf_putc(o, c)) return false;
+        line_start = c == '\n';
+    }
+    return true;
+}
+
 static bool render_markdown(buf *o, const td_article *a, bool first)
 {
     bool ok = first || buf_puts(o, "\n---\n\n");
-    if (a->title) ok = ok && buf_printf(o, "# %s\n\n", a->title);
+    if (a->title) ok = ok && buf_puts(o, "# ") && markdown_escape(o, a->title) && buf_puts(o, "\n\n");
     bool meta = a->site || a->date || a->n_authors;
     if (meta) {
         ok = ok && buf_putc(o, '*');
         const char *sep = "";
-        for (size_t i = 0; ok && i < a->n_authors; i++, sep = ", ") ok = buf_printf(o, "%s%s", sep, a->authors[i]);
-        if (a->date) ok = ok && buf_printf(o, "%s%s", a->n_authors ? " · " : "", a->date), sep = " · ";
-        if (a->site) ok = ok && buf_printf(o, "%s%s", *sep ? sep : "", a->site);
+        for (size_t i = 0; ok && i < a->n_authors; i++, sep = ", ")
+            ok = buf_puts(o, sep) && markdown_escape(o, a->authors[i]);
+        if (a->date) ok = ok && buf_puts(o, *sep ? " \xc2\xb7 " : "") && markdown_escape(o, a->date), sep = " ";
+        if (a->site) ok = ok && buf_puts(o, *sep ? " \xc2\xb7 " : "") && markdown_escape(o, a->site);
         ok = ok && buf_puts(o, "*\n\n");
     }
     if (a->url) ok = ok && buf_printf(o, "<%s>\n\n", a->url);
-    return ok && buf_printf(o, "%s\n", a->text);
+    return ok && markdown_escape(o, a->text) && buf_putc(o, '\n');
 }
 
 int cmd_extract(int argc, char **argv)
