@@ -83,8 +83,8 @@ typedef struct xnode {
     uint8_t furniture; /* FURN_*: what its tag and hints say */
     bool caption;    /* figcaption, or a caption/credit class */
     bool hidden;     /* hidden by a style, a class, the hidden or aria-hidden attribute */
-    double mass;     /* characters of prose (good and medium blocks) inside it */
-    double score;    /* container score: the weights of its blocks, summed */
+    float mass;      /* characters of prose (good and medium blocks) inside it */
+    float score;     /* container score: the weights of its blocks, summed */
 } xnode;
 
 /* Page furniture by tag or class/id (xnode.furniture). */
@@ -132,7 +132,7 @@ typedef struct xblock {
     uint8_t flags;       /* BF_* */
     uint8_t row_cont;    /* 1 when it is a cell that continues the row of the block before */
     int8_t after;        /* class of the next substantive block of the container, -1 if none */
-    double weight;       /* its part of the container scores */
+    float weight;        /* its part of the container scores */
 } xblock;
 
 /* Work counters, for tests that prove linear work on growing input. */
