@@ -7,6 +7,11 @@
  * the most prose while leaving out the most furniture. */
 #include "html/extract.h"
 
+/* A parent replaces the chosen container when it holds CLIMB_MASS times its prose and keeps
+ * CLIMB_SCORE of its score. */
+#define CLIMB_MASS 1.5
+#define CLIMB_SCORE 0.6
+
 /* Share of the page's prose above which a furniture element is taken for a layout wrapper. */
 #define WRAPPER_SHARE 0.5
 
@@ -92,5 +97,16 @@ uint32_t select_container(xpage *pg)
     if (!pg->nodes.len) return NO_NODE;
     uint32_t best = select_pass(pg, true, true);
     if (best == NO_NODE) best = select_pass(pg, false, true);
-    return best != NO_NODE ? best : select_pass(pg, false, false);
+    if (best == NO_NODE) best = select_pass(pg, false, false);
+    if (best == NO_NODE) return NO_NODE;
+    /* climb to a parent that holds clearly more prose at a modest cost in furniture: a box of
+     * links between two parts of the article must not cut it in two */
+    xnode *nodes = pg->nodes.items;
+    for (uint32_t up = nodes[best].parent; up != NO_NODE; up = nodes[best].parent) {
+        if (nodes[up].tag == TAG_BODY || nodes[up].tag == TAG_HTML) break;
+        if (!(nodes[up].mass >= CLIMB_MASS * nodes[best].mass && nodes[up].score >= CLIMB_SCORE * nodes[best].score))
+            break;
+        best = up;
+    }
+    return best;
 }
