@@ -132,6 +132,8 @@ typedef struct xblock {
     uint8_t flags;       /* BF_* */
     uint8_t row_cont;    /* 1 when it is a cell that continues the row of the block before */
     int8_t after;        /* class of the next substantive block of the container, -1 if none */
+    uint8_t keep;        /* 1 when it goes into the text (extract_text.c) */
+    uint8_t gap;         /* 1 when it is furniture or links that separate parts of the text */
     float weight;        /* its part of the container scores */
 } xblock;
 

@@ -2,7 +2,8 @@
  * furniture dropped, headings kept when text follows them, short lines kept when they stand
  * between text (list items, table rows, a short paragraph) or close a run of text as a paragraph
  * of their own. The container is first widened backwards over a lead paragraph that sits just
- * before it (a standfirst in the article's <header>). Paragraphs are separated by one blank line;
+ * before it (a standfirst in the article's <header>); small islands of text that trail the
+ * article behind a stretch of furniture are cut off. Paragraphs are separated by one blank line;
  * the cells of a table row are joined by " | ". */
 #include "html/extract.h"
 
@@ -10,6 +11,11 @@
  * or furniture crossed on the way. */
 #define LEAD_LEVELS 4
 #define LEAD_GAP 150
+
+/* A trailing island: text after at least ISLAND_GAP characters of links or furniture that makes
+ * less than ISLAND_SHARE of the text kept. */
+#define ISLAND_GAP 100
+#define ISLAND_SHARE 0.15
 
 static bool substantive(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM || cls == BLOCK_BAD; }
 static bool content(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM; }
@@ -62,12 +68,18 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
         if (b->cls == BLOCK_GOOD) good_follows = true;
     }
     pg->stats.steps += 2 * (b1 - b0);
+    /* what to keep */
     int prev = -1;
-    size_t last_kept = SIZE_MAX;
+    size_t kept_chars = 0;
     for (size_t i = b0; i < b1; i++) {
         xblock *b = &bl[i];
         int after = b->after;
-        if (in_furniture(pg, b, scope) && !(i < box->block0 && pg->nodes.items[b->region].tag == TAG_HEADER)) continue;
+        b->keep = 0;
+        if (in_furniture(pg, b, scope) && !(i < box->block0 && pg->nodes.items[b->region].tag == TAG_HEADER)) {
+            b->gap = 1;
+            continue;
+        }
+        b->gap = b->cls == BLOCK_BAD;
         bool keep;
         switch (b->cls) {
         case BLOCK_GOOD:
@@ -80,7 +92,32 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
         default: keep = false; break;
         }
         if (substantive(b->cls)) prev = b->cls;
-        if (!keep) continue;
+        b->keep = keep;
+        if (keep) kept_chars += b->chars;
+    }
+    /* a small island of text after a stretch of furniture at the end (an author's box, an appeal,
+     * a teaser after the sharing buttons) is not the article's */
+    for (;;) {
+        size_t island = 0, gap = 0, i = b1;
+        while (i > b0 && gap < ISLAND_GAP) {
+            xblock *b = &bl[--i];
+            pg->stats.steps++;
+            if (b->keep) {
+                island += b->chars;
+                gap = 0;
+            } else if (b->gap) {
+                gap += b->chars;
+            }
+        }
+        if (gap < ISLAND_GAP || island == 0 || island >= ISLAND_SHARE * kept_chars) break;
+        for (size_t k = i; k < b1; k++) bl[k].keep = 0;
+        kept_chars -= island;
+        b1 = i;
+    }
+    size_t last_kept = SIZE_MAX;
+    for (size_t i = b0; i < b1; i++) {
+        xblock *b = &bl[i];
+        if (!b->keep) continue;
         if (out->len) {
             bool cell = b->row_cont && last_kept == i - 1;
             if (!buf_puts(out, cell ? " | " : "\n\n")) return false;
