@@ -111,6 +111,39 @@ static void html_lang(const char *page, size_t len, char out[4])
     }
 }
 
+/* The language of <meta http-equiv="content-language" content="de"> or <meta property="og:locale"
+ * content="de_DE">, lowercased primary subtag, when <html lang> is absent. */
+static void meta_lang(const char *page, size_t len, char out[4])
+{
+    out[0] = '\0';
+    size_t lim = len < 200000 ? len : 200000;
+    static const char *const keys[] = {"content-language", "og:locale"};
+    for (size_t k = 0; k < 2 && !out[0]; k++) {
+        for (size_t i = 0; i + 5 < lim; i++) {
+            if (strncasecmp(page + i, "<meta", 5)) continue;
+            const char *end = memchr(page + i, '>', lim - i);
+            if (!end) break;
+            size_t n = (size_t)(end - (page + i));
+            const char *key = NULL;
+            for (size_t j = 0; j + strlen(keys[k]) <= n; j++)
+                if (!strncasecmp(page + i + j, keys[k], strlen(keys[k]))) key = page + i + j;
+            const char *c = NULL;
+            for (size_t j = 0; j + 8 <= n; j++)
+                if (!strncasecmp(page + i + j, "content=", 8)) c = page + i + j + 8;
+            if (key && c) {
+                if (*c == '"' || *c == '\'') c++;
+                size_t m = 0;
+                while (m < 3 && isalpha((unsigned char)c[m])) {
+                    out[m] = (char)tolower((unsigned char)c[m]);
+                    m++;
+                }
+                out[m] = '\0';
+                break;
+            }
+        }
+    }
+}
+
 /* English or German by function words when the page does not say. */
 static int guess_lang(const char *text)
 {
@@ -183,7 +216,8 @@ int main(int argc, char **argv)
         char *text = a ? normalise(a->text) : NULL;
         char lang[4];
         html_lang(page, len, lang);
-        int li = !strcmp(lang, "en") ? L_EN : !strcmp(lang, "de") ? L_DE : lang[0] ? L_OTHER : L_OTHER;
+        if (!lang[0]) meta_lang(page, len, lang);
+        int li = !strcmp(lang, "en") ? L_EN : !strcmp(lang, "de") ? L_DE : L_OTHER;
         if (!lang[0] && a && a->language) li = !strcmp(a->language, "en") ? L_EN : !strcmp(a->language, "de") ? L_DE : L_OTHER;
         else if (!lang[0] && text) li = guess_lang(text);
         score *s[2] = {&sc[L_ALL], &sc[li]};
