@@ -214,6 +214,20 @@ static void test_line_breaks(void **state)
     td_article_free(a);
 }
 
+static void test_preformatted(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><div class=\"post\"><p>Here is how to list the files of a folder in a shell, with their "
+        "sizes and dates, sorted by time:</p><pre><code>ls -l\n   --sort=time\nexit</code></pre><p>That is all "
+        "there is to it for today, and the next post will show more of the same.</p></div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "sorted by time:\n\nls -l\n--sort=time\nexit\n\nThat is all");
+    td_article_free(a);
+}
+
 /* ---------------------------------------------------------------- charsets and entities */
 
 static void test_entities(void **state)
@@ -568,6 +582,7 @@ int main(void)
         cmocka_unit_test(test_all_text_hidden),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
+        cmocka_unit_test(test_preformatted),
         cmocka_unit_test(test_entities),
         cmocka_unit_test(test_latin1_meta),
         cmocka_unit_test(test_cp1252_http_equiv),

@@ -34,7 +34,6 @@ typedef enum tag_id {
     TAG_DL, TAG_DT, TAG_FIGCAPTION, TAG_FIGURE, TAG_FOOTER, TAG_FORM, TAG_H1, TAG_H2, TAG_H3, TAG_H4, TAG_H5,
     TAG_H6, TAG_HEADER, TAG_HR, TAG_HTML, TAG_LI, TAG_MAIN, TAG_NAV, TAG_OL, TAG_P, TAG_PRE, TAG_SECTION,
     TAG_TABLE, TAG_TD, TAG_TH, TAG_TR, TAG_UL, TAG_INLINE, TAG_BLOCK, TAG_SKIP,
-    TAG_COUNT
 } tag_id;
 
 /* How an element takes part in the text. */
@@ -68,7 +67,7 @@ bool style_hidden(const char *style);
 
 #define NO_NODE UINT32_MAX
 
-/* One element of the body, in document (pre-)order. */
+/* One element of the page, in document (pre-)order. */
 typedef struct xnode {
     xmlNodePtr node; /* the element */
     uint32_t parent; /* index of the parent element, NO_NODE for the first */
@@ -110,8 +109,7 @@ enum {
     BF_CAPTION = 1, /* inside a (short) caption */
     BF_CELL = 2,    /* a table cell */
     BF_ITEM = 4,    /* inside a list item */
-    BF_QUOTE = 8,   /* inside blockquote */
-    BF_PRE = 16,    /* preformatted */
+    BF_PRE = 16,    /* preformatted: line breaks kept */
     BF_APPEAL = 32, /* a call to action (appeal_phrase) */
     BF_HIDDEN = 64, /* inside a hidden element that holds a minor part of the page's text */
 };
@@ -146,7 +144,7 @@ typedef struct extract_stats {
 } extract_stats;
 
 typedef struct xpage {
-    VEC(xnode) nodes;    /* elements from <body> down (or the root when there is no body) */
+    VEC(xnode) nodes;    /* elements from the root down, <head> and skipped subtrees left out */
     VEC(xblock) blocks;  /* in document order */
     buf text;            /* the blocks' texts, white space normalised */
     char *title;         /* text of <title>, else NULL (malloc'd) */

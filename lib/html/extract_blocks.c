@@ -84,9 +84,16 @@ static void add_text(walker *w, const char *s, size_t n)
         return;
     }
     uint32_t chars = 0;
+    bool pre = w->cur != NO_NODE && (w->pg->nodes.items[w->cur].flags & BF_PRE);
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         size_t sp = c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : text_space_len(s, n, i);
+        if (sp && pre && c == '\n') { /* preformatted text keeps its lines */
+            if (t->len > w->open && t->data[t->len - 1] != '\n') t->data[t->len++] = '\n';
+            w->space = false;
+            i++;
+            continue;
+        }
         if (sp) {
             w->space = true;
             i += sp;
@@ -206,7 +213,6 @@ static bool enter(walker *w, xmlNodePtr n)
     x.caption = tag == TAG_FIGCAPTION || (h.caption && tag != TAG_BODY && tag != TAG_HTML);
     if (tag == TAG_TD || tag == TAG_TH) x.flags |= BF_CELL;
     if (tag == TAG_LI || tag == TAG_DD || tag == TAG_DT) x.flags |= BF_ITEM;
-    if (tag == TAG_BLOCKQUOTE) x.flags |= BF_QUOTE;
     if (tag == TAG_PRE) x.flags |= BF_PRE;
     if (!vec_push(&pg->nodes, x)) {
         w->oom = true;
