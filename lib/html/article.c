@@ -19,29 +19,35 @@ static bool language_tag(const char *lang, char **out)
     return true;
 }
 
+/* Moves the text into the article, and the title and language where they are still empty (the
+ * page's metadata, when read first, has the better ones). */
+static td_status fill_article(td_article *a, extract_result *res)
+{
+    a->text = res->text;
+    res->text = NULL;
+    if (!a->title) {
+        a->title = res->title;
+        res->title = NULL;
+    }
+    if (!a->language && res->lang && !language_tag(res->lang, &a->language)) return TD_ERR_NOMEM;
+    return TD_OK;
+}
+
 td_article *td_extract_html(const char *html, size_t len, const char *name, td_error *err)
 {
     if (!name) name = "page";
     htmlDocPtr doc = page_parse(html, len, name, err);
     if (!doc) return NULL;
     td_article *a = calloc(1, sizeof *a);
-    extract_result res;
+    extract_result res = {0};
     td_status st = a ? extract_main_text(doc, &res) : TD_ERR_NOMEM;
     xmlFreeDoc(doc);
+    if (st == TD_OK) st = fill_article(a, &res);
+    extract_result_free(&res);
     if (st != TD_OK) {
         if (st == TD_ERR_NOMEM) error_nomem(err);
         else error_set(err, TD_ERR_INPUT, "%s: no main text found", name);
-        if (a) extract_result_free(&res);
-        free(a);
-        return NULL;
-    }
-    a->text = res.text;
-    a->title = res.title;
-    bool ok = !res.lang || language_tag(res.lang, &a->language);
-    free(res.lang);
-    if (!ok) {
         td_article_free(a);
-        error_nomem(err);
         return NULL;
     }
     return a;
