@@ -69,7 +69,6 @@ bool style_hidden(const char *style);
 
 /* One element of the page, in document (pre-)order. */
 typedef struct xnode {
-    xmlNodePtr node; /* the element */
     uint32_t parent; /* index of the parent element, NO_NODE for the first */
     uint32_t end;    /* one past the index of its last descendant */
     uint32_t block0; /* its blocks are [block0, block1) */

@@ -198,7 +198,6 @@ static bool enter(walker *w, xmlNodePtr n)
     if (kind != KIND_INLINE) flush(w);
     if (tag == TAG_A && has_attr(n, "href")) w->link_depth++;
     xnode x = {0};
-    x.node = n;
     x.parent = w->cur;
     x.tag = (uint8_t)tag;
     x.hint = (int8_t)hint;
