@@ -1,0 +1,118 @@
+/* extract_select.c — the choice of the element that holds the article. Page furniture (nav,
+ * aside, footer, header, form, furniture words in class or id) becomes a region whose text counts
+ * against any container around it — unless it holds most of the page's prose, as wrappers with
+ * layout classes ("right-sidebar", "has-footer") or whole-page <form>s do. Every block then adds
+ * its weight (positive for prose, negative for links, furniture and regions) to all its
+ * ancestors, and the element with the highest sum wins (a little more when its class names
+ * content): the smallest part of the page that keeps the most prose while leaving out the most
+ * furniture. */
+#include "html/extract.h"
+
+/* Extra score of an element whose class or id names content ("article-body", "entry-content",
+ * "story", "post" …). */
+#define CONTENT_BONUS 0.2
+
+/* A parent replaces the chosen container when it holds CLIMB_MASS times its prose and keeps
+ * CLIMB_SCORE of its score. */
+#define CLIMB_MASS 1.5
+#define CLIMB_SCORE 0.6
+
+/* Share of the page's prose above which a furniture element is taken for a layout wrapper. */
+#define WRAPPER_SHARE 0.5
+
+/* A block's part in the container scores: prose counts for, links and furniture against. Text in
+ * furniture regions counts at half weight: regions are left out of the text anyway, so their
+ * weight only has to keep large ones (comments, sidebars) out of the container, while small ones
+ * inside the article (a share bar, a box of related links) must not split it. */
+static double block_weight(const xblock *b)
+{
+    double chars = b->chars, links = b->link_chars;
+    if (b->region != NO_NODE) return -0.5 * chars;
+    switch (b->cls) {
+    case BLOCK_GOOD: return chars - 2 * links;
+    case BLOCK_MEDIUM: return (chars - 2 * links) * 0.5;
+    case BLOCK_HEADING:
+    case BLOCK_SKIP: return 0;
+    case BLOCK_SHORT: return -0.25 * chars;
+    default: return -chars;
+    }
+}
+
+/* Sums a per-node value over subtrees: children come after their parent in document order, so one
+ * backward pass adds each node into its parent. */
+static void sum_subtrees(xnode *nodes, size_t n, bool score)
+{
+    for (size_t i = n; i-- > 0;) {
+        if (nodes[i].parent == NO_NODE) continue;
+        if (score) nodes[nodes[i].parent].score += nodes[i].score;
+        else nodes[nodes[i].parent].mass += nodes[i].mass;
+    }
+}
+
+/* Marks regions (top down: parents first) and picks the best container; weak furniture counts
+ * only when use_weak, strong furniture only when use_strong. */
+static uint32_t select_pass(xpage *pg, bool use_weak, bool use_strong)
+{
+    xnode *nodes = pg->nodes.items;
+    size_t n = pg->nodes.len;
+    xblock *blocks = pg->blocks.items;
+    size_t nb = pg->blocks.len;
+    /* comment sections first: the share of prose that makes a layout wrapper is taken without them */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t up = nodes[i].parent == NO_NODE ? NO_NODE : nodes[nodes[i].parent].region;
+        nodes[i].region = use_strong && nodes[i].furniture == FURN_STRONG ? (uint32_t)i : up;
+        nodes[i].mass = nodes[i].score = 0;
+    }
+    for (size_t i = 0; i < nb; i++)
+        if ((blocks[i].cls == BLOCK_GOOD || blocks[i].cls == BLOCK_MEDIUM) && nodes[blocks[i].node].region == NO_NODE)
+            nodes[blocks[i].node].mass += blocks[i].chars;
+    sum_subtrees(nodes, n, false);
+    double total = 0;
+    for (size_t i = 0; i < n; i++)
+        if (nodes[i].parent == NO_NODE) total += nodes[i].mass;
+    for (size_t i = 0; i < n; i++) {
+        xnode *x = &nodes[i];
+        uint32_t up = x->parent == NO_NODE ? NO_NODE : nodes[x->parent].region;
+        bool furniture = (use_strong && x->furniture == FURN_STRONG) ||
+                         (use_weak && x->furniture == FURN_WEAK && !(total > 0 && x->mass >= WRAPPER_SHARE * total));
+        x->region = furniture ? (uint32_t)i : up;
+    }
+    for (size_t i = 0; i < nb; i++) {
+        blocks[i].region = nodes[blocks[i].node].region;
+        blocks[i].weight = block_weight(&blocks[i]);
+        nodes[blocks[i].node].score += blocks[i].weight;
+    }
+    sum_subtrees(nodes, n, true);
+    pg->stats.steps += 5 * n + 2 * nb;
+    uint32_t best = NO_NODE;
+    double best_score = 0;
+    for (size_t i = 0; i < n; i++) {
+        double sc = nodes[i].score > 0 && nodes[i].hint > 0 ? nodes[i].score * (1 + CONTENT_BONUS) : nodes[i].score;
+        if (sc > best_score) {
+            best_score = sc;
+            best = (uint32_t)i;
+        }
+    }
+    return best;
+}
+
+/* When furniture covers all the prose (an unlucky class on the article itself), the choice is
+ * made again without weak furniture, then without any. */
+uint32_t select_container(xpage *pg)
+{
+    if (!pg->nodes.len) return NO_NODE;
+    uint32_t best = select_pass(pg, true, true);
+    if (best == NO_NODE) best = select_pass(pg, false, true);
+    if (best == NO_NODE) best = select_pass(pg, false, false);
+    if (best == NO_NODE) return NO_NODE;
+    /* climb to a parent that holds clearly more prose at a modest cost in furniture: a box of
+     * links between two parts of the article must not cut it in two */
+    xnode *nodes = pg->nodes.items;
+    for (uint32_t up = nodes[best].parent; up != NO_NODE; up = nodes[best].parent) {
+        if (nodes[up].tag == TAG_BODY || nodes[up].tag == TAG_HTML) break;
+        if (!(nodes[up].mass >= CLIMB_MASS * nodes[best].mass && nodes[up].score >= CLIMB_SCORE * nodes[best].score))
+            break;
+        best = up;
+    }
+    return best;
+}

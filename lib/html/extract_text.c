@@ -1,0 +1,129 @@
+/* extract_text.c — the article's text from the blocks of its container: prose kept, links and
+ * furniture dropped, headings kept when text follows them, short lines kept when they stand
+ * between text (list items, table rows, a short paragraph) or close a run of text as a paragraph
+ * of their own. The container is first widened backwards over a lead paragraph that sits just
+ * before it (a standfirst in the article's <header>); small islands of text that trail the
+ * article behind a stretch of furniture are cut off. Paragraphs are separated by one blank line;
+ * the cells of a table row are joined by " | ". */
+#include "html/extract.h"
+
+/* How far the lead may sit above the container: ancestors climbed, and characters of link text
+ * or furniture crossed on the way. */
+#define LEAD_LEVELS 4
+#define LEAD_GAP 150
+
+/* A trailing island: text after at least ISLAND_GAP characters of links or furniture that makes
+ * less than ISLAND_SHARE of the text kept. */
+#define ISLAND_GAP 100
+#define ISLAND_SHARE 0.15
+
+static bool substantive(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM || cls == BLOCK_BAD; }
+static bool content(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM; }
+
+/* Whether the block is page furniture inside element a. */
+static bool in_furniture(const xpage *pg, const xblock *b, uint32_t a)
+{
+    return b->region != NO_NODE && b->region > a && b->region < pg->nodes.items[a].end;
+}
+
+/* The first block of the text: the container's first, or an earlier lead paragraph found in the
+ * container's parent or grandparent, with at most LEAD_GAP characters of links and furniture
+ * between. Furniture by tag <header> does not stop the search: article headers hold the lead. */
+static size_t lead_start(const xpage *pg, uint32_t c)
+{
+    const xnode *nodes = pg->nodes.items;
+    uint32_t a = c;
+    for (int k = 0; k < LEAD_LEVELS; k++) {
+        uint32_t up = nodes[a].parent;
+        if (up == NO_NODE || nodes[up].tag == TAG_BODY || nodes[up].tag == TAG_HTML) break;
+        a = up;
+    }
+    size_t start = nodes[c].block0;
+    double gap = 0;
+    for (size_t i = start; i-- > nodes[a].block0 && gap <= LEAD_GAP;) {
+        const xblock *b = &pg->blocks.items[i];
+        if (in_furniture(pg, b, a) && nodes[b->region].tag != TAG_HEADER) gap += b->chars;
+        else if (content(b->cls)) start = i;
+        else if (b->cls == BLOCK_BAD) gap += b->chars;
+    }
+    return start;
+}
+
+bool assemble_text(xpage *pg, uint32_t c, buf *out)
+{
+    const xnode *box = &pg->nodes.items[c];
+    size_t b0 = lead_start(pg, c), b1 = box->block1;
+    uint32_t scope = c;
+    while (b0 < pg->nodes.items[scope].block0) scope = pg->nodes.items[scope].parent;
+    xblock *bl = pg->blocks.items;
+    /* the class of the nearest substantive block after each one (furniture left out), by a
+     * backward pass; the forward pass below knows the one before */
+    int next = -1;
+    bool good_follows = false;
+    for (size_t i = b1; i-- > b0;) {
+        xblock *b = &bl[i];
+        b->after = (int8_t)next;
+        if (!good_follows && (b->flags & BF_APPEAL)) b->cls = BLOCK_BAD; /* appeals after the text */
+        if (!in_furniture(pg, b, scope) && substantive(b->cls)) next = b->cls;
+        if (b->cls == BLOCK_GOOD) good_follows = true;
+    }
+    pg->stats.steps += 2 * (b1 - b0);
+    /* what to keep */
+    int prev = -1;
+    size_t kept_chars = 0;
+    for (size_t i = b0; i < b1; i++) {
+        xblock *b = &bl[i];
+        int after = b->after;
+        b->keep = 0;
+        if (in_furniture(pg, b, scope) && !(i < box->block0 && pg->nodes.items[b->region].tag == TAG_HEADER)) {
+            b->gap = 1;
+            continue;
+        }
+        b->gap = b->cls == BLOCK_BAD;
+        bool keep;
+        switch (b->cls) {
+        case BLOCK_GOOD:
+        case BLOCK_MEDIUM: keep = true; break;
+        case BLOCK_HEADING: keep = content(after); break;
+        case BLOCK_SHORT:
+            if (b->flags & (BF_ITEM | BF_CELL)) keep = content(prev) || content(after);
+            else keep = content(prev) && (content(after) || b->tag == TAG_P);
+            break;
+        default: keep = false; break;
+        }
+        if (substantive(b->cls)) prev = b->cls;
+        b->keep = keep;
+        if (keep) kept_chars += b->chars;
+    }
+    /* a small island of text after a stretch of furniture at the end (an author's box, an appeal,
+     * a teaser after the sharing buttons) is not the article's */
+    for (;;) {
+        size_t island = 0, gap = 0, i = b1;
+        while (i > b0 && gap < ISLAND_GAP) {
+            xblock *b = &bl[--i];
+            pg->stats.steps++;
+            if (b->keep) {
+                island += b->chars;
+                gap = 0;
+            } else if (b->gap) {
+                gap += b->chars;
+            }
+        }
+        if (gap < ISLAND_GAP || island == 0 || island >= ISLAND_SHARE * kept_chars) break;
+        for (size_t k = i; k < b1; k++) bl[k].keep = 0;
+        kept_chars -= island;
+        b1 = i;
+    }
+    size_t last_kept = SIZE_MAX;
+    for (size_t i = b0; i < b1; i++) {
+        xblock *b = &bl[i];
+        if (!b->keep) continue;
+        if (out->len) {
+            bool cell = b->row_cont && last_kept == i - 1;
+            if (!buf_puts(out, cell ? " | " : "\n\n")) return false;
+        }
+        if (!buf_append(out, pg->text.data + b->start, b->len)) return false;
+        last_kept = i;
+    }
+    return true;
+}

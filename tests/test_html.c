@@ -1,0 +1,603 @@
+/* test_html.c — main-text extraction from web pages: article against navigation, sidebars,
+ * comments, related links and captions on our own pages (tests/data/html/), charsets and
+ * entities, bad and huge input made at test time, linear work counted by the extractor, and
+ * a few pages of ../shared/data/extraction-dev when present. */
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "common/buf.h"
+#include "html/extract.h"
+#include "testutil.h"
+#include "tidings.h"
+
+#define FIX "tests/data/html/"
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    buf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) assert_true(buf_append(&b, chunk, n));
+    fclose(f);
+    *len = b.len;
+    return buf_take(&b);
+}
+
+/* Extracts a fixture; fails the test when extraction fails. */
+static td_article *extract_file(const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, FIX "%s", name);
+    size_t len;
+    char *html = read_file(path, &len);
+    td_error err = {0};
+    td_article *a = td_extract_html(html, len, name, &err);
+    free(html);
+    if (!a) fail_msg("%s: %s", name, err.message);
+    size_t bad;
+    assert_true(td_utf8_valid(a->text, strlen(a->text), &bad));
+    return a;
+}
+
+static td_article *extract_string(const char *html, td_error *err)
+{
+    return td_extract_html(html, strlen(html), "page.html", err);
+}
+
+#define assert_contains(hay, needle) \
+    do { \
+        if (!strstr((hay), (needle))) fail_msg("missing \"%s\" in:\n%s", (needle), (hay)); \
+    } while (0)
+#define assert_lacks(hay, needle) \
+    do { \
+        if (strstr((hay), (needle))) fail_msg("unwanted \"%s\" in:\n%s", (needle), (hay)); \
+    } while (0)
+
+/* ---------------------------------------------------------------- article against furniture */
+
+static void test_article_page(void **state)
+{
+    (void)state;
+    td_article *a = extract_file("article.html");
+    const char *t = a->text;
+    assert_contains(t, "The old harbour bridge reopened to traffic on Monday morning");
+    assert_contains(t, "Engineers replaced the corroded steel cables");
+    assert_contains(t, "Shopkeepers on the north bank");
+    assert_contains(t, "What changes for drivers");          /* a subheading inside the article */
+    assert_contains(t, "The cycle lane is wider on both sides"); /* a list inside the article */
+    assert_lacks(t, "Sport");                                /* navigation */
+    assert_lacks(t, "Weather");
+    assert_lacks(t, "script text");                          /* scripts */
+    assert_lacks(t, "font-family");                          /* styles */
+    assert_lacks(t, "The bridge at dawn");                   /* image caption */
+    assert_lacks(t, "Share on Facebook");                    /* sharing buttons */
+    assert_lacks(t, "Related stories");                      /* related links and their heading */
+    assert_lacks(t, "Council approves budget");
+    assert_lacks(t, "petrol bill");                          /* comments */
+    assert_lacks(t, "3 comments");
+    assert_lacks(t, "Storm warning");                        /* sidebar */
+    assert_lacks(t, "morning briefing");                     /* newsletter box */
+    assert_lacks(t, "All rights reserved");                  /* footer */
+    assert_lacks(t, "Privacy policy");
+    assert_string_equal(a->title, "Harbour bridge reopens after repairs");
+    assert_string_equal(a->language, "en");
+    td_article_free(a);
+}
+
+static void test_paragraph_layout(void **state)
+{
+    (void)state;
+    td_article *a = extract_file("article.html");
+    const char *t = a->text;
+    /* paragraphs separated by exactly one blank line, no blank line at either end */
+    assert_contains(t, "six o'clock.\n\nEngineers replaced");
+    assert_true(t[0] != '\n' && t[0] != ' ');
+    assert_true(t[strlen(t) - 1] != '\n');
+    assert_null(strstr(t, "\n\n\n"));
+    assert_null(strstr(t, "  "));
+    td_article_free(a);
+}
+
+static void test_link_list(void **state)
+{
+    (void)state;
+    td_article *a = extract_file("linklist.html");
+    /* a link inside a sentence stays, with the sentence */
+    assert_contains(a->text, "the soil guide explains how to prepare the bed");
+    assert_contains(a->text, "Pinch out the side shoots");
+    /* a list of links after the text goes, with its "Read more" line */
+    assert_lacks(a->text, "How to grow peppers");
+    assert_lacks(a->text, "Runner beans");
+    assert_lacks(a->text, "Read more");
+    assert_lacks(a->text, "Contact");
+    td_article_free(a);
+}
+
+static void test_comments_only_sidebar(void **state)
+{
+    (void)state;
+    /* comments hold more prose than the article: they still lose */
+    const char *html =
+        "<html><body><div id=\"page\"><article><p>The city council voted on Tuesday to keep the public library "
+        "open on Sundays, after a petition signed by more than four thousand residents.</p></article>"
+        "<ol class=\"commentlist\">"
+        "<li class=\"comment\"><p>This is wonderful news for students like me who work during the week and can only "
+        "read at the library on Sundays, thank you to everyone who signed the petition.</p></li>"
+        "<li class=\"comment\"><p>I wonder how the council is going to pay for the extra staff, since the budget was "
+        "already cut twice this year and the library lost two of its librarians in spring.</p></li>"
+        "<li class=\"comment\"><p>My children love the Sunday reading hour, and I am glad that it will not disappear "
+        "after all, even if the opening hours are a little shorter than before.</p></li>"
+        "</ol></div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "keep the public library open on Sundays");
+    assert_lacks(a->text, "students like me");
+    assert_lacks(a->text, "extra staff");
+    td_article_free(a);
+}
+
+static void test_hidden_elements(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><div class=\"content\">"
+        "<p>The ferry to the island runs twice a day in winter and every hour in summer, weather permitting, from "
+        "the pier at the end of the harbour road.</p>"
+        "<div style=\"display: none\"><p>This cookie dialog text is hidden and is not part of the article at all, "
+        "even if it is long enough to be a paragraph of its own.</p></div>"
+        "<p hidden>Another hidden paragraph that should never be shown to readers of the page at all.</p>"
+        "<p>Tickets can be bought on board, and children under six travel free with an adult.</p>"
+        "</div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "The ferry to the island runs twice a day");
+    assert_contains(a->text, "Tickets can be bought on board");
+    assert_lacks(a->text, "cookie dialog");
+    assert_lacks(a->text, "Another hidden paragraph");
+    td_article_free(a);
+}
+
+static void test_all_text_hidden(void **state)
+{
+    (void)state;
+    /* a page saved while a dialog covered it: the hidden wrapper holds the whole article */
+    const char *html =
+        "<html><body><div id=\"wrapper\" aria-hidden=\"true\"><article>"
+        "<p>The museum reopens its east wing next month after a two-year renovation that cost more than expected.</p>"
+        "<p>Visitors will find the collection of old maps on the first floor, next to the new reading room.</p>"
+        "</article></div><div class=\"modal\"><p>Subscribe</p></div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "The museum reopens its east wing");
+    assert_contains(a->text, "collection of old maps");
+    td_article_free(a);
+}
+
+static void test_table_rows(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><div class=\"article-body\">"
+        "<p>The results of the regional election were announced late on Sunday evening by the electoral office, "
+        "with a turnout of 61 percent.</p>"
+        "<table><tr><th>Party</th><th>Seats</th></tr><tr><td>Greens</td><td>14</td></tr>"
+        "<tr><td>Liberals</td><td>9</td></tr></table>"
+        "<p>The new parliament meets for the first time in three weeks, when it will elect its speaker.</p>"
+        "</div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Party | Seats");
+    assert_contains(a->text, "Greens | 14\n\nLiberals | 9");
+    td_article_free(a);
+}
+
+static void test_line_breaks(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><div class=\"post\"><p>Roses are red,<br>violets are blue,<br>this little poem is written "
+        "for you, and it goes on for a while so that it counts as text.</p><p>First stanza ends here.<br><br>"
+        "Second paragraph after a double break, which the extractor reads as a new paragraph of the text.</p>"
+        "</div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Roses are red,\nviolets are blue,\nthis little poem");
+    assert_contains(a->text, "First stanza ends here.\n\nSecond paragraph");
+    td_article_free(a);
+}
+
+static void test_preformatted(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><div class=\"post\"><p>Here is how to list the files of a folder in a shell, with their "
+        "sizes and dates, sorted by time:</p><pre><code>ls -l\n   --sort=time\nexit</code></pre><p>That is all "
+        "there is to it for today, and the next post will show more of the same.</p></div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "sorted by time:\n\nls -l\n--sort=time\nexit\n\nThat is all");
+    td_article_free(a);
+}
+
+/* ---------------------------------------------------------------- charsets and entities */
+
+static void test_entities(void **state)
+{
+    (void)state;
+    td_article *a = extract_file("entities.html");
+    /* named, decimal and hex references; a no-break space is white space */
+    assert_contains(a->text, "The caf\xc3\xa9 opened in 1998 \xe2\x80\x93 long before the bar next door \xe2\x80\x93 and");
+    assert_contains(a->text, "coffee for 2 \xe2\x82\xac or \xe2\x82\xac 3 with cake, <as the sign says>.");
+    assert_contains(a->text, "Ren\xc3\xa9" "e, says the recipes came from her grandmother's notebook");
+    assert_string_equal(a->title, "Caf\xc3\xa9 & bar");
+    td_article_free(a);
+}
+
+static void test_latin1_meta(void **state)
+{
+    (void)state;
+    td_article *a = extract_file("latin1.html");
+    assert_contains(a->text, "Die Stra\xc3\x9f" "enbahn f\xc3\xa4hrt ab Montag wieder \xc3\xbc" "ber die gro\xc3\x9f" "e Br\xc3\xbc" "cke");
+    assert_string_equal(a->title, "Stra\xc3\x9f" "enbahn");
+    td_article_free(a);
+}
+
+static void test_cp1252_http_equiv(void **state)
+{
+    (void)state;
+    td_article *a = extract_file("cp1252.html");
+    /* 0x80 is the euro sign and 0x84/0x93 German quotes in Windows-1252, not C1 controls */
+    assert_contains(a->text, "Der Eintritt kostet 5 \xe2\x82\xac, sagte die Sprecherin: \xe2\x80\x9eWir freuen uns");
+    td_article_free(a);
+}
+
+static void test_bom(void **state)
+{
+    (void)state;
+    td_article *a = extract_file("bom.html");
+    assert_contains(a->text, "Z\xc3\xbcrich und Gen\xc3\xa8ve liegen in der Schweiz");
+    assert_true(a->text[0] == 'Z');
+    td_article_free(a);
+    a = extract_file("utf16.html");
+    assert_contains(a->text, "Z\xc3\xbcrich und Gen\xc3\xa8ve liegen in der Schweiz");
+    assert_contains(a->text, "um Ski zu fahren oder zu wandern.");
+    td_article_free(a);
+}
+
+static void test_charset_decisions(void **state)
+{
+    (void)state;
+    size_t n;
+    bool copied;
+    /* valid UTF-8 is used as it is */
+    const char *u = "<p>gr\xc3\xbc\xc3\x9f" "e</p>";
+    char *out = charset_to_utf8(u, strlen(u), &n, &copied);
+    assert_false(copied);
+    assert_ptr_equal(out, u);
+    /* a stale Latin-1 declaration over UTF-8 text: the bytes win */
+    const char *stale = "<meta charset=\"iso-8859-1\"><p>gr\xc3\xbc\xc3\x9f" "e</p>";
+    out = charset_to_utf8(stale, strlen(stale), &n, &copied);
+    assert_false(copied);
+    /* no declaration, not UTF-8: Windows-1252 byte by byte, valid sequences kept */
+    const char *mixed = "<p>caf\xe9 \x80 5 and gr\xc3\xbc\xc3\x9f" "e</p>";
+    out = charset_to_utf8(mixed, strlen(mixed), &n, &copied);
+    assert_true(copied);
+    assert_string_equal(out, "<p>caf\xc3\xa9 \xe2\x82\xac 5 and gr\xc3\xbc\xc3\x9f" "e</p>");
+    free(out);
+    /* an encoding nobody knows: the same fallback */
+    const char *unknown = "<meta charset=\"x-no-such-charset\"><p>caf\xe9</p>";
+    out = charset_to_utf8(unknown, strlen(unknown), &n, &copied);
+    assert_non_null(strstr(out, "caf\xc3\xa9"));
+    size_t bad;
+    assert_true(td_utf8_valid(out, n, &bad));
+    free(out);
+    /* another single-byte code page through iconv: KOI8-R Cyrillic */
+    const char *koi = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=KOI8-R\"><p>\xd0\xd2\xc9\xd7\xc5\xd4</p>";
+    out = charset_to_utf8(koi, strlen(koi), &n, &copied);
+    assert_non_null(strstr(out, "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82")); /* привет */
+    free(out);
+    /* NUL bytes never reach the parser */
+    const char nul[] = "<p>a\0b\xe9</p>";
+    out = charset_to_utf8(nul, sizeof nul - 1, &n, &copied);
+    assert_int_equal(n, strlen(out));
+    assert_string_equal(out, "<p>ab\xc3\xa9</p>");
+    free(out);
+}
+
+/* ---------------------------------------------------------------- bad input */
+
+static void test_no_main_text(void **state)
+{
+    (void)state;
+    td_error err = {0};
+    assert_null(extract_string("<html><head><title>Only a head</title></head></html>", &err));
+    assert_int_equal(err.code, TD_ERR_INPUT);
+    assert_string_equal(err.message, "page.html: no main text found");
+    assert_null(extract_string("<html><body><nav><a href=\"/\">Home</a></nav></body></html>", &err));
+    assert_string_equal(err.message, "page.html: no main text found");
+    assert_null(td_extract_html("", 0, "empty.html", &err));
+    assert_string_equal(err.message, "empty.html: empty page");
+}
+
+static void test_binary_data(void **state)
+{
+    (void)state;
+    size_t n = 100000;
+    char *junk = malloc(n);
+    assert_non_null(junk);
+    uint32_t x = 12345;
+    for (size_t i = 0; i < n; i++) {
+        x = x * 1103515245u + 12345u;
+        junk[i] = (char)(x >> 16);
+    }
+    td_error err = {0};
+    assert_null(td_extract_html(junk, n, "photo.jpg", &err));
+    assert_int_equal(err.code, TD_ERR_INPUT);
+    assert_string_equal(err.message, "photo.jpg: binary data, not an HTML page");
+    free(junk);
+}
+
+static void test_malformed_markup(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><div class=content><p>Unclosed paragraph about the new cycle path along the river, which "
+        "opens next week after years of planning<p>Another one <b>with <i>badly nested</b> tags</i> and an "
+        "<unknown-tag attr=>odd element</unknown-tag> inside, and &bogus; entities &amp text that goes on"
+        "<div><span><table><td>cell without row or table body<p>paragraph in a cell"
+        "</li></ul></article>stray closing tags and then the page simply ends in the middle of a tag <a href=";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Unclosed paragraph about the new cycle path");
+    assert_contains(a->text, "with badly nested tags");
+    size_t bad;
+    assert_true(td_utf8_valid(a->text, strlen(a->text), &bad));
+    td_article_free(a);
+}
+
+static void test_page_without_body(void **state)
+{
+    (void)state;
+    /* text straight in <html>, no <body> tag: the parser implies one */
+    const char *html = "<html><p>A page without a body element still has text that a reader can see on the "
+                       "screen, and this sentence is part of it.</p></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "A page without a body element");
+    td_article_free(a);
+}
+
+/* A page of n paragraphs nested depth levels deep (divs), as a malloc'd string. */
+static char *deep_page(size_t depth, const char *open, const char *close)
+{
+    buf b = {0};
+    assert_true(buf_puts(&b, "<html><body>"));
+    for (size_t i = 0; i < depth; i++) assert_true(buf_puts(&b, open));
+    assert_true(buf_puts(&b, "<p>Deep inside many elements there is still a paragraph of text that the extractor "
+                             "has to find, with enough words to count as prose.</p>"));
+    for (size_t i = 0; i < depth; i++) assert_true(buf_puts(&b, close));
+    assert_true(buf_puts(&b, "</body></html>"));
+    return buf_take(&b);
+}
+
+static void test_deep_nesting(void **state)
+{
+    (void)state;
+    const char *opens[] = {"<div>", "<span>", "<figure class=\"caption\">"};
+    const char *closes[] = {"</div>", "</span>", "</figure>"};
+    for (size_t k = 0; k < 3; k++) {
+        char *html = deep_page(100000, opens[k], closes[k]);
+        td_error err = {0};
+        td_article *a = extract_string(html, &err);
+        free(html);
+        if (k < 2) {
+            assert_non_null(a);
+            assert_contains(a->text, "Deep inside many elements");
+        } else {
+            /* 100,000 nested captions: no crash; the text is a caption's, so none is found */
+            assert_null(a);
+            assert_string_equal(err.message, "page.html: no main text found");
+        }
+        td_article_free(a);
+    }
+}
+
+static void test_long_line(void **state)
+{
+    (void)state;
+    /* 1 MB of text on one line, in one paragraph */
+    buf b = {0};
+    assert_true(buf_puts(&b, "<html><body><div class=\"text\"><p>"));
+    while (b.len < 1000000) assert_true(buf_puts(&b, "the river rises after the storm and the town waits, "));
+    assert_true(buf_puts(&b, "</p></div></body></html>"));
+    td_error err = {0};
+    td_article *a = td_extract_html(b.data, b.len, "line.html", &err);
+    assert_non_null(a);
+    assert_true(strlen(a->text) > 990000);
+    assert_null(strchr(a->text, '\n'));
+    td_article_free(a);
+    buf_free(&b);
+}
+
+static void test_huge_page(void **state)
+{
+    (void)state;
+    /* a 50 MB page: an article of many sections, with menus and link lists between them */
+    buf b = {0};
+    assert_true(buf_puts(&b, "<!DOCTYPE html><html lang=\"en\"><head><title>Huge</title></head><body>"
+                             "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>"));
+    size_t sections = 0;
+    while (b.len < 50u * 1000 * 1000) {
+        assert_true(buf_printf(&b,
+                               "<h2>Section %zu</h2><p>The committee met again to discuss the harbour plan, and "
+                               "after a long debate in the town hall it agreed that the works would start in the "
+                               "spring, with a first review of the costs in the autumn.</p><ul><li><a href=\"/a\">"
+                               "Related link</a></li><li><a href=\"/b\">Another link</a></li></ul>\n",
+                               sections++));
+    }
+    assert_true(buf_puts(&b, "</article></body></html>"));
+    td_error err = {0};
+    td_article *a = td_extract_html(b.data, b.len, "huge.html", &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Section 0\n\nThe committee met again");
+    char last[64];
+    snprintf(last, sizeof last, "Section %zu\n", sections - 1);
+    assert_contains(a->text, last);
+    assert_lacks(a->text, "Related link");
+    td_article_free(a);
+    buf_free(&b);
+}
+
+/* ---------------------------------------------------------------- linear work */
+
+/* The work counters of one extraction of html. */
+static size_t work_for(const char *html, size_t len)
+{
+    td_error err = {0};
+    htmlDocPtr doc = page_parse(html, len, "work.html", &err);
+    assert_non_null(doc);
+    extract_result res;
+    td_status st = extract_main_text(doc, &res); /* pages of captions only have no main text */
+    assert_true(st == TD_OK || st == TD_ERR_INPUT);
+    xmlFreeDoc(doc);
+    size_t work = res.stats.nodes + res.stats.text_bytes + res.stats.blocks + res.stats.steps;
+    extract_result_free(&res);
+    return work;
+}
+
+/* A page of n units of mixed structure: paragraphs, link lists, captions, hidden boxes, tables. */
+static char *mixed_page(size_t n, size_t *len)
+{
+    buf b = {0};
+    assert_true(buf_puts(&b, "<html><body><nav class=\"menu\"><a href=\"/\">Home</a></nav><div class=\"content\">"));
+    for (size_t i = 0; i < n; i++) {
+        assert_true(buf_puts(
+            &b, "<div class=\"section\"><h3>A heading</h3><p>Some text of the article with a <a href=\"/x\">link</a> "
+                "in it, long enough to be a paragraph of prose that the classifier keeps.</p>"
+                "<figure><figcaption class=\"caption\">A caption. Photo: agency</figcaption></figure>"
+                "<div style=\"display:none\"><p>Hidden box text that nobody sees on the page.</p></div>"
+                "<ul class=\"related\"><li><a href=\"/r\">Related one</a></li><li><a href=\"/s\">Related two</a></li></ul>"
+                "<table><tr><td>cell</td><td>12</td></tr></table><p>Short line.</p></div>\n"));
+    }
+    assert_true(buf_puts(&b, "</div><div id=\"comments\"><p>A comment on the article.</p></div></body></html>"));
+    *len = b.len;
+    return buf_take(&b);
+}
+
+static void test_linear_work_mixed(void **state)
+{
+    (void)state;
+    size_t len1, len4;
+    char *p1 = mixed_page(2000, &len1), *p4 = mixed_page(8000, &len4);
+    size_t w1 = work_for(p1, len1), w4 = work_for(p4, len4);
+    free(p1);
+    free(p4);
+    /* four times the input, about four times the work, and a small constant per input byte */
+    double ratio = (double)w4 / (double)w1;
+    if (ratio < 3.6 || ratio > 4.4) fail_msg("work grew %.2f times for 4 times the input", ratio);
+    assert_true(w4 < 4 * len4);
+}
+
+static void test_linear_work_nesting(void **state)
+{
+    (void)state;
+    /* deep nesting of the elements the passes look at: captions, hidden elements, furniture */
+    const char *opens[] = {"<div class=\"caption\">", "<div hidden>", "<aside>", "<div class=\"sidebar\">"};
+    const char *closes[] = {"</div>", "</div>", "</aside>", "</div>"};
+    for (size_t k = 0; k < 4; k++) {
+        char *small = deep_page(20000, opens[k], closes[k]), *large = deep_page(80000, opens[k], closes[k]);
+        size_t ws = work_for(small, strlen(small)), wl = work_for(large, strlen(large));
+        double ratio = (double)wl / (double)ws;
+        if (ratio < 3.6 || ratio > 4.4) fail_msg("%s: work grew %.2f times for 4 times the depth", opens[k], ratio);
+        free(small);
+        free(large);
+    }
+}
+
+/* ---------------------------------------------------------------- ../shared */
+
+static char *read_gz(const char *path, size_t *len)
+{
+    gzFile g = gzopen(path, "rb");
+    if (!g) return NULL;
+    buf b = {0};
+    char chunk[65536];
+    int n;
+    while ((n = gzread(g, chunk, sizeof chunk)) > 0) assert_true(buf_append(&b, chunk, (size_t)n));
+    gzclose(g);
+    *len = b.len;
+    return buf_take(&b);
+}
+
+static void test_shared_pages(void **state)
+{
+    (void)state;
+    const char *dir = shared_dir();
+    if (!dir) return;
+    /* a German blog post and an English news page of trafilatura's set: known snippets in, known out */
+    struct {
+        const char *file, *with, *without;
+    } cases[] = {
+        {"die-partei.net.luebeck.html", "Die GEMA dreht v\xc3\xb6llig am Zeiger!", "Impressum"},
+        {"kulinariaathome.com.mandelpl\xc3\xa4tzchen.html", "200 g Zucker", "Creative Commons"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/data/extraction-dev/pages/%s.gz", dir, cases[i].file);
+        size_t len;
+        char *html = read_gz(path, &len);
+        if (!html) {
+            fprintf(stderr, "note: %s is absent: skipped\n", path);
+            continue;
+        }
+        td_error err = {0};
+        td_article *a = td_extract_html(html, len, cases[i].file, &err);
+        free(html);
+        if (!a) fail_msg("%s", err.message);
+        assert_contains(a->text, cases[i].with);
+        assert_lacks(a->text, cases[i].without);
+        td_article_free(a);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_article_page),
+        cmocka_unit_test(test_paragraph_layout),
+        cmocka_unit_test(test_link_list),
+        cmocka_unit_test(test_comments_only_sidebar),
+        cmocka_unit_test(test_hidden_elements),
+        cmocka_unit_test(test_all_text_hidden),
+        cmocka_unit_test(test_table_rows),
+        cmocka_unit_test(test_line_breaks),
+        cmocka_unit_test(test_preformatted),
+        cmocka_unit_test(test_entities),
+        cmocka_unit_test(test_latin1_meta),
+        cmocka_unit_test(test_cp1252_http_equiv),
+        cmocka_unit_test(test_bom),
+        cmocka_unit_test(test_charset_decisions),
+        cmocka_unit_test(test_no_main_text),
+        cmocka_unit_test(test_binary_data),
+        cmocka_unit_test(test_malformed_markup),
+        cmocka_unit_test(test_page_without_body),
+        cmocka_unit_test(test_deep_nesting),
+        cmocka_unit_test(test_long_line),
+        cmocka_unit_test(test_huge_page),
+        cmocka_unit_test(test_linear_work_mixed),
+        cmocka_unit_test(test_linear_work_nesting),
+        cmocka_unit_test(test_shared_pages),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
