@@ -31,7 +31,7 @@ static const char help[] =
     "  --json             JSON Lines: per article its name, cleaned text and pieces\n"
     "                     (start and end: byte offsets into the text as read, after a\n"
     "                     byte-order mark is dropped and CR LF made LF; keep; reason)\n"
-    "  -f, --format NAME  input format: text (default), auto, multinews, sgml, jsonl\n"
+    "  -f, --format NAME  input format: text (default), auto, multinews, sgml, jsonl, html\n"
     "  -h, --help         show this help\n"
     "\n"
     "Examples:\n"
@@ -196,7 +196,7 @@ int cmd_clean(int argc, char **argv)
         case OPT_JSON: out = OUT_JSON; break;
         case 'f':
             if (!td_format_parse(optarg, &format)) {
-                cli_error("clean", "unknown format '%s' (auto, text, multinews, sgml, jsonl)", optarg);
+                cli_error("clean", "unknown format '%s' (auto, text, multinews, sgml, jsonl, html)", optarg);
                 return EXIT_USAGE;
             }
             break;

@@ -25,7 +25,8 @@ static const char usage[] =
     "  -w, --words N        at most N words (default 250 when no other limit is given)\n"
     "  -b, --bytes N        at most N bytes (sentences joined by one space)\n"
     "  -n, --sentences N    at most N sentences\n"
-    "  -f, --format NAME    input format: auto (default), text, multinews, sgml, jsonl\n"
+    "  -f, --format NAME    input format: auto (default), text, multinews, sgml, jsonl,\n"
+    "                       html (web pages; any input may be gzip-compressed)\n"
     "      --json           JSON Lines: one object per story (sentences, offsets, sources, scores)\n"
     "      --markdown       Markdown: a heading, the sentences as a list, the sources\n"
     "  -o, --output-dir DIR write each story's summary to DIR/ID.txt, one sentence a line\n"
@@ -91,7 +92,7 @@ static int parse_args(int argc, char **argv, summarize_args *a, int *first)
         }
         case 'f':
             if (!td_format_parse(optarg, &a->format)) {
-                cli_error("summarize", "unknown format '%s' (auto, text, multinews, sgml, jsonl)", optarg);
+                cli_error("summarize", "unknown format '%s' (auto, text, multinews, sgml, jsonl, html)", optarg);
                 return EXIT_USAGE;
             }
             break;

@@ -69,9 +69,11 @@ typedef enum td_format {
     TD_FORMAT_SGML,      /* TREC/DUC <DOC><DOCNO>…<TEXT>…</TEXT></DOC>, several DOCs a file allowed */
     TD_FORMAT_JSONL,     /* JSON Lines: an article a line (id, source, url, date, title, text) or a
                             cluster a line (id, documents: [article…]) */
+    TD_FORMAT_HTML,      /* a web page: its main text and metadata become the article (td_extract_html) */
 } td_format;
 
-/* Parses "auto", "text", "multinews", "sgml", "jsonl"; returns false for anything else. */
+/* Parses "auto", "text", "multinews", "sgml", "jsonl", "html"; returns false for anything else.
+ * Any input may be gzip-compressed: it is decompressed as it is read. */
 bool td_format_parse(const char *name, td_format *out);
 const char *td_format_name(td_format format);
 

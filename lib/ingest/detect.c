@@ -11,6 +11,7 @@ static const char *const format_names[] = {
     [TD_FORMAT_MULTINEWS] = "multinews",
     [TD_FORMAT_SGML] = "sgml",
     [TD_FORMAT_JSONL] = "jsonl",
+    [TD_FORMAT_HTML] = "html",
 };
 
 bool td_format_parse(const char *name, td_format *out)
@@ -46,10 +47,28 @@ static bool first_line_is_object(const char *s, size_t len)
     return ok;
 }
 
+/* True when a markup start that only web pages have comes first: a doctype, <html>, <head>, or
+ * an XML declaration or comment before one of those. */
+static bool looks_like_html(const char *s, size_t len)
+{
+    static const char *const starts[] = {"<!doctype html", "<html", "<head", "<meta", "<body", "<?xml", "<!--"};
+    for (size_t k = 0; k < sizeof starts / sizeof *starts; k++) {
+        size_t n = strlen(starts[k]);
+        if (len < n || strncasecmp(s, starts[k], n) != 0) continue;
+        if (k < 5) return true;
+        /* an XML declaration or a comment: a page when <html appears early on */
+        size_t window = len < 4096 ? len : 4096;
+        for (size_t i = 0; i + 5 <= window; i++)
+            if (s[i] == '<' && strncasecmp(s + i, "<html", 5) == 0) return true;
+    }
+    return false;
+}
+
 td_format ingest_detect(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len && ingest_space(s[i])) i++;
+    if (looks_like_html(s + i, len - i)) return TD_FORMAT_HTML;
     if (len - i >= 5 && strncasecmp(s + i, "<DOC", 4) == 0 && (s[i + 4] == '>' || ingest_space(s[i + 4])))
         return TD_FORMAT_SGML;
     if (first_line_is_object(s, len)) return TD_FORMAT_JSONL;

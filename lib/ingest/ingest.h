@@ -24,6 +24,10 @@ typedef struct ingest_file {
 /* Reads a file (or stdin when is_stdin) whole. TD_ERR_IO with "path: reason" on failure. */
 td_status ingest_load(const char *path, bool is_stdin, ingest_file *f, td_error *err);
 void ingest_file_free(ingest_file *f);
+/* Whether the bytes loaded are gzip data, and their decompression in place (messages name the
+ * file; more than 256 MiB of output is refused). ingest_load does both. */
+bool ingest_is_gzip(const ingest_file *f);
+td_status ingest_gunzip(ingest_file *f, td_error *err);
 
 /* First checks, before the format is known: not empty or blank, not binary, not UTF-16. */
 td_status ingest_check_content(const ingest_file *f, td_error *err);
@@ -51,6 +55,10 @@ size_t ingest_line_of(const char *s, size_t at);
 td_status text_read(const ingest_file *f, td_cluster *c, td_error *err);
 /* The first line of a text when it looks like a headline, else NULL (malloc'd, collapsed). */
 char *text_guess_title(const char *s, size_t len);
+
+/* A web page: adds its article (main text, title, site, URL, date) to c; a page with nothing to
+ * extract is an error that names the file. */
+td_status html_read(const ingest_file *f, td_cluster *c, td_error *err);
 
 /* SGML (TREC/DUC): adds every <DOC> of the file to c. */
 td_status sgml_read(const ingest_file *f, td_cluster *c, td_error *err);

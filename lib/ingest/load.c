@@ -59,6 +59,10 @@ td_status ingest_load(const char *path, bool is_stdin, ingest_file *f, td_error 
     if (st != TD_OK) return error_set(err, st, "%s: %s", path, strerror(saved));
     f->text = f->data;
     f->len = f->size;
+    if (ingest_is_gzip(f) && (st = ingest_gunzip(f, err)) != TD_OK) {
+        ingest_file_free(f);
+        return st;
+    }
     if (f->len >= 3 && memcmp(f->text, "\xef\xbb\xbf", 3) == 0) {
         f->text += 3;
         f->len -= 3;

@@ -169,7 +169,8 @@ static td_status read_source(td_reader *r, size_t i, td_error *err)
     if (st == TD_OK) st = ingest_check_content(&f, err);
     td_format fmt = r->format;
     if (st == TD_OK && fmt == TD_FORMAT_AUTO) fmt = ingest_detect(f.text, f.len);
-    if (st == TD_OK) st = ingest_check_text(&f, fmt, err);
+    /* a page's bytes may be in any charset: the HTML stage converts them */
+    if (st == TD_OK && fmt != TD_FORMAT_HTML) st = ingest_check_text(&f, fmt, err);
     bool clusters =
         fmt == TD_FORMAT_MULTINEWS || (fmt == TD_FORMAT_JSONL && st == TD_OK && jsonl_is_clusters(&f));
     if (st == TD_OK && clusters) {
@@ -188,6 +189,7 @@ static td_status read_source(td_reader *r, size_t i, td_error *err)
         group *g = &r->groups.items[s->group];
         if (!g->pool && !(g->pool = td_cluster_new(g->id))) st = error_nomem(err);
         else if (fmt == TD_FORMAT_SGML) st = sgml_read(&f, g->pool, err);
+        else if (fmt == TD_FORMAT_HTML) st = html_read(&f, g->pool, err);
         else if (fmt == TD_FORMAT_JSONL) st = jsonl_read_articles(&f, g->pool, err);
         else st = text_read(&f, g->pool, err);
     }

@@ -1,0 +1,25 @@
+/* html.c — a web page as an article of a cluster: the HTML stage (td_extract_html) finds the main
+ * text and the metadata; they become the document's text, title, source, URL and date. */
+#include "common/error.h"
+#include "ingest/ingest.h"
+
+td_status html_read(const ingest_file *f, td_cluster *c, td_error *err)
+{
+    /* the page's own bytes: the HTML stage reads the charset from the BOM or the markup */
+    const char *bytes = f->text - f->base;
+    td_article *a = td_extract_html(bytes, f->len + f->base, f->path, err);
+    if (!a) return err ? err->code : TD_ERR_INPUT;
+    td_document d = {
+        .name = (char *)f->path,
+        .title = a->title,
+        .source = a->site,
+        .url = a->url,
+        .date = a->date,
+        .text = a->text,
+    };
+    td_status st = td_cluster_add(c, &d);
+    if (st == TD_ERR_NOMEM) error_nomem(err);
+    else if (st != TD_OK) error_set(err, st, "%s: no main text found", f->path);
+    td_article_free(a);
+    return st;
+}
