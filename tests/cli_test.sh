@@ -654,6 +654,25 @@ check_bad "clean: a missing file is bad input" 1 no-such-file.txt clean "$tmp/no
 check_bad "clean: an unknown flag is a usage error" 2 --no-such-flag clean --no-such-flag
 check_bad "clean: an unknown format is a usage error" 2 nosuch clean --format nosuch "$EXAMPLE"
 
+# ---------------------------------------------------------------- web pages
+
+PAGE=tests/data/html/article.html
+gzip -c "$PAGE" >"$tmp/article.html.gz"
+if check_run "summarize: a web page and its gzip copy are read as articles" summarize --json "$PAGE" "$tmp/article.html.gz"; then
+    check_contains "summarize: the page's title comes from its markup" "$tmp/out" '"title":"Harbour bridge reopens after repairs"'
+    check_contains "summarize: the page's article is summarised" "$tmp/out" "first buses crossed it"
+    if grep -q -F -e "must never appear" -e "<p>" "$tmp/out"; then fail "summarize: no script or markup in the summary"
+    else pass "summarize: no script or markup in the summary"; fi
+fi
+if check_run "extract --json: one object a page" extract --json "$PAGE" "$tmp/article.html.gz"; then
+    n=$(grep -c '"text"' "$tmp/out")
+    if [ "$n" -eq 2 ]; then pass "extract --json: two pages, two objects"; else fail "extract --json: two pages, two objects" "$n"; fi
+fi
+printf '<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav></body></html>' >"$tmp/nothing.html"
+check_bad "summarize: a page with nothing to extract is bad input" 1 nothing.html summarize "$tmp/nothing.html"
+printf '\037\213\010\000not deflate data' >"$tmp/broken.gz"
+check_bad "summarize: corrupt gzip data is bad input" 1 broken.gz summarize "$tmp/broken.gz"
+
 # ---------------------------------------------------------------- the Sony example in ../shared
 
 if [ -d ../shared ]; then

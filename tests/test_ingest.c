@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "ingest/ingest.h"
 #include "testutil.h"
@@ -162,7 +163,7 @@ static void test_format_names(void **state)
 {
     (void)state;
     const td_format all[] = {TD_FORMAT_AUTO, TD_FORMAT_TEXT, TD_FORMAT_MULTINEWS, TD_FORMAT_SGML,
-                             TD_FORMAT_JSONL};
+                             TD_FORMAT_JSONL, TD_FORMAT_HTML};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         td_format back = (td_format)-1;
         assert_true(td_format_parse(td_format_name(all[i]), &back));
@@ -172,7 +173,7 @@ static void test_format_names(void **state)
     assert_true(td_format_parse("sgml", &f));
     assert_int_equal(f, TD_FORMAT_SGML);
     assert_false(td_format_parse("SGML ", &f));
-    assert_false(td_format_parse("html", &f));
+    assert_false(td_format_parse("pdf", &f));
     assert_false(td_format_parse("", &f));
     assert_false(td_format_parse(NULL, &f));
     assert_string_equal(td_format_name(TD_FORMAT_MULTINEWS), "multinews");
@@ -837,6 +838,73 @@ static void test_shared_stories(void **state)
     result_free(&res);
 }
 
+
+/* ------------------------------------------------------------ web pages and gzip */
+
+static void test_html_pages(void **state)
+{
+    (void)state;
+    assert_int_equal(ingest_detect("<!DOCTYPE html><html><body>", 27), TD_FORMAT_HTML);
+    assert_int_equal(ingest_detect("  <html lang=\"en\"><p>x</p></html>", 34), TD_FORMAT_HTML);
+    assert_int_equal(ingest_detect("<?xml version=\"1.0\"?>\n<html><body>x", 38), TD_FORMAT_HTML);
+    assert_int_equal(ingest_detect("<DOC>\n<DOCNO> X </DOCNO>", 24), TD_FORMAT_SGML);
+    assert_int_equal(ingest_detect("<b>bold</b> is not a page", 25), TD_FORMAT_TEXT);
+    result res;
+    read_one("tests/data/html/article.html", TD_FORMAT_AUTO, &res);
+    assert_int_equal(res.last, 0);
+    assert_int_equal(res.n, 1);
+    const td_document *d = &res.c[0]->docs[0];
+    assert_string_equal(d->name, "tests/data/html/article.html");
+    assert_non_null(d->title);
+    assert_non_null(strstr(d->text, "first buses crossed it"));
+    assert_null(strstr(d->text, "<p>"));
+    result_free(&res);
+    /* a page in UTF-16 (with its byte-order mark) is a page, not binary data */
+    read_one("tests/data/html/utf16.html", TD_FORMAT_AUTO, &res);
+    assert_int_equal(res.last, 0);
+    assert_true(td_utf8_valid(res.c[0]->docs[0].text, res.c[0]->docs[0].text_len, NULL));
+    result_free(&res);
+    const char *empty = tmp_text("empty.html", "<!DOCTYPE html><html><head><title>x</title></head><body></body></html>");
+    const char *msg = fails(empty, TD_FORMAT_AUTO, TD_ERR_INPUT, &res);
+    assert_non_null(strstr(msg, "empty.html"));
+}
+
+/* Writes data gzip-compressed to a temporary file. */
+static const char *tmp_gzip(const char *name, const char *data, size_t len)
+{
+    const char *path = tmp_file(name, "", 0);
+    gzFile gz = gzopen(path, "wb");
+    assert_non_null(gz);
+    assert_int_equal(gzwrite(gz, data, (unsigned)len), (int)len);
+    assert_int_equal(gzclose(gz), Z_OK);
+    return path;
+}
+
+static void test_gzip_inputs(void **state)
+{
+    (void)state;
+    const char *text = "Bridge closed\n\nThe harbour bridge closed on Tuesday after inspectors found cracks.\n";
+    result res;
+    read_one(tmp_gzip("story.txt.gz", text, strlen(text)), TD_FORMAT_AUTO, &res);
+    assert_int_equal(res.last, 0);
+    /* the same article as uncompressed: text whole (trailing white space trimmed), title guessed */
+    assert_int_equal(strncmp(res.c[0]->docs[0].text, text, strlen(text) - 1), 0);
+    assert_string_equal(res.c[0]->docs[0].title, "Bridge closed");
+    result_free(&res);
+    const char *page = "<html><head><title>Ferry</title></head><body><article><p>The ferry ran every fifteen "
+                       "minutes between the quay and the point while the bridge was closed for repairs.</p>"
+                       "</article></body></html>";
+    read_one(tmp_gzip("page.html.gz", page, strlen(page)), TD_FORMAT_AUTO, &res);
+    assert_int_equal(res.last, 0);
+    assert_non_null(strstr(res.c[0]->docs[0].text, "every fifteen minutes"));
+    result_free(&res);
+    /* a gzip header followed by garbage */
+    const char *bad = tmp_file("bad.gz", "\x1f\x8b\x08\x00garbage, not deflate data at all", 37);
+    const char *msg = fails(bad, TD_FORMAT_AUTO, TD_ERR_INPUT, &res);
+    assert_non_null(strstr(msg, "bad.gz"));
+    assert_non_null(strstr(msg, "gzip"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -863,6 +931,8 @@ int main(void)
         cmocka_unit_test(test_bad_folders),
         cmocka_unit_test(test_bad_sgml),
         cmocka_unit_test(test_bad_jsonl),
+        cmocka_unit_test(test_html_pages),
+        cmocka_unit_test(test_gzip_inputs),
         cmocka_unit_test(test_shared_multinews),
         cmocka_unit_test(test_shared_duc),
         cmocka_unit_test(test_shared_sony),

@@ -75,3 +75,17 @@ td_format ingest_detect(const char *s, size_t len)
     if (ingest_find(s, len, "|||||", 5) || ingest_find(s, len, "NEWLINE_CHAR", 12)) return TD_FORMAT_MULTINEWS;
     return TD_FORMAT_TEXT;
 }
+
+bool ingest_utf16_page(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (len < 4 || !((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe && p[1] == 0xff))) return false;
+    bool little = p[0] == 0xff;
+    /* the first character that is not white space, read as UTF-16, must open markup */
+    for (size_t i = 2; i + 1 < len && i < 512; i += 2) {
+        unsigned c = little ? p[i] | (unsigned)p[i + 1] << 8 : (unsigned)p[i] << 8 | p[i + 1];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+        return c == '<';
+    }
+    return false;
+}

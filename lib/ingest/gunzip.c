@@ -1,5 +1,6 @@
 /* gunzip.c — inputs compressed with gzip (saved web pages often are) are decompressed in memory
  * as they are loaded, with a ceiling on the size so that a small bomb cannot eat the machine. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>

@@ -35,7 +35,10 @@ td_status ingest_check_content(const ingest_file *f, td_error *err);
  * most INGEST_MAX_LINE bytes. Also turns CR LF and lone CR line ends into LF, in place. */
 td_status ingest_check_text(ingest_file *f, td_format format, td_error *err);
 
-/* Format of a content: SGML, JSONL, Multi-News or plain text (never TD_FORMAT_AUTO). */
+/* A page in UTF-16 (byte-order mark, then markup): the only input allowed to hold NUL bytes. */
+bool ingest_utf16_page(const char *s, size_t len);
+
+/* Format of a content: HTML, SGML, JSONL, Multi-News or plain text (never TD_FORMAT_AUTO). */
 td_format ingest_detect(const char *s, size_t len);
 
 /* True for the ASCII white space bytes (space, tab, LF, CR, FF, VT). */

@@ -166,8 +166,10 @@ static td_status read_source(td_reader *r, size_t i, td_error *err)
     const source *s = &r->sources.items[i];
     ingest_file f;
     td_status st = ingest_load(s->path, s->is_stdin, &f, err);
-    if (st == TD_OK) st = ingest_check_content(&f, err);
     td_format fmt = r->format;
+    bool utf16_page = st == TD_OK && (fmt == TD_FORMAT_AUTO || fmt == TD_FORMAT_HTML) && ingest_utf16_page(f.text, f.len);
+    if (utf16_page) fmt = TD_FORMAT_HTML;
+    else if (st == TD_OK) st = ingest_check_content(&f, err);
     if (st == TD_OK && fmt == TD_FORMAT_AUTO) fmt = ingest_detect(f.text, f.len);
     /* a page's bytes may be in any charset: the HTML stage converts them */
     if (st == TD_OK && fmt != TD_FORMAT_HTML) st = ingest_check_text(&f, fmt, err);
