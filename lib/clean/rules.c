@@ -22,7 +22,7 @@ static bool starts_phrase_n(const view *v, const char *p, size_t n)
 static bool starts_phrase(const view *v, const char *p) { return starts_phrase_n(v, p, strlen(p)); }
 
 /* Whether the text quotes someone: straight or curly quotes, or newswire's `` and ''. */
-static bool quoted(const view *v) { return strchr(v->low, '"') || strstr(v->low, "``") || strstr(v->low, "''"); }
+static bool quoted(const view *v) { return v->quoted; }
 
 static bool fits(const view *v, const phrase *p) { return !p->max_words || v->words <= p->max_words; }
 

@@ -1,11 +1,19 @@
 /* view.c — the lower-cased head and word counts of a paragraph or sentence (see view.h). */
 #include "clean/view.h"
 
-/* Hash of three lower-cased characters, a bit of view.starts. */
-static inline unsigned start_bit(const char *w)
+#include "common/bytes.h"
+
+/* The 8 bytes at p, the first byte lowest (VIEW_PACK3/VIEW_PACK5 of them, before masking). */
+static inline uint64_t load_le(const void *p)
 {
-    return ((unsigned char)w[0] * 961u + (unsigned char)w[1] * 31u + (unsigned char)w[2]) % VIEW_START_BITS;
+    uint64_t x = bytes_load64(p);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
 }
+
+static inline void set_bit(uint64_t *set, unsigned bit) { set[bit / 64] |= 1ULL << (bit % 64); }
 
 /* The ASCII stand-in of the punctuation E2 80 xx, or 0. */
 static char ascii_of(unsigned char x)
@@ -23,18 +31,36 @@ static char ascii_of(unsigned char x)
 
 static bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-/* Words that stay lower case in a title-cased headline ("Bridge Shut for Weeks After Cracks"). */
+/* Words that stay lower case in a title-cased headline ("Bridge Shut for Weeks After Cracks");
+ * w[0..n) are lower-case letters. */
+#define W2(a, b) ((unsigned)(a) << 8 | (unsigned)(b))
+#define W3(a, b, c) (W2(a, b) << 8 | (unsigned)(c))
+#define W4(a, b, c, d) (W3(a, b, c) << 8 | (unsigned)(d))
 static bool minor_word(const char *w, size_t n)
 {
-    static const char two[] = "anasatbyinofonortovs", three[] = "andbutforthevia", four[] = "fromwithintoover";
-    const char *set = n == 2 ? two : n == 3 ? three : n == 4 ? four : NULL;
-    if (n == 1) return w[0] == 'a';
-    for (const char *q = set; q && *q; q += n) {
-        size_t k = 0;
-        while (k < n && q[k] == w[k]) k++;
-        if (k == n) return true;
+    const unsigned char *u = (const unsigned char *)w;
+    switch (n) {
+    case 1: return u[0] == 'a';
+    case 2:
+        switch (W2(u[0], u[1])) {
+        case W2('a', 'n'): case W2('a', 's'): case W2('a', 't'): case W2('b', 'y'): case W2('i', 'n'):
+        case W2('o', 'f'): case W2('o', 'n'): case W2('o', 'r'): case W2('t', 'o'): case W2('v', 's'): return true;
+        default: return false;
+        }
+    case 3:
+        switch (W3(u[0], u[1], u[2])) {
+        case W3('a', 'n', 'd'): case W3('b', 'u', 't'): case W3('f', 'o', 'r'): case W3('t', 'h', 'e'):
+        case W3('v', 'i', 'a'): return true;
+        default: return false;
+        }
+    case 4:
+        switch (W4(u[0], u[1], u[2], u[3])) {
+        case W4('f', 'r', 'o', 'm'): case W4('w', 'i', 't', 'h'): case W4('i', 'n', 't', 'o'):
+        case W4('o', 'v', 'e', 'r'): return true;
+        default: return false;
+        }
+    default: return false;
     }
-    return false;
 }
 
 /* The word being read in the head: its shape. */
@@ -42,11 +68,12 @@ typedef struct word_shape {
     bool digit;      /* it has a digit */
     char first;      /* its first letter: 'A' a capital, 'a' lower case, 'x' outside ASCII, 0 none yet */
     size_t first_at; /* where that letter is */
+    size_t run;      /* lower case: the letters from first_at on, when known (0: not yet) */
 } word_shape;
 
 /* Counts a finished word by its shape: letters, the case of its first letter (after quotes and
  * brackets), digits. */
-static void count_shape(view *v, const char *s, size_t end, const word_shape *w)
+static inline void count_shape(view *v, const char *s, size_t end, const word_shape *w)
 {
     v->digits += w->digit;
     if (!w->first) return;
@@ -59,8 +86,12 @@ static void count_shape(view *v, const char *s, size_t end, const word_shape *w)
             v->lower++;
             return;
         }
-        while (e < end && s[e] >= 'a' && s[e] <= 'z') e++;
-        v->lower += !minor_word(s + w->first_at, e - w->first_at);
+        size_t n = w->run;
+        if (!n) {
+            while (e < end && s[e] >= 'a' && s[e] <= 'z') e++;
+            n = e - w->first_at;
+        }
+        v->lower += !minor_word(s + w->first_at, n);
     }
 }
 
@@ -119,12 +150,20 @@ unsigned char view_final_mark(const char *s, size_t len)
     return 0;
 }
 
-/* Marks the word starting at low[k] in both sets of word starts. */
-static void mark_start(view *v, size_t k)
+/* Copies the run of lower-case ASCII letters at p (p[0] is one), at most n bytes, to out; its
+ * length. Eight bytes at a time while n allows: out has room for eight past the head. */
+static size_t copy_lower(const unsigned char *p, size_t n, char *out)
 {
-    unsigned bit = start_bit(v->low + k), key = VIEW_KEY(v->low + k);
-    v->starts[bit / 64] |= 1ULL << (bit % 64);
-    v->keys[key / 64] |= 1ULL << (key % 64);
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t x = load_le(p + k), low7 = x & ~BYTES_HIGHS;
+        /* the top bit of each byte: set when it is 'a'..'z' */
+        uint64_t lower = (low7 + BYTES_ONES * (0x80 - 'a')) & ~(low7 + BYTES_ONES * (0x80 - 'z' - 1)) & ~x & BYTES_HIGHS;
+        memcpy(out + k, p + k, 8);
+        if (lower != BYTES_HIGHS) return k + (size_t)__builtin_ctzll(~lower & BYTES_HIGHS) / 8;
+    }
+    for (; k < n && (unsigned)(p[k] - 'a') < 26u; k++) out[k] = (char)p[k];
+    return k;
 }
 
 void view_make(view *v, const char *s, size_t len)
@@ -134,14 +173,36 @@ void view_make(view *v, const char *s, size_t len)
     while (i < len && is_space(p[i])) i++;
     size_t head = len - i > VIEW_LONG ? VIEW_LONG_HEAD : VIEW_MAX;
     v->words = v->alpha = v->capital = v->lower = v->digits = v->commas = 0;
+    v->quoted = false;
     bool in_word = false;  /* inside a white-space separated word */
     bool at_start = true;  /* the next byte written begins a word (also after a bracket) */
+    bool nul = false;      /* a NUL byte was written: the phrase tests (strstr) stop there */
     word_shape w = {0};
-    size_t starts[VIEW_MAX], n_starts = 0;
+    uint8_t starts[VIEW_MAX];
+    size_t n_starts = 0;
     memset(v->starts, 0, sizeof v->starts);
     memset(v->keys, 0, sizeof v->keys);
-    for (; i < len && o < head; i++) {
+    while (i < len && o < head) {
         unsigned char c = p[i];
+        if ((unsigned)(c - 'a') < 26u) { /* most bytes: a run of lower-case letters */
+            if (!in_word) {
+                in_word = true;
+                v->words++;
+                w = (word_shape){0};
+            }
+            if (at_start) starts[n_starts++] = (uint8_t)o, at_start = false;
+            size_t room = head - o, rest = len - i;
+            size_t run = copy_lower(p + i, rest < room ? rest : room, v->low + o);
+            if (!w.first) { /* the run is the word's when the head did not cut it */
+                w.first = 'a';
+                w.first_at = i;
+                w.run = run < room || run == rest ? run : 0;
+            }
+            o += run;
+            lower_run += run;
+            i += run;
+            continue;
+        }
         if (is_space(c) || (c == 0xc2 && i + 1 < len && p[i + 1] == 0xa0)) {
             i += c == 0xc2;
             if (in_word) count_shape(v, s, i, &w);
@@ -149,6 +210,7 @@ void view_make(view *v, const char *s, size_t len)
             if (o > 0 && v->low[o - 1] != ' ') v->low[o++] = ' ';
             at_start = true;
             lower_run = 0;
+            i++;
             continue;
         }
         if (!in_word) {
@@ -156,26 +218,17 @@ void view_make(view *v, const char *s, size_t len)
             v->words++;
             w = (word_shape){0};
         }
-        if (at_start) starts[n_starts++] = o, at_start = false;
-        if ((unsigned)(c - 'a') < 26u) { /* most bytes: a run of lower-case letters */
-            if (!w.first) w.first = 'a', w.first_at = i;
-            size_t j = i, stop = len - i < head - o ? len : i + (head - o);
-            while (j < stop && (unsigned)(p[j] - 'a') < 26u) j++;
-            memcpy(v->low + o, p + i, j - i);
-            o += j - i;
-            lower_run += j - i;
-            i = j - 1;
-            continue;
-        }
+        if (at_start) starts[n_starts++] = (uint8_t)o, at_start = false;
         if ((unsigned)(c - 'A') < 26u) {
             if (!w.first) w.first = 'A', w.first_at = i;
             /* a word glued to the next ("standardsDiscussion") reads as two */
             if (lower_run >= 3 && o + 1 < head) {
                 v->low[o++] = ' ';
-                starts[n_starts++] = o;
+                starts[n_starts++] = (uint8_t)o;
             }
             v->low[o++] = (char)(c | 0x20);
             lower_run = 0;
+            i++;
             continue;
         }
         lower_run = 0;
@@ -192,7 +245,10 @@ void view_make(view *v, const char *s, size_t len)
         } else if (c >= 0x80 && !w.first) {
             w.first = 'x'; /* a letter outside ASCII, most likely: case unknown */
         }
+        if (c == '"' || ((c == '`' || c == '\'') && o > 0 && v->low[o - 1] == (char)c)) v->quoted |= !nul;
+        nul |= c == 0;
         v->low[o++] = (char)c;
+        i++;
     }
     v->whole = i >= len && o < head;
     if (in_word) {
@@ -204,15 +260,17 @@ void view_make(view *v, const char *s, size_t len)
     if (head == VIEW_MAX) count_rest(v, p, i, len, true);
     else v->words = v->alpha = VIEW_WORDS_MAX; /* long prose */
     while (o > 0 && v->low[o - 1] == ' ') o--;
-    memset(v->low + o, 0, VIEW_KEY_LEN);
+    memset(v->low + o, 0, VIEW_PAD);
     v->len = o;
-    for (size_t k = 0; k < n_starts; k++)
-        if (starts[k] < o) mark_start(v, starts[k]);
+    for (size_t k = 0; k < n_starts && starts[k] < o; k++) {
+        uint64_t x = load_le(v->low + starts[k]);
+        set_bit(v->starts, VIEW_START_BIT(x & 0xffffff));
+        set_bit(v->keys, VIEW_KEY_OF(x & 0xffffffffffULL));
+    }
     v->end = view_final_mark(s, len);
 }
 
-/* Whether needle occurs in the view at a word start (found by strstr after the bit tests). */
-static bool find_at_start(const view *v, const char *needle)
+bool view_find_at_start(const view *v, const char *needle)
 {
     for (const char *hit = strstr(v->low, needle); hit; hit = strstr(hit + 1, needle))
         if (hit == v->low || hit[-1] == ' ' || hit[-1] == '(' || hit[-1] == '[') return true;
@@ -221,21 +279,8 @@ static bool find_at_start(const view *v, const char *needle)
 
 bool view_has(const view *v, const char *needle) { return strstr(v->low, needle) != NULL; }
 
-bool view_has_phrase(const view *v, const char *phrase, unsigned key)
+bool view_find_whole_word(const view *v, const char *word)
 {
-    return (v->keys[key / 64] & (1ULL << (key % 64))) && find_at_start(v, phrase);
-}
-
-bool view_has_word(const view *v, const char *needle)
-{
-    unsigned bit = start_bit(needle);
-    return (v->starts[bit / 64] & (1ULL << (bit % 64))) && find_at_start(v, needle);
-}
-
-bool view_has_whole_word(const view *v, const char *word)
-{
-    unsigned bit = start_bit(word);
-    if (!(v->starts[bit / 64] & (1ULL << (bit % 64)))) return false;
     size_t n = strlen(word);
     for (const char *hit = strstr(v->low, word); hit; hit = strstr(hit + 1, word)) {
         bool start = hit == v->low || hit[-1] == ' ' || hit[-1] == '(' || hit[-1] == '[';

@@ -14,20 +14,32 @@ enum { VIEW_MAX = 240, VIEW_LONG = 480, VIEW_LONG_HEAD = 120 };
 
 /* Word starts are summed up as sets of hashes of their first three and first five characters,
  * so that most phrase searches end with one bit test instead of a scan. */
-enum { VIEW_START_BITS = 1024, VIEW_KEY_BITS = 2048, VIEW_KEY_LEN = 5 };
+enum { VIEW_START_LOG = 10, VIEW_KEY_LOG = 11, VIEW_KEY_LEN = 5 };
+enum { VIEW_START_BITS = 1 << VIEW_START_LOG, VIEW_KEY_BITS = 1 << VIEW_KEY_LOG };
 
+/* The bytes s[0..n) packed into one word, the first byte lowest (as a little-endian load reads
+ * them). */
+#define VIEW_PACK3(s)                                                                                   \
+    ((uint64_t)(unsigned char)(s)[0] | (uint64_t)(unsigned char)(s)[1] << 8 | (uint64_t)(unsigned char)(s)[2] << 16)
+#define VIEW_PACK5(s) (VIEW_PACK3(s) | (uint64_t)(unsigned char)(s)[3] << 24 | (uint64_t)(unsigned char)(s)[4] << 32)
+
+/* The bit of a word start's first three bytes in view.starts (multiplicative hashing: the top
+ * bits of the product). */
+#define VIEW_START_BIT(packed3) ((unsigned)(((packed3) * 0x9e3779b97f4a7c15ULL) >> (64 - VIEW_START_LOG)))
 /* The bit of a phrase of VIEW_KEY_LEN bytes or more in view.keys; a constant for a literal. */
-#define VIEW_KEY(s)                                                                                     \
-    ((((((unsigned)(unsigned char)(s)[0] * 31u + (unsigned char)(s)[1]) * 31u + (unsigned char)(s)[2]) * \
-          31u + (unsigned char)(s)[3]) * 31u + (unsigned char)(s)[4]) % VIEW_KEY_BITS)
+#define VIEW_KEY_OF(packed5) ((unsigned)(((packed5) * 0xc2b2ae3d27d4eb4fULL) >> (64 - VIEW_KEY_LOG)))
+#define VIEW_KEY(s) VIEW_KEY_OF(VIEW_PACK5(s))
 
 /* Words are counted up to VIEW_WORDS_MAX (no rule asks about longer texts); their shapes
  * (capitalised, lower case, ...) are those of the words in the head (the rules that read shapes
  * are for short lines). */
 enum { VIEW_WORDS_MAX = 81 };
 
+/* NUL bytes after the head: a word start's key is read with one 8-byte load. */
+enum { VIEW_PAD = 8 };
+
 typedef struct view {
-    char low[VIEW_MAX + VIEW_KEY_LEN];     /* ASCII lower-cased, white space runs made one space,
+    char low[VIEW_MAX + VIEW_PAD];         /* ASCII lower-cased, white space runs made one space,
                                               NUL-padded */
     size_t len;                            /* bytes in low */
     bool whole;                            /* low holds the whole text */
@@ -41,6 +53,7 @@ typedef struct view {
     uint32_t digits;  /* words with a digit */
     uint32_t commas;  /* commas */
     unsigned char end; /* the last character before closing quotes and brackets; '.' for … */
+    bool quoted;       /* low quotes someone: '"', "``" or "''" (before any NUL byte) */
 } view;
 
 /* Builds the view of s[0..len). */
@@ -65,13 +78,30 @@ static inline bool view_is(const view *v, const char *s) { return view_is_n(v, s
 
 /* Whether needle occurs anywhere in the view's head. */
 bool view_has(const view *v, const char *needle);
+
+/* Whether bit is set in a set of word starts (view.starts or view.keys). */
+static inline bool view_bit(const uint64_t *set, unsigned bit) { return (set[bit / 64] >> (bit % 64)) & 1; }
+
+/* The scans behind the bit tests below (strstr, then a look at the byte before the hit). */
+bool view_find_at_start(const view *v, const char *needle);
+bool view_find_whole_word(const view *v, const char *word);
+
 /* Whether needle (three bytes or more) occurs at the start of a word (or after an opening
  * bracket) in the view's head. */
-bool view_has_word(const view *v, const char *needle);
+static inline bool view_has_word(const view *v, const char *needle)
+{
+    return view_bit(v->starts, VIEW_START_BIT(VIEW_PACK3(needle))) && view_find_at_start(v, needle);
+}
 /* Whether word (three bytes or more) occurs as a whole word: at a word start, no letter after it. */
-bool view_has_whole_word(const view *v, const char *word);
+static inline bool view_has_whole_word(const view *v, const char *word)
+{
+    return view_bit(v->starts, VIEW_START_BIT(VIEW_PACK3(word))) && view_find_whole_word(v, word);
+}
 /* The same for a phrase of VIEW_KEY_LEN bytes or more whose VIEW_KEY is key. */
-bool view_has_phrase(const view *v, const char *phrase, unsigned key);
+static inline bool view_has_phrase(const view *v, const char *phrase, unsigned key)
+{
+    return view_bit(v->keys, key) && view_find_at_start(v, phrase);
+}
 
 /* The last character of s[0..len) that is not white space, a closing quote or a bracket. */
 unsigned char view_final_mark(const char *s, size_t len);
