@@ -113,14 +113,22 @@ static td_clean_reason byline(const view *v)
 
 /* ---------------------------------------------------------------- dates and times */
 
-static const char *const date_words[] = {
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
-    "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
-    "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thurs", "thursday", "fri", "friday",
-    "sat", "saturday", "sun", "sunday", "at", "on", "a", "p", "m", "am", "pm", "gmt", "utc", "et", "est", "edt",
-    "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "bst", "cet", "cest", "ist", "updated",
-    "published", "posted", "last", "modified", "created", "first", "today", "yesterday", "ago", "min", "mins",
-    "minute", "minutes", "hour", "hours", "day", "days", "th", "st", "nd", "rd", NULL,
+/* A date word and its length. */
+#define D(w) {w, sizeof(w) - 1}
+static const struct date_word {
+    const char *text;
+    size_t len;
+} date_words[] = {
+    D("jan"), D("january"), D("feb"), D("february"), D("mar"), D("march"), D("apr"), D("april"), D("may"),
+    D("jun"), D("june"), D("jul"), D("july"), D("aug"), D("august"), D("sep"), D("sept"), D("september"),
+    D("oct"), D("october"), D("nov"), D("november"), D("dec"), D("december"), D("mon"), D("monday"), D("tue"),
+    D("tues"), D("tuesday"), D("wed"), D("wednesday"), D("thu"), D("thurs"), D("thursday"), D("fri"),
+    D("friday"), D("sat"), D("saturday"), D("sun"), D("sunday"), D("at"), D("on"), D("a"), D("p"), D("m"),
+    D("am"), D("pm"), D("gmt"), D("utc"), D("et"), D("est"), D("edt"), D("ct"), D("cst"), D("cdt"), D("mt"),
+    D("mst"), D("mdt"), D("pt"), D("pst"), D("pdt"), D("bst"), D("cet"), D("cest"), D("ist"), D("updated"),
+    D("published"), D("posted"), D("last"), D("modified"), D("created"), D("first"), D("today"), D("yesterday"),
+    D("ago"), D("min"), D("mins"), D("minute"), D("minutes"), D("hour"), D("hours"), D("day"), D("days"),
+    D("th"), D("st"), D("nd"), D("rd"), {NULL, 0},
 };
 
 /* Months and days: a date line needs one of them or a number. */
@@ -145,10 +153,12 @@ static bool timestamp(const view *v)
             anchors++;
             continue;
         }
-        size_t k = 0;
-        for (; date_words[k]; k++)
-            if (strlen(date_words[k]) == i - start && memcmp(date_words[k], v->low + start, i - start) == 0) break;
-        if (!date_words[k]) return false;
+        size_t k = 0, n = i - start;
+        for (; date_words[k].text; k++)
+            if (date_words[k].len == n && date_words[k].text[0] == v->low[start] &&
+                memcmp(date_words[k].text, v->low + start, n) == 0)
+                break;
+        if (!date_words[k].text) return false;
         if (k < DATE_NAMES) anchors++;
     }
     return tokens > 0 && anchors > 0;
@@ -279,8 +289,8 @@ static bool bio(const view *v, bool late)
                                         "fan of", "follow him", "follow her", "graduated", "has written", NULL};
     bool role = false, sign = false;
     for (const char *const *r = roles; *r && !role; r++) role = view_has_word(v, *r);
-    for (const char *const *g = signs; *g && !sign; g++) sign = view_has_word(v, *g);
-    if ((view_has(v, " is a ") || view_has(v, " is an ")) && role && sign) return true;
+    for (const char *const *g = signs; *g && role && !sign; g++) sign = view_has_word(v, *g);
+    if (role && sign && (view_has(v, " is a ") || view_has(v, " is an "))) return true;
     /* late in a page, a short paragraph about what someone writes is the author's */
     static const char *const late_signs[] = {"has written about", "has covered", "has reported on", "writes about",
                                              "contributes", "is the author of", NULL};
