@@ -54,14 +54,20 @@ static td_clean_reason match_start(const view *v)
     return TD_CLEAN_CONTENT;
 }
 
+/* phrases_anywhere is sorted by max_words (any length first): the paragraph is short enough for a
+ * prefix of it, found by bisection. */
 static td_clean_reason match_anywhere(const view *v)
 {
-    bool quotes = quoted(v);
-    for (const phrase *p = phrases_anywhere; p->text; p++) {
-        if (!fits(v, p)) break; /* the rest are for shorter paragraphs still */
-        if ((!quotes || quote_proof(p->reason)) && view_has_phrase(v, p->text, p->key))
-            return (td_clean_reason)p->reason;
+    size_t lo = 0, hi = phrases_anywhere_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (fits(v, &phrases_anywhere[mid])) lo = mid + 1;
+        else hi = mid;
     }
+    bool quotes = quoted(v);
+    for (const phrase *p = phrases_anywhere, *end = phrases_anywhere + lo; p < end; p++)
+        if (view_bit(v->keys, p->key) && (!quotes || quote_proof(p->reason)) && view_find_at_start(v, p->text))
+            return (td_clean_reason)p->reason;
     return TD_CLEAN_CONTENT;
 }
 
