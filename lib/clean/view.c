@@ -82,7 +82,7 @@ static inline void count_shape(view *v, const char *s, size_t end, const word_sh
         v->capital++;
     } else if (w->first == 'a') {
         size_t e = w->first_at;
-        if (end - e > 6) { /* too long for a minor word, even with punctuation after it */
+        if (end - e > 6 || w->run > 4) { /* too long for a minor word, even with punctuation after it */
             v->lower++;
             return;
         }
@@ -166,89 +166,90 @@ static size_t copy_lower(const unsigned char *p, size_t n, char *out)
     return k;
 }
 
+/* Whether s[i] begins white space: ASCII, or a no-break space (C2 A0). */
+static inline bool space_at(const unsigned char *p, size_t i, size_t len)
+{
+    return is_space(p[i]) || (p[i] == 0xc2 && i + 1 < len && p[i + 1] == 0xa0);
+}
+
 void view_make(view *v, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t o = 0, i = 0, lower_run = 0;
+    size_t o = 0, i = 0;
     while (i < len && is_space(p[i])) i++;
     size_t head = len - i > VIEW_LONG ? VIEW_LONG_HEAD : VIEW_MAX;
     v->words = v->alpha = v->capital = v->lower = v->digits = v->commas = 0;
     v->quoted = false;
-    bool in_word = false;  /* inside a white-space separated word */
-    bool at_start = true;  /* the next byte written begins a word (also after a bracket) */
-    bool nul = false;      /* a NUL byte was written: the phrase tests (strstr) stop there */
+    bool in_word = false; /* the last byte read was inside a white-space separated word */
+    bool nul = false;     /* a NUL byte was written: the phrase tests (strstr) stop there */
     word_shape w = {0};
     uint8_t starts[VIEW_MAX];
     size_t n_starts = 0;
     memset(v->starts, 0, sizeof v->starts);
     memset(v->keys, 0, sizeof v->keys);
     while (i < len && o < head) {
-        unsigned char c = p[i];
-        if ((unsigned)(c - 'a') < 26u) { /* most bytes: a run of lower-case letters */
-            if (!in_word) {
-                in_word = true;
-                v->words++;
-                w = (word_shape){0};
-            }
-            if (at_start) starts[n_starts++] = (uint8_t)o, at_start = false;
-            size_t room = head - o, rest = len - i;
-            size_t run = copy_lower(p + i, rest < room ? rest : room, v->low + o);
-            if (!w.first) { /* the run is the word's when the head did not cut it */
-                w.first = 'a';
-                w.first_at = i;
-                w.run = run < room || run == rest ? run : 0;
-            }
-            o += run;
-            lower_run += run;
-            i += run;
-            continue;
-        }
-        if (is_space(c) || (c == 0xc2 && i + 1 < len && p[i + 1] == 0xa0)) {
-            i += c == 0xc2;
-            if (in_word) count_shape(v, s, i, &w);
-            in_word = false;
-            if (o > 0 && v->low[o - 1] != ' ') v->low[o++] = ' ';
-            at_start = true;
-            lower_run = 0;
-            i++;
-            continue;
-        }
-        if (!in_word) {
+        if (!space_at(p, i, len)) {
+            /* a word: read up to white space, the end of the text or the end of the head */
             in_word = true;
             v->words++;
             w = (word_shape){0};
+            bool at_start = true;  /* the next byte written begins a word (also after a bracket) */
+            size_t lower_run = 0;  /* lower-case letters just before */
+            do {
+                unsigned char c = p[i];
+                if (at_start) starts[n_starts++] = (uint8_t)o, at_start = false;
+                if ((unsigned)(c - 'a') < 26u) { /* most bytes: a run of lower-case letters */
+                    size_t room = head - o, rest = len - i;
+                    size_t run = copy_lower(p + i, rest < room ? rest : room, v->low + o);
+                    if (!w.first) { /* the run is the word's when the head did not cut it */
+                        w.first = 'a';
+                        w.first_at = i;
+                        w.run = run < room || run == rest ? run : 0;
+                    }
+                    o += run;
+                    lower_run += run;
+                    i += run;
+                    continue;
+                }
+                if ((unsigned)(c - 'A') < 26u) {
+                    if (!w.first) w.first = 'A', w.first_at = i;
+                    /* a word glued to the next ("standardsDiscussion") reads as two */
+                    if (lower_run >= 3 && o + 1 < head) {
+                        v->low[o++] = ' ';
+                        starts[n_starts++] = (uint8_t)o;
+                    }
+                    v->low[o++] = (char)(c | 0x20);
+                    lower_run = 0;
+                    i++;
+                    continue;
+                }
+                lower_run = 0;
+                if ((unsigned)(c - '0') < 10u) {
+                    w.digit = true;
+                } else if (c == ',') {
+                    v->commas++;
+                } else if (c == '(' || c == '[') {
+                    at_start = true; /* "(AP Photo/…": a word starts after the bracket too */
+                } else if (c == 0xe2 && i + 2 < len && p[i + 1] == 0x80 && ascii_of(p[i + 2])) {
+                    /* curly quotes and dashes (E2 80 93/94/98/99/9C/9D) read as their ASCII forms */
+                    c = (unsigned char)ascii_of(p[i + 2]);
+                    i += 2;
+                } else if (c >= 0x80 && !w.first) {
+                    w.first = 'x'; /* a letter outside ASCII, most likely: case unknown */
+                }
+                if (c == '"' || ((c == '`' || c == '\'') && o > 0 && v->low[o - 1] == (char)c)) v->quoted |= !nul;
+                nul |= c == 0;
+                v->low[o++] = (char)c;
+                i++;
+            } while (i < len && o < head && !space_at(p, i, len));
+            if (i >= len || o >= head) break;
         }
-        if (at_start) starts[n_starts++] = (uint8_t)o, at_start = false;
-        if ((unsigned)(c - 'A') < 26u) {
-            if (!w.first) w.first = 'A', w.first_at = i;
-            /* a word glued to the next ("standardsDiscussion") reads as two */
-            if (lower_run >= 3 && o + 1 < head) {
-                v->low[o++] = ' ';
-                starts[n_starts++] = (uint8_t)o;
-            }
-            v->low[o++] = (char)(c | 0x20);
-            lower_run = 0;
-            i++;
-            continue;
-        }
-        lower_run = 0;
-        if ((unsigned)(c - '0') < 10u) {
-            w.digit = true;
-        } else if (c == ',') {
-            v->commas++;
-        } else if (c == '(' || c == '[') {
-            at_start = true; /* "(AP Photo/…": a word starts after the bracket too */
-        } else if (c == 0xe2 && i + 2 < len && p[i + 1] == 0x80 && ascii_of(p[i + 2])) {
-            /* curly quotes and dashes (E2 80 93/94/98/99/9C/9D) read as their ASCII forms */
-            c = (unsigned char)ascii_of(p[i + 2]);
-            i += 2;
-        } else if (c >= 0x80 && !w.first) {
-            w.first = 'x'; /* a letter outside ASCII, most likely: case unknown */
-        }
-        if (c == '"' || ((c == '`' || c == '\'') && o > 0 && v->low[o - 1] == (char)c)) v->quoted |= !nul;
-        nul |= c == 0;
-        v->low[o++] = (char)c;
-        i++;
+        /* white space: one ' ' */
+        size_t end = i + (p[i] == 0xc2);
+        if (in_word) count_shape(v, s, end, &w);
+        in_word = false;
+        if (o > 0 && v->low[o - 1] != ' ') v->low[o++] = ' ';
+        i = end + 1;
     }
     v->whole = i >= len && o < head;
     if (in_word) {
