@@ -29,6 +29,8 @@
  * its length. */
 enum { KEY_TAIL = 160 };
 
+#define FNV_PRIME 1099511628211ULL
+
 /* FNV-1a of the letters and digits of s[0..len), ASCII lower-cased; *kept counts them. */
 static uint64_t fold_hash(uint64_t h, const char *s, size_t len, size_t *kept)
 {
@@ -45,7 +47,7 @@ static uint64_t fold_hash(uint64_t h, const char *s, size_t len, size_t *kept)
             i++; /* no-break space */
             continue;
         }
-        h = (h ^ c) * 1099511628211ULL;
+        h = (h ^ c) * FNV_PRIME;
         (*kept)++;
     }
     return h;
@@ -56,8 +58,20 @@ uint64_t repeat_key(const view *v, const char *s, size_t len)
     uint64_t h = 1469598103934665603ULL;
     size_t kept = 0;
     if (!v->alpha && !v->digits) return 0;
-    for (size_t i = 0; i < v->len; i++) /* the head: lower case, white space collapsed already */
-        h = (h ^ (unsigned char)v->low[i]) * 1099511628211ULL;
+    /* the head: lower case, white space collapsed already; eight bytes a step */
+    const unsigned char *low = (const unsigned char *)v->low;
+    size_t i = 0;
+    for (; i + 8 <= v->len; i += 8) {
+        h = (h ^ low[i]) * FNV_PRIME;
+        h = (h ^ low[i + 1]) * FNV_PRIME;
+        h = (h ^ low[i + 2]) * FNV_PRIME;
+        h = (h ^ low[i + 3]) * FNV_PRIME;
+        h = (h ^ low[i + 4]) * FNV_PRIME;
+        h = (h ^ low[i + 5]) * FNV_PRIME;
+        h = (h ^ low[i + 6]) * FNV_PRIME;
+        h = (h ^ low[i + 7]) * FNV_PRIME;
+    }
+    for (; i < v->len; i++) h = (h ^ low[i]) * FNV_PRIME;
     kept = v->len;
     if (!v->whole) {
         /* past the head: the end and the length tell a long paragraph from any other */
@@ -234,7 +248,7 @@ static bool next_word(word_iter *w)
             if (w->n == sizeof w->fold) continue;
             char c = w->s[w->i];
             w->fold[w->n] = (char)((unsigned)(c - 'A') < 26u ? c | 0x20 : c);
-            w->hash = (w->hash ^ (unsigned char)w->fold[w->n++]) * 1099511628211ULL;
+            w->hash = (w->hash ^ (unsigned char)w->fold[w->n++]) * FNV_PRIME;
         }
         if (w->n >= 4) return true;
     }
