@@ -3,7 +3,7 @@
 
 #include "common/bytes.h"
 
-/* The 8 bytes at p, the first byte lowest (VIEW_PACK3/VIEW_PACK5 of them, before masking). */
+/* The 8 bytes at p, the first byte lowest (VIEW_PACK3/VIEW_PACK7 of them, before masking). */
 static inline uint64_t load_le(const void *p)
 {
     uint64_t x = bytes_load64(p);
@@ -266,7 +266,7 @@ void view_make(view *v, const char *s, size_t len)
     for (size_t k = 0; k < n_starts && starts[k] < o; k++) {
         uint64_t x = load_le(v->low + starts[k]);
         set_bit(v->starts, VIEW_START_BIT(x & 0xffffff));
-        set_bit(v->keys, VIEW_KEY_OF(x & 0xffffffffffULL));
+        set_bit(v->keys, VIEW_KEY_OF(x & 0xffffffffffffffULL));
     }
     v->end = view_final_mark(s, len);
 }

@@ -12,23 +12,25 @@
  * its first VIEW_LONG_HEAD bytes are read, and it counts as VIEW_WORDS_MAX words. */
 enum { VIEW_MAX = 240, VIEW_LONG = 480, VIEW_LONG_HEAD = 120 };
 
-/* Word starts are summed up as sets of hashes of their first three and first five characters,
+/* Word starts are summed up as sets of hashes of their first three and first seven characters,
  * so that most phrase searches end with one bit test instead of a scan. */
-enum { VIEW_START_LOG = 10, VIEW_KEY_LOG = 11, VIEW_KEY_LEN = 5 };
+enum { VIEW_START_LOG = 10, VIEW_KEY_LOG = 11, VIEW_KEY_LEN = 7 };
 enum { VIEW_START_BITS = 1 << VIEW_START_LOG, VIEW_KEY_BITS = 1 << VIEW_KEY_LOG };
 
 /* The bytes s[0..n) packed into one word, the first byte lowest (as a little-endian load reads
  * them). */
 #define VIEW_PACK3(s)                                                                                   \
     ((uint64_t)(unsigned char)(s)[0] | (uint64_t)(unsigned char)(s)[1] << 8 | (uint64_t)(unsigned char)(s)[2] << 16)
-#define VIEW_PACK5(s) (VIEW_PACK3(s) | (uint64_t)(unsigned char)(s)[3] << 24 | (uint64_t)(unsigned char)(s)[4] << 32)
+#define VIEW_PACK7(s)                                                                                   \
+    (VIEW_PACK3(s) | (uint64_t)(unsigned char)(s)[3] << 24 | (uint64_t)(unsigned char)(s)[4] << 32 |     \
+     (uint64_t)(unsigned char)(s)[5] << 40 | (uint64_t)(unsigned char)(s)[6] << 48)
 
 /* The bit of a word start's first three bytes in view.starts (multiplicative hashing: the top
  * bits of the product). */
 #define VIEW_START_BIT(packed3) ((unsigned)(((packed3) * 0x9e3779b97f4a7c15ULL) >> (64 - VIEW_START_LOG)))
 /* The bit of a phrase of VIEW_KEY_LEN bytes or more in view.keys; a constant for a literal. */
-#define VIEW_KEY_OF(packed5) ((unsigned)(((packed5) * 0xc2b2ae3d27d4eb4fULL) >> (64 - VIEW_KEY_LOG)))
-#define VIEW_KEY(s) VIEW_KEY_OF(VIEW_PACK5(s))
+#define VIEW_KEY_OF(packed7) ((unsigned)(((packed7) * 0xc2b2ae3d27d4eb4fULL) >> (64 - VIEW_KEY_LOG)))
+#define VIEW_KEY(s) VIEW_KEY_OF(VIEW_PACK7(s))
 
 /* Words are counted up to VIEW_WORDS_MAX (no rule asks about longer texts); their shapes
  * (capitalised, lower case, ...) are those of the words in the head (the rules that read shapes
@@ -44,7 +46,7 @@ typedef struct view {
     size_t len;                            /* bytes in low */
     bool whole;                            /* low holds the whole text */
     uint64_t starts[VIEW_START_BITS / 64]; /* hashes of the first three characters of every word */
-    uint64_t keys[VIEW_KEY_BITS / 64];     /* VIEW_KEY of the first five characters of every word */
+    uint64_t keys[VIEW_KEY_BITS / 64];     /* VIEW_KEY of the first seven characters of every word */
     /* counts over the whole text */
     uint32_t words;   /* white-space separated words, at most VIEW_WORDS_MAX */
     uint32_t alpha;   /* words with a letter (long prose: words) */
