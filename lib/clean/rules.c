@@ -34,6 +34,7 @@ static bool quote_proof(uint8_t reason)
 
 static td_clean_reason match_line(const view *v)
 {
+    if (!v->whole) return TD_CLEAN_CONTENT;
     for (const phrase *p = phrases_line; p->text; p++)
         if (view_is_n(v, p->text, p->len)) return (td_clean_reason)p->reason;
     return TD_CLEAN_CONTENT;
@@ -102,7 +103,7 @@ static td_clean_reason byline(const view *v)
     if (starts_phrase(v, "by") && v->words <= 12 && v->lower <= 1) return TD_CLEAN_BYLINE;
     /* "— John Anderson", "-- Nicole Santa Cruz and Rick Rojas at City Hall" */
     if (v->low[0] == '-' && v->words <= 10 && v->lower <= 1 && v->capital >= 1) return TD_CLEAN_BYLINE;
-    if (strstr(v->low, " | ") && v->words <= 12 && v->lower <= 1 && !view_ends_sentence(v)) return TD_CLEAN_NAVIGATION;
+    if (v->words <= 12 && v->lower <= 1 && !view_ends_sentence(v) && strstr(v->low, " | ")) return TD_CLEAN_NAVIGATION;
     if (starts_phrase(v, "follow") && v->words <= 25 &&
         (view_has_word(v, "on twitter") || view_has_word(v, "on facebook") || view_has_word(v, "on instagram")))
         return TD_CLEAN_SHARE;
@@ -245,10 +246,16 @@ static bool slash_credit(const char *s, size_t len)
 /* A spaced credit among the first eight words ("Maxim Shemetov / Reuters file Sochi's Olympic Park …"). */
 static bool slash_credit_first(const char *s, size_t len)
 {
+    /* each slash in s[1..len - 2), while fewer than eight spaces come before it (from s[1] on) */
     size_t words = 0;
-    for (size_t i = 1; i + 2 < len && words < 8; i++) {
-        if (s[i] == ' ') words++;
-        if (s[i] == '/' && s[i - 1] == ' ' && s[i + 1] == ' ' && slash_at(s, len, i)) return true;
+    for (size_t from = 1; len >= 3 && from < len - 2;) {
+        const char *slash = memchr(s + from, '/', len - 2 - from);
+        if (!slash) return false;
+        size_t i = (size_t)(slash - s);
+        for (size_t k = from; k < i; k++) words += s[k] == ' ';
+        if (words >= 8) return false;
+        if (s[i - 1] == ' ' && s[i + 1] == ' ' && slash_at(s, len, i)) return true;
+        from = i + 1;
     }
     return false;
 }
@@ -302,6 +309,7 @@ static bool bio(const view *v, bool late)
                                              "contributes", "is the author of", NULL};
     if (!late || v->words > 60 || quoted(v)) return false;
     for (const char *const *g = late_signs; *g; g++) {
+        if (!view_may_have(v, *g)) continue;
         const char *hit = strstr(v->low, *g);
         if (hit && hit - v->low < BIO_SIGN_WITHIN) return true; /* "Dana Whitlock has written about …" */
     }

@@ -278,7 +278,14 @@ bool view_find_at_start(const view *v, const char *needle)
     return false;
 }
 
-bool view_has(const view *v, const char *needle) { return strstr(v->low, needle) != NULL; }
+bool view_may_have(const view *v, const char *needle)
+{
+    const char *space = strchr(needle, ' ');
+    if (!space || !space[1] || !space[2] || !space[3]) return true;
+    return view_bit(v->starts, VIEW_START_BIT(VIEW_PACK3(space + 1)));
+}
+
+bool view_has(const view *v, const char *needle) { return view_may_have(v, needle) && strstr(v->low, needle) != NULL; }
 
 bool view_find_whole_word(const view *v, const char *word)
 {

@@ -81,6 +81,10 @@ static inline bool view_is(const view *v, const char *s) { return view_is_n(v, s
 /* Whether needle occurs anywhere in the view's head. */
 bool view_has(const view *v, const char *needle);
 
+/* False when needle cannot occur in the view: it has a space followed by three bytes or more, and
+ * no word of the view starts with those three (every place after a space in low starts a word). */
+bool view_may_have(const view *v, const char *needle);
+
 /* Whether bit is set in a set of word starts (view.starts or view.keys). */
 static inline bool view_bit(const uint64_t *set, unsigned bit) { return (set[bit / 64] >> (bit % 64)) & 1; }
 
