@@ -178,8 +178,14 @@ static bool push_piece(td_cleaner *cl, size_t start, size_t end, td_clean_reason
 static size_t count_words(const char *s, size_t len, size_t most)
 {
     size_t n = 0;
-    for (size_t i = 0; i < len && n < most; i++)
-        if (!is_space(s[i]) && (i == 0 || is_space(s[i - 1]))) n++;
+    for (size_t i = 0; i < len && n < most;) {
+        if (is_space(s[i])) {
+            i++;
+            continue;
+        }
+        n++;
+        while (i < len && !is_space(s[i])) i++;
+    }
     return n;
 }
 
