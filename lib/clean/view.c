@@ -36,7 +36,7 @@ static bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\
 #define W2(a, b) ((unsigned)(a) << 8 | (unsigned)(b))
 #define W3(a, b, c) (W2(a, b) << 8 | (unsigned)(c))
 #define W4(a, b, c, d) (W3(a, b, c) << 8 | (unsigned)(d))
-static bool minor_word(const char *w, size_t n)
+static inline bool minor_word(const char *w, size_t n)
 {
     const unsigned char *u = (const unsigned char *)w;
     switch (n) {
@@ -172,6 +172,31 @@ static inline bool space_at(const unsigned char *p, size_t i, size_t len)
     return is_space(p[i]) || (p[i] == 0xc2 && i + 1 < len && p[i + 1] == 0xa0);
 }
 
+/* A plain word at p[i]: a letter, then lower-case letters, then maybe a comma or a full stop, then
+ * a space (' '); read eight bytes at a time, none past len. Its letters (0: another kind of word);
+ * *mark is the byte after them. */
+static inline size_t plain_word(const unsigned char *p, size_t i, size_t len, unsigned char *mark)
+{
+    size_t r = 0;
+    uint64_t capital = (unsigned)(p[i] - 'A') < 26u ? 0x80 : 0;
+    for (;;) {
+        if (len - i - r < 8) return 0;
+        uint64_t x = load_le(p + i + r), low7 = x & ~BYTES_HIGHS;
+        uint64_t lower = (low7 + BYTES_ONES * (0x80 - 'a')) & ~(low7 + BYTES_ONES * (0x80 - 'z' - 1)) & ~x & BYTES_HIGHS;
+        uint64_t other = ~(lower | capital) & BYTES_HIGHS;
+        capital = 0;
+        if (other) {
+            r += (unsigned)__builtin_ctzll(other) / 8;
+            break;
+        }
+        r += 8;
+    }
+    *mark = p[i + r];
+    if (r == 0) return 0;
+    if (*mark == ' ') return r;
+    return (*mark == ',' || *mark == '.') && i + r + 1 < len && p[i + r + 1] == ' ' ? r : 0;
+}
+
 void view_make(view *v, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -187,7 +212,24 @@ void view_make(view *v, const char *s, size_t len)
     size_t n_starts = 0;
     memset(v->starts, 0, sizeof v->starts);
     memset(v->keys, 0, sizeof v->keys);
+    uint32_t plain = 0, capital = 0, lower = 0, commas = 0; /* counts of the plain words */
     while (i < len && o < head) {
+        unsigned char mark = 0;
+        size_t r = plain_word(p, i, len, &mark);
+        size_t n = r + (mark != ' '); /* bytes of the word */
+        if (r && o + n < head) { /* most words, with the space after them, all in the head */
+            starts[n_starts++] = (uint8_t)o;
+            for (size_t k = 0; k < n; k += 8) memcpy(v->low + o + k, p + i + k, 8); /* room: VIEW_PAD */
+            v->low[o] |= 0x20; /* a capital first made lower case */
+            plain++;
+            commas += mark == ',';
+            if (p[i] <= 'Z') capital++;
+            else lower += r > 4 || !minor_word(s + i, r);
+            o += n;
+            v->low[o++] = ' ';
+            i += n + 1;
+            continue;
+        }
         if (!space_at(p, i, len)) {
             /* a word: read up to white space, the end of the text or the end of the head */
             in_word = true;
@@ -258,6 +300,11 @@ void view_make(view *v, const char *s, size_t len)
         count_shape(v, s, e, &w);
         i = e;
     }
+    v->words += plain;
+    v->alpha += plain;
+    v->capital += capital;
+    v->lower += lower;
+    v->commas += commas;
     if (head == VIEW_MAX) count_rest(v, p, i, len, true);
     else v->words = v->alpha = VIEW_WORDS_MAX; /* long prose */
     while (o > 0 && v->low[o - 1] == ' ') o--;
