@@ -3,16 +3,6 @@
 
 #include "common/bytes.h"
 
-/* The 8 bytes at p, the first byte lowest (VIEW_PACK3/VIEW_PACK7 of them, before masking). */
-static inline uint64_t load_le(const void *p)
-{
-    uint64_t x = bytes_load64(p);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    x = __builtin_bswap64(x);
-#endif
-    return x;
-}
-
 static inline void set_bit(uint64_t *set, unsigned bit) { set[bit / 64] |= 1ULL << (bit % 64); }
 
 /* The ASCII stand-in of the punctuation E2 80 xx, or 0. */
@@ -156,7 +146,7 @@ static size_t copy_lower(const unsigned char *p, size_t n, char *out)
 {
     size_t k = 0;
     for (; k + 8 <= n; k += 8) {
-        uint64_t x = load_le(p + k), low7 = x & ~BYTES_HIGHS;
+        uint64_t x = view_load_le(p + k), low7 = x & ~BYTES_HIGHS;
         /* the top bit of each byte: set when it is 'a'..'z' */
         uint64_t lower = (low7 + BYTES_ONES * (0x80 - 'a')) & ~(low7 + BYTES_ONES * (0x80 - 'z' - 1)) & ~x & BYTES_HIGHS;
         memcpy(out + k, p + k, 8);
@@ -181,7 +171,7 @@ static inline size_t plain_word(const unsigned char *p, size_t i, size_t len, un
     uint64_t capital = (unsigned)(p[i] - 'A') < 26u ? 0x80 : 0;
     for (;;) {
         if (len - i - r < 8) return 0;
-        uint64_t x = load_le(p + i + r), low7 = x & ~BYTES_HIGHS;
+        uint64_t x = view_load_le(p + i + r), low7 = x & ~BYTES_HIGHS;
         uint64_t lower = (low7 + BYTES_ONES * (0x80 - 'a')) & ~(low7 + BYTES_ONES * (0x80 - 'z' - 1)) & ~x & BYTES_HIGHS;
         uint64_t other = ~(lower | capital) & BYTES_HIGHS;
         capital = 0;
@@ -311,7 +301,7 @@ void view_make(view *v, const char *s, size_t len)
     memset(v->low + o, 0, VIEW_PAD);
     v->len = o;
     for (size_t k = 0; k < n_starts && starts[k] < o; k++) {
-        uint64_t x = load_le(v->low + starts[k]);
+        uint64_t x = view_load_le(v->low + starts[k]);
         set_bit(v->starts, VIEW_START_BIT(x & 0xffffff));
         set_bit(v->keys, VIEW_KEY_OF(x & 0xffffffffffffffULL));
     }
