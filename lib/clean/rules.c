@@ -40,17 +40,21 @@ static td_clean_reason match_line(const view *v)
     return TD_CLEAN_CONTENT;
 }
 
-/* phrases_start is sorted: only the phrases with the view's first byte are tried. */
+/* The first two bytes of a text, as strcmp orders them. */
+static unsigned prefix2(const char *t) { return (unsigned)(unsigned char)t[0] << 8 | (unsigned char)t[1]; }
+
+/* phrases_start is sorted: only the phrases that begin with the view's first two bytes are tried
+ * (every phrase has two bytes or more). */
 static td_clean_reason match_start(const view *v)
 {
-    unsigned char first = (unsigned char)v->low[0];
+    unsigned first = prefix2(v->low);
     size_t lo = 0, hi = phrases_start_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if ((unsigned char)phrases_start[mid].text[0] < first) lo = mid + 1;
+        if (prefix2(phrases_start[mid].text) < first) lo = mid + 1;
         else hi = mid;
     }
-    for (const phrase *p = phrases_start + lo; p->text && (unsigned char)p->text[0] == first; p++)
+    for (const phrase *p = phrases_start + lo; p->text && prefix2(p->text) == first; p++)
         if (fits(v, p) && starts_phrase_n(v, p->text, p->len)) return (td_clean_reason)p->reason;
     return TD_CLEAN_CONTENT;
 }
