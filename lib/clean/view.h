@@ -104,7 +104,8 @@ bool view_find_at_start(const view *v, const char *needle);
 bool view_find_whole_word(const view *v, const char *word);
 
 /* Whether needle (three bytes or more) occurs at the start of a word (or after an opening
- * bracket) in the view's head. */
+ * bracket) in the view's head. A phrase of VIEW_KEY_LEN bytes or more is looked for the same way
+ * after a test of its VIEW_KEY in view.keys. */
 static inline bool view_has_word(const view *v, const char *needle)
 {
     return view_bit(v->starts, VIEW_START_BIT(VIEW_PACK3(needle))) && view_find_at_start(v, needle);
@@ -113,11 +114,6 @@ static inline bool view_has_word(const view *v, const char *needle)
 static inline bool view_has_whole_word(const view *v, const char *word)
 {
     return view_bit(v->starts, VIEW_START_BIT(VIEW_PACK3(word))) && view_find_whole_word(v, word);
-}
-/* The same for a phrase of VIEW_KEY_LEN bytes or more whose VIEW_KEY is key. */
-static inline bool view_has_phrase(const view *v, const char *phrase, unsigned key)
-{
-    return view_bit(v->keys, key) && view_find_at_start(v, phrase);
 }
 
 /* The last character of s[0..len) that is not white space, a closing quote or a bracket. */
