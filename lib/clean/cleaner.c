@@ -9,6 +9,7 @@
 
 #include "clean/clean.h"
 #include "clean/rules.h"
+#include "common/bytes.h"
 #include "common/error.h"
 #include "text/text.h"
 
@@ -177,10 +178,24 @@ static bool push_piece(td_cleaner *cl, size_t start, size_t end, td_clean_reason
 /* Words of s[0..len), counted up to `most`. */
 static size_t count_words(const char *s, size_t len, size_t most)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < len && n < most; i++)
-        if (!is_space(s[i]) && (i == 0 || is_space(s[i - 1]))) n++;
-    return n;
+    size_t n = 0, i = 0;
+    bool space = true; /* the byte before s[i] is white space, or there is none */
+    /* eight bytes a step: the top bit of each byte that is white space, then of each word start */
+    for (; i + 8 <= len && n < most; i += 8) {
+        uint64_t x = view_load_le(s + i), low7 = x & ~BYTES_HIGHS, y = low7 ^ (BYTES_ONES * ' ');
+        uint64_t blank = ~((y + BYTES_ONES * 0x7f) | y);                                    /* ' ' */
+        uint64_t control = (low7 + BYTES_ONES * (0x80 - '\t')) & ~(low7 + BYTES_ONES * (0x80 - '\r' - 1)); /* \t..\r */
+        uint64_t white = (blank | control) & ~x & BYTES_HIGHS;
+        uint64_t starts = ~white & BYTES_HIGHS & (white << 8 | (uint64_t)space << 7);
+        n += (size_t)(((starts >> 7) * BYTES_ONES) >> 56);
+        space = white >> 63;
+    }
+    for (; i < len && n < most; i++) {
+        bool white = is_space(s[i]);
+        n += space && !white;
+        space = white;
+    }
+    return n < most ? n : most;
 }
 
 /* What a sentence of a kept paragraph is, mostly by its end. The last sentence of a paragraph of

@@ -338,6 +338,7 @@ const phrase phrases_anywhere[] = {
     K("min read", NAV, 6),
     {NULL, 0, 0, 0, 0},
 };
+const size_t phrases_anywhere_count = sizeof phrases_anywhere / sizeof *phrases_anywhere - 1;
 
 const char *const phrases_end_markers[] = {
     "about the author", "about the writer", "leave a reply", "leave a comment", "related articles",

@@ -23,9 +23,11 @@ extern const phrase phrases_line[];
 extern const phrase phrases_start[];
 extern const size_t phrases_start_count;
 /* Paragraphs that hold one of these at a word start ("… All rights reserved."); each has
- * VIEW_KEY_LEN bytes or more. Those for any length (max_words 0) come first, then the others by
- * max_words, the largest first. */
+ * VIEW_KEY_LEN bytes or more (VIEW_KEY of a shorter one is no constant: phrases.c does not compile).
+ * Those for any length (max_words 0) come first, then the others by
+ * max_words, the largest first; phrases_anywhere_count of them. */
 extern const phrase phrases_anywhere[];
+extern const size_t phrases_anywhere_count;
 /* End-of-article markers, alone on their line. */
 extern const char *const phrases_end_markers[];
 

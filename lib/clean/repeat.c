@@ -29,15 +29,24 @@
  * its length. */
 enum { KEY_TAIL = 160 };
 
+#define FNV_PRIME 1099511628211ULL
+
+/* What an ASCII byte adds to a key: a letter lower-cased, a digit, or nothing (0). */
+#define FOLD(c)                                                                                         \
+    ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) : 0)
+#define FOLD4(c) FOLD(c), FOLD((c) + 1), FOLD((c) + 2), FOLD((c) + 3)
+#define FOLD16(c) FOLD4(c), FOLD4((c) + 4), FOLD4((c) + 8), FOLD4((c) + 12)
+#define FOLD64(c) FOLD16(c), FOLD16((c) + 16), FOLD16((c) + 32), FOLD16((c) + 48)
+static const unsigned char fold_ascii[128] = {FOLD64(0), FOLD64(64)};
+
 /* FNV-1a of the letters and digits of s[0..len), ASCII lower-cased; *kept counts them. */
 static uint64_t fold_hash(uint64_t h, const char *s, size_t len, size_t *kept)
 {
+    size_t n = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
-            unsigned char low = c | 0x20;
-            if ((unsigned)(low - 'a') < 26u) c = low;
-            else if ((unsigned)(c - '0') >= 10u) continue;
+            if (!(c = fold_ascii[c])) continue;
         } else if (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80) {
             i += 2; /* quotes, dashes, ellipsis, typographic spaces: U+2000..U+203F */
             continue;
@@ -45,9 +54,10 @@ static uint64_t fold_hash(uint64_t h, const char *s, size_t len, size_t *kept)
             i++; /* no-break space */
             continue;
         }
-        h = (h ^ c) * 1099511628211ULL;
-        (*kept)++;
+        h = (h ^ c) * FNV_PRIME;
+        n++;
     }
+    *kept += n;
     return h;
 }
 
@@ -56,8 +66,20 @@ uint64_t repeat_key(const view *v, const char *s, size_t len)
     uint64_t h = 1469598103934665603ULL;
     size_t kept = 0;
     if (!v->alpha && !v->digits) return 0;
-    for (size_t i = 0; i < v->len; i++) /* the head: lower case, white space collapsed already */
-        h = (h ^ (unsigned char)v->low[i]) * 1099511628211ULL;
+    /* the head: lower case, white space collapsed already; eight bytes a step */
+    const unsigned char *low = (const unsigned char *)v->low;
+    size_t i = 0;
+    for (; i + 8 <= v->len; i += 8) {
+        h = (h ^ low[i]) * FNV_PRIME;
+        h = (h ^ low[i + 1]) * FNV_PRIME;
+        h = (h ^ low[i + 2]) * FNV_PRIME;
+        h = (h ^ low[i + 3]) * FNV_PRIME;
+        h = (h ^ low[i + 4]) * FNV_PRIME;
+        h = (h ^ low[i + 5]) * FNV_PRIME;
+        h = (h ^ low[i + 6]) * FNV_PRIME;
+        h = (h ^ low[i + 7]) * FNV_PRIME;
+    }
+    for (; i < v->len; i++) h = (h ^ low[i]) * FNV_PRIME;
     kept = v->len;
     if (!v->whole) {
         /* past the head: the end and the length tell a long paragraph from any other */
@@ -234,7 +256,7 @@ static bool next_word(word_iter *w)
             if (w->n == sizeof w->fold) continue;
             char c = w->s[w->i];
             w->fold[w->n] = (char)((unsigned)(c - 'A') < 26u ? c | 0x20 : c);
-            w->hash = (w->hash ^ (unsigned char)w->fold[w->n++]) * 1099511628211ULL;
+            w->hash = (w->hash ^ (unsigned char)w->fold[w->n++]) * FNV_PRIME;
         }
         if (w->n >= 4) return true;
     }

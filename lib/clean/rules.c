@@ -22,7 +22,7 @@ static bool starts_phrase_n(const view *v, const char *p, size_t n)
 static bool starts_phrase(const view *v, const char *p) { return starts_phrase_n(v, p, strlen(p)); }
 
 /* Whether the text quotes someone: straight or curly quotes, or newswire's `` and ''. */
-static bool quoted(const view *v) { return strchr(v->low, '"') || strstr(v->low, "``") || strstr(v->low, "''"); }
+static bool quoted(const view *v) { return v->quoted; }
 
 static bool fits(const view *v, const phrase *p) { return !p->max_words || v->words <= p->max_words; }
 
@@ -34,34 +34,45 @@ static bool quote_proof(uint8_t reason)
 
 static td_clean_reason match_line(const view *v)
 {
+    if (!v->whole) return TD_CLEAN_CONTENT;
     for (const phrase *p = phrases_line; p->text; p++)
         if (view_is_n(v, p->text, p->len)) return (td_clean_reason)p->reason;
     return TD_CLEAN_CONTENT;
 }
 
-/* phrases_start is sorted: only the phrases with the view's first byte are tried. */
+/* The first two bytes of a text, as strcmp orders them. */
+static unsigned prefix2(const char *t) { return (unsigned)(unsigned char)t[0] << 8 | (unsigned char)t[1]; }
+
+/* phrases_start is sorted: only the phrases that begin with the view's first two bytes are tried
+ * (every phrase has two bytes or more). */
 static td_clean_reason match_start(const view *v)
 {
-    unsigned char first = (unsigned char)v->low[0];
+    unsigned first = prefix2(v->low);
     size_t lo = 0, hi = phrases_start_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if ((unsigned char)phrases_start[mid].text[0] < first) lo = mid + 1;
+        if (prefix2(phrases_start[mid].text) < first) lo = mid + 1;
         else hi = mid;
     }
-    for (const phrase *p = phrases_start + lo; p->text && (unsigned char)p->text[0] == first; p++)
+    for (const phrase *p = phrases_start + lo; p->text && prefix2(p->text) == first; p++)
         if (fits(v, p) && starts_phrase_n(v, p->text, p->len)) return (td_clean_reason)p->reason;
     return TD_CLEAN_CONTENT;
 }
 
+/* phrases_anywhere is sorted by max_words (any length first): the paragraph is short enough for a
+ * prefix of it, found by bisection. */
 static td_clean_reason match_anywhere(const view *v)
 {
-    bool quotes = quoted(v);
-    for (const phrase *p = phrases_anywhere; p->text; p++) {
-        if (!fits(v, p)) break; /* the rest are for shorter paragraphs still */
-        if ((!quotes || quote_proof(p->reason)) && view_has_phrase(v, p->text, p->key))
-            return (td_clean_reason)p->reason;
+    size_t lo = 0, hi = phrases_anywhere_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (fits(v, &phrases_anywhere[mid])) lo = mid + 1;
+        else hi = mid;
     }
+    bool quotes = quoted(v);
+    for (const phrase *p = phrases_anywhere, *end = phrases_anywhere + lo; p < end; p++)
+        if (view_bit(v->keys, p->key) && (!quotes || quote_proof(p->reason)) && view_find_at_start(v, p->text))
+            return (td_clean_reason)p->reason;
     return TD_CLEAN_CONTENT;
 }
 
@@ -96,7 +107,7 @@ static td_clean_reason byline(const view *v)
     if (starts_phrase(v, "by") && v->words <= 12 && v->lower <= 1) return TD_CLEAN_BYLINE;
     /* "— John Anderson", "-- Nicole Santa Cruz and Rick Rojas at City Hall" */
     if (v->low[0] == '-' && v->words <= 10 && v->lower <= 1 && v->capital >= 1) return TD_CLEAN_BYLINE;
-    if (strstr(v->low, " | ") && v->words <= 12 && v->lower <= 1 && !view_ends_sentence(v)) return TD_CLEAN_NAVIGATION;
+    if (v->words <= 12 && v->lower <= 1 && !view_ends_sentence(v) && strstr(v->low, " | ")) return TD_CLEAN_NAVIGATION;
     if (starts_phrase(v, "follow") && v->words <= 25 &&
         (view_has_word(v, "on twitter") || view_has_word(v, "on facebook") || view_has_word(v, "on instagram")))
         return TD_CLEAN_SHARE;
@@ -113,14 +124,22 @@ static td_clean_reason byline(const view *v)
 
 /* ---------------------------------------------------------------- dates and times */
 
-static const char *const date_words[] = {
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
-    "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
-    "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thurs", "thursday", "fri", "friday",
-    "sat", "saturday", "sun", "sunday", "at", "on", "a", "p", "m", "am", "pm", "gmt", "utc", "et", "est", "edt",
-    "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "bst", "cet", "cest", "ist", "updated",
-    "published", "posted", "last", "modified", "created", "first", "today", "yesterday", "ago", "min", "mins",
-    "minute", "minutes", "hour", "hours", "day", "days", "th", "st", "nd", "rd", NULL,
+/* A date word and its length. */
+#define D(w) {w, sizeof(w) - 1}
+static const struct date_word {
+    const char *text;
+    size_t len;
+} date_words[] = {
+    D("jan"), D("january"), D("feb"), D("february"), D("mar"), D("march"), D("apr"), D("april"), D("may"),
+    D("jun"), D("june"), D("jul"), D("july"), D("aug"), D("august"), D("sep"), D("sept"), D("september"),
+    D("oct"), D("october"), D("nov"), D("november"), D("dec"), D("december"), D("mon"), D("monday"), D("tue"),
+    D("tues"), D("tuesday"), D("wed"), D("wednesday"), D("thu"), D("thurs"), D("thursday"), D("fri"),
+    D("friday"), D("sat"), D("saturday"), D("sun"), D("sunday"), D("at"), D("on"), D("a"), D("p"), D("m"),
+    D("am"), D("pm"), D("gmt"), D("utc"), D("et"), D("est"), D("edt"), D("ct"), D("cst"), D("cdt"), D("mt"),
+    D("mst"), D("mdt"), D("pt"), D("pst"), D("pdt"), D("bst"), D("cet"), D("cest"), D("ist"), D("updated"),
+    D("published"), D("posted"), D("last"), D("modified"), D("created"), D("first"), D("today"), D("yesterday"),
+    D("ago"), D("min"), D("mins"), D("minute"), D("minutes"), D("hour"), D("hours"), D("day"), D("days"),
+    D("th"), D("st"), D("nd"), D("rd"), {NULL, 0},
 };
 
 /* Months and days: a date line needs one of them or a number. */
@@ -145,10 +164,12 @@ static bool timestamp(const view *v)
             anchors++;
             continue;
         }
-        size_t k = 0;
-        for (; date_words[k]; k++)
-            if (strlen(date_words[k]) == i - start && memcmp(date_words[k], v->low + start, i - start) == 0) break;
-        if (!date_words[k]) return false;
+        size_t k = 0, n = i - start;
+        for (; date_words[k].text; k++)
+            if (date_words[k].len == n && date_words[k].text[0] == v->low[start] &&
+                memcmp(date_words[k].text, v->low + start, n) == 0)
+                break;
+        if (!date_words[k].text) return false;
         if (k < DATE_NAMES) anchors++;
     }
     return tokens > 0 && anchors > 0;
@@ -229,10 +250,16 @@ static bool slash_credit(const char *s, size_t len)
 /* A spaced credit among the first eight words ("Maxim Shemetov / Reuters file Sochi's Olympic Park …"). */
 static bool slash_credit_first(const char *s, size_t len)
 {
+    /* each slash in s[1..len - 2), while fewer than eight spaces come before it (from s[1] on) */
     size_t words = 0;
-    for (size_t i = 1; i + 2 < len && words < 8; i++) {
-        if (s[i] == ' ') words++;
-        if (s[i] == '/' && s[i - 1] == ' ' && s[i + 1] == ' ' && slash_at(s, len, i)) return true;
+    for (size_t from = 1; len >= 3 && from < len - 2;) {
+        const char *slash = memchr(s + from, '/', len - 2 - from);
+        if (!slash) return false;
+        size_t i = (size_t)(slash - s);
+        for (size_t k = from; k < i; k++) words += s[k] == ' ';
+        if (words >= 8) return false;
+        if (s[i - 1] == ' ' && s[i + 1] == ' ' && slash_at(s, len, i)) return true;
+        from = i + 1;
     }
     return false;
 }
@@ -279,13 +306,14 @@ static bool bio(const view *v, bool late)
                                         "fan of", "follow him", "follow her", "graduated", "has written", NULL};
     bool role = false, sign = false;
     for (const char *const *r = roles; *r && !role; r++) role = view_has_word(v, *r);
-    for (const char *const *g = signs; *g && !sign; g++) sign = view_has_word(v, *g);
-    if ((view_has(v, " is a ") || view_has(v, " is an ")) && role && sign) return true;
+    for (const char *const *g = signs; *g && role && !sign; g++) sign = view_has_word(v, *g);
+    if (role && sign && (view_has(v, " is a ") || view_has(v, " is an "))) return true;
     /* late in a page, a short paragraph about what someone writes is the author's */
     static const char *const late_signs[] = {"has written about", "has covered", "has reported on", "writes about",
                                              "contributes", "is the author of", NULL};
     if (!late || v->words > 60 || quoted(v)) return false;
     for (const char *const *g = late_signs; *g; g++) {
+        if (!view_may_have(v, *g)) continue;
         const char *hit = strstr(v->low, *g);
         if (hit && hit - v->low < BIO_SIGN_WITHIN) return true; /* "Dana Whitlock has written about …" */
     }

@@ -1,11 +1,9 @@
 /* view.c — the lower-cased head and word counts of a paragraph or sentence (see view.h). */
 #include "clean/view.h"
 
-/* Hash of three lower-cased characters, a bit of view.starts. */
-static inline unsigned start_bit(const char *w)
-{
-    return ((unsigned char)w[0] * 961u + (unsigned char)w[1] * 31u + (unsigned char)w[2]) % VIEW_START_BITS;
-}
+#include "common/bytes.h"
+
+static inline void set_bit(uint64_t *set, unsigned bit) { set[bit / 64] |= 1ULL << (bit % 64); }
 
 /* The ASCII stand-in of the punctuation E2 80 xx, or 0. */
 static char ascii_of(unsigned char x)
@@ -23,18 +21,36 @@ static char ascii_of(unsigned char x)
 
 static bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-/* Words that stay lower case in a title-cased headline ("Bridge Shut for Weeks After Cracks"). */
-static bool minor_word(const char *w, size_t n)
+/* Words that stay lower case in a title-cased headline ("Bridge Shut for Weeks After Cracks");
+ * w[0..n) are lower-case letters. */
+#define W2(a, b) ((unsigned)(a) << 8 | (unsigned)(b))
+#define W3(a, b, c) (W2(a, b) << 8 | (unsigned)(c))
+#define W4(a, b, c, d) (W3(a, b, c) << 8 | (unsigned)(d))
+static inline bool minor_word(const char *w, size_t n)
 {
-    static const char two[] = "anasatbyinofonortovs", three[] = "andbutforthevia", four[] = "fromwithintoover";
-    const char *set = n == 2 ? two : n == 3 ? three : n == 4 ? four : NULL;
-    if (n == 1) return w[0] == 'a';
-    for (const char *q = set; q && *q; q += n) {
-        size_t k = 0;
-        while (k < n && q[k] == w[k]) k++;
-        if (k == n) return true;
+    const unsigned char *u = (const unsigned char *)w;
+    switch (n) {
+    case 1: return u[0] == 'a';
+    case 2:
+        switch (W2(u[0], u[1])) {
+        case W2('a', 'n'): case W2('a', 's'): case W2('a', 't'): case W2('b', 'y'): case W2('i', 'n'):
+        case W2('o', 'f'): case W2('o', 'n'): case W2('o', 'r'): case W2('t', 'o'): case W2('v', 's'): return true;
+        default: return false;
+        }
+    case 3:
+        switch (W3(u[0], u[1], u[2])) {
+        case W3('a', 'n', 'd'): case W3('b', 'u', 't'): case W3('f', 'o', 'r'): case W3('t', 'h', 'e'):
+        case W3('v', 'i', 'a'): return true;
+        default: return false;
+        }
+    case 4:
+        switch (W4(u[0], u[1], u[2], u[3])) {
+        case W4('f', 'r', 'o', 'm'): case W4('w', 'i', 't', 'h'): case W4('i', 'n', 't', 'o'):
+        case W4('o', 'v', 'e', 'r'): return true;
+        default: return false;
+        }
+    default: return false;
     }
-    return false;
 }
 
 /* The word being read in the head: its shape. */
@@ -42,11 +58,12 @@ typedef struct word_shape {
     bool digit;      /* it has a digit */
     char first;      /* its first letter: 'A' a capital, 'a' lower case, 'x' outside ASCII, 0 none yet */
     size_t first_at; /* where that letter is */
+    size_t run;      /* lower case: the letters from first_at on, when known (0: not yet) */
 } word_shape;
 
 /* Counts a finished word by its shape: letters, the case of its first letter (after quotes and
  * brackets), digits. */
-static void count_shape(view *v, const char *s, size_t end, const word_shape *w)
+static inline void count_shape(view *v, const char *s, size_t end, const word_shape *w)
 {
     v->digits += w->digit;
     if (!w->first) return;
@@ -55,12 +72,16 @@ static void count_shape(view *v, const char *s, size_t end, const word_shape *w)
         v->capital++;
     } else if (w->first == 'a') {
         size_t e = w->first_at;
-        if (end - e > 6) { /* too long for a minor word, even with punctuation after it */
+        if (end - e > 6 || w->run > 4) { /* too long for a minor word, even with punctuation after it */
             v->lower++;
             return;
         }
-        while (e < end && s[e] >= 'a' && s[e] <= 'z') e++;
-        v->lower += !minor_word(s + w->first_at, e - w->first_at);
+        size_t n = w->run;
+        if (!n) {
+            while (e < end && s[e] >= 'a' && s[e] <= 'z') e++;
+            n = e - w->first_at;
+        }
+        v->lower += !minor_word(s + w->first_at, n);
     }
 }
 
@@ -119,80 +140,148 @@ unsigned char view_final_mark(const char *s, size_t len)
     return 0;
 }
 
-/* Marks the word starting at low[k] in both sets of word starts. */
-static void mark_start(view *v, size_t k)
+/* Copies the run of lower-case ASCII letters at p (p[0] is one), at most n bytes, to out; its
+ * length. Eight bytes at a time while n allows: out has room for eight past the head. */
+static size_t copy_lower(const unsigned char *p, size_t n, char *out)
 {
-    unsigned bit = start_bit(v->low + k), key = VIEW_KEY(v->low + k);
-    v->starts[bit / 64] |= 1ULL << (bit % 64);
-    v->keys[key / 64] |= 1ULL << (key % 64);
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t x = view_load_le(p + k), low7 = x & ~BYTES_HIGHS;
+        /* the top bit of each byte: set when it is 'a'..'z' */
+        uint64_t lower = (low7 + BYTES_ONES * (0x80 - 'a')) & ~(low7 + BYTES_ONES * (0x80 - 'z' - 1)) & ~x & BYTES_HIGHS;
+        memcpy(out + k, p + k, 8);
+        if (lower != BYTES_HIGHS) return k + (size_t)__builtin_ctzll(~lower & BYTES_HIGHS) / 8;
+    }
+    for (; k < n && (unsigned)(p[k] - 'a') < 26u; k++) out[k] = (char)p[k];
+    return k;
+}
+
+/* Whether s[i] begins white space: ASCII, or a no-break space (C2 A0). */
+static inline bool space_at(const unsigned char *p, size_t i, size_t len)
+{
+    return is_space(p[i]) || (p[i] == 0xc2 && i + 1 < len && p[i + 1] == 0xa0);
+}
+
+/* A plain word at p[i]: a letter, then lower-case letters, then maybe a comma or a full stop, then
+ * a space (' '); read eight bytes at a time, none past len. Its letters (0: another kind of word);
+ * *mark is the byte after them. */
+static inline size_t plain_word(const unsigned char *p, size_t i, size_t len, unsigned char *mark)
+{
+    size_t r = 0;
+    uint64_t capital = (unsigned)(p[i] - 'A') < 26u ? 0x80 : 0;
+    for (;;) {
+        if (len - i - r < 8) return 0;
+        uint64_t x = view_load_le(p + i + r), low7 = x & ~BYTES_HIGHS;
+        uint64_t lower = (low7 + BYTES_ONES * (0x80 - 'a')) & ~(low7 + BYTES_ONES * (0x80 - 'z' - 1)) & ~x & BYTES_HIGHS;
+        uint64_t other = ~(lower | capital) & BYTES_HIGHS;
+        capital = 0;
+        if (other) {
+            r += (unsigned)__builtin_ctzll(other) / 8;
+            break;
+        }
+        r += 8;
+    }
+    *mark = p[i + r];
+    if (r == 0) return 0;
+    if (*mark == ' ') return r;
+    return (*mark == ',' || *mark == '.') && i + r + 1 < len && p[i + r + 1] == ' ' ? r : 0;
 }
 
 void view_make(view *v, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t o = 0, i = 0, lower_run = 0;
+    size_t o = 0, i = 0;
     while (i < len && is_space(p[i])) i++;
     size_t head = len - i > VIEW_LONG ? VIEW_LONG_HEAD : VIEW_MAX;
     v->words = v->alpha = v->capital = v->lower = v->digits = v->commas = 0;
-    bool in_word = false;  /* inside a white-space separated word */
-    bool at_start = true;  /* the next byte written begins a word (also after a bracket) */
+    v->quoted = false;
+    bool in_word = false; /* the last byte read was inside a white-space separated word */
+    bool nul = false;     /* a NUL byte was written: the phrase tests (strstr) stop there */
     word_shape w = {0};
-    size_t starts[VIEW_MAX], n_starts = 0;
+    uint8_t starts[VIEW_MAX];
+    size_t n_starts = 0;
     memset(v->starts, 0, sizeof v->starts);
     memset(v->keys, 0, sizeof v->keys);
-    for (; i < len && o < head; i++) {
-        unsigned char c = p[i];
-        if (is_space(c) || (c == 0xc2 && i + 1 < len && p[i + 1] == 0xa0)) {
-            i += c == 0xc2;
-            if (in_word) count_shape(v, s, i, &w);
-            in_word = false;
-            if (o > 0 && v->low[o - 1] != ' ') v->low[o++] = ' ';
-            at_start = true;
-            lower_run = 0;
+    uint32_t plain = 0, capital = 0, lower = 0, commas = 0; /* counts of the plain words */
+    while (i < len && o < head) {
+        unsigned char mark = 0;
+        size_t r = plain_word(p, i, len, &mark);
+        size_t n = r + (mark != ' '); /* bytes of the word */
+        if (r && o + n < head) { /* most words, with the space after them, all in the head */
+            starts[n_starts++] = (uint8_t)o;
+            for (size_t k = 0; k < n; k += 8) memcpy(v->low + o + k, p + i + k, 8); /* room: VIEW_PAD */
+            v->low[o] |= 0x20; /* a capital first made lower case */
+            plain++;
+            commas += mark == ',';
+            if (p[i] <= 'Z') capital++;
+            else lower += r > 4 || !minor_word(s + i, r);
+            o += n;
+            v->low[o++] = ' ';
+            i += n + 1;
             continue;
         }
-        if (!in_word) {
+        if (!space_at(p, i, len)) {
+            /* a word: read up to white space, the end of the text or the end of the head */
             in_word = true;
             v->words++;
             w = (word_shape){0};
+            bool at_start = true;  /* the next byte written begins a word (also after a bracket) */
+            size_t lower_run = 0;  /* lower-case letters just before */
+            do {
+                unsigned char c = p[i];
+                if (at_start) starts[n_starts++] = (uint8_t)o, at_start = false;
+                if ((unsigned)(c - 'a') < 26u) { /* most bytes: a run of lower-case letters */
+                    size_t room = head - o, rest = len - i;
+                    size_t run = copy_lower(p + i, rest < room ? rest : room, v->low + o);
+                    if (!w.first) { /* the run is the word's when the head did not cut it */
+                        w.first = 'a';
+                        w.first_at = i;
+                        w.run = run < room || run == rest ? run : 0;
+                    }
+                    o += run;
+                    lower_run += run;
+                    i += run;
+                    continue;
+                }
+                if ((unsigned)(c - 'A') < 26u) {
+                    if (!w.first) w.first = 'A', w.first_at = i;
+                    /* a word glued to the next ("standardsDiscussion") reads as two */
+                    if (lower_run >= 3 && o + 1 < head) {
+                        v->low[o++] = ' ';
+                        starts[n_starts++] = (uint8_t)o;
+                    }
+                    v->low[o++] = (char)(c | 0x20);
+                    lower_run = 0;
+                    i++;
+                    continue;
+                }
+                lower_run = 0;
+                if ((unsigned)(c - '0') < 10u) {
+                    w.digit = true;
+                } else if (c == ',') {
+                    v->commas++;
+                } else if (c == '(' || c == '[') {
+                    at_start = true; /* "(AP Photo/…": a word starts after the bracket too */
+                } else if (c == 0xe2 && i + 2 < len && p[i + 1] == 0x80 && ascii_of(p[i + 2])) {
+                    /* curly quotes and dashes (E2 80 93/94/98/99/9C/9D) read as their ASCII forms */
+                    c = (unsigned char)ascii_of(p[i + 2]);
+                    i += 2;
+                } else if (c >= 0x80 && !w.first) {
+                    w.first = 'x'; /* a letter outside ASCII, most likely: case unknown */
+                }
+                if (c == '"' || ((c == '`' || c == '\'') && o > 0 && v->low[o - 1] == (char)c)) v->quoted |= !nul;
+                nul |= c == 0;
+                v->low[o++] = (char)c;
+                i++;
+            } while (i < len && o < head && !space_at(p, i, len));
+            if (i >= len || o >= head) break;
         }
-        if (at_start) starts[n_starts++] = o, at_start = false;
-        if ((unsigned)(c - 'a') < 26u) { /* most bytes: a run of lower-case letters */
-            if (!w.first) w.first = 'a', w.first_at = i;
-            size_t j = i, stop = len - i < head - o ? len : i + (head - o);
-            while (j < stop && (unsigned)(p[j] - 'a') < 26u) j++;
-            memcpy(v->low + o, p + i, j - i);
-            o += j - i;
-            lower_run += j - i;
-            i = j - 1;
-            continue;
-        }
-        if ((unsigned)(c - 'A') < 26u) {
-            if (!w.first) w.first = 'A', w.first_at = i;
-            /* a word glued to the next ("standardsDiscussion") reads as two */
-            if (lower_run >= 3 && o + 1 < head) {
-                v->low[o++] = ' ';
-                starts[n_starts++] = o;
-            }
-            v->low[o++] = (char)(c | 0x20);
-            lower_run = 0;
-            continue;
-        }
-        lower_run = 0;
-        if ((unsigned)(c - '0') < 10u) {
-            w.digit = true;
-        } else if (c == ',') {
-            v->commas++;
-        } else if (c == '(' || c == '[') {
-            at_start = true; /* "(AP Photo/…": a word starts after the bracket too */
-        } else if (c == 0xe2 && i + 2 < len && p[i + 1] == 0x80 && ascii_of(p[i + 2])) {
-            /* curly quotes and dashes (E2 80 93/94/98/99/9C/9D) read as their ASCII forms */
-            c = (unsigned char)ascii_of(p[i + 2]);
-            i += 2;
-        } else if (c >= 0x80 && !w.first) {
-            w.first = 'x'; /* a letter outside ASCII, most likely: case unknown */
-        }
-        v->low[o++] = (char)c;
+        /* white space: one ' ' */
+        size_t end = i + (p[i] == 0xc2);
+        if (in_word) count_shape(v, s, end, &w);
+        in_word = false;
+        if (o > 0 && v->low[o - 1] != ' ') v->low[o++] = ' ';
+        i = end + 1;
     }
     v->whole = i >= len && o < head;
     if (in_word) {
@@ -201,41 +290,42 @@ void view_make(view *v, const char *s, size_t len)
         count_shape(v, s, e, &w);
         i = e;
     }
+    v->words += plain;
+    v->alpha += plain;
+    v->capital += capital;
+    v->lower += lower;
+    v->commas += commas;
     if (head == VIEW_MAX) count_rest(v, p, i, len, true);
     else v->words = v->alpha = VIEW_WORDS_MAX; /* long prose */
     while (o > 0 && v->low[o - 1] == ' ') o--;
-    memset(v->low + o, 0, VIEW_KEY_LEN);
+    memset(v->low + o, 0, VIEW_PAD);
     v->len = o;
-    for (size_t k = 0; k < n_starts; k++)
-        if (starts[k] < o) mark_start(v, starts[k]);
+    for (size_t k = 0; k < n_starts && starts[k] < o; k++) {
+        uint64_t x = view_load_le(v->low + starts[k]);
+        set_bit(v->starts, VIEW_START_BIT(x & 0xffffff));
+        set_bit(v->keys, VIEW_KEY_OF(x & 0xffffffffffffffULL));
+    }
     v->end = view_final_mark(s, len);
 }
 
-/* Whether needle occurs in the view at a word start (found by strstr after the bit tests). */
-static bool find_at_start(const view *v, const char *needle)
+bool view_find_at_start(const view *v, const char *needle)
 {
     for (const char *hit = strstr(v->low, needle); hit; hit = strstr(hit + 1, needle))
         if (hit == v->low || hit[-1] == ' ' || hit[-1] == '(' || hit[-1] == '[') return true;
     return false;
 }
 
-bool view_has(const view *v, const char *needle) { return strstr(v->low, needle) != NULL; }
-
-bool view_has_phrase(const view *v, const char *phrase, unsigned key)
+bool view_may_have(const view *v, const char *needle)
 {
-    return (v->keys[key / 64] & (1ULL << (key % 64))) && find_at_start(v, phrase);
+    const char *space = strchr(needle, ' ');
+    if (!space || !space[1] || !space[2] || !space[3]) return true;
+    return view_bit(v->starts, VIEW_START_BIT(VIEW_PACK3(space + 1)));
 }
 
-bool view_has_word(const view *v, const char *needle)
-{
-    unsigned bit = start_bit(needle);
-    return (v->starts[bit / 64] & (1ULL << (bit % 64))) && find_at_start(v, needle);
-}
+bool view_has(const view *v, const char *needle) { return view_may_have(v, needle) && strstr(v->low, needle) != NULL; }
 
-bool view_has_whole_word(const view *v, const char *word)
+bool view_find_whole_word(const view *v, const char *word)
 {
-    unsigned bit = start_bit(word);
-    if (!(v->starts[bit / 64] & (1ULL << (bit % 64)))) return false;
     size_t n = strlen(word);
     for (const char *hit = strstr(v->low, word); hit; hit = strstr(hit + 1, word)) {
         bool start = hit == v->low || hit[-1] == ' ' || hit[-1] == '(' || hit[-1] == '[';
