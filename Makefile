@@ -86,7 +86,8 @@ bench: $(PROGRAM)
 	@sh bench/quality
 	@sh bench/speed
 
-# libFuzzer targets (clang): `make fuzz-run` runs each for FUZZ_SECONDS from the seeds in tests/fuzz/.
+# libFuzzer targets (clang): `make fuzz-run` runs each for FUZZ_SECONDS, starting from our own
+# test pages (HTML) or the example story (plain text).
 fuzz:
 	@sh scripts/install-deps.sh clang libclang-rt-14-dev
 	@$(MAKE) --no-print-directory FUZZ=1 fuzz-targets
@@ -99,7 +100,8 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBA)
 fuzz-run: fuzz
 	@set -e; for f in $(FUZZ_BIN); do \
 	    name=$${f#build-fuzz/fuzz_}; corpus=$$(mktemp -d); \
-	    cp tests/fuzz/seeds/$$name/* $$corpus/ 2>/dev/null || true; \
+	    case $$name in html) seeds=tests/data/html;; *) seeds=examples/harbour-bridge;; esac; \
+	    cp $$seeds/* $$corpus/; \
 	    echo "== $$f ($(FUZZ_SECONDS) s)"; \
 	    if ! $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 	            -artifact_prefix=build-fuzz/ -print_final_stats=1 $$corpus > build-fuzz/$$name.log 2>&1; then \

@@ -134,18 +134,6 @@ static void tally(score *s, bool gold_present, bool gold_empty, bool ours, bool 
     }
 }
 
-static void free_article(td_article *a)
-{
-    free(a->url);
-    free(a->title);
-    for (size_t i = 0; i < a->n_authors; i++) free(a->authors[i]);
-    free(a->authors);
-    free(a->date);
-    free(a->site);
-    free(a->language);
-    free(a->text);
-}
-
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -210,7 +198,7 @@ int main(int argc, char **argv)
                 fprintf(misses, "%s\t%s\tgold=%s\tours=%s\n", field_names[f], file, g.len ? g.data : "",
                         o.len ? o.data : "");
         }
-        free_article(&a);
+        html_article_clear(&a);
     }
     printf("%zu pages read (%zu unreadable); %zu with a language, %zu with a site name; html_metadata took %.2f ms "
            "a page (parsing not counted).\n\n",

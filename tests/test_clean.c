@@ -26,18 +26,6 @@ static td_cluster *make_cluster(const spec *docs, size_t n)
     return c;
 }
 
-static td_cluster *read_story(const char *dir)
-{
-    const char *inputs[] = {dir};
-    td_error err = {0};
-    td_reader *r = td_reader_open(inputs, 1, TD_FORMAT_AUTO, &err);
-    assert_non_null(r);
-    td_cluster *c = NULL;
-    assert_int_equal(td_reader_next(r, &c, &err), 1);
-    td_reader_close(r);
-    return c;
-}
-
 /* The piece of article doc that holds the first occurrence of needle. */
 static const td_clean_piece *piece_at(const td_cleaner *cl, const td_cluster *c, size_t doc, const char *needle)
 {

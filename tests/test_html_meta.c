@@ -15,19 +15,6 @@
 
 static const int parse_flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
 
-static void article_clear(td_article *a)
-{
-    free(a->url);
-    free(a->title);
-    for (size_t i = 0; i < a->n_authors; i++) free(a->authors[i]);
-    free(a->authors);
-    free(a->date);
-    free(a->site);
-    free(a->language);
-    free(a->text);
-    memset(a, 0, sizeof *a);
-}
-
 static char *slurp(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -74,7 +61,7 @@ static void test_jsonld_graph_wins(void **state)
     assert_string_equal(a.site, "Courier Media Group");
     assert_string_equal(a.url, "https://courier.example/2021/03/04/harbour-bridge/");
     assert_string_equal(a.language, "en");
-    article_clear(&a);
+    html_article_clear(&a);
 }
 
 /* Fields the caller set are kept; the others are filled. */
@@ -88,7 +75,7 @@ static void test_set_fields_are_kept(void **state)
     assert_string_equal(a.title, "Given title");
     assert_string_equal(a.date, "1999-12-31");
     assert_int_equal(a.n_authors, 2);
-    article_clear(&a);
+    html_article_clear(&a);
 }
 
 /* Unparseable JSON-LD is skipped, repairable JSON-LD (comment wrapper, raw newline in a string,
@@ -105,7 +92,7 @@ static void test_broken_jsonld(void **state)
     assert_null(a.url);
     assert_null(a.site);
     assert_null(a.language);
-    article_clear(&a);
+    html_article_clear(&a);
 }
 
 /* Without JSON-LD: og:title without its " | Site", <meta name=author> split (the URL in
@@ -122,7 +109,7 @@ static void test_opengraph_and_meta(void **state)
     assert_string_equal(a.site, "Wiener Blatt");
     assert_string_equal(a.url, "https://www.wienerblatt.example/politik/budget");
     assert_string_equal(a.language, "de");
-    article_clear(&a);
+    html_article_clear(&a);
 }
 
 /* Microdata: itemprop headline, author (its itemprop=name) and datePublished; a <time> marked as
@@ -136,7 +123,7 @@ static void test_microdata(void **state)
     assert_authors(&a, (const char *[]){"Jo Bauer"}, 1);
     assert_string_equal(a.date, "2018-11-03");
     assert_string_equal(a.language, "en");
-    article_clear(&a);
+    html_article_clear(&a);
 }
 
 /* A page with no metadata but a byline: names split at "und", the date after "|" cut off; the
@@ -152,12 +139,12 @@ static void test_byline_and_url(void **state)
     assert_string_equal(a.date, "2012-05-31");
     assert_string_equal(a.url, "https://die-partei.example/luebeck/2012/05/31/das-ministerium-informiert/");
     assert_null(a.site);
-    article_clear(&a);
+    html_article_clear(&a);
     /* without the URL, the byline alone gives the date */
     meta_of("byline.html", NULL, &a);
     assert_string_equal(a.date, "2012-05-31");
     assert_null(a.url);
-    article_clear(&a);
+    html_article_clear(&a);
 }
 
 /* The only <h1> is the headline; the date is the one right after it (not the teaser's before
@@ -171,7 +158,7 @@ static void test_text_near_headline(void **state)
     assert_string_equal(a.date, "2020-02-12");
     assert_authors(&a, (const char *[]){"Jan de Vries"}, 1);
     assert_string_equal(a.language, "nl");
-    article_clear(&a);
+    html_article_clear(&a);
 }
 
 /* Of several <time> elements, the one marked as the publication date (pubdate), not the first
@@ -183,7 +170,7 @@ static void test_time_elements(void **state)
     meta_of("time.html", NULL, &a);
     assert_string_equal(a.date, "2017-02-02");
     assert_string_equal(a.title, "Termine");
-    article_clear(&a);
+    html_article_clear(&a);
 }
 
 static void test_nothing_to_find(void **state)
@@ -197,7 +184,7 @@ static void test_nothing_to_find(void **state)
     assert_null(a.site);
     assert_null(a.language);
     assert_int_equal(a.n_authors, 0);
-    article_clear(&a);
+    html_article_clear(&a);
 }
 
 /* Thousands of nested elements (a parser told to allow them) do not exhaust the stack: what lies
@@ -217,7 +204,7 @@ static void test_deep_nesting(void **state)
     xmlFreeDoc(doc);
     assert_string_equal(a.title, "Djup");
     assert_string_equal(a.language, "sv");
-    article_clear(&a);
+    html_article_clear(&a);
 }
 
 static void assert_date(const char *in, const char *want)
@@ -450,7 +437,7 @@ static void test_shared_pages(void **state)
             for (size_t i = 0; i < l; i++) assert_true(a.language[i] >= 'a' && a.language[i] <= 'z');
         }
         if (a.url) assert_true(strncmp(a.url, "http://", 7) == 0 || strncmp(a.url, "https://", 8) == 0);
-        article_clear(&a);
+        html_article_clear(&a);
     }
     closedir(d);
     assert_true(pages >= 900);

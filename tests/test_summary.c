@@ -7,18 +7,6 @@
 #include "summary/model.h"
 #include "testutil.h"
 
-static td_cluster *read_story(const char *dir)
-{
-    const char *inputs[] = {dir};
-    td_error err = {0};
-    td_reader *r = td_reader_open(inputs, 1, TD_FORMAT_AUTO, &err);
-    assert_non_null(r);
-    td_cluster *c = NULL;
-    assert_int_equal(td_reader_next(r, &c, &err), 1);
-    td_reader_close(r);
-    return c;
-}
-
 static td_summary *summarize(const td_cluster *c, td_method method, size_t words, size_t bytes, size_t sentences)
 {
     td_summary_opts o;

@@ -10,6 +10,8 @@
 
 #include <cmocka.h>
 
+#include "tidings.h"
+
 /* Path of the shared data folder (tests run from the repository root), or NULL when it is absent;
  * then prints once that the tests which read it are skipped. */
 static inline const char *shared_dir(void)
@@ -19,6 +21,19 @@ static inline const char *shared_dir(void)
     if (stat("../shared", &st) == 0 && S_ISDIR(st.st_mode)) return "../shared";
     if (!warned++) fprintf(stderr, "note: ../shared/ is absent: tests that read it are skipped\n");
     return NULL;
+}
+
+/* The one story of the articles in a file or folder (the first cluster the reader gives). */
+static inline td_cluster *read_story(const char *path)
+{
+    const char *inputs[] = {path};
+    td_error err = {0};
+    td_reader *r = td_reader_open(inputs, 1, TD_FORMAT_AUTO, &err);
+    assert_non_null(r);
+    td_cluster *c = NULL;
+    assert_int_equal(td_reader_next(r, &c, &err), 1);
+    td_reader_close(r);
+    return c;
 }
 
 #endif

@@ -1,6 +1,7 @@
 /* article.c — td_extract_html: a web page to its article (main text, title, language) and
  * td_article_free. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/error.h"
 #include "html/extract.h"
@@ -56,9 +57,8 @@ td_article *td_extract_html(const char *html, size_t len, const char *name, td_e
     return a;
 }
 
-void td_article_free(td_article *a)
+void html_article_clear(td_article *a)
 {
-    if (!a) return;
     free(a->url);
     free(a->title);
     for (size_t i = 0; i < a->n_authors; i++) free(a->authors[i]);
@@ -67,5 +67,12 @@ void td_article_free(td_article *a)
     free(a->site);
     free(a->language);
     free(a->text);
+    memset(a, 0, sizeof *a);
+}
+
+void td_article_free(td_article *a)
+{
+    if (!a) return;
+    html_article_clear(a);
     free(a);
 }

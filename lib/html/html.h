@@ -17,4 +17,8 @@
  * malloc'd (td_article_free frees them). False when out of memory. */
 bool html_metadata(htmlDocPtr doc, td_article *out);
 
+/* Frees the strings of an article that lives elsewhere (on the stack, in an array) and zeroes it;
+ * td_article_free is this plus freeing the article itself. */
+void html_article_clear(td_article *a);
+
 #endif
