@@ -571,9 +571,36 @@ static void test_shared_pages(void **state)
     }
 }
 
+
+/* Found by fuzzing: bytes that a declared charset cannot read become U+FFFD (three bytes for one),
+ * so the converted page grows past the first guess of its size. */
+static void test_unreadable_bytes_grow_the_page(void **state)
+{
+    (void)state;
+    const char *head = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1253\">"
+                       "</head><body><p>";
+    const char *tail = " The ferry runs every fifteen minutes while the bridge is closed for repairs.</p></body></html>";
+    size_t n_bad = 6000, len = strlen(head) + n_bad + strlen(tail);
+    char *page = malloc(len);
+    assert_non_null(page);
+    memcpy(page, head, strlen(head));
+    memset(page + strlen(head), 0xaa, n_bad); /* 0xAA is not a character of windows-1253 */
+    memcpy(page + strlen(head) + n_bad, tail, strlen(tail));
+    td_error err = {0};
+    td_article *a = td_extract_html(page, len, "bad-bytes.html", &err);
+    if (a) {
+        assert_true(td_utf8_valid(a->text, strlen(a->text), NULL));
+        td_article_free(a);
+    } else {
+        assert_non_null(strstr(err.message, "bad-bytes.html"));
+    }
+    free(page);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_unreadable_bytes_grow_the_page),
         cmocka_unit_test(test_article_page),
         cmocka_unit_test(test_paragraph_layout),
         cmocka_unit_test(test_link_list),

@@ -219,9 +219,12 @@ static char *convert_iconv(const char *from, const char *p, size_t len, size_t *
     char *in = (char *)p;
     size_t left = len;
     while (out) {
+        /* room for at least one character, a U+FFFD and the NUL, whatever was written before */
+        bool full = cap - o < 16;
         char *dst = out + o;
-        size_t room = cap - o - 4; /* keeps space for U+FFFD and the NUL */
-        size_t r = iconv(cd, left ? &in : NULL, left ? &left : NULL, &dst, &room);
+        size_t room = full ? 0 : cap - o - 4; /* keeps space for U+FFFD and the NUL */
+        size_t r = full ? (size_t)-1 : iconv(cd, left ? &in : NULL, left ? &left : NULL, &dst, &room);
+        if (full) errno = E2BIG;
         o = (size_t)(dst - out);
         if (r != (size_t)-1 && !left) break;
         if (r == (size_t)-1 && errno == E2BIG) {
