@@ -486,11 +486,8 @@ static void test_harbour_bridge_example(void **state)
 static void test_sony_articles(void **state)
 {
     (void)state;
-    const char *shared = shared_dir();
-    if (!shared) skip();
-    char dir[256];
-    snprintf(dir, sizeof dir, "%s/examples/sony-hack", shared);
-    td_cluster *c = read_story(dir);
+    td_cluster *c = read_shared_story("examples/sony-hack");
+    if (!c) skip();
     td_cleaner *cl = clean(c);
     expect(cl, c, 0, "Do you think the United States", TD_CLEAN_READER_QUESTION);
     expect(cl, c, 0, "[Image via the Epoch Times]", TD_CLEAN_CREDIT);

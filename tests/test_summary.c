@@ -147,11 +147,8 @@ static void test_sources_are_every_article_that_reports_it(void **state)
 static void test_sony_quote_is_attributed_to_both_outlets(void **state)
 {
     (void)state;
-    const char *shared = shared_dir();
-    if (!shared) skip();
-    char dir[256];
-    snprintf(dir, sizeof dir, "%s/examples/sony-hack", shared);
-    td_cluster *c = read_story(dir);
+    td_cluster *c = read_shared_story("examples/sony-hack");
+    if (!c) skip();
     lexicon *lx = lexicon_new();
     model m = {0};
     td_error err = {0};

@@ -36,4 +36,14 @@ static inline td_cluster *read_story(const char *path)
     return c;
 }
 
+/* The story of a folder of ../shared/ (e.g. "examples/sony-hack"), or NULL when ../shared is absent. */
+static inline td_cluster *read_shared_story(const char *relative)
+{
+    const char *shared = shared_dir();
+    if (!shared) return NULL;
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", shared, relative);
+    return read_story(path);
+}
+
 #endif
