@@ -19,9 +19,10 @@ static const char help[] =
     "a paragraph are joined. Every input is checked before anything is printed.\n"
     "\n"
     "Options:\n"
-    "  --spans     prefix each sentence with its byte range in the text: START END<TAB>\n"
-    "              (offsets after a byte-order mark is dropped and CR LF made LF)\n"
-    "  -h, --help  show this help\n"
+    "  --spans            prefix each sentence with its byte range in the text: START END<TAB>\n"
+    "                     (offsets after a byte-order mark is dropped and CR LF made LF)\n"
+    "  -f, --format NAME  input format: text (default), auto, multinews, sgml, jsonl, html\n"
+    "  -h, --help         show this help\n"
     "\n"
     "Examples:\n"
     "  tidings sentences article.txt\n"
@@ -57,14 +58,23 @@ int cmd_sentences(int argc, char **argv)
 {
     enum { OPT_SPANS = 256 };
     static const struct option longopts[] = {
-        {"spans", no_argument, NULL, OPT_SPANS}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+        {"spans", no_argument, NULL, OPT_SPANS}, {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0}};
     bool spans = false;
+    td_format format = TD_FORMAT_TEXT;
     opterr = 0;
     optind = 1;
     int c;
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:h", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_SPANS: spans = true; break;
+        case 'f':
+            if (!td_format_parse(optarg, &format)) {
+                cli_error("sentences", "unknown format '%s' (auto, text, multinews, sgml, jsonl, html)", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case ':': cli_error("sentences", "option %s needs a value", argv[optind - 1]); return EXIT_USAGE;
         case 'h': fputs(help, stdout); return EXIT_OK;
         default:
             cli_error("sentences", "unknown option '%s' (see tidings sentences --help)", argv[optind - 1]);
@@ -76,7 +86,7 @@ int cmd_sentences(int argc, char **argv)
     size_t n_inputs = optind < argc ? (size_t)(argc - optind) : 1;
 
     td_error err = {0};
-    td_reader *r = td_reader_open(inputs, n_inputs, TD_FORMAT_TEXT, &err);
+    td_reader *r = td_reader_open(inputs, n_inputs, format, &err);
     int rc = EXIT_OK;
     td_cluster *cluster = NULL;
     int got = r ? td_reader_next(r, &cluster, &err) : -1;
