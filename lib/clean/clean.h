@@ -49,7 +49,6 @@ typedef struct repeat_state {
     u64map topic;              /* hash of a word of a kept paragraph -> its id */
     VEC(uint32_t) topic_count; /* word id -> distinct paragraphs that have it */
     VEC(uint32_t) topic_last;  /* word id -> the last paragraph group counted */
-    bool topic_built;          /* topic holds this cluster's words (built when first needed) */
     buf scratch;               /* folded names */
 } repeat_state;
 

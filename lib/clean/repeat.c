@@ -288,7 +288,6 @@ static bool build_topic(repeat_state *st, const td_cluster *c, const block *bloc
             }
         }
     }
-    st->topic_built = true;
     return true;
 }
 
@@ -308,7 +307,7 @@ static bool on_topic(const repeat_state *st, const char *s, size_t len, unsigned
 }
 
 /* Decides one group of paragraphs with the same words, each article's first occurrence only. */
-static bool judge_group(repeat_state *st, const td_cluster *c, block *blocks, const repeat_entry *e, size_t n)
+static void judge_group(repeat_state *st, const td_cluster *c, block *blocks, const repeat_entry *e, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         block *b = &blocks[e[i].block];
@@ -322,14 +321,11 @@ static bool judge_group(repeat_state *st, const td_cluster *c, block *blocks, co
         if (!others) continue;
         /* short lines and headlines are furniture; longer text is judged by its words */
         bool debris = b->reason == TD_CLEAN_HEADLINE || b->words < CLEAN_PROSE_WORDS;
-        if (!debris) {
-            if (!st->topic_built && !build_topic(st, c, blocks)) return false;
+        if (!debris)
             debris = !on_topic(st, c->docs[e[i].doc].text + b->span.start, b->span.end - b->span.start,
                                same_source ? SAME_SOURCE_TOPIC : OTHER_SOURCE_TOPIC);
-        }
         if (debris) b->reason = TD_CLEAN_REPEATED;
     }
-    return true;
 }
 
 bool repeat_mark(repeat_state *st, const td_cluster *c, block *blocks, const size_t *doc_block)
@@ -365,10 +361,15 @@ bool repeat_mark(repeat_state *st, const td_cluster *c, block *blocks, const siz
         st->prose.items[st->prose.len++] = prose;
     }
     if (!find_copies(st, blocks)) return false;
-    st->topic_built = false;
+    /* The topic words are counted once, before any group is judged, so that no verdict depends on
+     * the order in which the groups come; only clusters with a repeated paragraph need them. */
+    bool repeats = false;
+    for (size_t g = 1; g < kept && !repeats; g++) repeats = e[g].key == e[g - 1].key;
+    if (!repeats) return true;
+    if (!build_topic(st, c, blocks)) return false;
     for (size_t g = 0, h; g < kept; g = h) {
         for (h = g + 1; h < kept && e[h].key == e[g].key; h++) {}
-        if (h - g > 1 && !judge_group(st, c, blocks, e + g, h - g)) return false;
+        if (h - g > 1) judge_group(st, c, blocks, e + g, h - g);
     }
     return true;
 }
