@@ -518,6 +518,18 @@ static void test_sony_articles(void **state)
     td_cluster_free(c);
 }
 
+/* Found by fuzzing: a cluster whose only article has no sentence at all (a lone carriage return). */
+static void test_article_without_sentences(void **state)
+{
+    (void)state;
+    td_cluster *c = td_cluster_new("x");
+    td_document blank = {.name = "blank", .text = "\r", .text_len = 1};
+    assert_int_equal(td_cluster_add(c, &blank), TD_OK);
+    td_cleaner *cl = clean(c);
+    td_cleaner_free(cl);
+    td_cluster_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -531,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_reasons_and_reuse),
         cmocka_unit_test(test_harbour_bridge_example),
         cmocka_unit_test(test_sony_articles),
+        cmocka_unit_test(test_article_without_sentences),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -301,6 +301,8 @@ static bool clean_cluster(td_cleaner *cl, const td_cluster *c)
     cl->sents.len = cl->blocks.len = cl->pieces.len = 0;
     cl->doc_block.len = cl->doc_piece.len = 0;
     if (!vec_reserve(&cl->doc_block, c->n_docs + 1) || !vec_reserve(&cl->doc_piece, c->n_docs + 1)) return false;
+    /* the arrays exist even when an article has no sentence, so offsets into them stay defined */
+    if (!vec_reserve(&cl->sents, 1) || !vec_reserve(&cl->blocks, 1) || !vec_reserve(&cl->pieces, 1)) return false;
     for (size_t d = 0; d < c->n_docs; d++) {
         const td_document *doc = &c->docs[d];
         td_span *spans;
