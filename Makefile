@@ -43,6 +43,8 @@ LIBA     := $(BUILD)/libtidings.a
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= -1
+FUZZ_SEED ?= 0
 
 .PHONY: all deps demo check test unit e2e bench clean fuzz fuzz-run
 all: $(PROGRAM)
@@ -86,7 +88,8 @@ bench: $(PROGRAM)
 	@sh bench/quality
 	@sh bench/speed
 
-# libFuzzer targets (clang): `make fuzz-run` runs each for FUZZ_SECONDS, starting from our own
+# libFuzzer targets (clang): `make fuzz-run` runs each for FUZZ_SECONDS (and at most FUZZ_RUNS
+# inputs; FUZZ_SEED 0 picks a random seed, another value repeats a run), starting from our own
 # test pages (HTML) or the example story (plain text).
 fuzz:
 	@sh scripts/install-deps.sh clang libclang-rt-14-dev
@@ -103,7 +106,7 @@ fuzz-run: fuzz
 	    case $$name in html) seeds=tests/data/html;; *) seeds=examples/harbour-bridge;; esac; \
 	    cp $$seeds/* $$corpus/; \
 	    echo "== $$f ($(FUZZ_SECONDS) s)"; \
-	    if ! $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	    if ! $$f -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) -seed=$(FUZZ_SEED) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 	            -artifact_prefix=build-fuzz/ -print_final_stats=1 $$corpus > build-fuzz/$$name.log 2>&1; then \
 	        tail -n 40 build-fuzz/$$name.log; rm -rf $$corpus; exit 1; \
 	    fi; \
