@@ -1,6 +1,5 @@
 /* clean.c — `tidings clean [--explain] [--json] [FILE…]`: prints the cleaned text of articles (web
  * debris dropped), or every line with what the cleaner made of it and why. */
-#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdint.h>
@@ -195,19 +194,16 @@ int cmd_clean(int argc, char **argv)
         case OPT_EXPLAIN: out = OUT_EXPLAIN; break;
         case OPT_JSON: out = OUT_JSON; break;
         case 'f':
-            if (!td_format_parse(optarg, &format)) {
-                cli_error("clean", "unknown format '%s' (auto, text, multinews, sgml, jsonl, html)", optarg);
-                return EXIT_USAGE;
-            }
+            if (!cli_format("clean", optarg, &format)) return EXIT_USAGE;
             break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         case ':': cli_error("clean", "option %s needs a value", argv[optind - 1]); return EXIT_USAGE;
         default: cli_error("clean", "unknown option '%s' (see tidings clean --help)", argv[optind - 1]); return EXIT_USAGE;
         }
     }
-    static const char *const stdin_only[] = {"-"};
-    const char *const *inputs = optind < argc ? (const char *const *)argv + optind : stdin_only;
-    size_t n_inputs = optind < argc ? (size_t)(argc - optind) : 1;
+    const char *const *inputs;
+    size_t n_inputs;
+    cli_inputs(argc, argv, optind, &inputs, &n_inputs);
 
     td_error err = {0};
     td_reader *r = td_reader_open(inputs, n_inputs, format, &err);
@@ -242,9 +238,5 @@ int cmd_clean(int argc, char **argv)
     }
     td_cleaner_free(cl);
     td_reader_close(r);
-    if (fflush(stdout) != 0 && rc == EXIT_OK) {
-        cli_error("clean", "cannot write the output: %s", strerror(errno));
-        rc = EXIT_INPUT;
-    }
-    return rc;
+    return cli_flush("clean", rc);
 }

@@ -173,9 +173,9 @@ int cmd_extract(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    static char *stdin_only[] = {"-"};
-    char **inputs = optind < argc ? argv + optind : stdin_only;
-    size_t n_inputs = optind < argc ? (size_t)(argc - optind) : 1;
+    const char *const *inputs;
+    size_t n_inputs;
+    cli_inputs(argc, argv, optind, &inputs, &n_inputs);
 
     int rc = EXIT_OK;
     size_t printed = 0;
@@ -210,9 +210,5 @@ int cmd_extract(int argc, char **argv)
         if (o.len) fwrite(o.data, 1, o.len, stdout);
     }
     buf_free(&o);
-    if (fflush(stdout) != 0) {
-        cli_error("extract", "cannot write the output: %s", strerror(errno));
-        rc = EXIT_INPUT;
-    }
-    return rc;
+    return cli_flush("extract", rc);
 }

@@ -1,10 +1,11 @@
-/* options.c — strict number parsing and one-line diagnostics for the commands. */
+/* options.c — what every command does alike: numbers, --format, inputs, one-line errors, flushing. */
 #include "options.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 bool parse_count(const char *s, size_t *out)
 {
@@ -25,4 +26,27 @@ void cli_error(const char *cmd, const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+bool cli_format(const char *cmd, const char *name, td_format *out)
+{
+    if (td_format_parse(name, out)) return true;
+    cli_error(cmd, "unknown format '%s' (auto, text, multinews, sgml, jsonl, html)", name);
+    return false;
+}
+
+void cli_inputs(int argc, char **argv, int first, const char *const **inputs, size_t *n_inputs)
+{
+    static const char *const stdin_only[] = {"-"};
+    *inputs = first < argc ? (const char *const *)argv + first : stdin_only;
+    *n_inputs = first < argc ? (size_t)(argc - first) : 1;
+}
+
+int cli_flush(const char *cmd, int rc)
+{
+    if (fflush(stdout) != 0 && rc == 0) {
+        cli_error(cmd, "cannot write the output: %s", strerror(errno));
+        return 1;
+    }
+    return rc;
 }

@@ -1,13 +1,24 @@
-/* options.h — small helpers shared by the commands: strict number parsing, error lines. */
+/* options.h — small helpers shared by the commands: numbers, formats, inputs, errors, output. */
 #ifndef TD_CLI_OPTIONS_H
 #define TD_CLI_OPTIONS_H
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "tidings.h"
 
 /* Parses a positive decimal integer (no sign, no trailing junk); false otherwise. */
 bool parse_count(const char *s, size_t *out);
 
 /* Prints "tidings CMD: message" on stderr, one line. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Parses the value of --format; prints the error (naming cmd) and returns false when unknown. */
+bool cli_format(const char *cmd, const char *name, td_format *out);
+
+/* The inputs after the options: argv[first..argc), or "-" (standard input) when there are none. */
+void cli_inputs(int argc, char **argv, int first, const char *const **inputs, size_t *n_inputs);
+
+/* Flushes standard output; a write error turns an exit code of 0 into 1 (with its message). */
+int cli_flush(const char *cmd, int rc);
 
 #endif

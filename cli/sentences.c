@@ -1,10 +1,8 @@
 /* sentences.c — `tidings sentences [FILE…]`: prints the sentences of each text, one a line, with
  * white space collapsed (or, with --spans, prefixed by their byte range in the text). */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "commands.h"
 #include "options.h"
@@ -69,10 +67,7 @@ int cmd_sentences(int argc, char **argv)
         switch (c) {
         case OPT_SPANS: spans = true; break;
         case 'f':
-            if (!td_format_parse(optarg, &format)) {
-                cli_error("sentences", "unknown format '%s' (auto, text, multinews, sgml, jsonl, html)", optarg);
-                return EXIT_USAGE;
-            }
+            if (!cli_format("sentences", optarg, &format)) return EXIT_USAGE;
             break;
         case ':': cli_error("sentences", "option %s needs a value", argv[optind - 1]); return EXIT_USAGE;
         case 'h': fputs(help, stdout); return EXIT_OK;
@@ -81,9 +76,9 @@ int cmd_sentences(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    static const char *const stdin_only[] = {"-"};
-    const char *const *inputs = optind < argc ? (const char *const *)argv + optind : stdin_only;
-    size_t n_inputs = optind < argc ? (size_t)(argc - optind) : 1;
+    const char *const *inputs;
+    size_t n_inputs;
+    cli_inputs(argc, argv, optind, &inputs, &n_inputs);
 
     td_error err = {0};
     td_reader *r = td_reader_open(inputs, n_inputs, format, &err);
@@ -104,9 +99,5 @@ int cmd_sentences(int argc, char **argv)
         rc = EXIT_INPUT;
     }
     td_reader_close(r);
-    if (fflush(stdout) != 0 && rc == EXIT_OK) {
-        cli_error("sentences", "cannot write the output: %s", strerror(errno));
-        rc = EXIT_INPUT;
-    }
-    return rc;
+    return cli_flush("sentences", rc);
 }

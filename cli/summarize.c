@@ -91,10 +91,7 @@ static int parse_args(int argc, char **argv, summarize_args *a, int *first)
             break;
         }
         case 'f':
-            if (!td_format_parse(optarg, &a->format)) {
-                cli_error("summarize", "unknown format '%s' (auto, text, multinews, sgml, jsonl, html)", optarg);
-                return EXIT_USAGE;
-            }
+            if (!cli_format("summarize", optarg, &a->format)) return EXIT_USAGE;
             break;
         case OPT_JSON: a->output = TD_OUTPUT_JSON; break;
         case OPT_MARKDOWN: a->output = TD_OUTPUT_MARKDOWN; break;
@@ -180,9 +177,9 @@ int cmd_summarize(int argc, char **argv)
     int first;
     int rc = parse_args(argc, argv, &a, &first);
     if (rc >= 0) return rc;
-    static const char *const stdin_only[] = {"-"};
-    const char *const *inputs = first < argc ? (const char *const *)argv + first : stdin_only;
-    size_t n_inputs = first < argc ? (size_t)(argc - first) : 1;
+    const char *const *inputs;
+    size_t n_inputs;
+    cli_inputs(argc, argv, first, &inputs, &n_inputs);
 
     td_error err = {0};
     struct stat st;
@@ -222,9 +219,5 @@ int cmd_summarize(int argc, char **argv)
     if (rc != EXIT_OK) cli_error("summarize", "%s", err.message);
     td_summarizer_free(sz);
     td_reader_close(r);
-    if (fflush(stdout) != 0 && rc == EXIT_OK) {
-        cli_error("summarize", "cannot write the output");
-        rc = EXIT_INPUT;
-    }
-    return rc;
+    return cli_flush("summarize", rc);
 }
