@@ -13,26 +13,14 @@
 
 #define FIX "tests/data/html/"
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    buf b = {0};
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) assert_true(buf_append(&b, chunk, n));
-    fclose(f);
-    *len = b.len;
-    return buf_take(&b);
-}
-
 /* Extracts a fixture; fails the test when extraction fails. */
 static td_article *extract_file(const char *name)
 {
     char path[256];
     snprintf(path, sizeof path, FIX "%s", name);
-    size_t len;
-    char *html = read_file(path, &len);
+    size_t len = 0;
+    char *html = read_test_file(path, &len);
+    assert_non_null(html);
     td_error err = {0};
     td_article *a = td_extract_html(html, len, name, &err);
     free(html);
@@ -535,19 +523,6 @@ static void test_linear_work_nesting(void **state)
 
 /* ---------------------------------------------------------------- ../shared */
 
-static char *read_gz(const char *path, size_t *len)
-{
-    gzFile g = gzopen(path, "rb");
-    if (!g) return NULL;
-    buf b = {0};
-    char chunk[65536];
-    int n;
-    while ((n = gzread(g, chunk, sizeof chunk)) > 0) assert_true(buf_append(&b, chunk, (size_t)n));
-    gzclose(g);
-    *len = b.len;
-    return buf_take(&b);
-}
-
 static void test_shared_pages(void **state)
 {
     (void)state;
@@ -563,8 +538,8 @@ static void test_shared_pages(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char path[512];
         snprintf(path, sizeof path, "%s/data/extraction-dev/pages/%s.gz", dir, cases[i].file);
-        size_t len;
-        char *html = read_gz(path, &len);
+        size_t len = 0;
+        char *html = read_test_file(path, &len);
         if (!html) {
             fprintf(stderr, "note: %s is absent: skipped\n", path);
             continue;

@@ -15,26 +15,14 @@
 
 static const int parse_flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    buf b = {0};
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) assert_true(buf_append(&b, chunk, n));
-    fclose(f);
-    *len = b.len;
-    return b.data;
-}
-
 /* Parses a page of tests/data/html-meta (with the URL it was fetched from, or NULL) and fills a. */
 static void meta_of(const char *name, const char *url, td_article *a)
 {
     char path[256];
     snprintf(path, sizeof path, FIX "%s", name);
-    size_t len;
-    char *html = slurp(path, &len);
+    size_t len = 0;
+    char *html = read_test_file(path, &len);
+    assert_non_null(html);
     htmlDocPtr doc = htmlReadMemory(html, (int)len, url, NULL, parse_flags);
     free(html);
     assert_non_null(doc);
@@ -408,15 +396,11 @@ static void test_shared_pages(void **state)
         if (!strstr(e->d_name, ".html.gz")) continue;
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        gzFile gz = gzopen(path, "rb");
-        assert_non_null(gz);
-        buf b = {0};
-        char chunk[65536];
-        int n;
-        while ((n = gzread(gz, chunk, sizeof chunk)) > 0) assert_true(buf_append(&b, chunk, (size_t)n));
-        gzclose(gz);
-        htmlDocPtr doc = htmlReadMemory(b.data, (int)b.len, NULL, NULL, parse_flags);
-        buf_free(&b);
+        size_t len = 0;
+        char *html = read_test_file(path, &len);
+        assert_non_null(html);
+        htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, NULL, parse_flags);
+        free(html);
         assert_non_null(doc);
         td_article a = {0};
         assert_true(html_metadata(doc, &a));

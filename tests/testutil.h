@@ -6,7 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
 #include <cmocka.h>
 
@@ -21,6 +23,31 @@ static inline const char *shared_dir(void)
     if (stat("../shared", &st) == 0 && S_ISDIR(st.st_mode)) return "../shared";
     if (!warned++) fprintf(stderr, "note: ../shared/ is absent: tests that read it are skipped\n");
     return NULL;
+}
+
+/* The bytes of a file, plain or gzip-compressed (zlib reads both), NUL-terminated (free() them);
+ * NULL when it cannot be opened. */
+static inline char *read_test_file(const char *path, size_t *len)
+{
+    gzFile gz = gzopen(path, "rb");
+    if (!gz) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *data = malloc(cap);
+    assert_non_null(data);
+    int got;
+    while ((got = gzread(gz, data + n, (unsigned)(cap - n - 1))) > 0) {
+        n += (size_t)got;
+        if (cap - n < 2) {
+            cap *= 2;
+            data = realloc(data, cap);
+            assert_non_null(data);
+        }
+    }
+    assert_true(got == 0);
+    gzclose(gz);
+    data[n] = '\0';
+    *len = n;
+    return data;
 }
 
 /* The one story of the articles in a file or folder (the first cluster the reader gives). */
