@@ -4,12 +4,11 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* Dot product of the weighted term-count vectors, and the squared norms. */
-static double weighted_dot(const model *m, const sentence *a, const sentence *b, const double *weight)
+size_t sentence_shared(const model *m, const sentence *a, const sentence *b, const double *weight, double *dot)
 {
     const uint32_t *x = sentence_terms(m, a), *y = sentence_terms(m, b);
-    size_t i = 0, j = 0;
-    double dot = 0;
+    size_t i = 0, j = 0, shared = 0;
+    double sum = 0;
     while (i < a->n_terms && j < b->n_terms) {
         if (x[i] < y[j]) {
             i++;
@@ -21,17 +20,26 @@ static double weighted_dot(const model *m, const sentence *a, const sentence *b,
             while (i < a->n_terms && x[i] == t) i++, ca++;
             while (j < b->n_terms && y[j] == t) j++, cb++;
             double w = weight ? weight[t] : 1.0;
-            dot += (double)ca * (double)cb * w * w;
+            sum += (double)ca * (double)cb * w * w;
+            shared++;
         }
     }
+    if (dot) *dot = sum;
+    return shared;
+}
+
+static double weighted_dot(const model *m, const sentence *a, const sentence *b, const double *weight)
+{
+    double dot;
+    sentence_shared(m, a, b, weight, &dot);
     return dot;
 }
 
+double sentence_norm2(const model *m, const sentence *s, const double *weight) { return weighted_dot(m, s, s, weight); }
+
 double sentence_cosine(const model *m, const sentence *a, const sentence *b, const double *weight)
 {
-    double na = weighted_dot(m, a, a, weight), nb = weighted_dot(m, b, b, weight);
-    if (na <= 0 || nb <= 0) return 0;
-    return weighted_dot(m, a, b, weight) / sqrt(na * nb);
+    return cosine_of(weighted_dot(m, a, b, weight), sentence_norm2(m, a, weight), sentence_norm2(m, b, weight));
 }
 
 double *term_isf(const model *m)

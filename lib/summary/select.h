@@ -2,6 +2,7 @@
 #ifndef TD_SELECT_H
 #define TD_SELECT_H
 #include <stdbool.h>
+#include <math.h>
 #include <stddef.h>
 
 #include "summary/model.h"
@@ -34,6 +35,19 @@ static inline void budget_take(budget *used, const sentence *s)
  * content-term cosine with a chosen one exceeds max_similarity. Appends indexes to chosen. */
 bool select_by_score(const model *m, const double *score, const budget *limit, double max_similarity,
                      index_list *chosen);
+
+/* Walks two sentences' sorted content terms together: the number of distinct terms they share,
+ * and in *dot (when not NULL) the dot product of their term-count vectors, each term weighted by
+ * weight[term] (NULL: 1). */
+size_t sentence_shared(const model *m, const sentence *a, const sentence *b, const double *weight, double *dot);
+/* The squared norm of a sentence's weighted term-count vector (its dot product with itself). */
+double sentence_norm2(const model *m, const sentence *s, const double *weight);
+
+/* Cosine from a dot product and the two squared norms (0 when a vector is empty). */
+static inline double cosine_of(double dot, double norm2_a, double norm2_b)
+{
+    return norm2_a <= 0 || norm2_b <= 0 ? 0 : dot / sqrt(norm2_a * norm2_b);
+}
 
 /* Cosine of two sentences' content terms, each term weighted by weight[term] (NULL: 1). */
 double sentence_cosine(const model *m, const sentence *a, const sentence *b, const double *weight);

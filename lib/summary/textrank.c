@@ -8,26 +8,6 @@
 static const double TEXTRANK_DAMPING = 0.85;
 static const double TEXTRANK_MAX_SIMILARITY = 0.5;
 
-/* Distinct content terms the two sentences share. */
-static size_t overlap(const model *m, const sentence *a, const sentence *b)
-{
-    const uint32_t *x = sentence_terms(m, a), *y = sentence_terms(m, b);
-    size_t i = 0, j = 0, shared = 0;
-    while (i < a->n_terms && j < b->n_terms) {
-        if (x[i] < y[j]) {
-            i++;
-        } else if (x[i] > y[j]) {
-            j++;
-        } else {
-            uint32_t t = x[i];
-            shared++;
-            while (i < a->n_terms && x[i] == t) i++;
-            while (j < b->n_terms && y[j] == t) j++;
-        }
-    }
-    return shared;
-}
-
 bool method_textrank(const model *m, const budget *limit, double *score, index_list *chosen)
 {
     size_t n = m->sents.len;
@@ -39,7 +19,7 @@ bool method_textrank(const model *m, const budget *limit, double *score, index_l
             const sentence *b = &m->sents.items[j];
             if (a->n_terms < 2 || b->n_terms < 2) continue;
             double norm = log((double)a->n_terms) + log((double)b->n_terms);
-            double sim = (double)overlap(m, a, b) / norm;
+            double sim = (double)sentence_shared(m, a, b, NULL, NULL) / norm;
             w[i * n + j] = w[j * n + i] = sim;
         }
     }
