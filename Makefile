@@ -72,8 +72,11 @@ unit: $(TEST_BIN)
 	@failed=""; for t in $(TEST_BIN); do echo "== $$t"; $$t || failed="$$failed $$t"; done; \
 	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
 
+# Every tests/cli_*_test.sh, each sourcing tests/clilib.sh.
+E2E_SH := $(sort $(wildcard tests/cli_*test.sh))
 e2e: $(PROGRAM)
-	@sh tests/cli_test.sh $(PROGRAM)
+	@failed=""; for t in $(E2E_SH); do echo "== $$t"; sh $$t $(PROGRAM) || failed="$$failed $$t"; done; \
+	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
 
 test: unit e2e
 
