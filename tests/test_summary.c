@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "summary/attribution.h"
+#include "summary/dateline.h"
 #include "summary/model.h"
 #include "testutil.h"
 
@@ -202,6 +203,56 @@ static void test_text_without_concepts(void **state)
     td_cluster_free(c);
 }
 
+/* What is left of a sentence once its dateline is skipped. */
+static const char *after_dateline(const char *line)
+{
+    td_span sp = dateline_skip(line, (td_span){0, strlen(line)});
+    return line + sp.start;
+}
+
+static void test_datelines_are_skipped(void **state)
+{
+    (void)state;
+    assert_string_equal(after_dateline("LONDON (AP) _ Former Chilean dictator Augusto Pinochet was arrested."),
+                        "Former Chilean dictator Augusto Pinochet was arrested.");
+    assert_string_equal(after_dateline("SAN FRANCISCO, Calif. (Reuters) - Shares rose on Monday."), "Shares rose on Monday.");
+    assert_string_equal(after_dateline("OPORTO, Portugal (AP) -- \"We disagree,\" Castro said."), "\"We disagree,\" Castro said.");
+    assert_string_equal(after_dateline("WASHINGTON \xE2\x80\x94 The Senate voted 52 to 48."), "The Senate voted 52 to 48.");
+    assert_string_equal(after_dateline("  NEW YORK _ 12 people were hurt."), "12 people were hurt.");
+    /* not datelines: a sentence that opens with a capitalised word, a dash inside prose, no separator */
+    const char *kept[] = {
+        "London - the capital - was calm on Sunday.",
+        "NATO - the alliance - met today.",
+        "The mayor _ a Democrat _ said no.",
+        "WASHINGTON is quiet in August.",
+        "UNITED STATES VIRGIN ISLANDS AND PUERTO RICO AND GUAM _ Storms hit.",
+        "-- Storms hit the coast.",
+    };
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) assert_string_equal(after_dateline(kept[i]), kept[i]);
+}
+
+/* The bundled story opens "PORT VARROW — The Tamsin Harbour Bridge was closed...": the summary
+ * quotes the sentence without its dateline, and its span starts where the quote does. */
+static void test_summary_sentences_leave_the_dateline_out(void **state)
+{
+    (void)state;
+    td_cluster *c = read_story("examples/harbour-bridge");
+    td_summary *sum = summarize(c, TD_METHOD_LEAD, 0, 0, c->n_docs);
+    bool seen = false;
+    for (size_t i = 0; i < sum->n_sentences; i++) {
+        const td_summary_sentence *s = &sum->sentences[i];
+        assert_null(strstr(s->text, "PORT VARROW \xE2\x80\x94"));
+        if (!strncmp(s->text, "The Tamsin Harbour Bridge was closed", 36)) {
+            seen = true;
+            assert_memory_equal(c->docs[s->doc].text + s->span.start, "The Tamsin", 10);
+        }
+    }
+    assert_true(seen);
+    check_summary(c, sum, 0, 0, c->n_docs);
+    td_summary_free(sum);
+    td_cluster_free(c);
+}
+
 static void test_options_are_checked(void **state)
 {
     (void)state;
@@ -228,6 +279,8 @@ int main(void)
         cmocka_unit_test(test_sony_quote_is_attributed_to_both_outlets),
         cmocka_unit_test(test_one_summarizer_serves_many_clusters),
         cmocka_unit_test(test_text_without_concepts),
+        cmocka_unit_test(test_datelines_are_skipped),
+        cmocka_unit_test(test_summary_sentences_leave_the_dateline_out),
         cmocka_unit_test(test_options_are_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

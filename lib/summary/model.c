@@ -7,6 +7,7 @@
 #include "common/bytes.h"
 #include "common/error.h"
 #include "common/sort.h"
+#include "summary/dateline.h"
 
 /* Words and collapsed bytes of a span, as the budget counts them: the same white space as
  * td_sentence_text collapses. Runs of eight printable ASCII bytes are taken in one step. */
@@ -109,7 +110,7 @@ static td_status analyse_document(model *m, lexicon *lx, uint32_t doc_index, td_
         s->doc = doc_index;
         s->index = index++;
         s->n_in_doc = (uint32_t)kept;
-        s->span = pieces ? pieces[i].span : spans[i];
+        s->span = dateline_skip(d->text, pieces ? pieces[i].span : spans[i]);
         s->debris = pieces ? (uint8_t)pieces[i].reason : 0;
         measure(d->text, s->span, &s->words, &s->bytes);
         st = analyse_sentence(m, lx, d->text, s, err);
