@@ -21,7 +21,7 @@ static const char usage[] =
     "or '-', reads standard input.\n"
     "\n"
     "Options:\n"
-    "  -m, --method NAME    concepts (default), lead, centroid, lexrank, textrank\n"
+    "  -m, --method NAME    concepts (default), lead, centroid, lexrank, textrank, ilp\n"
     "  -w, --words N        at most N words (default 250 when no other limit is given)\n"
     "  -b, --bytes N        at most N bytes (sentences joined by one space)\n"
     "  -n, --sentences N    at most N sentences\n"
@@ -76,7 +76,7 @@ static int parse_args(int argc, char **argv, summarize_args *a, int *first)
         switch (c) {
         case 'm':
             if (!td_method_parse(optarg, &a->opts.method)) {
-                cli_error("summarize", "unknown method '%s' (concepts, lead, centroid, lexrank, textrank)", optarg);
+                cli_error("summarize", "unknown method '%s' (concepts, lead, centroid, lexrank, textrank, ilp)", optarg);
                 return EXIT_USAGE;
             }
             break;

@@ -188,6 +188,7 @@ typedef enum td_method {
     TD_METHOD_CENTROID,     /* closeness to the tf-idf centroid (Radev et al. 2004) */
     TD_METHOD_LEXRANK,      /* eigenvector centrality on a cosine graph (Erkan & Radev 2004) */
     TD_METHOD_TEXTRANK,     /* PageRank on word-overlap similarity (Mihalcea & Tarau 2004) */
+    TD_METHOD_ILP,          /* concepts, the greedy choice improved by an exact integer program (GLPK); slower */
 } td_method;
 
 bool td_method_parse(const char *name, td_method *out);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "summary/attribution.h"
+#include "summary/coverage_ilp.h"
 #include "summary/dateline.h"
 #include "summary/model.h"
 #include "testutil.h"
@@ -203,6 +204,128 @@ static void test_text_without_concepts(void **state)
     td_cluster_free(c);
 }
 
+/* Three sentences without a shared concept. The first covers the most weight per word, so the
+ * greedy takes it, and then neither of the other two fits 24 words; together those two cover
+ * more (their 22 concepts against its 12, at weights (1 + e^(-p/4))^3 of 5.6 and 4.1 against 8). */
+static char three_sentences[] =
+    "Harbour engineers inspected seventeen corroded anchor cables beneath Tamsin bridge during freezing weather. "
+    "City council members approved emergency funding for ferry services across Ness Point. "
+    "Local shopkeepers reported falling weekday sales while commuters endured detours around downtown.";
+
+static td_summary *summarize_raw(const td_cluster *c, td_method method, size_t words)
+{
+    td_summary_opts o;
+    td_summary_opts_defaults(&o);
+    o.method = method;
+    o.max_words = words;
+    o.no_clean = true;
+    td_error err = {0};
+    td_summarizer *s = td_summarizer_new(&o, &err);
+    assert_non_null(s);
+    td_summary *sum = td_summarize(s, c, &err);
+    assert_non_null(sum);
+    td_summarizer_free(s);
+    return sum;
+}
+
+static void test_ilp_covers_more_than_the_greedy(void **state)
+{
+    (void)state;
+    td_cluster *c = td_cluster_new("three");
+    td_document d = {.name = "one", .text = three_sentences, .text_len = sizeof three_sentences - 1};
+    assert_int_equal(td_cluster_add(c, &d), TD_OK);
+    td_summary *greedy = summarize_raw(c, TD_METHOD_CONCEPTS, 24);
+    assert_int_equal(greedy->n_sentences, 1);
+    assert_int_equal(greedy->words, 13);
+    assert_non_null(strstr(greedy->sentences[0].text, "Harbour engineers"));
+    td_summary *exact = summarize_raw(c, TD_METHOD_ILP, 24);
+    assert_int_equal(exact->n_sentences, 2);
+    assert_int_equal(exact->words, 24); /* the budget, filled exactly */
+    assert_non_null(strstr(exact->sentences[0].text, "City council"));
+    assert_non_null(strstr(exact->sentences[1].text, "Local shopkeepers"));
+    check_summary(c, exact, 24, 0, 0);
+    /* one word less and the pair no longer fits: the exact method keeps the greedy's choice */
+    td_summary *tight = summarize_raw(c, TD_METHOD_ILP, 23);
+    assert_int_equal(tight->n_sentences, 1);
+    assert_non_null(strstr(tight->sentences[0].text, "Harbour engineers"));
+    td_summary_free(greedy);
+    td_summary_free(exact);
+    td_summary_free(tight);
+    td_cluster_free(c);
+}
+
+/* Weight of the distinct concepts a choice covers, every concept weighing 1. */
+static size_t concepts_covered(const model *m, const index_list *chosen)
+{
+    bool *seen = calloc(m->n_concepts + 1, sizeof *seen);
+    size_t n = 0;
+    for (size_t k = 0; k < chosen->len; k++) {
+        const sentence *s = &m->sents.items[chosen->items[k]];
+        const uint32_t *cs = sentence_concepts(m, s);
+        for (size_t j = 0; j < s->n_concepts; j++) n += !seen[cs[j]], seen[cs[j]] = true;
+    }
+    free(seen);
+    return n;
+}
+
+/* On the bundled story with every concept weighing 1: the solver keeps every budget, never
+ * covers less than its start, and with no node to explore falls back to the start unchanged. */
+static void test_ilp_keeps_the_budget_and_falls_back(void **state)
+{
+    (void)state;
+    td_cluster *c = read_story("examples/harbour-bridge");
+    lexicon *lx = lexicon_new();
+    model m = {0};
+    td_error err = {0};
+    assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
+    double *unit = malloc(m.n_concepts * sizeof *unit);
+    for (size_t i = 0; i < m.n_concepts; i++) unit[i] = 1;
+    uint32_t *cand = malloc(m.sents.len * sizeof *cand);
+    const budget limits[] = {{60, 0, 0}, {0, 400, 0}, {0, 0, 2}, {90, 500, 3}};
+    size_t improvements = 0;
+    for (size_t b = 0; b < sizeof limits / sizeof limits[0]; b++) {
+        const budget *limit = &limits[b];
+        const budget none = {0};
+        size_t n_cand = 0;
+        for (size_t i = 0; i < m.sents.len && n_cand < 24; i++)
+            if (m.sents.items[i].usable && budget_fits(limit, &none, &m.sents.items[i])) cand[n_cand++] = (uint32_t)i;
+        /* start: the candidates in order while they fit */
+        index_list start = {0};
+        budget used = {0};
+        for (size_t k = 0; k < n_cand; k++) {
+            const sentence *s = &m.sents.items[cand[k]];
+            if (!budget_fits(limit, &used, s)) continue;
+            budget_take(&used, s);
+            assert_true(vec_push(&start, cand[k]));
+        }
+        index_list chosen = {0};
+        bool improved;
+        for (size_t k = 0; k < start.len; k++) assert_true(vec_push(&chosen, start.items[k]));
+        assert_true(coverage_ilp(&m, unit, limit, cand, n_cand, 0, &chosen, &improved));
+        assert_false(improved);
+        assert_int_equal(chosen.len, start.len);
+        assert_memory_equal(chosen.items, start.items, start.len * sizeof *start.items);
+        assert_true(coverage_ilp(&m, unit, limit, cand, n_cand, 1000, &chosen, &improved));
+        size_t before = concepts_covered(&m, &start), after = concepts_covered(&m, &chosen);
+        assert_true(after >= before);
+        assert_true(improved == (after > before));
+        improvements += improved;
+        used = (budget){0};
+        for (size_t k = 0; k < chosen.len; k++) {
+            assert_true(budget_fits(limit, &used, &m.sents.items[chosen.items[k]]));
+            budget_take(&used, &m.sents.items[chosen.items[k]]);
+        }
+        vec_free(&start);
+        vec_free(&chosen);
+    }
+    assert_true(improvements >= 3); /* reading order is a poor choice: the solver mostly finds better */
+    free(unit);
+    free(cand);
+    model_free(&m);
+    lexicon_free(lx);
+    td_cluster_free(c);
+}
+
 /* What is left of a sentence once its dateline is skipped. */
 static const char *after_dateline(const char *line)
 {
@@ -219,6 +342,8 @@ static void test_datelines_are_skipped(void **state)
     assert_string_equal(after_dateline("OPORTO, Portugal (AP) -- \"We disagree,\" Castro said."), "\"We disagree,\" Castro said.");
     assert_string_equal(after_dateline("WASHINGTON \xE2\x80\x94 The Senate voted 52 to 48."), "The Senate voted 52 to 48.");
     assert_string_equal(after_dateline("  NEW YORK _ 12 people were hurt."), "12 people were hurt.");
+    assert_string_equal(after_dateline("PORT VARROW, Feb. 11 (Tidewater Wire) - Port Varrow closed its bridge."),
+                        "Port Varrow closed its bridge.");
     /* not datelines: a sentence that opens with a capitalised word, a dash inside prose, no separator */
     const char *kept[] = {
         "London - the capital - was calm on Sunday.",
@@ -227,6 +352,7 @@ static void test_datelines_are_skipped(void **state)
         "WASHINGTON is quiet in August.",
         "UNITED STATES VIRGIN ISLANDS AND PUERTO RICO AND GUAM _ Storms hit.",
         "-- Storms hit the coast.",
+        "F16 - Jets flew over.",
     };
     for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) assert_string_equal(after_dateline(kept[i]), kept[i]);
 }
@@ -279,6 +405,8 @@ int main(void)
         cmocka_unit_test(test_sony_quote_is_attributed_to_both_outlets),
         cmocka_unit_test(test_one_summarizer_serves_many_clusters),
         cmocka_unit_test(test_text_without_concepts),
+        cmocka_unit_test(test_ilp_covers_more_than_the_greedy),
+        cmocka_unit_test(test_ilp_keeps_the_budget_and_falls_back),
         cmocka_unit_test(test_datelines_are_skipped),
         cmocka_unit_test(test_summary_sentences_leave_the_dateline_out),
         cmocka_unit_test(test_options_are_checked),

@@ -1,8 +1,11 @@
 /* concepts.c — the default method: choose the sentences that cover the most important bigram
- * concepts per word of budget (in the spirit of Gillick & Favre 2009, solved greedily).
+ * concepts per word of budget (in the spirit of Gillick & Favre 2009, solved greedily), and its
+ * exact variant `ilp`, which improves the greedy choice with an integer program over the best
+ * candidates (coverage_ilp.c).
  * A concept (two adjacent stems, not both stopwords) weighs more the more articles report it and
  * the earlier they do: each article that has it adds 1 + POSITION_BONUS * decay(first position),
  * and the sum is cubed, so that what several outlets agree on outweighs many details told by one. Covering a concept twice earns nothing, which keeps repeats out. */
+#include "summary/coverage_ilp.h"
 #include "summary/methods.h"
 
 #include <math.h>
@@ -12,6 +15,10 @@
 static const double POSITION_BONUS = 1.0;  /* extra weight of a concept in an article's first sentence */
 static const double POSITION_DECAY = 4.0;  /* sentences over which that extra weight falls by 1/e */
 static const double LENGTH_EXPONENT = 0.6; /* gain per words^x: below 1 so that long sentences can win */
+enum {
+    ILP_CANDIDATES = 20, /* the exact program chooses among this many best-scored sentences, plus the greedy's */
+    ILP_MAX_NODES = 1000 /* branch-and-bound nodes before the best solution so far is taken */
+};
 
 /* Weight of every concept, from the articles' non-debris sentences. */
 static double *concept_weights(const model *m)
@@ -50,15 +57,15 @@ static double uncovered_gain(const model *m, const sentence *s, const double *we
     return gain;
 }
 
-bool method_concepts(const model *m, const budget *limit, double *score, index_list *chosen)
+/* The greedy choice under the concept weights; score[i] gets each sentence's first value. */
+static bool choose_greedily(const model *m, const budget *limit, const double *weight, double *score,
+                            index_list *chosen)
 {
     size_t n = m->sents.len;
-    double *weight = concept_weights(m);
     bool *covered = calloc(m->n_concepts ? m->n_concepts : 1, sizeof *covered);
     double *per_length = malloc((n ? n : 1) * sizeof *per_length); /* 1 / words^LENGTH_EXPONENT */
     double *value = malloc((n ? n : 1) * sizeof *value);                /* last computed value, or -1 */
-    if (!weight || !covered || !per_length || !value) {
-        free(weight);
+    if (!covered || !per_length || !value) {
         free(covered);
         free(per_length);
         free(value);
@@ -100,9 +107,61 @@ bool method_concepts(const model *m, const budget *limit, double *score, index_l
         budget_take(&used, s);
         if (!(ok = vec_push(chosen, (uint32_t)best))) break;
     }
-    free(weight);
     free(covered);
     free(per_length);
     free(value);
+    return ok;
+}
+
+bool method_concepts(const model *m, const budget *limit, double *score, index_list *chosen)
+{
+    double *weight = concept_weights(m);
+    bool ok = weight && choose_greedily(m, limit, weight, score, chosen);
+    free(weight);
+    return ok;
+}
+
+/* The candidates of the exact program: the ILP_CANDIDATES usable sentences of highest first
+ * score that fit the budget alone, and the greedy's choice, in model order. */
+static uint32_t *ilp_candidates(const model *m, const budget *limit, const double *score, const index_list *greedy,
+                                size_t *n_cand)
+{
+    size_t n = m->sents.len;
+    bool *in = calloc(n ? n : 1, sizeof *in);
+    uint32_t *cand = malloc((n ? n : 1) * sizeof *cand);
+    if (!in || !cand) {
+        free(in);
+        free(cand);
+        return NULL;
+    }
+    const budget none = {0};
+    for (size_t r = 0; r < ILP_CANDIDATES; r++) {
+        size_t best = n; /* the next best sentence not yet taken */
+        for (size_t i = 0; i < n; i++) {
+            const sentence *s = &m->sents.items[i];
+            if (in[i] || !s->usable || score[i] <= 0 || !budget_fits(limit, &none, s)) continue;
+            if (best == n || score[i] > score[best]) best = i;
+        }
+        if (best == n) break;
+        in[best] = true;
+    }
+    for (size_t k = 0; k < greedy->len; k++) in[greedy->items[k]] = true;
+    *n_cand = 0;
+    for (size_t i = 0; i < n; i++)
+        if (in[i]) cand[(*n_cand)++] = (uint32_t)i;
+    free(in);
+    return cand;
+}
+
+bool method_ilp(const model *m, const budget *limit, double *score, index_list *chosen)
+{
+    double *weight = concept_weights(m);
+    bool ok = weight && choose_greedily(m, limit, weight, score, chosen);
+    size_t n_cand = 0;
+    uint32_t *cand = ok ? ilp_candidates(m, limit, score, chosen, &n_cand) : NULL;
+    bool improved;
+    ok = cand && coverage_ilp(m, weight, limit, cand, n_cand, ILP_MAX_NODES, chosen, &improved);
+    free(cand);
+    free(weight);
     return ok;
 }

@@ -18,17 +18,14 @@ static bool is_separator(const char *w, size_t len)
     return len == 3 && !memcmp(w, "\xE2\x80", 2) && (w[2] == '\x94' || w[2] == '\x93');
 }
 
-/* A word of a place or agency: letters in capitals ("LONDON,"), a capitalised word ("Calif.",
- * "Portugal") or an agency in parentheses ("(AP)"); first says the word must be all capitals. */
+/* A word of a place, date or agency: letters in capitals ("LONDON,"), a capitalised word ("Calif.",
+ * "Portugal", "Feb."), a number ("11,") or an agency in parentheses ("(AP)", "(Tidewater Wire)"); first says the word
+ * must be all capitals. */
 static bool is_place_word(const char *w, size_t len, bool first)
 {
-    size_t i = 0, letters = 0;
-    bool paren = w[0] == '(';
-    if (paren) {
-        if (first || len < 3 || w[len - 1] != ')') return false;
-        i = 1;
-        len--;
-    }
+    size_t i = 0, letters = 0, digits = 0;
+    if (!first && w[0] == '(') i = 1;                  /* "(AP)", "(Tidewater Wire)" */
+    if (!first && len > i && w[len - 1] == ')') len--;
     for (; i < len; i++) {
         char c = w[i];
         if (is_upper(c)) {
@@ -36,11 +33,14 @@ static bool is_place_word(const char *w, size_t len, bool first)
         } else if (is_lower(c)) {
             if (first || !letters) return false; /* lower case only after a capital, past the first word */
             letters++;
+        } else if (c >= '0' && c <= '9') {
+            digits++;
         } else if (c != ',' && c != '.' && c != '\'' && c != '-') {
             return false;
         }
     }
-    return first ? letters >= 2 : letters >= 1;
+    if (first) return letters >= 2 && !digits;
+    return letters ? !digits : digits > 0; /* a word, or the day of a date ("Feb. 11,") */
 }
 
 td_span dateline_skip(const char *text, td_span span)

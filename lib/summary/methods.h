@@ -7,6 +7,7 @@
 typedef bool (*method_fn)(const model *m, const budget *limit, double *score, index_list *chosen);
 
 bool method_concepts(const model *m, const budget *limit, double *score, index_list *chosen);
+bool method_ilp(const model *m, const budget *limit, double *score, index_list *chosen);
 bool method_lead(const model *m, const budget *limit, double *score, index_list *chosen);
 bool method_centroid(const model *m, const budget *limit, double *score, index_list *chosen);
 bool method_lexrank(const model *m, const budget *limit, double *score, index_list *chosen);

@@ -20,7 +20,7 @@ static const struct {
 } methods[] = {
     {"concepts", TD_METHOD_CONCEPTS, method_concepts}, {"lead", TD_METHOD_LEAD, method_lead},
     {"centroid", TD_METHOD_CENTROID, method_centroid}, {"lexrank", TD_METHOD_LEXRANK, method_lexrank},
-    {"textrank", TD_METHOD_TEXTRANK, method_textrank},
+    {"textrank", TD_METHOD_TEXTRANK, method_textrank}, {"ilp", TD_METHOD_ILP, method_ilp},
 };
 enum { N_METHODS = sizeof methods / sizeof methods[0] };
 
