@@ -46,8 +46,36 @@ FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= -1
 FUZZ_SEED ?= 0
 
+# Installation (`make install`, `make uninstall`; PREFIX and DESTDIR as usual). The shared library
+# is built from position-independent copies of the objects ($(BUILD)/pic/) and exports only the td_
+# names (lib/tidings.map); its soname changes when the ABI breaks (docs/api.md).
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+INCLUDEDIR ?= $(PREFIX)/include
+LIBDIR  ?= $(PREFIX)/lib
+MANDIR  ?= $(PREFIX)/share/man
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+VERSION := $(shell sed -n 's/^\#define TD_VERSION "\(.*\)"/\1/p' lib/tidings.h)
+SOVERSION := 0
+SONAME  := libtidings.so.$(SOVERSION)
+SHLIB   := $(BUILD)/libtidings.so.$(VERSION)
+PIC_OBJ := $(LIB_SRC:%.c=$(BUILD)/pic/%.o)
+# pkg-config modules of the libraries in LIBS: tidings.pc lists those in Requires.private and any
+# other -l flag of LIBS as it is in Libs.private, so a library added to LIBS needs nothing here
+# (or one -lNAME=MODULE word when Debian ships a .pc for it).
+PC_MODULES := -lutf8proc=libutf8proc -ljansson=jansson -lxml2=libxml-2.0 -lz=zlib \
+              -lsqlite3=sqlite3 -lxxhash=libxxhash
+# The manual pages: man/*.1 and man/*.3 as written, and one tidings-COMMAND.1 per command made
+# from its --help by scripts/help2man.sh (made under build/, so always as current as the program).
+MAN_STAMP := $(BUILD)/man/.made
+PYTHON  ?= /usr/bin/python3
+# The tests of the installed files and of the Python binding use the build without sanitizers.
+ifeq ($(BUILD),build)
+PACKAGE_TESTS := package-test
+endif
+
 .PHONY: all deps demo check test unit e2e bench clean fuzz fuzz-run
-all: $(PROGRAM)
+all: $(PROGRAM) $(MAN_STAMP)
 
 deps:
 	@sh scripts/install-deps.sh
@@ -78,7 +106,7 @@ e2e: $(PROGRAM)
 	@failed=""; for t in $(E2E_SH); do echo "== $$t"; sh $$t $(PROGRAM) || failed="$$failed $$t"; done; \
 	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
 
-test: unit e2e
+test: unit e2e $(PACKAGE_TESTS)
 
 check: deps
 	@$(MAKE) --no-print-directory test
@@ -116,7 +144,79 @@ fuzz-run: fuzz
 	    tail -n 6 build-fuzz/$$name.log; rm -rf $$corpus; \
 	done
 
-clean:
-	rm -rf build build-asan build-fuzz tidings
+# ---------------------------------------------------------------- install, shared library, manual
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+.PHONY: shared man install uninstall package-test python python-test
+shared: $(SHLIB)
+
+$(BUILD)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fPIC -MMD -MP -c $< -o $@
+
+$(SHLIB): $(PIC_OBJ) lib/tidings.map
+	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=lib/tidings.map \
+	    -Wl,--no-undefined -o $@ $(PIC_OBJ) $(LIBS)
+	ln -sf $(notdir $@) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/libtidings.so
+
+man: $(MAN_STAMP)
+
+$(MAN_STAMP): $(PROGRAM) scripts/help2man.sh $(wildcard man/*)
+	@rm -rf $(dir $@) && mkdir -p $(dir $@)
+	cp man/*.[13] $(dir $@)
+	sh scripts/help2man.sh $(PROGRAM) $(VERSION) $(dir $@)
+	@touch $@
+
+# tidings.pc for the PREFIX and LIBDIR of this install.
+$(BUILD)/tidings.pc: FORCE
+	@mkdir -p $(dir $@)
+	@requires=""; libs=""; for flag in $(LIBS); do \
+	    module=""; for pair in $(PC_MODULES); do [ "$${pair%%=*}" = "$$flag" ] && module=$${pair#*=}; done; \
+	    if [ -n "$$module" ]; then requires="$$requires$${requires:+, }$$module"; else libs="$$libs $$flag"; fi; \
+	done; \
+	printf '%s\n' 'prefix=$(PREFIX)' 'includedir=$(INCLUDEDIR)' 'libdir=$(LIBDIR)' '' \
+	    'Name: tidings' 'Description: many news articles about one event into one story, with sources' \
+	    'Version: $(VERSION)' "Requires.private: $$requires" 'Cflags: -I$${includedir}' \
+	    'Libs: -L$${libdir} -ltidings' "Libs.private:$$libs" > $@
+FORCE:
+
+install: $(PROGRAM) $(LIBA) $(SHLIB) $(MAN_STAMP) $(BUILD)/tidings.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(COMPLETIONDIR)
+	install -m 755 $(PROGRAM) $(DESTDIR)$(BINDIR)/tidings
+	install -m 644 lib/tidings.h $(DESTDIR)$(INCLUDEDIR)/tidings.h
+	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libtidings.a
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/$(notdir $(SHLIB))
+	ln -sf $(notdir $(SHLIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libtidings.so
+	install -m 644 $(BUILD)/tidings.pc $(DESTDIR)$(LIBDIR)/pkgconfig/tidings.pc
+	install -m 644 $(BUILD)/man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(BUILD)/man/*.3 $(DESTDIR)$(MANDIR)/man3/
+	install -m 644 scripts/tidings.bash-completion $(DESTDIR)$(COMPLETIONDIR)/tidings
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/tidings $(DESTDIR)$(INCLUDEDIR)/tidings.h \
+	    $(DESTDIR)$(LIBDIR)/libtidings.a $(DESTDIR)$(LIBDIR)/libtidings.so.$(SOVERSION).* \
+	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libtidings.so \
+	    $(DESTDIR)$(LIBDIR)/pkgconfig/tidings.pc $(DESTDIR)$(MANDIR)/man1/tidings.1 \
+	    $(DESTDIR)$(MANDIR)/man1/tidings-*.1 $(DESTDIR)$(MANDIR)/man3/tidings.3 \
+	    $(DESTDIR)$(COMPLETIONDIR)/tidings
+
+# Installs into a scratch folder, builds and runs a program against it with pkg-config, checks
+# the exported symbols and the manual pages, uninstalls (tests/package_test.sh).
+package-test: $(PROGRAM) $(LIBA) $(SHLIB) $(MAN_STAMP)
+	@echo "== tests/package_test.sh"
+	@MAKE="$(MAKE)" sh tests/package_test.sh $(PROGRAM)
+
+# The Python binding (python/tidings) loads the shared library; its tests run with pytest.
+python: $(SHLIB)
+
+python-test: $(SHLIB)
+	@echo "== python/tests"
+	@cd python && TIDINGS_LIBRARY=$(CURDIR)/$(BUILD)/$(SONAME) $(PYTHON) -m pytest -q -p no:cacheprovider tests; \
+	rc=$$?; if [ $$rc -eq 5 ]; then echo "python/tests: no tests collected"; rc=1; fi; exit $$rc
+
+clean:
+	rm -rf build build-asan build-fuzz tidings python/tidings/__pycache__ python/tests/__pycache__
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(PIC_OBJ:.o=.d)

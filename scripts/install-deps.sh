@@ -3,6 +3,8 @@
 # named as arguments are wanted too (the fuzz targets ask for clang this way).
 set -e
 PKGS="gcc make libc6-dev libstemmer-dev libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev libcmocka-dev wordnet-base $*"
+# for make install and its tests: pkg-config, the manual (man-db, groff-base), bash completion, pytest
+PKGS="$PKGS pkg-config man-db groff-base bash-completion python3 python3-pytest"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
