@@ -71,7 +71,7 @@ MAN_STAMP := $(BUILD)/man/.made
 PYTHON  ?= /usr/bin/python3
 # The tests of the installed files and of the Python binding use the build without sanitizers.
 ifeq ($(BUILD),build)
-PACKAGE_TESTS := package-test
+PACKAGE_TESTS := package-test python-test
 endif
 
 .PHONY: all deps demo check test unit e2e bench clean fuzz fuzz-run
@@ -211,9 +211,9 @@ package-test: $(PROGRAM) $(LIBA) $(SHLIB) $(MAN_STAMP)
 # The Python binding (python/tidings) loads the shared library; its tests run with pytest.
 python: $(SHLIB)
 
-python-test: $(SHLIB)
+python-test: $(SHLIB) $(PROGRAM)
 	@echo "== python/tests"
-	@cd python && TIDINGS_LIBRARY=$(CURDIR)/$(BUILD)/$(SONAME) $(PYTHON) -m pytest -q -p no:cacheprovider tests; \
+	@cd python && TIDINGS_LIBRARY=$(CURDIR)/$(BUILD)/$(SONAME) TIDINGS_PROGRAM=$(CURDIR)/$(PROGRAM) $(PYTHON) -m pytest -q --tb=short -p no:cacheprovider tests; \
 	rc=$$?; if [ $$rc -eq 5 ]; then echo "python/tests: no tests collected"; rc=1; fi; exit $$rc
 
 clean:
