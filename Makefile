@@ -69,9 +69,15 @@ PC_MODULES := -lutf8proc=libutf8proc -ljansson=jansson -lxml2=libxml-2.0 -lz=zli
 # from its --help by scripts/help2man.sh (made under build/, so always as current as the program).
 MAN_STAMP := $(BUILD)/man/.made
 PYTHON  ?= /usr/bin/python3
-# The tests of the installed files and of the Python binding use the build without sanitizers.
+# The tests of the installed files use the build without sanitizers; under SANITIZE=1 the Python
+# binding's tests run with the sanitizers preloaded into python (leaks not checked: the
+# interpreter keeps its own memory to the end).
 ifeq ($(BUILD),build)
 PACKAGE_TESTS := package-test python-test
+else ifeq ($(SANITIZE),1)
+PACKAGE_TESTS := python-test
+PYTHON_ENV := LD_PRELOAD=$$($(CC) -print-file-name=libasan.so):$$($(CC) -print-file-name=libubsan.so) \
+              ASAN_OPTIONS=detect_leaks=0
 endif
 
 .PHONY: all deps demo check test unit e2e bench clean fuzz fuzz-run
@@ -193,6 +199,7 @@ install: $(PROGRAM) $(LIBA) $(SHLIB) $(MAN_STAMP) $(BUILD)/tidings.pc
 	install -m 644 $(BUILD)/man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(BUILD)/man/*.3 $(DESTDIR)$(MANDIR)/man3/
 	install -m 644 scripts/tidings.bash-completion $(DESTDIR)$(COMPLETIONDIR)/tidings
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tidings $(DESTDIR)$(INCLUDEDIR)/tidings.h \
@@ -213,7 +220,7 @@ python: $(SHLIB)
 
 python-test: $(SHLIB) $(PROGRAM)
 	@echo "== python/tests"
-	@cd python && TIDINGS_LIBRARY=$(CURDIR)/$(BUILD)/$(SONAME) TIDINGS_PROGRAM=$(CURDIR)/$(PROGRAM) $(PYTHON) -m pytest -q --tb=short -p no:cacheprovider tests; \
+	@cd python && TIDINGS_LIBRARY=$(CURDIR)/$(BUILD)/$(SONAME) TIDINGS_PROGRAM=$(CURDIR)/$(PROGRAM) $(PYTHON_ENV) $(PYTHON) -m pytest -q --tb=short -p no:cacheprovider tests; \
 	rc=$$?; if [ $$rc -eq 5 ]; then echo "python/tests: no tests collected"; rc=1; fi; exit $$rc
 
 clean:

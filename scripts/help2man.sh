@@ -176,7 +176,11 @@ fi
 see_also=".BR tidings (1)"
 tab=$(printf '\t')
 while IFS="$tab" read -r cmd desc; do
-    "$prog" "$cmd" --help | to_man "tidings-$cmd" 1 "$desc" > "$out/tidings-$cmd.1"
+    if ! "$prog" "$cmd" --help > "$out/help.txt" || [ ! -s "$out/help.txt" ]; then
+        echo "help2man.sh: '$prog $cmd --help' failed or printed nothing" >&2
+        exit 1
+    fi
+    to_man "tidings-$cmd" 1 "$desc" < "$out/help.txt" > "$out/tidings-$cmd.1"
     printf '.SH "SEE ALSO"\n%s\n' "$see_also" >> "$out/tidings-$cmd.1"
 done < "$out/commands.tsv"
 
@@ -190,4 +194,4 @@ done < "$out/commands.tsv"
     done < "$out/commands.tsv"
     echo '.BR tidings (3)'
 } > "$out/tidings.1"
-rm -f "$out/commands.tsv"
+rm -f "$out/commands.tsv" "$out/help.txt"

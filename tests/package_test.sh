@@ -179,6 +179,20 @@ else
     verdict "bash completes the method after --method" "$([ "$got" = "lexrank " ] || echo "got '$got'")"
 fi
 
+# ---------------------------------------------------------------- Python
+
+if command -v python3 >/dev/null 2>&1; then
+    # the binding finds the installed library by its soname (LD_LIBRARY_PATH stands for ldconfig)
+    got=$(cd "$tmp" && env -u TIDINGS_LIBRARY LD_LIBRARY_PATH="$prefix/lib" PYTHONPATH="$OLDPWD/python" python3 -c '
+import tidings
+print(len(tidings.sentences("One. Two.")))
+print(next(l.split()[-1] for l in open("/proc/self/maps") if "libtidings.so" in l))' 2>&1 | tr '\n' ' ')
+    verdict "the Python binding loads the installed libtidings.so.0" \
+        "$([ "$got" = "2 $prefix/lib/$real " ] || echo "got '$got'")"
+else
+    skip "the Python binding loads the installed libtidings.so.0 (no python3)"
+fi
+
 # ---------------------------------------------------------------- DESTDIR, uninstall
 
 dest=$tmp/dest
