@@ -10,8 +10,10 @@
 #    closing "Exit status: …" paragraph;
 #  - man-like: upper-case headings (NAME, SYNOPSIS, DESCRIPTION, …) with indented bodies.
 # In a section, a line at the body's indent that starts with "-", or has a term and a description
-# separated by two or more spaces, starts a tagged item; deeper lines continue it. SYNOPSIS and
-# EXAMPLES are kept line for line. The NAME line comes from the command list of `tidings --help`.
+# separated by two or more spaces, starts a tagged item (a term too long for the gap ends at the
+# first word that is neither an option nor an upper-case placeholder); deeper lines continue it.
+# SYNOPSIS and EXAMPLES are kept line for line. The NAME line comes from the command list of
+# `tidings --help`.
 set -eu
 if [ $# -ne 3 ]; then
     echo "usage: sh scripts/help2man.sh PROGRAM VERSION OUTDIR" >&2
@@ -70,16 +72,27 @@ to_man() {
     # Where an item line (option or term) ends its term: the start of the description after a gap
     # of two or more spaces, or 0.
     function gap_end(t) { return match(t, /[^ ]  +[^ ]/) ? RSTART + RLENGTH - 1 : 0 }
+    # A term too long for a gap ("--output-dir DIR write ..."): options and upper-case
+    # placeholders, then the description from the first other word; 0 when there is none.
+    function term_end(t,    rest, w, pos) {
+        rest = t; pos = 1
+        while (match(rest, /^[^ ]+ +/)) {
+            w = substr(rest, 1, RLENGTH); sub(/ +$/, "", w)
+            if (w !~ /^-/ && w !~ /^[A-Z][A-Z0-9_.|]*,?$/ && w !~ /^[<\[]/) return pos
+            pos += RLENGTH; rest = substr(rest, RLENGTH + 1)
+        }
+        return 0
+    }
     function is_item(ind, t) { return (t ~ /^-/ && ind < base + 8) || (ind <= base && gap_end(t)) }
     function section(h) {
         close_block()
-        sec = h; base = -1; state = "start"; blank = 0
+        base = -1; state = "start"; blank = 0
         skip = (h == "NAME")
         if (!skip) print ".SH " (h ~ / / ? "\"" h "\"" : h)
         if (h == "SYNOPSIS" || h == "EXAMPLES" || h == "EXAMPLE") { verb = 1; print ".nf" } else verb = 0
     }
     function close_block() { if (verb) print ".fi"; verb = 0 }
-    function body(s, col,    ind, t, g) {
+    function body(s,    ind, t, g) {
         if (skip) return
         if (s ~ /^ *$/) { if (state != "start") blank = 1; return }
         ind = indent_of(s)
@@ -95,8 +108,7 @@ to_man() {
         if (is_item(ind, t)) {
             print ".TP"
             g = gap_end(t)
-            # a term too long for the gap: the description starts at the column of the others
-            if (!g && col > ind + 1 && length(s) >= col && substr(s, col - 1, 1) == " ") g = col - ind
+            if (!g) g = term_end(t)
             if (g) {
                 line_out(term(substr(t, 1, g - 1)))
                 t = substr(t, g)
@@ -124,36 +136,23 @@ to_man() {
     }
     { line[++n] = $0 }
     END {
-        # First pass: the usual column of item descriptions in each section (by heading number).
-        h = 0
-        for (i = 1; i <= n; i++) {
-            if (heading(line[i]) != "") { h++; continue }
-            t = line[i]; ind = indent_of(t); t = substr(t, ind + 1)
-            if (t ~ /^-/ && (g = gap_end(t))) count[h, ind + g]++
-        }
-        for (k in count) {
-            split(k, part, SUBSEP)
-            if (count[k] > best[part[1]]) { best[part[1]] = count[k]; col[part[1]] = part[2] }
-        }
-        # Second pass: the page.
-        h = 0; i = 1
+        i = 1
         if (line[1] ~ /^Usage: /) {
             section("SYNOPSIS")
-            body(substr(line[1], 8), 0)
-            for (i = 2; i <= n && line[i] ~ /^ *(or: )?[^ ]/ && heading(line[i]) == ""; i++) {
-                t = line[i]; sub(/^ *(or: )?/, "", t); body(t, 0)
+            body(substr(line[1], 8))
+            for (i = 2; i <= n && line[i] ~ /^ +[^ ]/; i++) {
+                t = line[i]; sub(/^ *(or: )?/, "", t); body(t)
             }
             section("DESCRIPTION")
         }
         for (; i <= n; i++) {
             hd = heading(line[i])
             if (hd != "") {
-                h++
                 section(hd)
-                if (hd == "EXIT STATUS" && line[i] ~ /^Exit status: /) body(substr(line[i], 14), 0)
+                if (hd == "EXIT STATUS" && line[i] ~ /^Exit status: /) body(substr(line[i], 14))
                 continue
             }
-            body(line[i], col[h])
+            body(line[i])
         }
         close_block()
     }

@@ -155,6 +155,58 @@ else
     verdict "each command's page has every option of its --help, and tidings(1) lists them all" "$why"
 fi
 
+# The page maker on --help texts with what troff would misread: lines starting with a dot or a
+# quote, backslashes, a long option whose description starts after one space, a sub-heading.
+cat >"$tmp/fake" <<'FAKE'
+#!/bin/sh
+if [ "$1" = --help ]; then
+    printf 'Usage: tidings COMMAND\n\nCommands:\n  tricky   a command with \\ and -x in its line\n\n'
+    exit 0
+fi
+cat <<'HELP'
+Usage: tidings tricky [options] FILE...
+       tidings tricky --list
+
+Splits "a.b" at '.' and prints \n-separated parts.
+.hidden files are skipped; 'quoted' lines stay.
+
+Options:
+  -s, --separator SEP  split at SEP (default '\t')
+      --very-long-option-name VALUE what happens: the description
+                       goes on here
+  -h, --help           show this help
+
+Output format:
+  One part a line.
+
+Examples:
+  tidings tricky --separator . a.txt
+  printf 'a\\nb' | tidings tricky -
+
+Exit status: 0 on success, 2 on a usage error.
+HELP
+FAKE
+chmod +x "$tmp/fake"
+mkdir -p "$tmp/fakeman"
+why=""
+if ! sh scripts/help2man.sh "$tmp/fake" 9.9 "$tmp/fakeman" 2>"$tmp/fake.err"; then
+    why="failed: $(head -n 1 "$tmp/fake.err")"
+elif ! LC_ALL=C.UTF-8 MANWIDTH=100 man --warnings -l "$tmp/fakeman/tidings-tricky.1" >"$tmp/fake.txt" 2>"$tmp/fake.err" ||
+        [ -s "$tmp/fake.err" ]; then
+    why="man: $(head -n 1 "$tmp/fake.err")"
+else
+    for want in "tidings-tricky - a command with \\ and -x in its line" "tidings tricky --list" \
+            "prints \\n-separated parts." ".hidden files are skipped;" \
+            "(default '\\t')" "OUTPUT FORMAT" "printf 'a\\\\nb' | tidings tricky -" \
+            "0 on success, 2 on a usage error."; do
+        grep -q -F -e "$want" "$tmp/fake.txt" || why="$why no '$want';"
+    done
+    # the long option is a term of its own, its description below it
+    awk '/--very-long-option-name VALUE$/ { getline; if ($0 ~ /^ +what happens: the description goes on here$/) ok = 1 }
+         END { exit !ok }' "$tmp/fake.txt" || why="$why the long option is not an item;"
+fi
+verdict "help2man.sh keeps troff's special characters and items of a made-up --help" "$why"
+
 # ---------------------------------------------------------------- bash completion
 
 completion=/usr/share/bash-completion/bash_completion
