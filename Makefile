@@ -220,7 +220,7 @@ python: $(SHLIB)
 
 python-test: $(SHLIB) $(PROGRAM)
 	@echo "== python/tests"
-	@cd python && TIDINGS_LIBRARY=$(CURDIR)/$(BUILD)/$(SONAME) TIDINGS_PROGRAM=$(CURDIR)/$(PROGRAM) $(PYTHON_ENV) $(PYTHON) -m pytest -q --tb=short -p no:cacheprovider tests; \
+	@cd python && TIDINGS_LIBRARY=$(CURDIR)/$(BUILD)/$(SONAME) TIDINGS_PROGRAM=$(CURDIR)/$(PROGRAM) $(PYTHON_ENV) $(PYTHON) -m pytest -q --tb=short -p no:cacheprovider; \
 	rc=$$?; if [ $$rc -eq 5 ]; then echo "python/tests: no tests collected"; rc=1; fi; exit $$rc
 
 clean:
