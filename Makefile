@@ -1,5 +1,8 @@
 # tidings — build, test and demo. `make` leaves the program at ./tidings.
 # `make demo` and `make check` first install missing Debian packages (scripts/install-deps.sh).
+# `make install` (PREFIX=/usr/local, DESTDIR) installs the program, tidings.h, libtidings.a and .so,
+# tidings.pc, the manual and bash completion; `make uninstall` removes them; `make python` builds
+# what the Python binding in python/ loads.
 
 CC      ?= cc
 CSTD    := -std=c17
