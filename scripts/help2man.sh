@@ -137,7 +137,7 @@ to_man() {
     { line[++n] = $0 }
     END {
         i = 1
-        if (line[1] ~ /^Usage: /) {
+        if (line[1] ~ /^[Uu]sage: /) {
             section("SYNOPSIS")
             body(substr(line[1], 8))
             for (i = 2; i <= n && line[i] ~ /^ +[^ ]/; i++) {
