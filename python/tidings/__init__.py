@@ -24,8 +24,17 @@ __all__ = ["summarize", "sentences", "extract_html", "rouge", "METHODS",
            "TidingsError", "InputError", "UsageError", "ReadError"]
 __version__ = "0.1.0"
 
-#: The summarisation methods, the default first.
-METHODS = ("concepts", "lead", "centroid", "lexrank", "textrank")
+
+def _method_names() -> tuple[str, ...]:
+    """The names of the library's summarisation methods, in the order of td_method (0, 1, ...)."""
+    names: list[str] = []
+    while (name := lib.td_method_name(len(names)).decode()) != "unknown":
+        names.append(name)
+    return tuple(names)
+
+
+#: The summarisation methods the library has, the default ("concepts") first.
+METHODS = _method_names()
 
 Document = Union[str, Mapping[str, str]]
 
