@@ -170,7 +170,9 @@ def summarize(documents: Sequence[Document], words: int = 250, method: str = "co
 
     documents: the articles, each a string (its text) or a dict with "text" and optionally
     "title", "name", "source", "url" and "date" (the source helps the cleaner find lines an
-    outlet repeats on every page). words, max_bytes and max_sentences bound the summary (0: no
+    outlet repeats on every page). A string has no title: where an article opens with its
+    headline, pass it as "title" too (the program's text reader takes a headline-like first line
+    of a file as the title). words, max_bytes and max_sentences bound the summary (0: no
     limit); method is one of METHODS; clean=False summarises the raw text without first removing
     web debris (share prompts, bylines, captions, ...).
 
