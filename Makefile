@@ -1,5 +1,8 @@
 # tidings — build, test and demo. `make` leaves the program at ./tidings.
 # `make demo` and `make check` first install missing Debian packages (scripts/install-deps.sh).
+# `make install` (PREFIX=/usr/local, DESTDIR) installs the program, tidings.h, libtidings.a and .so,
+# tidings.pc, the manual and bash completion; `make uninstall` removes them; `make python` builds
+# what the Python binding in python/ loads.
 
 CC      ?= cc
 CSTD    := -std=c17
@@ -46,8 +49,42 @@ FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= -1
 FUZZ_SEED ?= 0
 
+# Installation (`make install`, `make uninstall`; PREFIX and DESTDIR as usual). The shared library
+# is built from position-independent copies of the objects ($(BUILD)/pic/) and exports only the td_
+# names (lib/tidings.map); its soname changes when the ABI breaks (docs/api.md).
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+INCLUDEDIR ?= $(PREFIX)/include
+LIBDIR  ?= $(PREFIX)/lib
+MANDIR  ?= $(PREFIX)/share/man
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+VERSION := $(shell sed -n 's/^\#define TD_VERSION "\(.*\)"/\1/p' lib/tidings.h)
+SOVERSION := 0
+SONAME  := libtidings.so.$(SOVERSION)
+SHLIB   := $(BUILD)/libtidings.so.$(VERSION)
+PIC_OBJ := $(LIB_SRC:%.c=$(BUILD)/pic/%.o)
+# pkg-config modules of the libraries in LIBS: tidings.pc lists those in Requires.private and any
+# other -l flag of LIBS as it is in Libs.private, so a library added to LIBS needs nothing here
+# (or one -lNAME=MODULE word when Debian ships a .pc for it).
+PC_MODULES := -lutf8proc=libutf8proc -ljansson=jansson -lxml2=libxml-2.0 -lz=zlib \
+              -lsqlite3=sqlite3 -lxxhash=libxxhash
+# The manual pages: man/*.1 and man/*.3 as written, and one tidings-COMMAND.1 per command made
+# from its --help by scripts/help2man.sh (made under build/, so always as current as the program).
+MAN_STAMP := $(BUILD)/man/.made
+PYTHON  ?= /usr/bin/python3
+# The tests of the installed files use the build without sanitizers; under SANITIZE=1 the Python
+# binding's tests run with the sanitizers preloaded into python (leaks not checked: the
+# interpreter keeps its own memory to the end).
+ifeq ($(BUILD),build)
+PACKAGE_TESTS := package-test python-test
+else ifeq ($(SANITIZE),1)
+PACKAGE_TESTS := python-test
+PYTHON_ENV := LD_PRELOAD=$$($(CC) -print-file-name=libasan.so):$$($(CC) -print-file-name=libubsan.so) \
+              ASAN_OPTIONS=detect_leaks=0
+endif
+
 .PHONY: all deps demo check test unit e2e bench clean fuzz fuzz-run
-all: $(PROGRAM)
+all: $(PROGRAM) $(MAN_STAMP)
 
 deps:
 	@sh scripts/install-deps.sh
@@ -78,7 +115,7 @@ e2e: $(PROGRAM)
 	@failed=""; for t in $(E2E_SH); do echo "== $$t"; sh $$t $(PROGRAM) || failed="$$failed $$t"; done; \
 	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
 
-test: unit e2e
+test: unit e2e $(PACKAGE_TESTS)
 
 check: deps
 	@$(MAKE) --no-print-directory test
@@ -116,7 +153,80 @@ fuzz-run: fuzz
 	    tail -n 6 build-fuzz/$$name.log; rm -rf $$corpus; \
 	done
 
-clean:
-	rm -rf build build-asan build-fuzz tidings
+# ---------------------------------------------------------------- install, shared library, manual
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+.PHONY: shared man install uninstall package-test python python-test
+shared: $(SHLIB)
+
+$(BUILD)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fPIC -MMD -MP -c $< -o $@
+
+$(SHLIB): $(PIC_OBJ) lib/tidings.map
+	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=lib/tidings.map \
+	    -Wl,--no-undefined -o $@ $(PIC_OBJ) $(LIBS)
+	ln -sf $(notdir $@) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/libtidings.so
+
+man: $(MAN_STAMP)
+
+$(MAN_STAMP): $(PROGRAM) scripts/help2man.sh $(wildcard man/*)
+	@rm -rf $(dir $@) && mkdir -p $(dir $@)
+	cp man/*.[13] $(dir $@)
+	sh scripts/help2man.sh $(PROGRAM) $(VERSION) $(dir $@)
+	@touch $@
+
+# tidings.pc for the PREFIX and LIBDIR of this install.
+$(BUILD)/tidings.pc: FORCE
+	@mkdir -p $(dir $@)
+	@requires=""; libs=""; for flag in $(LIBS); do \
+	    module=""; for pair in $(PC_MODULES); do [ "$${pair%%=*}" = "$$flag" ] && module=$${pair#*=}; done; \
+	    if [ -n "$$module" ]; then requires="$$requires$${requires:+, }$$module"; else libs="$$libs $$flag"; fi; \
+	done; \
+	printf '%s\n' 'prefix=$(PREFIX)' 'includedir=$(INCLUDEDIR)' 'libdir=$(LIBDIR)' '' \
+	    'Name: tidings' 'Description: many news articles about one event into one story, with sources' \
+	    'Version: $(VERSION)' "Requires.private: $$requires" 'Cflags: -I$${includedir}' \
+	    'Libs: -L$${libdir} -ltidings' "Libs.private:$$libs" > $@
+FORCE:
+
+install: $(PROGRAM) $(LIBA) $(SHLIB) $(MAN_STAMP) $(BUILD)/tidings.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(COMPLETIONDIR)
+	install -m 755 $(PROGRAM) $(DESTDIR)$(BINDIR)/tidings
+	install -m 644 lib/tidings.h $(DESTDIR)$(INCLUDEDIR)/tidings.h
+	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libtidings.a
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/$(notdir $(SHLIB))
+	ln -sf $(notdir $(SHLIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libtidings.so
+	install -m 644 $(BUILD)/tidings.pc $(DESTDIR)$(LIBDIR)/pkgconfig/tidings.pc
+	install -m 644 $(BUILD)/man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(BUILD)/man/*.3 $(DESTDIR)$(MANDIR)/man3/
+	install -m 644 scripts/tidings.bash-completion $(DESTDIR)$(COMPLETIONDIR)/tidings
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/tidings $(DESTDIR)$(INCLUDEDIR)/tidings.h \
+	    $(DESTDIR)$(LIBDIR)/libtidings.a $(DESTDIR)$(LIBDIR)/libtidings.so.$(SOVERSION).* \
+	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libtidings.so \
+	    $(DESTDIR)$(LIBDIR)/pkgconfig/tidings.pc $(DESTDIR)$(MANDIR)/man1/tidings.1 \
+	    $(DESTDIR)$(MANDIR)/man1/tidings-*.1 $(DESTDIR)$(MANDIR)/man3/tidings.3 \
+	    $(DESTDIR)$(COMPLETIONDIR)/tidings
+
+# Installs into a scratch folder, builds and runs a program against it with pkg-config, checks
+# the exported symbols and the manual pages, uninstalls (tests/package_test.sh).
+package-test: $(PROGRAM) $(LIBA) $(SHLIB) $(MAN_STAMP)
+	@echo "== tests/package_test.sh"
+	@MAKE="$(MAKE)" sh tests/package_test.sh $(PROGRAM)
+
+# The Python binding (python/tidings) loads the shared library; its tests run with pytest.
+python: $(SHLIB)
+
+python-test: $(SHLIB) $(PROGRAM)
+	@echo "== python/tests"
+	@cd python && TIDINGS_LIBRARY=$(CURDIR)/$(BUILD)/$(SONAME) TIDINGS_PROGRAM=$(CURDIR)/$(PROGRAM) $(PYTHON_ENV) $(PYTHON) -m pytest -q --tb=short -p no:cacheprovider; \
+	rc=$$?; if [ $$rc -eq 5 ]; then echo "python/tests: no tests collected"; rc=1; fi; exit $$rc
+
+clean:
+	rm -rf build build-asan build-fuzz tidings python/tidings/__pycache__ python/tests/__pycache__
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(PIC_OBJ:.o=.d)
