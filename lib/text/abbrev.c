@@ -26,8 +26,8 @@ static const char *const ambiguous[] = {
     "Jan", "Jr", "Jul", "Jun", "Kan", "Kans", "Ky", "La", "Ln", "Ltd", "Mar", "Mass", "Md", "Mich",
     "Minn", "Miss", "Mo", "Mon", "Mont", "Neb", "Nev", "Nov", "Oct", "Okla", "Ore", "Pa", "Penn", "Pl",
     "Plc", "Rd", "Sat", "Sep", "Sept", "Sq", "Sr", "St", "Sun", "Tenn", "Tex", "Thu", "Thur", "Thurs",
-    "Tue", "Tues", "Univ", "Va", "Vt", "Wash", "Wed", "Wis", "Wyo", "al", "cm", "esp", "est", "etc",
-    "ft", "hrs", "kg", "km", "lbs", "mi", "mins", "mm", "oz", "plc", "sq", "yrs",
+    "Tue", "Tues", "Univ", "Va", "Vt", "Wash", "Wed", "Wis", "Wyo", "al", "cm", "co", "esp", "est", "etc",
+    "ft", "hrs", "kg", "km", "lbs", "mi", "mins", "mm", "oz", "plc", "sq", "st", "yrs",
 };
 
 /* Capitalised words that open sentences far more often than they continue a name. */

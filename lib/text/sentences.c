@@ -391,6 +391,24 @@ static abbrev_kind word_before(const char *s, size_t ps, size_t dot)
     return ABBREV_NONE;
 }
 
+/* Whether the period at s[dot] closes a plain word (letters, or a number of two or more digits,
+ * standing alone) and so ends a sentence even before a lower-case word, as informal text has it:
+ * "I'm 33. ive never been", "it ruins it. or use". Short capitalised words are left alone: they
+ * are mostly abbreviations not in the lists ("Eng. project", "Epis. church"). A period set off by a
+ * space (tokenised text: "becca is right . iv owned") ends the sentence too. */
+static bool plain_word_before(const char *s, size_t ps, size_t dot)
+{
+    size_t k = dot;
+    while (k > ps && (is_alpha(s[k - 1]) || (s[k - 1] >= '0' && s[k - 1] <= '9'))) k--;
+    size_t wl = dot - k;
+    if (k > ps && !text_space_len(s, dot, k - 1) && !opener_len(s, dot, k - 1)) return false;
+    if (wl == 0) return k > ps; /* " . " */
+    size_t digits = 0;
+    for (size_t j = k; j < dot; j++) digits += s[j] >= '0' && s[j] <= '9';
+    if (digits) return digits == wl && wl >= 2;
+    return !(s[k] >= 'A' && s[k] <= 'Z' && wl <= 4);
+}
+
 /* The paragraph being split. */
 typedef struct para {
     const char *s;
@@ -433,7 +451,6 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
     while (n < pe && (o = opener_len(s, pe, n))) n += o;
     if (n >= pe) return false;
     letter_case next = case_at(s, pe, n);
-    if (next == CASE_LOWER) return false;
 
     bool question = false;
     size_t n_dots = 0;
@@ -446,6 +463,8 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
     if (question) {
         /* "Yahoo! News", "Jeopardy! champion": the mark belongs to the name. */
         if (s[run] == '!' && run_end == run + 1 && brand_before(s, p->start, run)) return false;
+        /* '"Why?" she asked.' goes on; 'a lonely place? and how big are they?' is two questions. */
+        if (next == CASE_LOWER) return !quoted;
         return !(quoted && attribution_follows(s, pe, end));
     }
     if (dots) {
@@ -455,7 +474,12 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
         if (n_dots == 3 && run > p->start && text_space_len(s, pe, run - 1)) return false;
         return next == CASE_UPPER;
     }
-    switch (word_before(s, p->start, run)) {
+    abbrev_kind kind = word_before(s, p->start, run);
+    /* Before a lower-case word only a plain word's period set off by a space ends a sentence;
+     * 'is great." she said' and '(as an engineer.) at the' go on. */
+    if (next == CASE_LOWER)
+        return kind == ABBREV_NONE && text_space_len(s, pe, run_end) && plain_word_before(s, p->start, run);
+    switch (kind) {
     case ABBREV_TITLE: return false;
     case ABBREV_NUMBER: return next != CASE_DIGIT;
     case ABBREV_AMBIGUOUS: {
@@ -513,6 +537,32 @@ static bool opens_glued_quote(para *p, size_t i)
     return p->quotes % 2 == 0;
 }
 
+/* Length of a reference marker at s[i] ("[12]", "[3, 4]", "[7–9]", "[a]"), 0 when none. */
+static size_t reference_len(const char *s, size_t pe, size_t i)
+{
+    if (i + 2 >= pe || s[i] != '[') return 0;
+    if (is_alpha(s[i + 1]) && s[i + 2] == ']') return 3;
+    size_t k = i + 1;
+    if (s[k] < '0' || s[k] > '9') return 0;
+    while (k < pe && k - i <= 12) {
+        if ((s[k] >= '0' && s[k] <= '9') || s[k] == ',' || s[k] == ' ' || s[k] == '-') k++;
+        else if (has3(s, pe, k, 0xe2, 0x80, 0x93)) k += 3; /* – */
+        else break;
+    }
+    return k < pe && s[k] == ']' ? k + 1 - i : 0;
+}
+
+/* The end of the reference markers that follow a sentence's final mark ("...in 1805. [6] [7]"), or
+ * `end` when none: footnote and citation markers belong to the sentence before them. */
+static size_t after_references(const char *s, size_t pe, size_t end)
+{
+    for (;;) {
+        size_t k = skip_space(s, pe, end), r = reference_len(s, pe, k);
+        if (!r) return end;
+        end = k + r;
+    }
+}
+
 /* Whether byte c can start a sentence mark: . ? ! or the lead byte of … */
 static bool mark_byte(unsigned char c) { return c == '.' || c == '?' || c == '!' || c == 0xe2; }
 
@@ -552,6 +602,7 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, span_vec *out)
             size_t after = d + closer_len(s, pe, d, &q);
             if (after >= pe || text_space_len(s, pe, after)) end = after, quoted = true;
         }
+        end = after_references(s, pe, end);
         if (is_boundary(&p, i, i + run, end, quoted)) {
             if (!emit(s, start, end, out)) return false;
             start = p.sentence = end;
