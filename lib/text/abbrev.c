@@ -2,20 +2,22 @@
  * (by how they behave), common sentence openers, and verbs of speech. Entries are case-sensitive. */
 #include "text/abbrev.h"
 
-/* Titles and Latin abbreviations that always lead into more words: "Gen. Augusto Pinochet", "e.g. this". */
+/* Titles and Latin abbreviations that always lead into more words: "Gen. Augusto Pinochet", "e.g. this",
+ * and the dates of reference works: "(c. 1818 – 1880)", "(b. March 2009)", "(d. 1990)", "(m. 1949;
+ * div. 1964)". */
 static const char *const titles[] = {
     "Adm", "Ald", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Comdr", "Cpl", "Det", "Dr",
     "Drs", "Fr", "Ft", "Gen", "Gens", "Gov", "Govs", "Hon", "Hr", "Insp", "Lt", "Maj", "Messrs", "Mlle",
     "Mme", "Mmes", "Mr", "Mrs", "Ms", "Msgr", "Mssrs", "Mt", "Pres", "Prof", "Profs", "Pvt", "Rep",
-    "Reps", "Rev", "Revs", "Sen", "Sens", "Sgt", "Sra", "Supt", "approx", "ca", "cf", "e.g", "eg",
-    "i.e", "ie", "v", "viz", "vs",
+    "Reps", "Rev", "Revs", "Sen", "Sens", "Sgt", "Sra", "Supt", "approx", "b", "c", "ca", "cf", "d",
+    "div", "e.g", "eg", "fl", "i.e", "ie", "v", "viz", "vs",
 };
 
 /* Abbreviations that usually come before a number: "No. 5", "pp. 3". */
 static const char *const before_numbers[] = {
     "Art", "Arts", "Ch", "Chap", "Ed", "Ex", "Fig", "Figs", "No", "Nos", "Nr", "N°", "Nº", "Op", "Para",
-    "Pt", "Ref", "Sec", "Secs", "Tab", "Vol", "Vols", "art", "ch", "chap", "ed", "ex", "fig", "figs",
-    "no", "nos", "nr", "n°", "nº", "op", "p", "para", "pp", "pt", "ref", "sec", "tab", "vol", "vols",
+    "Pt", "Ref", "Sec", "Secs", "Tab", "Vol", "Vols", "art", "ch", "chap", "col", "ed", "ex", "fig", "figs",
+    "m", "no", "nos", "nr", "n°", "nº", "op", "p", "para", "pp", "pt", "ref", "sec", "tab", "vol", "vols",
 };
 
 /* Abbreviations that often end a sentence as well: companies, name suffixes, months, days, US states,

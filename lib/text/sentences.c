@@ -505,6 +505,9 @@ static size_t terminator_run(const char *s, size_t len, size_t i)
             k++;
         } else if (has3(s, len, k, 0xe2, 0x80, 0xa6)) {
             k += 3;
+        } else if (k > i && (s[k - 1] == '?' || s[k - 1] == '!') && k + 1 < len && s[k] == ' ' &&
+                   (s[k + 1] == '?' || s[k + 1] == '!')) {
+            k += 1; /* "? ? ?" */
         } else if (k > i && s[k - 1] == '.' && k + 1 < len && s[k] == ' ' && s[k + 1] == '.' &&
                    (k - i >= 2 || (k + 3 < len && s[k + 2] == ' ' && s[k + 3] == '.'))) {
             k += 1; /* ". . ." */
@@ -552,12 +555,27 @@ static size_t reference_len(const char *s, size_t pe, size_t i)
     return k < pe && s[k] == ']' ? k + 1 - i : 0;
 }
 
-/* The end of the reference markers that follow a sentence's final mark ("...in 1805. [6] [7]"), or
- * `end` when none: footnote and citation markers belong to the sentence before them. */
+/* Length of an emoticon standing alone at s[i] (":)", ";-)", "^_^"), 0 when none. */
+static size_t emoticon_len(const char *s, size_t pe, size_t i)
+{
+    static const char *const faces[] = {":'(", ":(", ":)", ":-(", ":-)", ":-D", ":-P", ":D", ":P", ":p",
+                                        ";)", ";-)", "=)", ">:(", "^_^"};
+    size_t k = i;
+    while (k < pe && k - i < 4 && !text_space_len(s, pe, k)) k++;
+    if (k < pe && !text_space_len(s, pe, k)) return 0;
+    return wordlist_find(faces, sizeof faces / sizeof *faces, s + i, k - i) ? k - i : 0;
+}
+
+/* The end of what follows a sentence's final mark and still belongs to the sentence, or `end` when
+ * nothing does: footnote and citation markers ("...in 1805. [6] [7]"), a cut ("the same? [...]"),
+ * an emoticon ("like that. ;)"). */
 static size_t after_references(const char *s, size_t pe, size_t end)
 {
     for (;;) {
         size_t k = skip_space(s, pe, end), r = reference_len(s, pe, k);
+        if (!r) r = emoticon_len(s, pe, k);
+        if (!r && k + 4 < pe && !memcmp(s + k, "[...]", 5)) r = 5;
+        if (!r && k + 4 < pe && !memcmp(s + k, "[\xe2\x80\xa6]", 5)) r = 5;
         if (!r) return end;
         end = k + r;
     }
