@@ -126,6 +126,7 @@ typedef struct line {
     unsigned first; /* display width of its first word */
     bool blank;     /* nothing but white space */
     bool list;      /* starts with a list marker: - * • – — or 1. 1) (1) a) */
+    unsigned item;  /* the number of a numbered list marker (2 for "2." "2)" "(2)"), 0 otherwise */
 } line;
 
 /* Length of a list marker at s[i] including the spaces after it, 0 when none. */
@@ -194,6 +195,8 @@ static void read_line(const char *s, size_t len, size_t start, line *ln)
     size_t m = ln->blank ? 0 : list_marker(s, ln->cend, i);
     ln->list = m > 0;
     ln->body = i + m;
+    ln->item = 0;
+    for (size_t k = i + (m && s[i] == '('); k < i + m && s[k] >= '0' && s[k] <= '9'; k++) ln->item = ln->item * 10 + (unsigned)(s[k] - '0');
     /* The first word: the code points before the first white space. */
     size_t k = i;
     while (k < ln->cend && !text_space_len(s, ln->cend, k)) k++;
@@ -581,8 +584,9 @@ static size_t after_references(const char *s, size_t pe, size_t end)
     }
 }
 
-/* Whether byte c can start a sentence mark: . ? ! or the lead byte of … */
-static bool mark_byte(unsigned char c) { return c == '.' || c == '?' || c == '!' || c == 0xe2; }
+/* Whether byte c can start a sentence mark (. ? ! or the lead byte of …) or close a list marker
+ * ("2)"). */
+static bool mark_byte(unsigned char c) { return c == '.' || c == '?' || c == '!' || c == 0xe2 || c == ')'; }
 
 /* Offset of the first byte at or after i that can start a sentence mark, `end` when none; 8 bytes a
  * step. */
@@ -590,18 +594,74 @@ static size_t next_mark(const char *s, size_t i, size_t end)
 {
     for (; end - i >= 8; i += 8) {
         uint64_t x = bytes_load64(s + i);
-        if (bytes_any_equal(x, '.') || bytes_any_equal(x, '?') || bytes_any_equal(x, '!') || bytes_any_equal(x, 0xe2))
+        if (bytes_any_equal(x, '.') || bytes_any_equal(x, '?') || bytes_any_equal(x, '!') || bytes_any_equal(x, 0xe2) ||
+            bytes_any_equal(x, ')'))
             break;
     }
     while (i < end && !mark_byte((unsigned char)s[i])) i++;
     return i;
 }
 
-static bool split_paragraph(const char *s, size_t ps, size_t pe, span_vec *out)
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* A list marker inside a paragraph: "1." "2)" "(3)" "4.)", or a section number "2.1." */
+typedef struct marker {
+    size_t start, end; /* its bytes, the opening '(' included */
+    unsigned number;   /* its number; 0 for a section number (2.1.) */
+} marker;
+
+/* Whether the '.' or ')' at s[i] closes a list marker standing alone before a capitalised word. */
+static bool marker_at(const char *s, size_t ps, size_t pe, size_t i, marker *mk)
+{
+    size_t d = i;
+    while (d > ps && i - d <= 8 && (is_digit(s[d - 1]) || s[d - 1] == '.')) d--;
+    if (d == i || !is_digit(s[d]) || s[i - 1] == '.') return false;
+    bool paren = d > ps && s[d - 1] == '(';
+    mk->start = paren ? d - 1 : d;
+    if (mk->start > ps && !text_space_len(s, pe, mk->start - 1)) return false;
+    mk->end = i + 1;
+    if (s[i] == '.' && mk->end < pe && s[mk->end] == ')') mk->end++;
+    if (paren && s[mk->end - 1] != ')') return false;
+    if (mk->end >= pe || !text_space_len(s, pe, mk->end)) return false;
+    size_t n = skip_space(s, pe, mk->end);
+    if (n >= pe || case_at(s, pe, n) != CASE_UPPER) return false;
+    mk->number = 0;
+    if (memchr(s + d, '.', i - d) || i - d > 2) return s[i] == '.'; /* a section number: "2.1." */
+    for (size_t k = d; k < i; k++) mk->number = mk->number * 10 + (unsigned)(s[k] - '0');
+    return true;
+}
+
+static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, span_vec *out)
 {
     para p = {s, ps, pe, ps, -1, ps, 0};
     size_t start = ps;
+    unsigned next_item = item ? item + 1 : 0; /* the number the next item of a numbered list has */
     for (size_t i = ps; (i = next_mark(s, i, pe)) < pe;) {
+        marker mk;
+        if ((s[i] == '.' || s[i] == ')') && i > ps && is_digit(s[i - 1]) && marker_at(s, ps, pe, i, &mk)) {
+            /* Numbered items run on inside one paragraph: "advice: 1. Be kind. 2. Save up" or "1) The
+             * first item 2) The second item". An item opens a sentence when it starts one, follows a
+             * colon, or is the number after the last item's; its marker never ends one. A section
+             * number opening a sentence ("2.1. Property Rights") does not either. */
+            size_t at = skip_space(s, mk.start, start), before = trim_back(s, start, mk.start);
+            bool opens = at == mk.start;
+            bool item_here = mk.number ? (mk.number == 1 && (opens || (before > start && s[before - 1] == ':'))) ||
+                                             (next_item > 1 && mk.number == next_item)
+                                       : opens;
+            if (item_here) {
+                if (!opens) {
+                    if (!emit(s, start, mk.start, out)) return false;
+                    start = p.sentence = mk.start;
+                }
+                if (mk.number) next_item = mk.number + 1;
+                i = mk.end;
+                continue;
+            }
+        }
+        if (s[i] == ')') {
+            i++;
+            continue;
+        }
         size_t run = terminator_run(s, pe, i);
         if (!run) {
             i++;
@@ -641,6 +701,7 @@ td_status td_split_sentences(const char *text, size_t len, td_span **spans, size
     if (len == 0) return TD_OK;
     line cur = kept.items[0], next;
     size_t para_start = 0, line_no = 0;
+    unsigned para_item = 0;
     bool in_para = false;
     for (;;) {
         bool last = cur.end >= len;
@@ -651,10 +712,11 @@ td_status td_split_sentences(const char *text, size_t len, td_span **spans, size
         }
         if (!cur.blank && !in_para) {
             para_start = cur.body;
+            para_item = cur.item;
             in_para = true;
         }
         if (in_para && (last || next.blank || !joins(text, len, &lay, &cur, &next))) {
-            if (!split_paragraph(text, para_start, cur.cend, &out)) {
+            if (!split_paragraph(text, para_start, cur.cend, para_item, &out)) {
                 vec_free(&out);
                 return TD_ERR_NOMEM;
             }
