@@ -1,5 +1,7 @@
 /* abbrev.c — the word lists behind the sentence splitter: abbreviations that a period does not end
  * (by how they behave), common sentence openers, and verbs of speech. Entries are case-sensitive. */
+#include <string.h>
+
 #include "text/abbrev.h"
 
 /* Titles and Latin abbreviations that always lead into more words: "Gen. Augusto Pinochet", "e.g. this",
@@ -20,16 +22,35 @@ static const char *const before_numbers[] = {
     "m", "no", "nos", "nr", "n°", "nº", "op", "p", "para", "pp", "pt", "ref", "sec", "tab", "vol", "vols",
 };
 
-/* Abbreviations that often end a sentence as well: companies, name suffixes, months, days, US states,
- * units, "etc.", "et al.". */
+/* Abbreviations that often end a sentence as well: name suffixes, months, days, US states, units,
+ * "et al.". */
 static const char *const ambiguous[] = {
-    "Ala", "Apr", "Ariz", "Ark", "Assn", "Aug", "Ave", "Blvd", "Bros", "Calif", "Co", "Colo", "Conn",
-    "Corp", "Cos", "Dec", "Del", "Dept", "Feb", "Fla", "Fri", "Ga", "Govt", "Hwy", "Ill", "Inc", "Ind",
-    "Jan", "Jr", "Jul", "Jun", "Kan", "Kans", "Ky", "La", "Ln", "Ltd", "Mar", "Mass", "Md", "Mich",
-    "Minn", "Miss", "Mo", "Mon", "Mont", "Neb", "Nev", "Nov", "Oct", "Okla", "Ore", "Pa", "Penn", "Pl",
-    "Plc", "Rd", "Sat", "Sep", "Sept", "Sq", "Sr", "St", "Sun", "Tenn", "Tex", "Thu", "Thur", "Thurs",
-    "Tue", "Tues", "Univ", "Va", "Vt", "Wash", "Wed", "Wis", "Wyo", "al", "cm", "co", "esp", "est", "etc",
-    "ft", "hrs", "kg", "km", "lbs", "mi", "mins", "mm", "oz", "plc", "sq", "st", "yrs",
+    "Ala", "Apr", "Ariz", "Ark", "Assn", "Aug", "Ave", "Blvd", "Calif", "Colo", "Conn", "Dec", "Del",
+    "Dept", "Feb", "Fla", "Fri", "Ga", "Govt", "Hwy", "Ill", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan",
+    "Kans", "Ky", "La", "Ln", "Mar", "Mass", "Md", "Mich", "Minn", "Miss", "Mo", "Mon", "Mont", "Neb",
+    "Nev", "Nov", "Oct", "Okla", "Ore", "Pa", "Penn", "Pl", "Rd", "Sat", "Sep", "Sept", "Sq", "Sr", "St",
+    "Sun", "Tenn", "Tex", "Thu", "Thur", "Thurs", "Tue", "Tues", "Univ", "Va", "Vt", "Wash", "Wed",
+    "Wis", "Wyo", "al", "cm", "esp", "est", "ft", "hrs", "kg", "km", "lbs", "mi", "mins", "mm", "oz",
+    "sq", "st", "yrs",
+};
+
+/* Company suffixes: a capitalised word after them opens a sentence unless it is a title. */
+static const char *const companies[] = {"Bros", "Co", "Corp", "Cos", "Inc", "Ltd", "Plc", "co", "plc"};
+
+/* Titles that follow a company's name. */
+static const char *const company_titles[] = {
+    "CEO", "Chair", "Chairman", "Chairwoman", "Chief", "Director", "Executive", "Founder", "Head",
+    "Managing", "President", "Senior", "Spokesman", "Spokeswoman", "Vice",
+};
+
+/* Days, months and time zones that follow a time. */
+static const char *const time_followers[] = {
+    "Apr", "April", "Aug", "August", "BST", "CDT", "CET", "CST", "CT", "Central", "Dec", "December",
+    "EDT", "EST", "ET", "Eastern", "Feb", "February", "Fri", "Friday", "GMT", "Jan", "January", "Jul",
+    "July", "Jun", "June", "MDT", "MST", "MT", "Mar", "March", "May", "Mon", "Monday", "Mountain",
+    "Nov", "November", "Oct", "October", "PDT", "PST", "PT", "Pacific", "Sat", "Saturday", "Sep",
+    "Sept", "September", "Sun", "Sunday", "Thu", "Thursday", "Tue", "Tuesday", "UTC", "Wed",
+    "Wednesday",
 };
 
 /* Capitalised words that open sentences far more often than they continue a name. */
@@ -68,7 +89,21 @@ abbrev_kind abbrev_lookup(const char *w, size_t len)
     if (wordlist_find(titles, COUNT(titles), w, len)) return ABBREV_TITLE;
     if (wordlist_find(before_numbers, COUNT(before_numbers), w, len)) return ABBREV_NUMBER;
     if (wordlist_find(ambiguous, COUNT(ambiguous), w, len)) return ABBREV_AMBIGUOUS;
+    if (wordlist_find(companies, COUNT(companies), w, len)) return ABBREV_COMPANY;
+    if (len == 3 && (w[0] == 'a' || w[0] == 'p' || w[0] == 'A' || w[0] == 'P') && w[1] == '.' && (w[2] | 32) == 'm')
+        return ABBREV_TIME;
+    if (len == 3 && !memcmp(w, "etc", 3)) return ABBREV_END;
     return ABBREV_NONE;
+}
+
+bool abbrev_company_title(const char *w, size_t len)
+{
+    return wordlist_find(company_titles, COUNT(company_titles), w, len);
+}
+
+bool abbrev_time_follower(const char *w, size_t len)
+{
+    return wordlist_find(time_followers, COUNT(time_followers), w, len);
 }
 
 bool abbrev_starter(const char *w, size_t len) { return wordlist_find(starters, COUNT(starters), w, len); }

@@ -369,6 +369,17 @@ static bool brand_before(const char *s, size_t ps, size_t bang)
     return wordlist_find(brands, sizeof brands / sizeof *brands, s + k, bang - k);
 }
 
+/* Whether a dash (— – --) and then a lower-case word start at s[i]. */
+static bool dash_then_lower(const char *s, size_t pe, size_t i)
+{
+    if (has3(s, pe, i, 0xe2, 0x80, 0x94) || has3(s, pe, i, 0xe2, 0x80, 0x93)) i += 3;
+    else if (i + 1 < pe && s[i] == '-' && s[i + 1] == '-') i += 2;
+    else return false;
+    if (i >= pe || !text_space_len(s, pe, i)) return false;
+    i = skip_space(s, pe, i);
+    return i < pe && case_at(s, pe, i) == CASE_LOWER;
+}
+
 /* Kind of the word before a period at s[dot]; *w and *wl get the word. */
 static abbrev_kind word_before(const char *s, size_t ps, size_t dot)
 {
@@ -384,6 +395,9 @@ static abbrev_kind word_before(const char *s, size_t ps, size_t dot)
     if (wl == 0) return ABBREV_NONE;
     abbrev_kind kind = abbrev_lookup(w, wl);
     if (kind != ABBREV_NONE) return kind;
+    /* "in." after a number is inches: "4 ft. 2 in. long" */
+    if (wl == 2 && w[0] == 'i' && w[1] == 'n' && k >= ps + 2 && s[k - 1] == ' ' && s[k - 2] >= '0' && s[k - 2] <= '9')
+        return ABBREV_AMBIGUOUS;
     if (wl == 1 && w[0] >= 'A' && w[0] <= 'Z') return ABBREV_AMBIGUOUS; /* an initial: James B. Comey */
     /* Dotted initials: U.S, a.m, J.R.R */
     if (wl >= 3 && wl % 2 == 1) {
@@ -468,6 +482,8 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
         if (s[run] == '!' && run_end == run + 1 && brand_before(s, p->start, run)) return false;
         /* '"Why?" she asked.' goes on; 'a lonely place? and how big are they?' is two questions. */
         if (next == CASE_LOWER) return !quoted;
+        /* "The question — who knew what, and when? — remains open." */
+        if (dash_then_lower(s, pe, n)) return false;
         return !(quoted && attribution_follows(s, pe, end));
     }
     if (dots) {
@@ -491,6 +507,14 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
         if (!wl || !abbrev_starter(s + n, wl)) return false;
         /* "At 5 a.m. Mr. Smith went": a fragment this short is an opening phrase, not a sentence. */
         if (count_words(s, p->sentence, run, 4) < 4) return false;
+        if (p->title < 0) p->title = title_case(s, p->start, pe);
+        return !p->title;
+    }
+    case ABBREV_COMPANY: case ABBREV_TIME: case ABBREV_END: {
+        if (next != CASE_UPPER) return false;
+        size_t wl = alpha_run(s, pe, n);
+        if (kind == ABBREV_COMPANY && abbrev_company_title(s + n, wl)) return false;
+        if (kind == ABBREV_TIME && (abbrev_time_follower(s + n, wl) || count_words(s, p->sentence, run, 4) < 4)) return false;
         if (p->title < 0) p->title = title_case(s, p->start, pe);
         return !p->title;
     }
