@@ -76,10 +76,12 @@ static const char *const starters[] = {
 
 /* Verbs that attribute speech: '"Why?" Smith asked.' keeps the question in the sentence. */
 static const char *const speech_verbs[] = {
-    "added", "adds", "answered", "answers", "asked", "asks", "continued", "continues", "cried",
-    "declared", "declares", "explained", "explains", "insisted", "insists", "noted", "notes",
-    "recalled", "recalls", "replied", "replies", "said", "say", "says", "shouted", "shouts", "tells",
-    "told", "writes", "wrote",
+    "add", "added", "adds", "answered", "answers", "ask", "asked", "asks", "began", "called", "calls",
+    "continued", "continues", "cried", "cries", "declared", "declares", "demanded", "demands",
+    "exclaimed", "explained", "explains", "howled", "insisted", "insists", "joked", "laughed",
+    "murmured", "muttered", "noted", "notes", "pleaded", "recalled", "recalls", "remarked", "replied",
+    "replies", "responded", "said", "say", "says", "screamed", "shouted", "shouts", "sighed", "snapped",
+    "started", "tells", "told", "urged", "warned", "whispered", "wondered", "writes", "wrote", "yelled",
 };
 
 #define COUNT(a) (sizeof a / sizeof *a)

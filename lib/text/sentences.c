@@ -106,6 +106,7 @@ static letter_case case_at(const char *s, size_t len, size_t i)
 }
 
 static bool is_alpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Length of the ASCII letter run at s[i]. */
 static size_t alpha_run(const char *s, size_t len, size_t i)
@@ -294,11 +295,27 @@ static void measure(const char *s, size_t len, layout *lay, kept_lines *kept)
     lay->wrapped = lay->width <= 120 && n_breaks >= 2 && n_open * 3 >= n_breaks && n_lower * 10 >= n_breaks;
 }
 
+/* Whether a line ends in a word that cannot end a sentence, so that the next line goes on with it:
+ * a title ("and Mr.") or a lower-case article, preposition or conjunction ("at a dinner on"). */
+static bool ends_open(const char *s, const line *ln)
+{
+    static const char *const words[] = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on",
+                                        "or", "the", "to", "with"};
+    size_t e = ln->cend;
+    if (e > ln->body && s[e - 1] == '.') e--;
+    size_t k = e;
+    while (k > ln->body && is_alpha(s[k - 1])) k--;
+    if (k == e || (k > ln->body && !text_space_len(s, e, k - 1))) return false;
+    if (e < ln->cend) return abbrev_lookup(s + k, e - k) == ABBREV_TITLE;
+    return wordlist_find(words, sizeof words / sizeof *words, s + k, e - k);
+}
+
 /* Whether line b continues the paragraph of line a (b follows a, neither is blank). */
 static bool joins(const char *s, size_t len, const layout *lay, const line *a, const line *b)
 {
     if (b->list) return false;
     bool lower = case_at(s, len, b->body) == CASE_LOWER;
+    if (ends_open(s, a)) return true;
     if (!lay->wrapped) return lower && !ends_sentence(s, a);
     if (b->indent > lay->base_indent) return false;
     /* A line that stopped well short of the wrap width although the next word would have fitted was
@@ -514,7 +531,9 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
         if (next != CASE_UPPER) return false;
         size_t wl = alpha_run(s, pe, n);
         if (kind == ABBREV_COMPANY && abbrev_company_title(s + n, wl)) return false;
-        if (kind == ABBREV_TIME && (abbrev_time_follower(s + n, wl) || count_words(s, p->sentence, run, 4) < 4)) return false;
+        if (kind == ABBREV_TIME && abbrev_time_follower(s + n, wl)) return false;
+        /* "At 5 a.m. Mr. Smith went", "Warner Bros. Discovery said": too short for a sentence. */
+        if (count_words(s, p->sentence, run, 4) < 4) return false;
         if (p->title < 0) p->title = title_case(s, p->start, pe);
         return !p->title;
     }
@@ -532,9 +551,9 @@ static size_t terminator_run(const char *s, size_t len, size_t i)
             k++;
         } else if (has3(s, len, k, 0xe2, 0x80, 0xa6)) {
             k += 3;
-        } else if (k > i && (s[k - 1] == '?' || s[k - 1] == '!') && k + 1 < len && s[k] == ' ' &&
-                   (s[k + 1] == '?' || s[k + 1] == '!')) {
-            k += 1; /* "? ? ?" */
+        } else if (k > i && k + 2 < len && s[k] == ' ' && (s[k + 1] == '?' || s[k + 1] == '!' || s[k + 1] == '.') &&
+                   text_space_len(s, len, k + 2)) {
+            k += 1; /* "? ? ?", "it? ." */
         } else if (k > i && s[k - 1] == '.' && k + 1 < len && s[k] == ' ' && s[k + 1] == '.' &&
                    (k - i >= 2 || (k + 3 < len && s[k + 2] == ' ' && s[k + 3] == '.'))) {
             k += 1; /* ". . ." */
@@ -593,6 +612,17 @@ static size_t emoticon_len(const char *s, size_t pe, size_t i)
     return wordlist_find(faces, sizeof faces / sizeof *faces, s + i, k - i) ? k - i : 0;
 }
 
+/* The end of a footnote number after the end of a sentence, on its line and followed by a
+ * capitalised word ("a publication fee. 8 Yet some"), or `end` when none. */
+static size_t after_footnote(const char *s, size_t pe, size_t end)
+{
+    size_t i = skip_space(s, pe, end), k = i;
+    while (k < pe && k - i < 3 && is_digit(s[k])) k++;
+    if (k == i || k - i > 2 || k >= pe || s[k] != ' ' || memchr(s + end, '\n', i - end)) return end;
+    size_t n = skip_space(s, pe, k);
+    return n < pe && case_at(s, pe, n) == CASE_UPPER ? k : end;
+}
+
 /* The end of what follows a sentence's final mark and still belongs to the sentence, or `end` when
  * nothing does: footnote and citation markers ("...in 1805. [6] [7]"), a cut ("the same? [...]"),
  * an emoticon ("like that. ;)"). */
@@ -625,8 +655,6 @@ static size_t next_mark(const char *s, size_t i, size_t end)
     while (i < end && !mark_byte((unsigned char)s[i])) i++;
     return i;
 }
-
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* A list marker inside a paragraph: "1." "2)" "(3)" "4.)", or a section number "2.1." */
 typedef struct marker {
@@ -706,6 +734,7 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
         }
         end = after_references(s, pe, end);
         if (is_boundary(&p, i, i + run, end, quoted)) {
+            end = after_footnote(s, pe, end);
             if (!emit(s, start, end, out)) return false;
             start = p.sentence = end;
         }
