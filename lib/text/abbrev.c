@@ -22,17 +22,19 @@ static const char *const before_numbers[] = {
     "m", "no", "nos", "nr", "n°", "nº", "op", "p", "para", "pp", "pt", "ref", "sec", "tab", "vol", "vols",
 };
 
-/* Abbreviations that often end a sentence as well: name suffixes, months, days, US states, units,
- * "et al.". */
+/* Abbreviations that often end a sentence as well: name suffixes, months, days, US states, "et al.". */
 static const char *const ambiguous[] = {
     "Ala", "Apr", "Ariz", "Ark", "Assn", "Aug", "Ave", "Blvd", "Calif", "Colo", "Conn", "Dec", "Del",
     "Dept", "Feb", "Fla", "Fri", "Ga", "Govt", "Hwy", "Ill", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan",
     "Kans", "Ky", "La", "Ln", "Mar", "Mass", "Md", "Mich", "Minn", "Miss", "Mo", "Mon", "Mont", "Neb",
     "Nev", "Nov", "Oct", "Okla", "Ore", "Pa", "Penn", "Pl", "Rd", "Sat", "Sep", "Sept", "Sq", "Sr", "St",
     "Sun", "Tenn", "Tex", "Thu", "Thur", "Thurs", "Tue", "Tues", "Univ", "Va", "Vt", "Wash", "Wed",
-    "Wis", "Wyo", "al", "cm", "esp", "est", "ft", "hrs", "kg", "km", "lbs", "mi", "mins", "mm", "oz",
-    "sq", "st", "yrs",
+    "Wis", "Wyo", "al", "esp", "est", "sq", "st",
 };
+
+/* Units, which follow a number: a capitalised word after them opens a sentence ("It weighs 40 lbs.
+ * Buyers like it."). "in" counts only after a number (see sentences.c). */
+static const char *const units[] = {"cm", "ft", "gal", "hrs", "kg", "km", "lb", "lbs", "mi", "mins", "mm", "mph", "oz", "yd", "yds", "yrs"};
 
 /* Company suffixes: a capitalised word after them opens a sentence unless it is a title. */
 static const char *const companies[] = {"Bros", "Co", "Corp", "Cos", "Inc", "Ltd", "Plc", "co", "plc"};
@@ -94,7 +96,7 @@ abbrev_kind abbrev_lookup(const char *w, size_t len)
     if (wordlist_find(companies, COUNT(companies), w, len)) return ABBREV_COMPANY;
     if (len == 3 && (w[0] == 'a' || w[0] == 'p' || w[0] == 'A' || w[0] == 'P') && w[1] == '.' && (w[2] | 32) == 'm')
         return ABBREV_TIME;
-    if (len == 3 && !memcmp(w, "etc", 3)) return ABBREV_END;
+    if ((len == 3 && !memcmp(w, "etc", 3)) || wordlist_find(units, COUNT(units), w, len)) return ABBREV_END;
     return ABBREV_NONE;
 }
 

@@ -11,7 +11,7 @@ typedef enum abbrev_kind {
     ABBREV_AMBIGUOUS, /* ends one only before a sentence opener: Jr. Jan. Calif. */
     ABBREV_COMPANY,   /* ends one before a capital unless a title follows: Inc. Corp. Co. Ltd. */
     ABBREV_TIME,      /* ends one before a capital unless a day, month or time zone follows: a.m. p.m. */
-    ABBREV_END,       /* ends one before any capital: etc. */
+    ABBREV_END,       /* ends one before any capital: etc., units (lbs. ft.) */
 } abbrev_kind;
 
 /* Kind of the word before a period, given without that period ("Mr", "U.S", "a.m"). Dotted

@@ -414,7 +414,7 @@ static abbrev_kind word_before(const char *s, size_t ps, size_t dot)
     if (kind != ABBREV_NONE) return kind;
     /* "in." after a number is inches: "4 ft. 2 in. long" */
     if (wl == 2 && w[0] == 'i' && w[1] == 'n' && k >= ps + 2 && s[k - 1] == ' ' && s[k - 2] >= '0' && s[k - 2] <= '9')
-        return ABBREV_AMBIGUOUS;
+        return ABBREV_END;
     if (wl == 1 && w[0] >= 'A' && w[0] <= 'Z') return ABBREV_AMBIGUOUS; /* an initial: James B. Comey */
     /* Dotted initials: U.S, a.m, J.R.R */
     if (wl >= 3 && wl % 2 == 1) {
@@ -513,8 +513,11 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
     abbrev_kind kind = word_before(s, p->start, run);
     /* Before a lower-case word only a plain word's period set off by a space ends a sentence;
      * 'is great." she said' and '(as an engineer.) at the' go on. */
-    if (next == CASE_LOWER)
-        return kind == ABBREV_NONE && text_space_len(s, pe, run_end) && plain_word_before(s, p->start, run);
+    if (next == CASE_LOWER) {
+        bool q;
+        return kind == ABBREV_NONE && text_space_len(s, pe, run_end) &&
+               !closer_len(s, pe, skip_space(s, pe, run_end), &q) && plain_word_before(s, p->start, run);
+    }
     switch (kind) {
     case ABBREV_TITLE: return false;
     case ABBREV_NUMBER: return next != CASE_DIGIT;
@@ -726,11 +729,12 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
             end += k;
             quoted |= q;
         }
-        /* A curly closing quote set off by a space still belongs here: "really are.' ” Linda" */
+        /* A curly closing quote or a bracket set off by a space still belongs here: "really are.' ”
+         * Linda", tokenised "( who took office in May . ) spoke" */
         size_t d = skip_space(s, pe, end);
-        if (d > end && d < pe && closer_len(s, pe, d, &q) > 1 && q) {
-            size_t after = d + closer_len(s, pe, d, &q);
-            if (after >= pe || text_space_len(s, pe, after)) end = after, quoted = true;
+        if (d > end && d < pe && (k = closer_len(s, pe, d, &q)) && (q ? k > 1 : s[d] != '}')) {
+            size_t after = d + k;
+            if (after >= pe || text_space_len(s, pe, after)) end = after, quoted |= q;
         }
         end = after_references(s, pe, end);
         if (is_boundary(&p, i, i + run, end, quoted)) {
