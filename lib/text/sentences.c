@@ -696,18 +696,18 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
         if ((s[i] == '.' || s[i] == ')') && i > ps && is_digit(s[i - 1]) && marker_at(s, ps, pe, i, &mk)) {
             /* Numbered items run on inside one paragraph: "advice: 1. Be kind. 2. Save up" or "1) The
              * first item 2) The second item". An item opens a sentence when it starts one, follows a
-             * colon, or is the number after the last item's; its marker never ends one. A section
-             * number opening a sentence ("2.1. Property Rights") does not either. */
+             * colon, or is the number after the last item's; its marker never ends one. Nor does a
+             * section number opening a sentence ("2.1. Property Rights"). */
             size_t at = skip_space(s, mk.start, start), before = trim_back(s, start, mk.start);
             bool opens = at == mk.start;
             bool item_here = mk.number ? (mk.number == 1 && (opens || (before > start && s[before - 1] == ':'))) ||
                                              (next_item > 1 && mk.number == next_item)
                                        : opens;
             if (item_here) {
-                if (!opens) {
-                    if (!emit(s, start, mk.start, out)) return false;
-                    start = p.sentence = mk.start;
-                }
+                /* A list marker is layout, as at the start of a line: the item's sentence follows it.
+                 * A section number stays with its heading. */
+                if (!opens && !emit(s, start, mk.start, out)) return false;
+                start = p.sentence = mk.number ? mk.end : mk.start;
                 if (mk.number) next_item = mk.number + 1;
                 i = mk.end;
                 continue;

@@ -24,6 +24,12 @@ static inline size_t text_space_len(const char *s, size_t len, size_t i)
     return text_space_len_wide(s, len, i);
 }
 
+/* Balances the double quotation marks (" “ ” „ « ») of a sentence taken out of its text: the last
+ * opening mark left open gets its closing partner at the end, and a closing mark with no opening one
+ * gets its partner at the start; with may_grow false both are dropped instead (the text only
+ * shrinks). *text is malloc'd and may be replaced; false when out of memory (*text is kept). */
+bool text_balance_quotes(char **text, bool may_grow);
+
 /* Appends the matching form of s to out: NFKC, case-folded, curly quotes and apostrophes made
  * straight, dashes made '-'. Output is valid UTF-8. False when out of memory. */
 bool text_fold(const char *s, size_t len, buf *out);
