@@ -56,14 +56,23 @@ static bool has3(const char *s, size_t len, size_t i, unsigned char a, unsigned 
     return i + 2 < len && (unsigned char)s[i] == a && (unsigned char)s[i + 1] == b && (unsigned char)s[i + 2] == c;
 }
 
-/* Length of a closing quote or bracket at s[i] (" ' ) ] } ” ’ » ›), 0 when none; *quote tells
- * whether it is a quotation mark. */
+/* Whether s[i] starts "\ufffd?": a closing curly quote (E2 80 9D) whose last byte was lost and whose
+ * rest became U+FFFD, as in scraped text ("called it “unhinged\ufffd? and"). */
+static bool broken_closing_quote(const char *s, size_t len, size_t i)
+{
+    return i + 3 < len && (unsigned char)s[i] == 0xef && (unsigned char)s[i + 1] == 0xbf &&
+           (unsigned char)s[i + 2] == 0xbd && s[i + 3] == '?';
+}
+
+/* Length of a closing quote or bracket at s[i] (" ' ) ] } ” ’ » › and a broken ”), 0 when none;
+ * *quote tells whether it is a quotation mark. */
 static size_t closer_len(const char *s, size_t len, size_t i, bool *quote)
 {
     unsigned char c = (unsigned char)s[i];
     *quote = c == '"' || c == '\'';
     if (*quote || c == ')' || c == ']' || c == '}') return 1;
     *quote = true;
+    if (broken_closing_quote(s, len, i)) return 4;
     if (has3(s, len, i, 0xe2, 0x80, 0x9d) || has3(s, len, i, 0xe2, 0x80, 0x99) || has3(s, len, i, 0xe2, 0x80, 0xba))
         return 3;
     if (i + 1 < len && c == 0xc2 && (unsigned char)s[i + 1] == 0xbb) return 2;
@@ -681,7 +690,8 @@ static bool marker_at(const char *s, size_t ps, size_t pe, size_t i, marker *mk)
     size_t n = skip_space(s, pe, mk->end);
     if (n >= pe || case_at(s, pe, n) != CASE_UPPER) return false;
     mk->number = 0;
-    if (memchr(s + d, '.', i - d) || i - d > 2) return s[i] == '.'; /* a section number: "2.1." */
+    if (memchr(s + d, '.', i - d)) return s[i] == '.'; /* a section number: "2.1." */
+    if (i - d > 2) return false;
     for (size_t k = d; k < i; k++) mk->number = mk->number * 10 + (unsigned)(s[k] - '0');
     return true;
 }
@@ -713,7 +723,7 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
                 continue;
             }
         }
-        if (s[i] == ')') {
+        if (s[i] == ')' || (i >= ps + 3 && broken_closing_quote(s, pe, i - 3))) {
             i++;
             continue;
         }
