@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "text/abbrev.h"
 #include "tidings.h"
 
 enum { MAX_SENTS = 8 };
@@ -251,6 +252,27 @@ static void test_rule_cases(void **state)
     assert_int_equal(pass, n);
 }
 
+/* The abbreviation table is searched by halves: every kind is found, from both ends of the table. */
+static void test_abbreviation_kinds(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *word;
+        abbrev_kind kind;
+    } cases[] = {
+        {"Adm", ABBREV_TITLE}, {"Gen", ABBREV_TITLE},    {"e.g", ABBREV_TITLE},   {"vs", ABBREV_TITLE},
+        {"No", ABBREV_NUMBER}, {"pp", ABBREV_NUMBER},    {"Calif", ABBREV_AMBIGUOUS}, {"Jan", ABBREV_AMBIGUOUS},
+        {"Inc", ABBREV_COMPANY}, {"co", ABBREV_COMPANY}, {"etc", ABBREV_END},      {"yrs", ABBREV_END},
+        {"a.m", ABBREV_TIME},  {"P.M", ABBREV_TIME},     {"said", ABBREV_NONE},   {"Government", ABBREV_NONE},
+        {"U.S", ABBREV_NONE},  {"A", ABBREV_NONE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        abbrev_kind got = abbrev_lookup(cases[i].word, strlen(cases[i].word));
+        if (got != cases[i].kind) fprintf(stderr, "  %s: kind %d, want %d\n", cases[i].word, (int)got, (int)cases[i].kind);
+        assert_int_equal(got, cases[i].kind);
+    }
+}
+
 static void test_news_cases(void **state)
 {
     (void)state;
@@ -457,6 +479,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_golden_rules), cmocka_unit_test(test_news_cases), cmocka_unit_test(test_rule_cases),
+        cmocka_unit_test(test_abbreviation_kinds),
         cmocka_unit_test(test_layout),       cmocka_unit_test(test_spans_and_text),
         cmocka_unit_test(test_sony_articles), cmocka_unit_test(test_duc_newswire),
     };

@@ -50,7 +50,7 @@ bool text_balance_quotes(char **text, bool may_grow)
     mark first_close = {0}, last_open = {0}, m;
     bool have_close = false;
     size_t open = 0;
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; (i += strcspn(s + i, "\"\xe2\xc2")) < len; i++) {
         if (!mark_at(s, len, i, &m)) continue;
         if (m.opens) {
             open++;

@@ -410,6 +410,8 @@ static bool dash_then_lower(const char *s, size_t pe, size_t i)
 static abbrev_kind word_before(const char *s, size_t ps, size_t dot)
 {
     size_t k = dot;
+    /* ASCII letters, digits and dots are neither space nor opener: skip them quickly */
+    while (k > ps && (is_alpha(s[k - 1]) || is_digit(s[k - 1]) || s[k - 1] == '.')) k--;
     while (k > ps) {
         size_t j = k - 1;
         while (j > ps && ((unsigned char)s[j] & 0xc0) == 0x80) j--;
@@ -519,14 +521,14 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
         if (n_dots == 3 && run > p->start && text_space_len(s, pe, run - 1)) return false;
         return next == CASE_UPPER;
     }
-    abbrev_kind kind = word_before(s, p->start, run);
     /* Before a lower-case word only a plain word's period set off by a space ends a sentence;
      * 'is great." she said' and '(as an engineer.) at the' go on. */
     if (next == CASE_LOWER) {
         bool q;
-        return kind == ABBREV_NONE && text_space_len(s, pe, run_end) &&
-               !closer_len(s, pe, skip_space(s, pe, run_end), &q) && plain_word_before(s, p->start, run);
+        return text_space_len(s, pe, run_end) && !closer_len(s, pe, skip_space(s, pe, run_end), &q) &&
+               plain_word_before(s, p->start, run) && word_before(s, p->start, run) == ABBREV_NONE;
     }
+    abbrev_kind kind = word_before(s, p->start, run);
     switch (kind) {
     case ABBREV_TITLE: return false;
     case ABBREV_NUMBER: return next != CASE_DIGIT;
@@ -641,7 +643,10 @@ static size_t after_footnote(const char *s, size_t pe, size_t end)
 static size_t after_references(const char *s, size_t pe, size_t end)
 {
     for (;;) {
-        size_t k = skip_space(s, pe, end), r = reference_len(s, pe, k);
+        size_t k = skip_space(s, pe, end);
+        char c = k < pe ? s[k] : '\0';
+        if (c != '[' && c != ':' && c != ';' && c != '=' && c != '>' && c != '^') return end;
+        size_t r = reference_len(s, pe, k);
         if (!r) r = emoticon_len(s, pe, k);
         if (!r && k + 4 < pe && !memcmp(s + k, "[...]", 5)) r = 5;
         if (!r && k + 4 < pe && !memcmp(s + k, "[\xe2\x80\xa6]", 5)) r = 5;
@@ -650,9 +655,8 @@ static size_t after_references(const char *s, size_t pe, size_t end)
     }
 }
 
-/* Whether byte c can start a sentence mark (. ? ! or the lead byte of …) or close a list marker
- * ("2)"). */
-static bool mark_byte(unsigned char c) { return c == '.' || c == '?' || c == '!' || c == 0xe2 || c == ')'; }
+/* Whether byte c can start a sentence mark: . ? ! or the lead byte of … */
+static bool mark_byte(unsigned char c) { return c == '.' || c == '?' || c == '!' || c == 0xe2; }
 
 /* Offset of the first byte at or after i that can start a sentence mark, `end` when none; 8 bytes a
  * step. */
@@ -660,12 +664,18 @@ static size_t next_mark(const char *s, size_t i, size_t end)
 {
     for (; end - i >= 8; i += 8) {
         uint64_t x = bytes_load64(s + i);
-        if (bytes_any_equal(x, '.') || bytes_any_equal(x, '?') || bytes_any_equal(x, '!') || bytes_any_equal(x, 0xe2) ||
-            bytes_any_equal(x, ')'))
+        if (bytes_any_equal(x, '.') || bytes_any_equal(x, '?') || bytes_any_equal(x, '!') || bytes_any_equal(x, 0xe2))
             break;
     }
     while (i < end && !mark_byte((unsigned char)s[i])) i++;
     return i;
+}
+
+/* Offset of the first ')' at or after i (it may close a list marker, "2)"), `end` when none. */
+static size_t next_paren(const char *s, size_t i, size_t end)
+{
+    const char *p = i < end ? memchr(s + i, ')', end - i) : NULL;
+    return p ? (size_t)(p - s) : end;
 }
 
 /* A list marker inside a paragraph: "1." "2)" "(3)" "4.)", or a section number "2.1." */
@@ -701,7 +711,10 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
     para p = {s, ps, pe, ps, -1, ps, 0};
     size_t start = ps;
     unsigned next_item = item ? item + 1 : 0; /* the number the next item of a numbered list has */
-    for (size_t i = ps; (i = next_mark(s, i, pe)) < pe;) {
+    size_t paren = next_paren(s, ps, pe); /* the next ')' */
+    for (size_t i = ps;;) {
+        if (paren < i) paren = next_paren(s, i, pe);
+        if ((i = next_mark(s, i, paren)) >= pe) break;
         marker mk;
         if ((s[i] == '.' || s[i] == ')') && i > ps && is_digit(s[i - 1]) && marker_at(s, ps, pe, i, &mk)) {
             /* Numbered items run on inside one paragraph: "advice: 1. Be kind. 2. Save up" or "1) The
@@ -723,7 +736,7 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
                 continue;
             }
         }
-        if (s[i] == ')' || (i >= ps + 3 && broken_closing_quote(s, pe, i - 3))) {
+        if (s[i] == ')' || (s[i] == '?' && i >= ps + 3 && broken_closing_quote(s, pe, i - 3))) {
             i++;
             continue;
         }

@@ -51,6 +51,9 @@ bool token_next(const char *s, size_t len, size_t *pos, token *out);
 
 /* True when s[0..len) is one of the n words of `sorted` (NUL-terminated, in strcmp order). */
 bool wordlist_find(const char *const *sorted, size_t n, const char *s, size_t len);
+/* Index of s[0..len) in a table of n records of `stride` bytes each, whose first member is a word
+ * (const char *), sorted in strcmp order by it; n when absent. */
+size_t wordlist_index(const void *table, size_t n, size_t stride, const char *s, size_t len);
 
 /* English stopword test on a folded word. */
 bool stopword(const char *folded, size_t len);
