@@ -229,6 +229,10 @@ static const split_case rule_cases[] = {
     {"Drivers were told to bring water, food, blankets, etc. Most stayed home.",
      {"Drivers were told to bring water, food, blankets, etc.", "Most stayed home."}, true},
     {"Warner Bros. Discovery cut 500 jobs.", {"Warner Bros. Discovery cut 500 jobs."}, true},
+    {"Smith scored 20 pts. and grabbed 10 rebounds.", {"Smith scored 20 pts. and grabbed 10 rebounds."}, true},
+    /* dotted abbreviations of any length */
+    {"She earned a Ph.D. He then taught in Charleston, W.Va. The W.Va. police knew him.",
+     {"She earned a Ph.D.", "He then taught in Charleston, W.Va.", "The W.Va. police knew him."}, true},
     /* what follows a sentence's mark and still belongs to it */
     {"The ferry was late again. :( At least it was warm. ;)", {"The ferry was late again. :(", "At least it was warm. ;)"}, true},
     {"Can the city afford it? [...] The council thinks so.", {"Can the city afford it? [...]", "The council thinks so."}, true},

@@ -427,20 +427,26 @@ static abbrev_kind word_before(const char *s, size_t ps, size_t dot)
     if (wl == 2 && w[0] == 'i' && w[1] == 'n' && k >= ps + 2 && s[k - 1] == ' ' && s[k - 2] >= '0' && s[k - 2] <= '9')
         return ABBREV_END;
     if (wl == 1 && w[0] >= 'A' && w[0] <= 'Z') return ABBREV_AMBIGUOUS; /* an initial: James B. Comey */
-    /* Dotted initials: U.S, a.m, J.R.R */
-    if (wl >= 3 && wl % 2 == 1) {
-        for (size_t j = 0; j < wl; j++)
-            if (j % 2 ? w[j] != '.' : !is_alpha(w[j])) return ABBREV_NONE;
-        return ABBREV_AMBIGUOUS;
+    /* Dotted abbreviations: U.S, a.m, J.R.R, Ph.D, W.Va: two pieces or more of one to three letters */
+    size_t piece = 0, pieces = 1;
+    for (size_t j = 0; j < wl; j++) {
+        if (w[j] == '.') {
+            if (!piece) return ABBREV_NONE;
+            piece = 0;
+            pieces++;
+        } else if (!is_alpha(w[j]) || ++piece > 3) {
+            return ABBREV_NONE;
+        }
     }
-    return ABBREV_NONE;
+    return pieces >= 2 && piece ? ABBREV_AMBIGUOUS : ABBREV_NONE;
 }
 
 /* Whether the period at s[dot] closes a plain word (letters, or a number of two or more digits,
  * standing alone) and so ends a sentence even before a lower-case word, as informal text has it:
  * "I'm 33. ive never been", "it ruins it. or use". Short capitalised words are left alone: they
- * are mostly abbreviations not in the lists ("Eng. project", "Epis. church"). A period set off by a
- * space (tokenised text: "becca is right . iv owned") ends the sentence too. */
+ * are mostly abbreviations not in the lists ("Eng. project", "Epis. church"); so are short words
+ * after a number, units ("20 pts. and"). A period set off by a space (tokenised text: "becca is
+ * right . iv owned") ends the sentence too. */
 static bool plain_word_before(const char *s, size_t ps, size_t dot)
 {
     size_t k = dot;
@@ -451,6 +457,7 @@ static bool plain_word_before(const char *s, size_t ps, size_t dot)
     size_t digits = 0;
     for (size_t j = k; j < dot; j++) digits += s[j] >= '0' && s[j] <= '9';
     if (digits) return digits == wl && wl >= 2;
+    if (wl <= 4 && k >= ps + 2 && s[k - 1] == ' ' && is_digit(s[k - 2])) return false; /* a unit: "20 pts. and" */
     return !(s[k] >= 'A' && s[k] <= 'Z' && wl <= 4);
 }
 
