@@ -215,6 +215,8 @@ static const split_case rule_cases[] = {
      {"The council agreed on three steps:", "Close the bridge.", "Inspect the cables.", "Reopen it in May."}, true},
     {"Options for commuters: 1) The ferry from the quay 2) The train via Central 3) Working from home",
      {"Options for commuters:", "The ferry from the quay", "The train via Central", "Working from home"}, true},
+    {"The bridge will close for a year. 2. The Ferry Plan\n\n*3. The third step is money.",
+     {"The bridge will close for a year.", "The Ferry Plan", "The third step is money."}, true},
     {"3.2. Traffic Counts\n\nThe counts fell by 2. The bridge stayed shut.",
      {"3.2. Traffic Counts", "The counts fell by 2.", "The bridge stayed shut."}, true},
     /* company suffixes, times, units and etc. before a capital */

@@ -312,6 +312,14 @@ static bool ends_open(const char *s, const line *ln)
                                         "or", "the", "to", "with"};
     size_t e = ln->cend;
     if (e > ln->body && s[e - 1] == '.') e--;
+    /* a list number alone at the end of a line, its item on the next: "in order. 1.\nBlowback in Iraq" */
+    size_t d = e;
+    while (d > ln->body && e - d < 3 && is_digit(s[d - 1])) d--;
+    if (e < ln->cend && d < e && e - d <= 2 && !(d > ln->body && is_digit(s[d - 1]))) {
+        size_t b = trim_back(s, ln->body, d);
+        if (b == ln->body || (b == d - 1 && s[b] == '*') || (b < d && (s[b - 1] == '.' || s[b - 1] == '?' || s[b - 1] == '!')))
+            return true;
+    }
     size_t k = e;
     while (k > ln->body && is_alpha(s[k - 1])) k--;
     if (k == e || (k > ln->body && !text_space_len(s, e, k - 1))) return false;
@@ -699,6 +707,7 @@ static bool marker_at(const char *s, size_t ps, size_t pe, size_t i, marker *mk)
     if (d == i || !is_digit(s[d]) || s[i - 1] == '.') return false;
     bool paren = d > ps && s[d - 1] == '(';
     mk->start = paren ? d - 1 : d;
+    if (!paren && mk->start > ps && s[mk->start - 1] == '*') mk->start--; /* "*3. The third" */
     if (mk->start > ps && !text_space_len(s, pe, mk->start - 1)) return false;
     mk->end = i + 1;
     if (s[i] == '.' && mk->end < pe && s[mk->end] == ')') mk->end++;
@@ -726,13 +735,12 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
         if ((s[i] == '.' || s[i] == ')') && i > ps && is_digit(s[i - 1]) && marker_at(s, ps, pe, i, &mk)) {
             /* Numbered items run on inside one paragraph: "advice: 1. Be kind. 2. Save up" or "1) The
              * first item 2) The second item". An item opens a sentence when it starts one, follows a
-             * colon, or is the number after the last item's; its marker never ends one. Nor does a
-             * section number opening a sentence ("2.1. Property Rights"). */
+             * colon (the first), or is the number after the last item's; its marker never ends one.
+             * Nor does a section number opening a sentence ("2.1. Property Rights"). */
             size_t at = skip_space(s, mk.start, start), before = trim_back(s, start, mk.start);
             bool opens = at == mk.start;
-            bool item_here = mk.number ? (mk.number == 1 && (opens || (before > start && s[before - 1] == ':'))) ||
-                                             (next_item > 1 && mk.number == next_item)
-                                       : opens;
+            bool item_here = opens || (mk.number == 1 && before > start && s[before - 1] == ':') ||
+                             (next_item > 1 && mk.number == next_item);
             if (item_here) {
                 /* A list marker is layout, as at the start of a line: the item's sentence follows it.
                  * A section number stays with its heading. */
