@@ -327,6 +327,18 @@ static const split_case layout_cases[] = {
       "to question him about the deaths of Spanish citizens during his rule, police said today.",
       "His lawyers said the arrest was illegal because he holds a diplomatic passport and had entered Britain with "
       "permission."}, true},
+    /* lines that are sentences without final marks, most starting with a capital: not wrapped prose,
+     * though one line goes on in lower case */
+    {"Road closures for Sunday marathon announced by the city council\n"
+     "Drivers should expect delays on the bridge from early morning\n"
+     "the route runs from the harbour to the park and back again\n"
+     "Buses will run on the detour route until late in the evening\n"
+     "Residents can get a parking permit at the town hall this week\n",
+     {"Road closures for Sunday marathon announced by the city council",
+      "Drivers should expect delays on the bridge from early morning the route runs from the harbour to the park and "
+      "back again",
+      "Buses will run on the detour route until late in the evening",
+      "Residents can get a parking permit at the town hall this week"}, true},
     /* Windows line ends, a stray line break inside a web paragraph */
     {"The talks failed.\r\nBoth sides blamed the\r\nother for the collapse.\r\n",
      {"The talks failed.", "Both sides blamed the other for the collapse."}, true},

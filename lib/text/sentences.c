@@ -269,7 +269,7 @@ static void measure(const char *s, size_t len, layout *lay, kept_lines *kept)
     lay->base_indent = usual_indent(s, len);
     /* Widths of lines at the usual indentation only: paragraph-opening indents would inflate them. */
     size_t widths[MAX_COLS + 1] = {0};
-    size_t n_lines = 0, n_breaks = 0, n_open = 0, n_lower = 0;
+    size_t n_lines = 0, n_breaks = 0, n_open = 0, n_open_upper = 0, n_lower = 0;
     line cur, next;
     bool have = false;
     kept->n = 0;
@@ -278,8 +278,12 @@ static void measure(const char *s, size_t len, layout *lay, kept_lines *kept)
         if (kept->n < KEPT_LINES) kept->items[kept->n++] = next;
         if (have && !cur.blank && !next.blank) {
             n_breaks++;
-            if (!ends_sentence(s, &cur) && cur.cols >= 30) n_open++;
-            if (case_at(s, len, next.body) == CASE_LOWER && cur.cend > cur.body) {
+            letter_case next_case = case_at(s, len, next.body);
+            if (!ends_sentence(s, &cur) && cur.cols >= 30) {
+                n_open++;
+                n_open_upper += next_case == CASE_UPPER;
+            }
+            if (next_case == CASE_LOWER && cur.cend > cur.body) {
                 char c = s[cur.cend - 1];
                 if ((c >= 'a' && c <= 'z') || c == ',') n_lower++;
             }
@@ -301,7 +305,12 @@ static void measure(const char *s, size_t len, layout *lay, kept_lines *kept)
             break;
         }
     }
-    lay->wrapped = lay->width <= 120 && n_breaks >= 2 && n_open * 3 >= n_breaks && n_lower * 10 >= n_breaks;
+    /* Wrapped prose breaks lines inside sentences: many lines end without a mark, and the next line
+     * goes on in lower case at times and seldom with a capital (14% of such breaks in DUC 2003
+     * newswire, 38% in its worst article). Lines that are sentences without marks mostly start with
+     * capitals. */
+    lay->wrapped = lay->width <= 120 && n_breaks >= 2 && n_open * 3 >= n_breaks && n_lower * 10 >= n_breaks &&
+                   n_open_upper * 3 <= n_open * 2;
 }
 
 /* Whether a line ends in a word that cannot end a sentence, so that the next line goes on with it:
