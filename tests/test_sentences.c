@@ -237,6 +237,8 @@ static const split_case rule_cases[] = {
      {"She earned a Ph.D.", "He then taught in Charleston, W.Va.", "The W.Va. police knew him."}, true},
     /* what follows a sentence's mark and still belongs to it */
     {"The ferry was late again. :( At least it was warm. ;)", {"The ferry was late again. :(", "At least it was warm. ;)"}, true},
+    {"Nothing was damaged :) As for the bridge, it is fine :) thanks",
+     {"Nothing was damaged :)", "As for the bridge, it is fine :) thanks"}, true},
     {"Can the city afford it? [...] The council thinks so.", {"Can the city afford it? [...]", "The council thinks so."}, true},
     {"Is it safe ? ? ? Nobody knows . . Ask them.", {"Is it safe ? ? ?", "Nobody knows . .", "Ask them."}, true},
     /* tokenised text */

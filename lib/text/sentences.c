@@ -650,6 +650,18 @@ static size_t emoticon_len(const char *s, size_t pe, size_t i)
     return wordlist_find(faces, sizeof faces / sizeof *faces, s + i, k - i) ? k - i : 0;
 }
 
+/* Whether the ')' at s[i] closes an emoticon that ends a sentence with no mark before it: "it was very
+ * deep, so nothing was affected :) As for the town". A capitalised word must follow. */
+static bool emoticon_ends_sentence(const char *s, size_t ps, size_t pe, size_t i)
+{
+    size_t k = i;
+    while (k > ps && i - k < 3 && !text_space_len(s, pe, k - 1)) k--;
+    if (k == i || (k > ps && !text_space_len(s, pe, k - 1)) || emoticon_len(s, pe, k) != i + 1 - k) return false;
+    if (i + 1 >= pe || !text_space_len(s, pe, i + 1)) return false;
+    size_t n = skip_space(s, pe, i + 1);
+    return n < pe && case_at(s, pe, n) == CASE_UPPER;
+}
+
 /* The end of a footnote number after the end of a sentence, on its line and followed by a
  * capitalised word ("a publication fee. 8 Yet some"), or `end` when none. */
 static size_t after_footnote(const char *s, size_t pe, size_t end)
@@ -759,6 +771,12 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
                 i = mk.end;
                 continue;
             }
+        }
+        if (s[i] == ')' && emoticon_ends_sentence(s, ps, pe, i)) {
+            size_t end = i + 1;
+            if (!emit(s, start, end, out)) return false;
+            start = p.sentence = i = end;
+            continue;
         }
         if (s[i] == ')' || (s[i] == '?' && i >= ps + 3 && broken_closing_quote(s, pe, i - 3))) {
             i++;
