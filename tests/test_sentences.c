@@ -224,6 +224,7 @@ static const split_case rule_cases[] = {
      "welcomed it.",
      {"The contract went to Harbour Steel Ltd.", "Rivals said they would appeal.",
       "Harbour Steel Ltd. Chairman Ian Ross welcomed it."}, true},
+    {"Harbour Steel Corp. Tuesday reported higher profits.", {"Harbour Steel Corp. Tuesday reported higher profits."}, true},
     {"The bridge closed at 4 a.m. Engineers found a crack. It reopens at 6 p.m. Friday.",
      {"The bridge closed at 4 a.m.", "Engineers found a crack.", "It reopens at 6 p.m. Friday."}, true},
     {"The crack is 3 ft. long and 2 in. deep. The loose panel weighs 40 lbs. Engineers were surprised.",

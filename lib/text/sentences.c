@@ -568,7 +568,8 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
     case ABBREV_COMPANY: case ABBREV_TIME: case ABBREV_END: {
         if (next != CASE_UPPER) return false;
         size_t wl = alpha_run(s, pe, n);
-        if (kind == ABBREV_COMPANY && abbrev_company_title(s + n, wl)) return false;
+        /* "Sony Corp. Chairman Kazuo Hirai", "Microsoft Corp. Tuesday reported", "7 a.m. Tuesday" */
+        if (kind == ABBREV_COMPANY && (abbrev_company_title(s + n, wl) || abbrev_time_follower(s + n, wl))) return false;
         if (kind == ABBREV_TIME && abbrev_time_follower(s + n, wl)) return false;
         /* "At 5 a.m. Mr. Smith went", "Warner Bros. Discovery said": too short for a sentence. */
         if (count_words(s, p->sentence, run, 4) < 4) return false;
