@@ -206,7 +206,9 @@ typedef struct td_summary_opts {
 void td_summary_opts_defaults(td_summary_opts *opts);
 
 typedef struct td_summary_sentence {
-    char *text;      /* the sentence, white space collapsed, original characters kept */
+    char *text;      /* the sentence, white space collapsed, original characters kept, except that a
+                      * quotation mark the split left unpaired (a sentence from a quotation of several)
+                      * gets its partner added at the other end, or is dropped under a byte limit */
     size_t doc;      /* index of the article it was taken from */
     td_span span;    /* its bytes in that article's text */
     size_t words;    /* white-space separated words */

@@ -7,6 +7,7 @@
 #include "summary/coverage_ilp.h"
 #include "summary/dateline.h"
 #include "summary/model.h"
+#include "text/text.h"
 #include "testutil.h"
 
 static td_summary *summarize(const td_cluster *c, td_method method, size_t words, size_t bytes, size_t sentences)
@@ -39,7 +40,9 @@ static void check_summary(const td_cluster *c, const td_summary *sum, size_t wor
     for (size_t i = 0; i < sum->n_sentences; i++) {
         const td_summary_sentence *s = &sum->sentences[i];
         assert_true(s->doc < c->n_docs);
+        /* the text is its span's, with quotation marks balanced (closed, or dropped under a byte limit) */
         char *again = td_sentence_text(c->docs[s->doc].text, s->span);
+        assert_true(text_balance_quotes(&again, !bytes));
         assert_string_equal(again, s->text);
         free(again);
         for (const char *const *d = debris_marks; *d; d++) assert_null(strstr(s->text, *d));

@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "summary/attribution.h"
 #include "summary/methods.h"
+#include "text/text.h"
 
 struct td_summarizer {
     td_summary_opts opts; /* as given, checked */
@@ -111,7 +112,11 @@ static bool reading_order(const model *m, index_list *chosen)
     return true;
 }
 
-static td_summary *build_summary(const model *m, td_method method, const index_list *chosen, const double *score)
+/* The summary of the chosen sentences. A sentence cut from a quotation of several keeps balanced
+ * quotation marks (text_balance_quotes): closed when the budget has no byte limit, else dropped so
+ * that the byte count never grows past what the method chose. */
+static td_summary *build_summary(const model *m, td_method method, const index_list *chosen, const double *score,
+                                 const budget *limit)
 {
     td_summary *out = calloc(1, sizeof *out);
     if (!out) return NULL;
@@ -130,12 +135,12 @@ static td_summary *build_summary(const model *m, td_method method, const index_l
         o->score = score[chosen->items[k]];
         o->text = td_sentence_text(m->cluster->docs[s->doc].text, s->span);
         o->sources = attribute_sources(m, s, &o->n_sources);
-        if (!o->text || !o->sources) {
+        if (!o->text || !o->sources || !text_balance_quotes(&o->text, !limit->bytes)) {
             td_summary_free(out);
             return NULL;
         }
         out->words += s->words;
-        out->bytes += (k ? 1 : 0) + s->bytes;
+        out->bytes += (k ? 1 : 0) + strlen(o->text);
     }
     return out;
 }
@@ -149,7 +154,7 @@ td_summary *td_summarize(td_summarizer *s, const td_cluster *cluster, td_error *
     index_list chosen = {0};
     td_summary *out = NULL;
     if (score && methods[s->opts.method].run(m, &limit, score, &chosen) && reading_order(m, &chosen))
-        out = build_summary(m, s->opts.method, &chosen, score);
+        out = build_summary(m, s->opts.method, &chosen, score, &limit);
     if (!out) error_nomem(err);
     free(score);
     vec_free(&chosen);

@@ -2,32 +2,95 @@
  * (by how they behave), common sentence openers, and verbs of speech. Entries are case-sensitive. */
 #include "text/abbrev.h"
 
-/* Titles and Latin abbreviations that always lead into more words: "Gen. Augusto Pinochet", "e.g. this". */
-static const char *const titles[] = {
-    "Adm", "Ald", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Comdr", "Cpl", "Det", "Dr",
-    "Drs", "Fr", "Ft", "Gen", "Gens", "Gov", "Govs", "Hon", "Hr", "Insp", "Lt", "Maj", "Messrs", "Mlle",
-    "Mme", "Mmes", "Mr", "Mrs", "Ms", "Msgr", "Mssrs", "Mt", "Pres", "Prof", "Profs", "Pvt", "Rep",
-    "Reps", "Rev", "Revs", "Sen", "Sens", "Sgt", "Sra", "Supt", "approx", "ca", "cf", "e.g", "eg",
-    "i.e", "ie", "v", "viz", "vs",
+/* Every abbreviation a period does not end, with how it behaves (abbrev.h), in strcmp order so
+ * that one search finds a word's kind:
+ * - ABBREV_TITLE: titles and Latin abbreviations that always lead into more words ("Gen. Augusto
+ *   Pinochet", "e.g. this") and the dates of reference works ("(c. 1818 – 1880)", "(b. March 2009)",
+ *   "(d. 1990)", "(m. 1949; div. 1964)");
+ * - ABBREV_NUMBER: abbreviations that usually come before a number ("No. 5", "pp. 3");
+ * - ABBREV_AMBIGUOUS: abbreviations that often end a sentence as well: name suffixes, months, days,
+ *   US states, "et al.";
+ * - ABBREV_COMPANY: company suffixes ("Sony Corp. Chairman" goes on, "went to Acme Inc. Rivals"
+ *   does not);
+ * - ABBREV_END: units, which follow a number ("It weighs 40 lbs. Buyers like it."), and "etc.".
+ * "in" is a unit only after a number, and a.m./p.m. are told apart by their form (sentences.c). */
+typedef struct abbreviation {
+    const char *word;
+    abbrev_kind kind;
+} abbreviation;
+
+static const abbreviation abbreviations[] = {
+    {"Adm", ABBREV_TITLE}, {"Ala", ABBREV_AMBIGUOUS}, {"Ald", ABBREV_TITLE}, {"Amb", ABBREV_TITLE},
+    {"Apr", ABBREV_AMBIGUOUS}, {"Apt", ABBREV_NUMBER}, {"Ariz", ABBREV_AMBIGUOUS}, {"Ark", ABBREV_AMBIGUOUS},
+    {"Art", ABBREV_NUMBER}, {"Arts", ABBREV_NUMBER}, {"Assn", ABBREV_AMBIGUOUS}, {"Assoc", ABBREV_TITLE},
+    {"Asst", ABBREV_TITLE}, {"Atty", ABBREV_TITLE}, {"Aug", ABBREV_AMBIGUOUS}, {"Ave", ABBREV_AMBIGUOUS},
+    {"Bldg", ABBREV_AMBIGUOUS}, {"Blvd", ABBREV_AMBIGUOUS}, {"Brig", ABBREV_TITLE}, {"Bros", ABBREV_COMPANY},
+    {"Calif", ABBREV_AMBIGUOUS}, {"Capt", ABBREV_TITLE}, {"Cdr", ABBREV_TITLE}, {"Ch", ABBREV_NUMBER},
+    {"Chap", ABBREV_NUMBER}, {"Cmdr", ABBREV_TITLE}, {"Co", ABBREV_COMPANY}, {"Col", ABBREV_TITLE},
+    {"Colo", ABBREV_AMBIGUOUS}, {"Comdr", ABBREV_TITLE}, {"Conn", ABBREV_AMBIGUOUS}, {"Corp", ABBREV_COMPANY},
+    {"Cos", ABBREV_COMPANY}, {"Cpl", ABBREV_TITLE}, {"Dec", ABBREV_AMBIGUOUS}, {"Del", ABBREV_AMBIGUOUS},
+    {"Dept", ABBREV_AMBIGUOUS}, {"Det", ABBREV_TITLE}, {"Dist", ABBREV_AMBIGUOUS}, {"Dr", ABBREV_TITLE},
+    {"Drs", ABBREV_TITLE}, {"Ed", ABBREV_NUMBER}, {"Ex", ABBREV_NUMBER}, {"Feb", ABBREV_AMBIGUOUS},
+    {"Fig", ABBREV_NUMBER}, {"Figs", ABBREV_NUMBER}, {"Fla", ABBREV_AMBIGUOUS}, {"Fr", ABBREV_TITLE},
+    {"Fri", ABBREV_AMBIGUOUS}, {"Ft", ABBREV_TITLE}, {"Ga", ABBREV_AMBIGUOUS}, {"Gen", ABBREV_TITLE},
+    {"Gens", ABBREV_TITLE}, {"Gov", ABBREV_TITLE}, {"Govs", ABBREV_TITLE}, {"Govt", ABBREV_AMBIGUOUS},
+    {"Hon", ABBREV_TITLE}, {"Hr", ABBREV_TITLE}, {"Hwy", ABBREV_AMBIGUOUS}, {"Ill", ABBREV_AMBIGUOUS},
+    {"Inc", ABBREV_COMPANY}, {"Ind", ABBREV_AMBIGUOUS}, {"Insp", ABBREV_TITLE}, {"Jan", ABBREV_AMBIGUOUS},
+    {"Jr", ABBREV_AMBIGUOUS}, {"Jul", ABBREV_AMBIGUOUS}, {"Jun", ABBREV_AMBIGUOUS}, {"Kan", ABBREV_AMBIGUOUS},
+    {"Kans", ABBREV_AMBIGUOUS}, {"Ky", ABBREV_AMBIGUOUS}, {"La", ABBREV_AMBIGUOUS}, {"Ln", ABBREV_AMBIGUOUS},
+    {"Lt", ABBREV_TITLE}, {"Ltd", ABBREV_COMPANY}, {"Maj", ABBREV_TITLE}, {"Mar", ABBREV_AMBIGUOUS},
+    {"Mass", ABBREV_AMBIGUOUS}, {"Md", ABBREV_AMBIGUOUS}, {"Messrs", ABBREV_TITLE},
+    {"Mich", ABBREV_AMBIGUOUS}, {"Minn", ABBREV_AMBIGUOUS}, {"Miss", ABBREV_AMBIGUOUS},
+    {"Mlle", ABBREV_TITLE}, {"Mme", ABBREV_TITLE}, {"Mmes", ABBREV_TITLE}, {"Mo", ABBREV_AMBIGUOUS},
+    {"Mon", ABBREV_AMBIGUOUS}, {"Mont", ABBREV_AMBIGUOUS}, {"Mr", ABBREV_TITLE}, {"Mrs", ABBREV_TITLE},
+    {"Ms", ABBREV_TITLE}, {"Msgr", ABBREV_TITLE}, {"Mssrs", ABBREV_TITLE}, {"Mt", ABBREV_TITLE},
+    {"Neb", ABBREV_AMBIGUOUS}, {"Nev", ABBREV_AMBIGUOUS}, {"No", ABBREV_NUMBER}, {"Nos", ABBREV_NUMBER},
+    {"Nov", ABBREV_AMBIGUOUS}, {"Nr", ABBREV_NUMBER}, {"N°", ABBREV_NUMBER}, {"Nº", ABBREV_NUMBER},
+    {"Oct", ABBREV_AMBIGUOUS}, {"Okla", ABBREV_AMBIGUOUS}, {"Op", ABBREV_NUMBER}, {"Ore", ABBREV_AMBIGUOUS},
+    {"Pa", ABBREV_AMBIGUOUS}, {"Para", ABBREV_NUMBER}, {"Penn", ABBREV_AMBIGUOUS}, {"Pl", ABBREV_AMBIGUOUS},
+    {"Plc", ABBREV_COMPANY}, {"Pres", ABBREV_TITLE}, {"Prof", ABBREV_TITLE}, {"Profs", ABBREV_TITLE},
+    {"Pt", ABBREV_NUMBER}, {"Pvt", ABBREV_TITLE}, {"Rd", ABBREV_AMBIGUOUS}, {"Ref", ABBREV_NUMBER},
+    {"Rep", ABBREV_TITLE}, {"Reps", ABBREV_TITLE}, {"Rev", ABBREV_TITLE}, {"Revs", ABBREV_TITLE},
+    {"Rte", ABBREV_AMBIGUOUS}, {"Sat", ABBREV_AMBIGUOUS}, {"Sec", ABBREV_NUMBER}, {"Secs", ABBREV_NUMBER},
+    {"Sen", ABBREV_TITLE}, {"Sens", ABBREV_TITLE}, {"Sep", ABBREV_AMBIGUOUS}, {"Sept", ABBREV_AMBIGUOUS},
+    {"Sgt", ABBREV_TITLE}, {"Sq", ABBREV_AMBIGUOUS}, {"Sr", ABBREV_AMBIGUOUS}, {"Sra", ABBREV_TITLE},
+    {"St", ABBREV_AMBIGUOUS}, {"Ste", ABBREV_AMBIGUOUS}, {"Sun", ABBREV_AMBIGUOUS}, {"Supt", ABBREV_TITLE},
+    {"Tab", ABBREV_NUMBER}, {"Tenn", ABBREV_AMBIGUOUS}, {"Tex", ABBREV_AMBIGUOUS}, {"Thu", ABBREV_AMBIGUOUS},
+    {"Thur", ABBREV_AMBIGUOUS}, {"Thurs", ABBREV_AMBIGUOUS}, {"Tue", ABBREV_AMBIGUOUS},
+    {"Tues", ABBREV_AMBIGUOUS}, {"Univ", ABBREV_AMBIGUOUS}, {"Va", ABBREV_AMBIGUOUS}, {"Vol", ABBREV_NUMBER},
+    {"Vols", ABBREV_NUMBER}, {"Vt", ABBREV_AMBIGUOUS}, {"Wash", ABBREV_AMBIGUOUS}, {"Wed", ABBREV_AMBIGUOUS},
+    {"Wis", ABBREV_AMBIGUOUS}, {"Wyo", ABBREV_AMBIGUOUS}, {"al", ABBREV_AMBIGUOUS}, {"approx", ABBREV_TITLE},
+    {"art", ABBREV_NUMBER}, {"b", ABBREV_TITLE}, {"c", ABBREV_TITLE}, {"ca", ABBREV_TITLE},
+    {"cf", ABBREV_TITLE}, {"ch", ABBREV_NUMBER}, {"chap", ABBREV_NUMBER}, {"cm", ABBREV_END},
+    {"co", ABBREV_COMPANY}, {"col", ABBREV_NUMBER}, {"d", ABBREV_TITLE}, {"div", ABBREV_TITLE},
+    {"e.g", ABBREV_TITLE}, {"ed", ABBREV_NUMBER}, {"eg", ABBREV_TITLE}, {"esp", ABBREV_AMBIGUOUS},
+    {"est", ABBREV_AMBIGUOUS}, {"etc", ABBREV_END}, {"ex", ABBREV_NUMBER}, {"fig", ABBREV_NUMBER},
+    {"figs", ABBREV_NUMBER}, {"fl", ABBREV_TITLE}, {"ft", ABBREV_END}, {"gal", ABBREV_END},
+    {"hrs", ABBREV_END}, {"i.e", ABBREV_TITLE}, {"ie", ABBREV_TITLE}, {"kg", ABBREV_END}, {"km", ABBREV_END},
+    {"lb", ABBREV_END}, {"lbs", ABBREV_END}, {"m", ABBREV_NUMBER}, {"mi", ABBREV_END}, {"mins", ABBREV_END},
+    {"mm", ABBREV_END}, {"mph", ABBREV_END}, {"no", ABBREV_NUMBER}, {"nos", ABBREV_NUMBER},
+    {"nr", ABBREV_NUMBER}, {"n°", ABBREV_NUMBER}, {"nº", ABBREV_NUMBER}, {"op", ABBREV_NUMBER},
+    {"oz", ABBREV_END}, {"p", ABBREV_NUMBER}, {"para", ABBREV_NUMBER}, {"plc", ABBREV_COMPANY},
+    {"pp", ABBREV_NUMBER}, {"pt", ABBREV_NUMBER}, {"ref", ABBREV_NUMBER}, {"sec", ABBREV_NUMBER},
+    {"sq", ABBREV_AMBIGUOUS}, {"st", ABBREV_AMBIGUOUS}, {"tab", ABBREV_NUMBER}, {"v", ABBREV_TITLE},
+    {"viz", ABBREV_TITLE}, {"vol", ABBREV_NUMBER}, {"vols", ABBREV_NUMBER}, {"vs", ABBREV_TITLE},
+    {"yd", ABBREV_END}, {"yds", ABBREV_END}, {"yrs", ABBREV_END},
 };
 
-/* Abbreviations that usually come before a number: "No. 5", "pp. 3". */
-static const char *const before_numbers[] = {
-    "Art", "Arts", "Ch", "Chap", "Ed", "Ex", "Fig", "Figs", "No", "Nos", "Nr", "N°", "Nº", "Op", "Para",
-    "Pt", "Ref", "Sec", "Secs", "Tab", "Vol", "Vols", "art", "ch", "chap", "ed", "ex", "fig", "figs",
-    "no", "nos", "nr", "n°", "nº", "op", "p", "para", "pp", "pt", "ref", "sec", "tab", "vol", "vols",
+/* Titles that follow a company's name. */
+static const char *const company_titles[] = {
+    "CEO", "Chair", "Chairman", "Chairwoman", "Chief", "Director", "Executive", "Founder", "Head",
+    "Managing", "President", "Senior", "Spokesman", "Spokeswoman", "Vice",
 };
 
-/* Abbreviations that often end a sentence as well: companies, name suffixes, months, days, US states,
- * units, "etc.", "et al.". */
-static const char *const ambiguous[] = {
-    "Ala", "Apr", "Ariz", "Ark", "Assn", "Aug", "Ave", "Blvd", "Bros", "Calif", "Co", "Colo", "Conn",
-    "Corp", "Cos", "Dec", "Del", "Dept", "Feb", "Fla", "Fri", "Ga", "Govt", "Hwy", "Ill", "Inc", "Ind",
-    "Jan", "Jr", "Jul", "Jun", "Kan", "Kans", "Ky", "La", "Ln", "Ltd", "Mar", "Mass", "Md", "Mich",
-    "Minn", "Miss", "Mo", "Mon", "Mont", "Neb", "Nev", "Nov", "Oct", "Okla", "Ore", "Pa", "Penn", "Pl",
-    "Plc", "Rd", "Sat", "Sep", "Sept", "Sq", "Sr", "St", "Sun", "Tenn", "Tex", "Thu", "Thur", "Thurs",
-    "Tue", "Tues", "Univ", "Va", "Vt", "Wash", "Wed", "Wis", "Wyo", "al", "cm", "esp", "est", "etc",
-    "ft", "hrs", "kg", "km", "lbs", "mi", "mins", "mm", "oz", "plc", "sq", "yrs",
+/* Days, months and time zones that follow a time. */
+static const char *const time_followers[] = {
+    "Apr", "April", "Aug", "August", "BST", "CDT", "CET", "CST", "CT", "Central", "Dec", "December",
+    "EDT", "EST", "ET", "Eastern", "Feb", "February", "Fri", "Friday", "GMT", "Jan", "January", "Jul",
+    "July", "Jun", "June", "MDT", "MST", "MT", "Mar", "March", "May", "Mon", "Monday", "Mountain",
+    "Nov", "November", "Oct", "October", "PDT", "PST", "PT", "Pacific", "Sat", "Saturday", "Sep",
+    "Sept", "September", "Sun", "Sunday", "Thu", "Thursday", "Tue", "Tuesday", "UTC", "Wed",
+    "Wednesday",
 };
 
 /* Capitalised words that open sentences far more often than they continue a name. */
@@ -53,20 +116,34 @@ static const char *const starters[] = {
 
 /* Verbs that attribute speech: '"Why?" Smith asked.' keeps the question in the sentence. */
 static const char *const speech_verbs[] = {
-    "added", "adds", "answered", "answers", "asked", "asks", "continued", "continues", "cried",
-    "declared", "declares", "explained", "explains", "insisted", "insists", "noted", "notes",
-    "recalled", "recalls", "replied", "replies", "said", "say", "says", "shouted", "shouts", "tells",
-    "told", "writes", "wrote",
+    "add", "added", "adds", "answered", "answers", "ask", "asked", "asks", "began", "called", "calls",
+    "continued", "continues", "cried", "cries", "declared", "declares", "demanded", "demands",
+    "exclaimed", "explained", "explains", "howled", "insisted", "insists", "joked", "laughed",
+    "murmured", "muttered", "noted", "notes", "pleaded", "recalled", "recalls", "remarked", "replied",
+    "replies", "responded", "said", "say", "says", "screamed", "shouted", "shouts", "sighed", "snapped",
+    "started", "tells", "told", "urged", "warned", "whispered", "wondered", "writes", "wrote", "yelled",
 };
 
 #define COUNT(a) (sizeof a / sizeof *a)
 
 abbrev_kind abbrev_lookup(const char *w, size_t len)
 {
-    if (wordlist_find(titles, COUNT(titles), w, len)) return ABBREV_TITLE;
-    if (wordlist_find(before_numbers, COUNT(before_numbers), w, len)) return ABBREV_NUMBER;
-    if (wordlist_find(ambiguous, COUNT(ambiguous), w, len)) return ABBREV_AMBIGUOUS;
+    if (len > 6) return ABBREV_NONE; /* longer than any entry ("Messrs", "approx") */
+    size_t at = wordlist_index(abbreviations, COUNT(abbreviations), sizeof *abbreviations, w, len);
+    if (at < COUNT(abbreviations)) return abbreviations[at].kind;
+    if (len == 3 && (w[0] == 'a' || w[0] == 'p' || w[0] == 'A' || w[0] == 'P') && w[1] == '.' && (w[2] | 32) == 'm')
+        return ABBREV_TIME;
     return ABBREV_NONE;
+}
+
+bool abbrev_company_title(const char *w, size_t len)
+{
+    return wordlist_find(company_titles, COUNT(company_titles), w, len);
+}
+
+bool abbrev_time_follower(const char *w, size_t len)
+{
+    return wordlist_find(time_followers, COUNT(time_followers), w, len);
 }
 
 bool abbrev_starter(const char *w, size_t len) { return wordlist_find(starters, COUNT(starters), w, len); }

@@ -8,7 +8,10 @@ typedef enum abbrev_kind {
     ABBREV_NONE,      /* not a known abbreviation: a period after it ends the sentence */
     ABBREV_TITLE,     /* never ends a sentence: Mr. Dr. Gen. Sen. vs. e.g. */
     ABBREV_NUMBER,    /* does not end one before a number: No. 5, pp. 3 */
-    ABBREV_AMBIGUOUS, /* ends one only before a sentence opener: Inc. Corp. Jr. Jan. Calif. etc. */
+    ABBREV_AMBIGUOUS, /* ends one only before a sentence opener: Jr. Jan. Calif. */
+    ABBREV_COMPANY,   /* ends one before a capital unless a title, day or month follows: Inc. Corp. */
+    ABBREV_TIME,      /* ends one before a capital unless a day, month or time zone follows: a.m. p.m. */
+    ABBREV_END,       /* ends one before any capital: etc., units (lbs. ft.) */
 } abbrev_kind;
 
 /* Kind of the word before a period, given without that period ("Mr", "U.S", "a.m"). Dotted
@@ -16,6 +19,10 @@ typedef enum abbrev_kind {
 abbrev_kind abbrev_lookup(const char *w, size_t len);
 /* A capitalised word that commonly opens a sentence ("The", "He", "But", "In", "Mr"). */
 bool abbrev_starter(const char *w, size_t len);
+/* A capitalised word that goes on after a company's name: "Sony Corp. Chairman", "Inc. Chief". */
+bool abbrev_company_title(const char *w, size_t len);
+/* A capitalised word that goes on after a time: "7 a.m. Tuesday", "9 p.m. EST", "10 a.m. Jan. 5". */
+bool abbrev_time_follower(const char *w, size_t len);
 /* A verb of speech in the past or present tense ("said", "asked", "says"). */
 bool abbrev_speech_verb(const char *w, size_t len);
 

@@ -24,6 +24,12 @@ static inline size_t text_space_len(const char *s, size_t len, size_t i)
     return text_space_len_wide(s, len, i);
 }
 
+/* Balances the double quotation marks (" “ ” „ « ») of a sentence taken out of its text: the last
+ * opening mark left open gets its closing partner at the end, and a closing mark with no opening one
+ * gets its partner at the start; with may_grow false both are dropped instead (the text only
+ * shrinks). *text is malloc'd and may be replaced; false when out of memory (*text is kept). */
+bool text_balance_quotes(char **text, bool may_grow);
+
 /* Appends the matching form of s to out: NFKC, case-folded, curly quotes and apostrophes made
  * straight, dashes made '-'. Output is valid UTF-8. False when out of memory. */
 bool text_fold(const char *s, size_t len, buf *out);
@@ -45,6 +51,9 @@ bool token_next(const char *s, size_t len, size_t *pos, token *out);
 
 /* True when s[0..len) is one of the n words of `sorted` (NUL-terminated, in strcmp order). */
 bool wordlist_find(const char *const *sorted, size_t n, const char *s, size_t len);
+/* Index of s[0..len) in a table of n records of `stride` bytes each, whose first member is a word
+ * (const char *), sorted in strcmp order by it; n when absent. */
+size_t wordlist_index(const void *table, size_t n, size_t stride, const char *s, size_t len);
 
 /* English stopword test on a folded word. */
 bool stopword(const char *folded, size_t len);

@@ -1,0 +1,85 @@
+/* balance.c — balances the double quotation marks of a sentence cut out of its text. A sentence from
+ * a quotation of several sentences keeps the mark that opened it ("“My country has nothing to do
+ * with it.") or the one that closed it ("We want evidence.”"); shown alone, it would quote half of
+ * something. The mark is closed (or opened) with its partner, or dropped when there is no room. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/text.h"
+
+typedef struct mark {
+    size_t at, len;
+    bool opens;          /* opens a quotation (else closes one) */
+    const char *partner; /* the mark that pairs with it */
+} mark;
+
+/* The double quotation mark at s[i] (" “ ” „ « »), if any. A straight '"' opens a quotation at the
+ * start, after white space or an opening bracket, closes one after anything else but a digit, and is
+ * an inch mark after a digit. */
+static bool mark_at(const char *s, size_t len, size_t i, mark *m)
+{
+    const unsigned char *p = (const unsigned char *)s + i;
+    m->at = i;
+    if (p[0] == '"') {
+        if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') return false; /* inches: a 6" pipe */
+        m->len = 1;
+        m->opens = i == 0 || text_space_len(s, len, i - 1) || s[i - 1] == '(' || s[i - 1] == '[';
+        m->partner = "\"";
+        return true;
+    }
+    if (i + 2 < len && p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x9c || p[2] == 0x9d || p[2] == 0x9e)) {
+        m->len = 3;
+        m->opens = p[2] != 0x9d;
+        m->partner = p[2] == 0x9d ? "\xe2\x80\x9c" : "\xe2\x80\x9d";
+        return true;
+    }
+    if (i + 1 < len && p[0] == 0xc2 && (p[1] == 0xab || p[1] == 0xbb)) {
+        m->len = 2;
+        m->opens = p[1] == 0xab;
+        m->partner = p[1] == 0xab ? "\xc2\xbb" : "\xc2\xab";
+        return true;
+    }
+    return false;
+}
+
+bool text_balance_quotes(char **text, bool may_grow)
+{
+    char *s = *text;
+    size_t len = strlen(s);
+    /* The first closing mark with no opening one before it, and the last opening mark left open. */
+    mark first_close = {0}, last_open = {0}, m;
+    bool have_close = false;
+    size_t open = 0;
+    for (size_t i = 0; (i += strcspn(s + i, "\"\xe2\xc2")) < len; i++) {
+        if (!mark_at(s, len, i, &m)) continue;
+        if (m.opens) {
+            open++;
+            last_open = m;
+        } else if (open) {
+            open--;
+        } else if (!have_close) {
+            first_close = m;
+            have_close = true;
+        }
+        i += m.len - 1;
+    }
+    if (!open && !have_close) return true;
+    if (!may_grow) {
+        /* Drop the unpaired marks (the later one first, so that the earlier offset holds). */
+        if (open) memmove(s + last_open.at, s + last_open.at + last_open.len, len + 1 - last_open.at - last_open.len);
+        if (have_close)
+            memmove(s + first_close.at, s + first_close.at + first_close.len,
+                    strlen(s) + 1 - first_close.at - first_close.len);
+        return true;
+    }
+    size_t before = have_close ? strlen(first_close.partner) : 0, after = open ? strlen(last_open.partner) : 0;
+    char *r = malloc(len + before + after + 1);
+    if (!r) return false;
+    if (before) memcpy(r, first_close.partner, before);
+    memcpy(r + before, s, len);
+    if (after) memcpy(r + before + len, last_open.partner, after);
+    r[before + len + after] = '\0';
+    free(s);
+    *text = r;
+    return true;
+}
