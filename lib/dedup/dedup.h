@@ -6,7 +6,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "common/u64map.h"
 #include "common/vec.h"
 
 /* One-permutation MinHash: SKETCH_BINS bins, cut into SKETCH_BANDS bands of SKETCH_ROWS bins. */
@@ -14,24 +13,40 @@
 #define SKETCH_ROWS 2
 #define SKETCH_BANDS (SKETCH_BINS / SKETCH_ROWS)
 
+/* Longest word kept whole (bytes); a longer word is hashed as far as that. */
+#define WORD_MAX 64
+/* Slots of the synonym table (a power of two, at least twice the synonyms), longest synonym. */
+#define SYNONYM_SLOTS 64
+#define SYNONYM_MAX 16
+
 /* Turns texts into sets of shingles; keeps its buffers across articles. */
 typedef struct shingler {
     size_t words_per_shingle; /* k: a shingle is k consecutive words */
     bool exact_words;         /* words as written (lower-cased), no normalisation */
     VEC(uint64_t) words;      /* hashes of the normalised words of the current text */
-    u64map seen;              /* shingle id -> dense index: the set of the current text */
-    VEC(uint32_t) ids;        /* the current text's distinct shingle ids, first-seen order */
+    VEC(uint32_t) ids;        /* the current text's distinct shingle ids (low 32 bits of the hash), in order */
     VEC(uint64_t) hashes;     /* their 64-bit hashes, same order (for the sketch) */
+    uint32_t *set_keys;       /* set_slots: the set of ids, open addressing */
+    uint32_t *set_marks;      /* set_slots: the generation that filled each slot */
+    size_t set_slots;         /* a power of two, at least twice the set's size */
+    uint32_t generation;      /* the current set's mark */
+    struct {
+        uint64_t lo, hi; /* the word, zero-padded */
+        uint64_t to;     /* the hash of the word it stands for; 0: empty slot */
+    } synonyms[SYNONYM_SLOTS];
+    uint32_t synonym_ends[SYNONYM_MAX + 1][26]; /* [length][first letter]: bit per last letter of a synonym */
+    uint64_t unit_hash[8];             /* per unit glued to a number: the hash of its word */
+    uint64_t per, cent, percent;       /* hashes of "per", "cent", "percent" */
 } shingler;
 
 void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words);
-/* Makes the shingle set of text: sh->ids and sh->hashes, and sh->seen as a set to look ids up in.
+/* Makes the shingle set of text: sh->ids and sh->hashes, and the set to look ids up in.
  * A text with fewer than k words (but at least one) is one shingle. False when out of memory. */
 bool shingler_run(shingler *sh, const char *text, size_t len);
 /* Makes the given distinct ids the current set (to compare other sets with). False when out of memory. */
 bool shingler_load(shingler *sh, const uint32_t *ids, size_t n);
-/* Whether id is in the current text's set. */
-static inline bool shingler_has(const shingler *sh, uint32_t id) { return u64map_find(&sh->seen, id) != U64MAP_NONE; }
+/* Whether id is in the current set. */
+bool shingler_has(const shingler *sh, uint32_t id);
 void shingler_free(shingler *sh);
 
 /* The LSH band keys of a set of shingle hashes (n > 0): keys[b] for band b, SKETCH_BANDS of them. */
@@ -43,7 +58,8 @@ typedef struct overlap {
     double containment; /* |A∩B| / min(|A|, |B|) */
 } overlap;
 
-/* Compares the stored set b (n_b distinct ids) with the shingler's current set. */
-overlap overlap_with_current(const shingler *sh, const uint32_t *b, size_t n_b);
+/* Compares the stored set b (n_b distinct ids) with the shingler's current set; gives up (all 0)
+ * as soon as fewer than min_shared ids can be shared. */
+overlap overlap_with_current(const shingler *sh, const uint32_t *b, size_t n_b, size_t min_shared);
 
 #endif

@@ -110,15 +110,28 @@ static bool make_room(td_dedup *d)
     return true;
 }
 
-overlap overlap_with_current(const shingler *sh, const uint32_t *b, size_t n_b)
+overlap overlap_with_current(const shingler *sh, const uint32_t *b, size_t n_b, size_t min_shared)
 {
     size_t shared = 0, n_a = sh->ids.len;
-    for (size_t i = 0; i < n_b; i++) shared += shingler_has(sh, b[i]);
     overlap o = {0, 0};
     if (n_a == 0 || n_b == 0) return o;
+    for (size_t i = 0; i < n_b; i++) {
+        shared += shingler_has(sh, b[i]);
+        if (shared + (n_b - 1 - i) < min_shared) return o; /* cannot reach it any more */
+    }
     o.jaccard = (double)shared / (double)(n_a + n_b - shared);
     o.containment = (double)shared / (double)(n_a < n_b ? n_a : n_b);
     return o;
+}
+
+/* The fewest shared shingles that can make a copy of sets of n_a and n_b shingles: Jaccard
+ * s / (n_a + n_b - s) >= t means s >= t (n_a + n_b) / (1 + t); containment s >= c min(n_a, n_b). */
+static size_t fewest_shared(const td_dedup_opts *o, size_t n_a, size_t n_b)
+{
+    double by_jaccard = o->threshold * (double)(n_a + n_b) / (1 + o->threshold);
+    double by_containment = o->containment * (double)(n_a < n_b ? n_a : n_b);
+    double fewest = by_jaccard < by_containment ? by_jaccard : by_containment;
+    return fewest > 1 ? (size_t)fewest : 0; /* rounded down: never above the true bound */
 }
 
 bool detector_is_copy(const td_dedup *d, overlap o)
@@ -149,7 +162,7 @@ td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match
                 if (d->visited[slot] == idx + 1) continue;
                 d->visited[slot] = idx + 1;
                 kept_article *k = &d->slots[slot];
-                overlap o = overlap_with_current(&d->sh, k->ids, k->n_ids);
+                overlap o = overlap_with_current(&d->sh, k->ids, k->n_ids, fewest_shared(&d->opts, n, k->n_ids));
                 if (!detector_is_copy(d, o)) continue;
                 if (d->opts.window == 0) {
                     dedup_edge edge = {cand, idx};

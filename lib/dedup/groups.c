@@ -65,7 +65,7 @@ td_status td_dedup_groups(td_dedup *d, td_dedup_member *out, td_error *err)
         }
         for (size_t i = first[rep]; i != SIZE_MAX; i = next[i]) {
             if (i == rep) continue;
-            overlap o = overlap_with_current(&d->sh, d->slots[i].ids, d->slots[i].n_ids);
+            overlap o = overlap_with_current(&d->sh, d->slots[i].ids, d->slots[i].n_ids, 0);
             out[i].similarity = o.jaccard;
             out[i].containment = o.containment;
         }

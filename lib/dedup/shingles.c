@@ -1,30 +1,15 @@
 /* shingles.c — an article's text as a set of word shingles (k consecutive words), each word first
- * normalised so that the copy edits of syndication (US/UK spelling, "says"/"said", number, percent,
- * month and quote styles, "U.S."/"US") do not change it. Words and shingles are hashed with xxHash. */
+ * normalised so that the copy edits of syndication (case, "says"/"said", number, percent, month,
+ * quote and apostrophe styles, "U.S."/"US") do not change it. Words and shingles are hashed with xxHash.
+ * The words are found by a scanner of its own, a table look-up a byte, because it runs over every
+ * byte of every article of a stream: it needs no spans or classes beyond what hashing needs. */
 #include <stdlib.h>
 #include <string.h>
+/* xxHash's functions inlined here: a call per word would cost more than hashing a short word. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "dedup/dedup.h"
-#include "text/text.h"
-
-/* Longest normalised word kept whole; longer words are hashed as written. */
-#define WORD_MAX 64
-
-void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words)
-{
-    memset(sh, 0, sizeof *sh);
-    sh->words_per_shingle = words_per_shingle;
-    sh->exact_words = exact_words;
-}
-
-void shingler_free(shingler *sh)
-{
-    vec_free(&sh->words);
-    vec_free(&sh->ids);
-    vec_free(&sh->hashes);
-    u64map_free(&sh->seen);
-}
 
 /* Whole words that copy editors swap for one another, each mapped to one form. */
 static const char *const synonyms[][2] = {
@@ -35,133 +20,357 @@ static const char *const synonyms[][2] = {
     {"october", "oct"}, {"november", "nov"}, {"december", "dec"}, {"mln", "million"},
     {"bln", "billion"}, {"bn", "billion"},
 };
+#define N_SYNONYMS (sizeof synonyms / sizeof synonyms[0])
 
-static const char *synonym(const char *w, size_t len)
+/* Units glued to a number ("3m", "2.5bn"): the number, then the unit's word. */
+static const char *const units[][2] = {
+    {"m", "million"}, {"mn", "million"}, {"mln", "million"}, {"bn", "billion"}, {"bln", "billion"},
+    {"k", "thousand"},
+};
+#define N_UNITS (sizeof units / sizeof units[0])
+
+static uint64_t hash_word(const char *w, size_t n) { return XXH3_64bits(w, n); }
+
+/* A word of at most 16 bytes as two integers (zero-padded): the key of the synonym table. */
+typedef struct packed {
+    uint64_t lo, hi;
+} packed;
+
+static packed pack(const char *w, size_t n)
 {
-    for (size_t i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++)
-        if (strlen(synonyms[i][0]) == len && memcmp(synonyms[i][0], w, len) == 0) return synonyms[i][1];
-    return NULL;
+    char pad[16] = {0};
+    memcpy(pad, w, n);
+    packed k;
+    memcpy(&k.lo, pad, 8);
+    memcpy(&k.hi, pad + 8, 8);
+    return k;
 }
 
-static bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+static size_t synonym_slot(packed k) { return (size_t)(((k.lo ^ (k.hi * 31)) * 0x9e3779b97f4a7c15ULL) >> 58); }
 
-/* The consonant skeleton of a lower-case ASCII word: the first letter, then the consonants with z
- * as s and doubled letters once. colour/color, organise/organize, centre/center, travelled/traveled
- * and programme/program each get one skeleton. Rewrites w in place; returns the new length. */
-static size_t skeleton(char *w, size_t len)
+static uint64_t hash_string(const char *word) { return hash_word(word, strlen(word)); }
+
+void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words)
 {
-    size_t n = 1;
-    for (size_t i = 1; i < len; i++) {
-        char c = w[i] == 'z' ? 's' : w[i];
-        if (vowel(c) || c == w[n - 1]) continue;
-        w[n++] = c;
+    memset(sh, 0, sizeof *sh);
+    sh->words_per_shingle = words_per_shingle;
+    sh->exact_words = exact_words;
+    _Static_assert(N_SYNONYMS * 2 <= SYNONYM_SLOTS, "synonym table: at most half full");
+    for (size_t i = 0; i < N_SYNONYMS; i++) {
+        packed k = pack(synonyms[i][0], strlen(synonyms[i][0]));
+        size_t s = synonym_slot(k);
+        while (sh->synonyms[s].to) s = (s + 1) & (SYNONYM_SLOTS - 1);
+        sh->synonyms[s].lo = k.lo;
+        sh->synonyms[s].hi = k.hi;
+        sh->synonyms[s].to = hash_string(synonyms[i][1]);
+        const char *from = synonyms[i][0];
+        size_t n = strlen(from);
+        sh->synonym_ends[n][from[0] - 'a'] |= 1u << (from[n - 1] - 'a');
     }
-    return n;
+    for (size_t i = 0; i < N_UNITS; i++) sh->unit_hash[i] = hash_string(units[i][1]);
+    sh->per = hash_string("per");
+    sh->cent = hash_string("cent");
+    sh->percent = hash_string("percent");
 }
 
-static bool push_word(shingler *sh, const char *w, size_t len)
+void shingler_free(shingler *sh)
 {
-    return vec_push(&sh->words, XXH3_64bits(w, len));
+    vec_free(&sh->words);
+    vec_free(&sh->ids);
+    vec_free(&sh->hashes);
+    free(sh->set_keys);
+    free(sh->set_marks);
 }
 
-/* Lower-cases the token into w, leaving out apostrophes and the dots of initials ("U.S." -> "us")
- * and the thousands separators of numbers; returns the length, 0 when nothing is left or the token
- * is too long to normalise. *ascii_letters tells whether all of it is ASCII letters. */
-static size_t fold_token(const char *s, size_t len, char w[WORD_MAX], bool *ascii_letters)
+/* The hash of the word that stands for w (ASCII letters, at most SYNONYM_MAX bytes) in the synonym table, or 0. */
+static uint64_t synonym(const shingler *sh, const char *w, size_t n)
 {
-    size_t n = 0;
-    *ascii_letters = true;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '\'' || c == '.' || c == ',') continue;
-        if (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99) {
-            i += 2; /* ’ */
-            continue;
-        }
-        if (n == WORD_MAX) return 0;
-        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c | 32);
-        if (c < 'a' || c > 'z') *ascii_letters = false;
-        w[n++] = (char)c;
-    }
-    return n;
+    packed k = pack(w, n);
+    for (size_t s = synonym_slot(k); sh->synonyms[s].to; s = (s + 1) & (SYNONYM_SLOTS - 1))
+        if (sh->synonyms[s].lo == k.lo && sh->synonyms[s].hi == k.hi) return sh->synonyms[s].to;
+    return 0;
 }
 
-/* Adds the normalised form of one word or number token to sh->words. */
-static bool add_token(shingler *sh, const char *s, size_t len)
+static bool push(shingler *sh, uint64_t h) { return vec_push(&sh->words, h); }
+
+/* Adds a finished word w[0..n) (lower-case; `letters`: only ASCII letters; `digits`: how many
+ * digits and inner dots it starts with) to sh->words. */
+static bool end_word(shingler *sh, char *w, size_t n, bool letters, size_t digits)
 {
-    char w[WORD_MAX];
-    bool letters;
-    size_t n = fold_token(s, len, w, &letters);
-    if (n == 0) return push_word(sh, s, len);
-    if (sh->exact_words) return push_word(sh, w, n);
-    /* "3m", "$2.5bn": a number glued to its unit is the number, then the unit's full word. */
-    size_t digits = 0;
-    while (digits < n && ((w[digits] >= '0' && w[digits] <= '9') || w[digits] == '.')) digits++;
+    if (sh->exact_words) return push(sh, hash_word(w, n));
     if (digits > 0 && digits < n) {
-        const char *unit = NULL;
-        if (n - digits == 1 && w[digits] == 'm') unit = "million";
-        else if (n - digits == 1 && w[digits] == 'k') unit = "thousand";
-        else unit = synonym(w + digits, n - digits);
-        if (unit && !(unit[0] >= '0' && unit[0] <= '9'))
-            return push_word(sh, w, digits) && push_word(sh, unit, strlen(unit));
+        for (size_t u = 0; u < N_UNITS; u++)
+            if (strlen(units[u][0]) == n - digits && memcmp(units[u][0], w + digits, n - digits) == 0)
+                return push(sh, hash_word(w, digits)) && push(sh, sh->unit_hash[u]);
     }
-    const char *same = synonym(w, n);
-    if (same) return push_word(sh, same, strlen(same));
-    if (letters && n > 3) n = skeleton(w, n);
-    return push_word(sh, w, n);
+    if (letters && n <= SYNONYM_MAX && (sh->synonym_ends[n][w[0] - 'a'] >> (w[n - 1] - 'a') & 1)) {
+        uint64_t same = synonym(sh, w, n);
+        if (same) return push(sh, same);
+    }
+    uint64_t h = hash_word(w, n);
+    size_t k = sh->words.len;
+    /* "per cent" is "percent". */
+    if (h == sh->cent && k > 0 && sh->words.items[k - 1] == sh->per) {
+        sh->words.items[k - 1] = sh->percent;
+        return true;
+    }
+    return push(sh, h);
 }
 
-/* Fills sh->words with the hashes of the text's normalised words. "per cent" and "%" are "percent". */
+/* Byte classes of the scanner: separators, word bytes (ASCII letters, digits), the bytes that may
+ * join two parts of one word, and the first bytes of non-ASCII characters. */
+enum { B_SEP, B_LETTER, B_DIGIT, B_APOS = 4, B_DOT, B_COMMA, B_PERCENT, B_HIGH };
+
+static const uint8_t byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 7, 0, 4, 0, 0, 0, 0, 6, 0, 5, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+};
+
+static bool word_byte(int c) { return c == B_LETTER || c == B_DIGIT; }
+static int class_at(const unsigned char *p, size_t len, size_t i) { return i < len ? byte_class[p[i]] : B_SEP; }
+
+/* A non-ASCII character at p[i]: how many bytes it has, and whether it separates words (spaces,
+ * dashes, quotes, bullets: U+2000-U+206F, no-break space, « ») or is the apostrophe ’ (U+2019).
+ * Any other is part of a word (accented letters and the like). */
+static size_t high_char(const unsigned char *p, size_t len, size_t i, bool *sep, bool *apos)
+{
+    *sep = *apos = false;
+    if (p[i] == 0xe2 && i + 2 < len && p[i + 1] == 0x80) {
+        *apos = p[i + 2] == 0x99;
+        *sep = !*apos;
+        return 3;
+    }
+    if (p[i] == 0xe2 && i + 2 < len && p[i + 1] == 0x81 && p[i + 2] <= 0xaf) {
+        *sep = true;
+        return 3;
+    }
+    if (p[i] == 0xc2 && i + 1 < len && (p[i + 1] == 0xa0 || p[i + 1] == 0xab || p[i + 1] == 0xbb)) {
+        *sep = true;
+        return 2;
+    }
+    return 1;
+}
+
+/* The word being read. */
+typedef struct word {
+    char w[WORD_MAX];
+    size_t n;        /* bytes in w */
+    size_t digits;   /* leading digits (and inner dots) */
+    size_t segment;  /* where the part after the last skipped dot starts ("U.S.") */
+    bool letters;    /* ASCII letters only */
+    bool overflow;   /* longer than WORD_MAX: only its first WORD_MAX bytes are kept */
+} word;
+
+static void word_append(word *wd, unsigned char c)
+{
+    if (wd->n == WORD_MAX) {
+        wd->overflow = true;
+        return;
+    }
+    wd->w[wd->n++] = (char)c;
+}
+
+/* Appends a run of ASCII letters and digits, lower-cased: or-ing 0x20 into every byte lower-cases
+ * letters and leaves digits as they are, eight bytes at a time. */
+static void word_append_run(word *wd, const unsigned char *run, size_t n, bool has_digits)
+{
+    if (has_digits) {
+        wd->letters = false;
+        for (size_t i = 0; i < n && wd->digits == wd->n + i && run[i] <= '9'; i++) wd->digits++;
+    }
+    if (n > WORD_MAX - wd->n) {
+        n = WORD_MAX - wd->n;
+        wd->overflow = true;
+    }
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, run + i, 8);
+        v |= 0x2020202020202020ULL;
+        memcpy(wd->w + wd->n + i, &v, 8);
+    }
+    for (; i < n; i++) wd->w[wd->n + i] = (char)(run[i] | 0x20);
+    wd->n += n;
+}
+
+static bool word_end(shingler *sh, word *wd)
+{
+    bool ok = wd->overflow ? push(sh, hash_word(wd->w, wd->n))
+                           : end_word(sh, wd->w, wd->n, wd->letters, wd->digits);
+    wd->n = wd->digits = wd->segment = 0;
+    wd->letters = true;
+    wd->overflow = false;
+    return ok;
+}
+
+/* Fills sh->words with the hashes of the text's normalised words. */
 static bool words_of(shingler *sh, const char *text, size_t len)
 {
-    uint64_t per = XXH3_64bits("per", 3), cent = XXH3_64bits("cent", 4);
-    size_t pos = 0;
-    token t;
+    const unsigned char *p = (const unsigned char *)text;
+    word wd = {.letters = true};
     sh->words.len = 0;
-    while (token_next(text, len, &pos, &t)) {
-        const char *s = text + t.start;
-        size_t n = t.end - t.start;
-        if (t.kind == TOKEN_PUNCT) {
-            if (n == 1 && *s == '%' && !sh->exact_words && !push_word(sh, "percent", 7)) return false;
+    size_t i = 0;
+    while (i < len) {
+        int c = byte_class[p[i]];
+        if (word_byte(c)) {
+            size_t start = i;
+            int seen = 0; /* B_LETTER | B_DIGIT bits */
+            do seen |= c;
+            while (++i < len && word_byte(c = byte_class[p[i]]));
+            word_append_run(&wd, p + start, i - start, seen & B_DIGIT);
             continue;
         }
-        if (!add_token(sh, s, n)) return false;
-        size_t w = sh->words.len;
-        if (!sh->exact_words && w >= 2 && sh->words.items[w - 1] == cent && sh->words.items[w - 2] == per) {
-            sh->words.len -= 2;
-            if (!push_word(sh, "percent", 7)) return false;
+        size_t skip = 1;
+        bool sep = true, apos = c == B_APOS;
+        if (c == B_HIGH) {
+            skip = high_char(p, len, i, &sep, &apos);
+            if (!sep && !apos) {
+                /* Part of a word, kept as written. */
+                wd.letters = false;
+                for (size_t b = 0; b < skip; b++) word_append(&wd, p[i + b]);
+                i += skip;
+                continue;
+            }
         }
+        if (wd.n > 0) {
+            int next = class_at(p, len, i + skip);
+            bool prev_digit = wd.w[wd.n - 1] >= '0' && wd.w[wd.n - 1] <= '9';
+            /* Inside a word: an apostrophe between letters (don't), a dot after one letter before a
+             * letter (U.S.), a dot or comma between digits (2.5, 1,000: the comma is dropped). */
+            if (apos && next == B_LETTER && !prev_digit) {
+                i += skip;
+                continue;
+            }
+            if (c == B_DOT && next == B_LETTER && wd.n - wd.segment == 1) {
+                wd.segment = wd.n;
+                i++;
+                continue;
+            }
+            if ((c == B_DOT || c == B_COMMA) && prev_digit && next == B_DIGIT) {
+                bool number = wd.digits == wd.n;
+                if (c == B_DOT) word_append(&wd, '.');
+                if (number) wd.digits = wd.n;
+                i++;
+                continue;
+            }
+            if (!word_end(sh, &wd)) return false;
+        }
+        if (c == B_PERCENT && !sh->exact_words && !push(sh, sh->percent)) return false;
+        i += skip;
     }
+    return wd.n == 0 || word_end(sh, &wd);
+}
+
+/* The set of the current text: open addressing over set_keys, a slot being taken when its mark is
+ * the current generation, so that emptying the set costs nothing. */
+static bool set_reset(shingler *sh, size_t expected)
+{
+    size_t need = 16;
+    while (need < 2 * expected) need *= 2;
+    if (need > sh->set_slots) {
+        free(sh->set_keys);
+        free(sh->set_marks);
+        sh->set_keys = malloc(need * sizeof *sh->set_keys);
+        sh->set_marks = calloc(need, sizeof *sh->set_marks);
+        if (!sh->set_keys || !sh->set_marks) {
+            free(sh->set_keys);
+            free(sh->set_marks);
+            sh->set_keys = NULL;
+            sh->set_marks = NULL;
+            sh->set_slots = 0;
+            return false;
+        }
+        sh->set_slots = need;
+        sh->generation = 0;
+    }
+    if (++sh->generation == 0) { /* wrapped: every mark is stale, but may equal a new generation */
+        memset(sh->set_marks, 0, sh->set_slots * sizeof *sh->set_marks);
+        sh->generation = 1;
+    }
+    sh->ids.len = sh->hashes.len = 0;
     return true;
 }
 
-static bool add_shingle(shingler *sh, uint64_t hash)
+static size_t set_slot(uint32_t id, size_t mask) { return (size_t)((id * 0x9e3779b1u) >> 7) & mask; }
+
+bool shingler_has(const shingler *sh, uint32_t id)
+{
+    size_t mask = sh->set_slots - 1;
+    for (size_t s = set_slot(id, mask);; s = (s + 1) & mask) {
+        if (sh->set_marks[s] != sh->generation) return false;
+        if (sh->set_keys[s] == id) return true;
+    }
+}
+
+/* Adds a shingle (its id: the low 32 bits of its hash) to the set when new. The caller reserved
+ * room in ids and hashes; the set never fills: it has twice the slots. */
+static void set_add(shingler *sh, uint64_t hash)
 {
     uint32_t id = (uint32_t)hash;
-    size_t before = sh->seen.len;
-    if (u64map_intern(&sh->seen, id) == U64MAP_NONE) return false;
-    if (sh->seen.len == before) return true;
-    return vec_push(&sh->ids, id) && vec_push(&sh->hashes, hash);
+    size_t mask = sh->set_slots - 1, s = set_slot(id, mask);
+    for (; sh->set_marks[s] == sh->generation; s = (s + 1) & mask)
+        if (sh->set_keys[s] == id) return;
+    sh->set_marks[s] = sh->generation;
+    sh->set_keys[s] = id;
+    sh->ids.items[sh->ids.len++] = id;
+    sh->hashes.items[sh->hashes.len++] = hash;
 }
+
+/* The finaliser of MurmurHash3: every bit of the result depends on every bit of h. */
+static uint64_t mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+/* Odd multiplier of the rolling shingle hash. */
+#define ROLL 0x9e3779b97f4a7c15ULL
 
 bool shingler_run(shingler *sh, const char *text, size_t len)
 {
-    u64map_clear(&sh->seen);
-    sh->ids.len = sh->hashes.len = 0;
     if (!words_of(sh, text, len)) return false;
     size_t n = sh->words.len, k = sh->words_per_shingle;
+    if (!set_reset(sh, n)) return false;
     if (n == 0) return true;
     if (n < k) k = n;
-    for (size_t i = 0; i + k <= n; i++)
-        if (!add_shingle(sh, XXH3_64bits(sh->words.items + i, k * sizeof(uint64_t)))) return false;
+    if (!vec_reserve(&sh->ids, n) || !vec_reserve(&sh->hashes, n)) return false;
+    /* A shingle's hash: its k word hashes (already random, from xxHash) as a polynomial in ROLL
+     * modulo 2^64, rolled from one shingle to the next (drop the first word, add the next), mixed. */
+    const uint64_t *w = sh->words.items;
+    uint64_t poly = 0, top = 1; /* top: ROLL^(k-1), the weight of a shingle's first word */
+    for (size_t j = 0; j < k; j++) {
+        poly = poly * ROLL + w[j];
+        if (j > 0) top *= ROLL;
+    }
+    set_add(sh, mix(poly));
+    for (size_t i = k; i < n; i++) {
+        poly = (poly - w[i - k] * top) * ROLL + w[i];
+        set_add(sh, mix(poly));
+    }
     return true;
 }
 
 bool shingler_load(shingler *sh, const uint32_t *ids, size_t n)
 {
-    u64map_clear(&sh->seen);
-    sh->ids.len = sh->hashes.len = 0;
-    for (size_t i = 0; i < n; i++)
-        if (u64map_intern(&sh->seen, ids[i]) == U64MAP_NONE || !vec_push(&sh->ids, ids[i])) return false;
+    if (!set_reset(sh, n) || !vec_reserve(&sh->ids, n) || !vec_reserve(&sh->hashes, n)) return false;
+    for (size_t i = 0; i < n; i++) set_add(sh, ids[i]);
     return true;
 }
