@@ -205,7 +205,8 @@ void td_dedup_opts_defaults(td_dedup_opts *opts);
 
 /* What td_dedup_add found for one article. Indexes count the articles added, from 0. */
 typedef struct td_dedup_match {
-    long long copy_of;  /* the kept earlier article it is a copy of (the most similar one), or -1 */
+    long long copy_of;  /* a kept earlier article it is a copy of, or -1: the most similar of those
+                           verified (candidates are verified likeliest first, one per copy group) */
     long long original; /* the first article of its copy group (copy_of's original), its own index when
                            it copies nothing: articles with the same original are copies of one article */
     double similarity;  /* Jaccard similarity of the shingle sets with copy_of; 0 when copy_of is -1 */

@@ -9,7 +9,8 @@
 #include "common/vec.h"
 
 /* One-permutation MinHash: SKETCH_BINS bins, cut into SKETCH_BANDS bands of SKETCH_ROWS bins. */
-#define SKETCH_BINS 128
+#define SKETCH_BIN_BITS 7
+#define SKETCH_BINS (1 << SKETCH_BIN_BITS)
 #define SKETCH_ROWS 2
 #define SKETCH_BANDS (SKETCH_BINS / SKETCH_ROWS)
 
@@ -25,7 +26,7 @@ typedef struct shingler {
     bool exact_words;         /* words as written (lower-cased), no normalisation */
     VEC(uint64_t) words;      /* hashes of the normalised words of the current text */
     VEC(uint32_t) ids;        /* the current text's distinct shingle ids (low 32 bits of the hash), in order */
-    VEC(uint64_t) hashes;     /* their 64-bit hashes, same order (for the sketch) */
+    uint32_t mins[SKETCH_BINS]; /* the current text's MinHash sketch (see sketch_update) */
     uint32_t *set_keys;       /* set_slots: the set of ids, open addressing */
     uint32_t *set_marks;      /* set_slots: the generation that filled each slot */
     size_t set_slots;         /* a power of two, at least twice the set's size */
@@ -40,7 +41,7 @@ typedef struct shingler {
 } shingler;
 
 void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words);
-/* Makes the shingle set of text: sh->ids and sh->hashes, and the set to look ids up in.
+/* Makes the shingle set of text: sh->ids, the set to look ids up in, and the sketch sh->mins.
  * A text with fewer than k words (but at least one) is one shingle. False when out of memory. */
 bool shingler_run(shingler *sh, const char *text, size_t len);
 /* Makes the given distinct ids the current set (to compare other sets with). False when out of memory. */
@@ -49,8 +50,29 @@ bool shingler_load(shingler *sh, const uint32_t *ids, size_t n);
 bool shingler_has(const shingler *sh, uint32_t id);
 void shingler_free(shingler *sh);
 
-/* The LSH band keys of a set of shingle hashes (n > 0): keys[b] for band b, SKETCH_BANDS of them. */
-void sketch_band_keys(const uint64_t *hashes, size_t n, uint64_t keys[SKETCH_BANDS]);
+/* The finaliser of MurmurHash3, a bijection of 64-bit integers: every bit of the result depends on
+ * every bit of h. */
+static inline uint64_t hash_mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+/* One-permutation MinHash: a shingle's 64-bit hash picks a bin by its top bits and offers the 32
+ * bits below them as the bin's value; a bin keeps its smallest value (UINT32_MAX: empty). */
+static inline void sketch_update(uint32_t mins[SKETCH_BINS], uint64_t hash)
+{
+    size_t bin = (size_t)(hash >> (64 - SKETCH_BIN_BITS));
+    uint32_t value = (uint32_t)(hash >> (32 - SKETCH_BIN_BITS));
+    if (value < mins[bin]) mins[bin] = value;
+}
+
+/* The LSH band keys of a sketch with at least one filled bin: keys[b] for band b. */
+void sketch_band_keys(const uint32_t mins[SKETCH_BINS], uint64_t keys[SKETCH_BANDS]);
 
 /* How much two shingle sets share. */
 typedef struct overlap {

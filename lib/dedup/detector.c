@@ -51,6 +51,9 @@ void td_dedup_free(td_dedup *d)
     free(d->band_next);
     free(d->heads);
     free(d->visited);
+    free(d->shared_bands);
+    vec_free(&d->candidates);
+    vec_free(&d->matched_groups);
     vec_free(&d->edges);
     shingler_free(&d->sh);
     free(d);
@@ -97,6 +100,9 @@ static bool make_room(td_dedup *d)
     uint64_t *visited = realloc(d->visited, cap * sizeof *visited);
     if (!visited) return false;
     d->visited = visited;
+    uint32_t *shared = realloc(d->shared_bands, cap * sizeof *shared);
+    if (!shared) return false;
+    d->shared_bands = shared;
     memset(visited + d->capacity, 0, (cap - d->capacity) * sizeof *visited);
     size_t n_heads = 1;
     while (n_heads < cap * SKETCH_BANDS) n_heads *= 2;
@@ -139,6 +145,44 @@ bool detector_is_copy(const td_dedup *d, overlap o)
     return o.jaccard >= d->opts.threshold || o.containment >= d->opts.containment;
 }
 
+/* Collects into d->candidates the kept articles that share at least one band key with the
+ * current one, each with the number of bands shared. */
+static bool find_candidates(td_dedup *d, size_t idx, const uint64_t keys[SKETCH_BANDS])
+{
+    size_t oldest = detector_oldest(d);
+    d->candidates.len = 0;
+    for (size_t band = 0; band < SKETCH_BANDS; band++) {
+        uint64_t e = d->heads[bucket_of(keys[band], d->n_heads)];
+        while (e) {
+            size_t cand = (size_t)((e - 1) / SKETCH_BANDS), slot = cand % d->capacity;
+            if (cand < oldest) break; /* forgotten, and so is the rest of the chain */
+            size_t entry = slot * SKETCH_BANDS + (e - 1) % SKETCH_BANDS;
+            e = d->band_next[entry];
+            if (d->band_keys[entry] != keys[band]) continue;
+            if (d->visited[slot] == idx + 1) {
+                d->shared_bands[slot]++;
+                continue;
+            }
+            d->visited[slot] = idx + 1;
+            d->shared_bands[slot] = 1;
+            if (!vec_push(&d->candidates, cand)) return false;
+        }
+    }
+    /* Most bands shared first (the likeliest copies), then the earliest: insertion sort, as there
+     * are few. */
+    size_t *c = d->candidates.items;
+    for (size_t i = 1; i < d->candidates.len; i++) {
+        size_t x = c[i], bands = d->shared_bands[x % d->capacity], j = i;
+        for (; j > 0; j--) {
+            size_t y = c[j - 1], other = d->shared_bands[y % d->capacity];
+            if (other > bands || (other == bands && y < x)) break;
+            c[j] = y;
+        }
+        c[j] = x;
+    }
+    return true;
+}
+
 td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match *out, td_error *err)
 {
     size_t idx = d->count;
@@ -148,35 +192,34 @@ td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match
     if (!shingler_run(&d->sh, text, len) || !make_room(d)) return error_nomem(err);
     size_t n = d->sh.ids.len;
     uint64_t keys[SKETCH_BANDS];
-    size_t oldest = detector_oldest(d);
     size_t edges_before = d->edges.len;
     if (n > 0) {
-        sketch_band_keys(d->sh.hashes.items, n, keys);
-        for (size_t band = 0; band < SKETCH_BANDS; band++) {
-            uint64_t e = d->heads[bucket_of(keys[band], d->n_heads)];
-            for (; e; e = d->band_next[((e - 1) / SKETCH_BANDS % d->capacity) * SKETCH_BANDS + (e - 1) % SKETCH_BANDS]) {
-                size_t cand = (size_t)((e - 1) / SKETCH_BANDS);
-                if (cand < oldest) break;
-                size_t slot = cand % d->capacity;
-                if (d->band_keys[slot * SKETCH_BANDS + (e - 1) % SKETCH_BANDS] != keys[band]) continue;
-                if (d->visited[slot] == idx + 1) continue;
-                d->visited[slot] = idx + 1;
-                kept_article *k = &d->slots[slot];
-                overlap o = overlap_with_current(&d->sh, k->ids, k->n_ids, fewest_shared(&d->opts, n, k->n_ids));
-                if (!detector_is_copy(d, o)) continue;
-                if (d->opts.window == 0) {
-                    dedup_edge edge = {cand, idx};
-                    if (!vec_push(&d->edges, edge)) {
-                        d->edges.len = edges_before;
-                        return error_nomem(err);
-                    }
+        sketch_band_keys(d->sh.mins, keys);
+        if (!find_candidates(d, idx, keys)) return error_nomem(err);
+        /* Candidates verified in that order; once an article of a copy group is a verified copy,
+         * the other members of that group are not checked: one is enough to join the group. */
+        d->matched_groups.len = 0;
+        for (size_t c = 0; c < d->candidates.len; c++) {
+            size_t cand = d->candidates.items[c];
+            kept_article *k = &d->slots[cand % d->capacity];
+            bool known = false;
+            for (size_t g = 0; g < d->matched_groups.len && !known; g++) known = d->matched_groups.items[g] == k->original;
+            if (known) continue;
+            overlap o = overlap_with_current(&d->sh, k->ids, k->n_ids, fewest_shared(&d->opts, n, k->n_ids));
+            if (!detector_is_copy(d, o)) continue;
+            if (!vec_push(&d->matched_groups, k->original)) return error_nomem(err);
+            if (d->opts.window == 0) {
+                dedup_edge edge = {cand, idx};
+                if (!vec_push(&d->edges, edge)) {
+                    d->edges.len = edges_before;
+                    return error_nomem(err);
                 }
-                if (out->copy_of < 0 || o.jaccard > out->similarity) {
-                    out->copy_of = (long long)cand;
-                    out->original = k->original;
-                    out->similarity = o.jaccard;
-                    out->containment = o.containment;
-                }
+            }
+            if (out->copy_of < 0 || o.jaccard > out->similarity) {
+                out->copy_of = (long long)cand;
+                out->original = k->original;
+                out->similarity = o.jaccard;
+                out->containment = o.containment;
             }
         }
     }

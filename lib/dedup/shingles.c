@@ -77,7 +77,6 @@ void shingler_free(shingler *sh)
 {
     vec_free(&sh->words);
     vec_free(&sh->ids);
-    vec_free(&sh->hashes);
     free(sh->set_keys);
     free(sh->set_marks);
 }
@@ -93,17 +92,22 @@ static uint64_t synonym(const shingler *sh, const char *w, size_t n)
 
 static bool push(shingler *sh, uint64_t h) { return vec_push(&sh->words, h); }
 
-/* Adds a finished word w[0..n) (lower-case; `letters`: only ASCII letters; `digits`: how many
- * digits and inner dots it starts with) to sh->words. */
-static bool end_word(shingler *sh, char *w, size_t n, bool letters, size_t digits)
+static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Adds a finished word w[0..n) (lower-cased) to sh->words, normalised. */
+static bool end_word(shingler *sh, const char *w, size_t n)
 {
     if (sh->exact_words) return push(sh, hash_word(w, n));
-    if (digits > 0 && digits < n) {
-        for (size_t u = 0; u < N_UNITS; u++)
+    if (is_digit(w[0])) {
+        size_t digits = 1;
+        while (digits < n && (is_digit(w[digits]) || w[digits] == '.')) digits++;
+        for (size_t u = 0; digits < n && u < N_UNITS; u++)
             if (strlen(units[u][0]) == n - digits && memcmp(units[u][0], w + digits, n - digits) == 0)
                 return push(sh, hash_word(w, digits)) && push(sh, sh->unit_hash[u]);
     }
-    if (letters && n <= SYNONYM_MAX && (sh->synonym_ends[n][w[0] - 'a'] >> (w[n - 1] - 'a') & 1)) {
+    if (n <= SYNONYM_MAX && is_lower(w[0]) && is_lower(w[n - 1]) &&
+        (sh->synonym_ends[n][w[0] - 'a'] >> (w[n - 1] - 'a') & 1)) {
         uint64_t same = synonym(sh, w, n);
         if (same) return push(sh, same);
     }
@@ -140,7 +144,7 @@ static const uint8_t byte_class[256] = {
     8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
 };
 
-static bool word_byte(int c) { return c == B_LETTER || c == B_DIGIT; }
+static bool word_byte(int c) { return (unsigned)c - B_LETTER <= B_DIGIT - B_LETTER; }
 static int class_at(const unsigned char *p, size_t len, size_t i) { return i < len ? byte_class[p[i]] : B_SEP; }
 
 /* A non-ASCII character at p[i]: how many bytes it has, and whether it separates words (spaces,
@@ -167,12 +171,10 @@ static size_t high_char(const unsigned char *p, size_t len, size_t i, bool *sep,
 
 /* The word being read. */
 typedef struct word {
-    char w[WORD_MAX];
-    size_t n;        /* bytes in w */
-    size_t digits;   /* leading digits (and inner dots) */
-    size_t segment;  /* where the part after the last skipped dot starts ("U.S.") */
-    bool letters;    /* ASCII letters only */
-    bool overflow;   /* longer than WORD_MAX: only its first WORD_MAX bytes are kept */
+    char w[WORD_MAX + 8]; /* room for a last block of eight bytes */
+    size_t n;             /* bytes in w */
+    size_t segment;       /* where the part after the last skipped dot starts ("U.S.") */
+    bool overflow;        /* longer than WORD_MAX: only its first WORD_MAX bytes are kept */
 } word;
 
 static void word_append(word *wd, unsigned char c)
@@ -185,34 +187,32 @@ static void word_append(word *wd, unsigned char c)
 }
 
 /* Appends a run of ASCII letters and digits, lower-cased: or-ing 0x20 into every byte lower-cases
- * letters and leaves digits as they are, eight bytes at a time. */
-static void word_append_run(word *wd, const unsigned char *run, size_t n, bool has_digits)
+ * letters and leaves digits as they are, eight bytes at a time, as far as `readable` bytes from
+ * run may be read (the bytes after the run are copied too, and then ignored). */
+static void word_append_run(word *wd, const unsigned char *run, size_t n, size_t readable)
 {
-    if (has_digits) {
-        wd->letters = false;
-        for (size_t i = 0; i < n && wd->digits == wd->n + i && run[i] <= '9'; i++) wd->digits++;
-    }
     if (n > WORD_MAX - wd->n) {
         n = WORD_MAX - wd->n;
         wd->overflow = true;
     }
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t v;
-        memcpy(&v, run + i, 8);
-        v |= 0x2020202020202020ULL;
-        memcpy(wd->w + wd->n + i, &v, 8);
+    size_t blocks = (n + 7) & ~(size_t)7;
+    if (blocks <= readable) {
+        for (size_t i = 0; i < blocks; i += 8) {
+            uint64_t v;
+            memcpy(&v, run + i, 8);
+            v |= 0x2020202020202020ULL;
+            memcpy(wd->w + wd->n + i, &v, 8);
+        }
+    } else {
+        for (size_t i = 0; i < n; i++) wd->w[wd->n + i] = (char)(run[i] | 0x20);
     }
-    for (; i < n; i++) wd->w[wd->n + i] = (char)(run[i] | 0x20);
     wd->n += n;
 }
 
 static bool word_end(shingler *sh, word *wd)
 {
-    bool ok = wd->overflow ? push(sh, hash_word(wd->w, wd->n))
-                           : end_word(sh, wd->w, wd->n, wd->letters, wd->digits);
-    wd->n = wd->digits = wd->segment = 0;
-    wd->letters = true;
+    bool ok = wd->overflow ? push(sh, hash_word(wd->w, wd->n)) : end_word(sh, wd->w, wd->n);
+    wd->n = wd->segment = 0;
     wd->overflow = false;
     return ok;
 }
@@ -221,17 +221,16 @@ static bool word_end(shingler *sh, word *wd)
 static bool words_of(shingler *sh, const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text;
-    word wd = {.letters = true};
+    word wd = {.n = 0};
     sh->words.len = 0;
     size_t i = 0;
     while (i < len) {
         int c = byte_class[p[i]];
         if (word_byte(c)) {
             size_t start = i;
-            int seen = 0; /* B_LETTER | B_DIGIT bits */
-            do seen |= c;
-            while (++i < len && word_byte(c = byte_class[p[i]]));
-            word_append_run(&wd, p + start, i - start, seen & B_DIGIT);
+            do i++;
+            while (i < len && word_byte(byte_class[p[i]]));
+            word_append_run(&wd, p + start, i - start, len - start);
             continue;
         }
         size_t skip = 1;
@@ -240,7 +239,6 @@ static bool words_of(shingler *sh, const char *text, size_t len)
             skip = high_char(p, len, i, &sep, &apos);
             if (!sep && !apos) {
                 /* Part of a word, kept as written. */
-                wd.letters = false;
                 for (size_t b = 0; b < skip; b++) word_append(&wd, p[i + b]);
                 i += skip;
                 continue;
@@ -248,7 +246,7 @@ static bool words_of(shingler *sh, const char *text, size_t len)
         }
         if (wd.n > 0) {
             int next = class_at(p, len, i + skip);
-            bool prev_digit = wd.w[wd.n - 1] >= '0' && wd.w[wd.n - 1] <= '9';
+            bool prev_digit = is_digit(wd.w[wd.n - 1]);
             /* Inside a word: an apostrophe between letters (don't), a dot after one letter before a
              * letter (U.S.), a dot or comma between digits (2.5, 1,000: the comma is dropped). */
             if (apos && next == B_LETTER && !prev_digit) {
@@ -261,9 +259,7 @@ static bool words_of(shingler *sh, const char *text, size_t len)
                 continue;
             }
             if ((c == B_DOT || c == B_COMMA) && prev_digit && next == B_DIGIT) {
-                bool number = wd.digits == wd.n;
                 if (c == B_DOT) word_append(&wd, '.');
-                if (number) wd.digits = wd.n;
                 i++;
                 continue;
             }
@@ -301,7 +297,8 @@ static bool set_reset(shingler *sh, size_t expected)
         memset(sh->set_marks, 0, sh->set_slots * sizeof *sh->set_marks);
         sh->generation = 1;
     }
-    sh->ids.len = sh->hashes.len = 0;
+    sh->ids.len = 0;
+    memset(sh->mins, 0xff, sizeof sh->mins);
     return true;
 }
 
@@ -316,29 +313,24 @@ bool shingler_has(const shingler *sh, uint32_t id)
     }
 }
 
-/* Adds a shingle (its id: the low 32 bits of its hash) to the set when new. The caller reserved
- * room in ids and hashes; the set never fills: it has twice the slots. */
-static void set_add(shingler *sh, uint64_t hash)
+/* Adds an id to the set when new. The caller reserved room in ids; the set never fills: it has
+ * twice the slots. */
+static void set_add(shingler *sh, uint32_t id)
 {
-    uint32_t id = (uint32_t)hash;
     size_t mask = sh->set_slots - 1, s = set_slot(id, mask);
     for (; sh->set_marks[s] == sh->generation; s = (s + 1) & mask)
         if (sh->set_keys[s] == id) return;
     sh->set_marks[s] = sh->generation;
     sh->set_keys[s] = id;
     sh->ids.items[sh->ids.len++] = id;
-    sh->hashes.items[sh->hashes.len++] = hash;
 }
 
-/* The finaliser of MurmurHash3: every bit of the result depends on every bit of h. */
-static uint64_t mix(uint64_t h)
+/* A shingle, by its 64-bit hash: its id (the low 32 bits) into the set, the hash into the sketch
+ * (a repeated shingle changes no minimum). */
+static void add_shingle(shingler *sh, uint64_t hash)
 {
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 33;
-    return h;
+    set_add(sh, (uint32_t)hash);
+    sketch_update(sh->mins, hash);
 }
 
 /* Odd multiplier of the rolling shingle hash. */
@@ -351,7 +343,7 @@ bool shingler_run(shingler *sh, const char *text, size_t len)
     if (!set_reset(sh, n)) return false;
     if (n == 0) return true;
     if (n < k) k = n;
-    if (!vec_reserve(&sh->ids, n) || !vec_reserve(&sh->hashes, n)) return false;
+    if (!vec_reserve(&sh->ids, n)) return false;
     /* A shingle's hash: its k word hashes (already random, from xxHash) as a polynomial in ROLL
      * modulo 2^64, rolled from one shingle to the next (drop the first word, add the next), mixed. */
     const uint64_t *w = sh->words.items;
@@ -360,17 +352,17 @@ bool shingler_run(shingler *sh, const char *text, size_t len)
         poly = poly * ROLL + w[j];
         if (j > 0) top *= ROLL;
     }
-    set_add(sh, mix(poly));
+    add_shingle(sh, hash_mix(poly));
     for (size_t i = k; i < n; i++) {
         poly = (poly - w[i - k] * top) * ROLL + w[i];
-        set_add(sh, mix(poly));
+        add_shingle(sh, hash_mix(poly));
     }
     return true;
 }
 
 bool shingler_load(shingler *sh, const uint32_t *ids, size_t n)
 {
-    if (!set_reset(sh, n) || !vec_reserve(&sh->ids, n) || !vec_reserve(&sh->hashes, n)) return false;
+    if (!set_reset(sh, n) || !vec_reserve(&sh->ids, n)) return false;
     for (size_t i = 0; i < n; i++) set_add(sh, ids[i]);
     return true;
 }
