@@ -16,9 +16,8 @@
 
 /* Longest word kept whole (bytes); a longer word is hashed as far as that. */
 #define WORD_MAX 64
-/* Slots of the synonym table (a power of two, at least twice the synonyms), longest synonym. */
+/* Slots of the synonym table (a power of two, at least twice the synonyms). */
 #define SYNONYM_SLOTS 64
-#define SYNONYM_MAX 16
 
 /* Turns texts into sets of shingles; keeps its buffers across articles. */
 typedef struct shingler {
@@ -32,10 +31,8 @@ typedef struct shingler {
     size_t set_slots;         /* a power of two, at least twice the set's size */
     uint32_t generation;      /* the current set's mark */
     struct {
-        uint64_t lo, hi; /* the word, zero-padded */
-        uint64_t to;     /* the hash of the word it stands for; 0: empty slot */
+        uint64_t from, to; /* a word's hash and the hash of the word it stands for; from 0: empty */
     } synonyms[SYNONYM_SLOTS];
-    uint32_t synonym_ends[SYNONYM_MAX + 1][26]; /* [length][first letter]: bit per last letter of a synonym */
     uint64_t unit_hash[8];             /* per unit glued to a number: the hash of its word */
     uint64_t per, cent, percent;       /* hashes of "per", "cent", "percent" */
 } shingler;

@@ -30,25 +30,9 @@ static const char *const units[][2] = {
 #define N_UNITS (sizeof units / sizeof units[0])
 
 static uint64_t hash_word(const char *w, size_t n) { return XXH3_64bits(w, n); }
-
-/* A word of at most 16 bytes as two integers (zero-padded): the key of the synonym table. */
-typedef struct packed {
-    uint64_t lo, hi;
-} packed;
-
-static packed pack(const char *w, size_t n)
-{
-    char pad[16] = {0};
-    memcpy(pad, w, n);
-    packed k;
-    memcpy(&k.lo, pad, 8);
-    memcpy(&k.hi, pad + 8, 8);
-    return k;
-}
-
-static size_t synonym_slot(packed k) { return (size_t)(((k.lo ^ (k.hi * 31)) * 0x9e3779b97f4a7c15ULL) >> 58); }
-
 static uint64_t hash_string(const char *word) { return hash_word(word, strlen(word)); }
+
+static size_t synonym_slot(uint64_t hash) { return (size_t)(hash >> 58) & (SYNONYM_SLOTS - 1); }
 
 void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words)
 {
@@ -57,15 +41,11 @@ void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words)
     sh->exact_words = exact_words;
     _Static_assert(N_SYNONYMS * 2 <= SYNONYM_SLOTS, "synonym table: at most half full");
     for (size_t i = 0; i < N_SYNONYMS; i++) {
-        packed k = pack(synonyms[i][0], strlen(synonyms[i][0]));
-        size_t s = synonym_slot(k);
-        while (sh->synonyms[s].to) s = (s + 1) & (SYNONYM_SLOTS - 1);
-        sh->synonyms[s].lo = k.lo;
-        sh->synonyms[s].hi = k.hi;
+        uint64_t from = hash_string(synonyms[i][0]);
+        size_t s = synonym_slot(from);
+        while (sh->synonyms[s].from) s = (s + 1) & (SYNONYM_SLOTS - 1);
+        sh->synonyms[s].from = from;
         sh->synonyms[s].to = hash_string(synonyms[i][1]);
-        const char *from = synonyms[i][0];
-        size_t n = strlen(from);
-        sh->synonym_ends[n][from[0] - 'a'] |= 1u << (from[n - 1] - 'a');
     }
     for (size_t i = 0; i < N_UNITS; i++) sh->unit_hash[i] = hash_string(units[i][1]);
     sh->per = hash_string("per");
@@ -81,18 +61,16 @@ void shingler_free(shingler *sh)
     free(sh->set_marks);
 }
 
-/* The hash of the word that stands for w (ASCII letters, at most SYNONYM_MAX bytes) in the synonym table, or 0. */
-static uint64_t synonym(const shingler *sh, const char *w, size_t n)
+/* The hash of the word that stands for the word hashed to h, or h. */
+static uint64_t synonym(const shingler *sh, uint64_t h)
 {
-    packed k = pack(w, n);
-    for (size_t s = synonym_slot(k); sh->synonyms[s].to; s = (s + 1) & (SYNONYM_SLOTS - 1))
-        if (sh->synonyms[s].lo == k.lo && sh->synonyms[s].hi == k.hi) return sh->synonyms[s].to;
-    return 0;
+    for (size_t s = synonym_slot(h); sh->synonyms[s].from; s = (s + 1) & (SYNONYM_SLOTS - 1))
+        if (sh->synonyms[s].from == h) return sh->synonyms[s].to;
+    return h;
 }
 
 static bool push(shingler *sh, uint64_t h) { return vec_push(&sh->words, h); }
 
-static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Adds a finished word w[0..n) (lower-cased) to sh->words, normalised. */
@@ -106,12 +84,7 @@ static bool end_word(shingler *sh, const char *w, size_t n)
             if (strlen(units[u][0]) == n - digits && memcmp(units[u][0], w + digits, n - digits) == 0)
                 return push(sh, hash_word(w, digits)) && push(sh, sh->unit_hash[u]);
     }
-    if (n <= SYNONYM_MAX && is_lower(w[0]) && is_lower(w[n - 1]) &&
-        (sh->synonym_ends[n][w[0] - 'a'] >> (w[n - 1] - 'a') & 1)) {
-        uint64_t same = synonym(sh, w, n);
-        if (same) return push(sh, same);
-    }
-    uint64_t h = hash_word(w, n);
+    uint64_t h = synonym(sh, hash_word(w, n));
     size_t k = sh->words.len;
     /* "per cent" is "percent". */
     if (h == sh->cent && k > 0 && sh->words.items[k - 1] == sh->per) {
