@@ -32,7 +32,7 @@ static const char help[] =
     "                      group is the id of its group's representative (its own id when it has\n"
     "                      no copy), similarity its Jaccard similarity with it (1 for itself)\n"
     "  --threshold J       a copy shares at least this Jaccard similarity (default 0.5)...\n"
-    "  --containment C     ...or this share of the smaller article's shingles (default 0.6)\n"
+    "  --containment C     ...or this share of the smaller article's shingles (default 0.4)\n"
     "  -f, --format NAME   input format: auto (default), text, multinews, sgml, jsonl, html\n"
     "  -h, --help          show this help\n"
     "\n"

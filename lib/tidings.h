@@ -193,7 +193,7 @@ void td_cleaner_free(td_cleaner *cl);
 
 typedef struct td_dedup_opts {
     double threshold;      /* 0.5: a candidate is a copy when its Jaccard similarity reaches this... */
-    double containment;    /* 0.6: ...or when this share of the smaller article's shingles is in the other */
+    double containment;    /* 0.4: ...or when this share of the smaller article's shingles is in the other */
     size_t window;         /* 0: keep every article; else keep the last `window` articles only (the oldest
                               are forgotten, memory stays bounded on an endless stream) */
     size_t shingle_words;  /* 5: words in a shingle (1 to 16) */

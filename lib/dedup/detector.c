@@ -13,7 +13,7 @@
 void td_dedup_opts_defaults(td_dedup_opts *opts)
 {
     opts->threshold = 0.5;
-    opts->containment = 0.6;
+    opts->containment = 0.4;
     opts->window = 0;
     opts->shingle_words = 5;
     opts->exact_words = false;
