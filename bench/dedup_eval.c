@@ -300,19 +300,22 @@ static void cmd_sweep(void)
     char label[128];
     printf("| setting | pair P | pair R | pair F1 | B³ F1 | containment R | hard-neg FP | articles/s (CPU time) |\n"
            "|---|---|---|---|---|---|---|---|\n");
-    static const double jaccards[] = {0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
-    static const double containments[] = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
-    for (size_t i = 0; i < sizeof jaccards / sizeof *jaccards; i++) {
+    static const double shares[] = {0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    td_dedup_opts_defaults(&o);
+    snprintf(label, sizeof label, "**defaults: Jaccard ≥ %.1f or containment ≥ %.1f**", o.threshold, o.containment);
+    sweep_row(label, &o, pred);
+    for (size_t i = 0; i < sizeof shares / sizeof *shares; i++) {
         td_dedup_opts_defaults(&o);
-        o.threshold = jaccards[i];
+        o.threshold = shares[i];
         o.containment = 1.0;
         snprintf(label, sizeof label, "Jaccard ≥ %.1f alone", o.threshold);
         sweep_row(label, &o, pred);
     }
-    for (size_t i = 0; i < sizeof containments / sizeof *containments; i++) {
+    for (size_t i = 0; i < sizeof shares / sizeof *shares; i++) {
         td_dedup_opts_defaults(&o);
-        o.containment = containments[i];
-        snprintf(label, sizeof label, "Jaccard ≥ %.1f or containment ≥ %.1f", o.threshold, o.containment);
+        o.threshold = 1.0;
+        o.containment = shares[i];
+        snprintf(label, sizeof label, "containment ≥ %.1f alone", o.containment);
         sweep_row(label, &o, pred);
     }
     for (size_t k = 2; k <= 8; k++) {
