@@ -209,7 +209,7 @@ td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match
             if (!detector_is_copy(d, o)) continue;
             if (!vec_push(&d->matched_groups, k->original)) return error_nomem(err);
             if (d->opts.window == 0) {
-                dedup_edge edge = {cand, idx};
+                dedup_edge edge = {cand, idx, o};
                 if (!vec_push(&d->edges, edge)) {
                     d->edges.len = edges_before;
                     return error_nomem(err);

@@ -16,6 +16,7 @@ typedef struct kept_article {
 typedef struct dedup_edge {
     size_t earlier;
     size_t later;
+    overlap overlap; /* of their shingle sets */
 } dedup_edge;
 
 struct td_dedup {
