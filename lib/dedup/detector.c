@@ -5,7 +5,6 @@
  * article needs no work: a walk down a chain stops at the first forgotten article. */
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 #include "common/error.h"
 #include "dedup/detector.h"

@@ -5,8 +5,6 @@
  * byte of every article of a stream: it needs no spans or classes beyond what hashing needs. */
 #include <stdlib.h>
 #include <string.h>
-/* xxHash's functions inlined here: a call per word would cost more than hashing a short word. */
-#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "dedup/dedup.h"
