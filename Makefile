@@ -10,7 +10,7 @@ WARN    := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissi
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CPPFLAGS += -Ilib -I/usr/include/libxml2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-LIBS    := -lstemmer -lutf8proc -ljansson -lxml2 -lz -lm -lglpk
+LIBS    := -lstemmer -lutf8proc -ljansson -lxml2 -lz -lm -lglpk -lxxhash
 TESTLIBS := -lcmocka
 
 # SANITIZE=1 builds everything under AddressSanitizer + UndefinedBehaviorSanitizer in build-asan/;
