@@ -120,16 +120,18 @@ static bool pair_paragraph(qdoc *d, size_t a, size_t b)
 static bool all_capitalised(const qdoc *d, const qpiece *p)
 {
     bool first = true;
+    size_t caps = 0;
     for (size_t i = p->open + 1; i < p->close; i++) {
         const qtok *t = &d->tok.items[i];
         if (t->kind != TOKEN_WORD) continue;
         size_t len = t->end - t->start;
         bool cap = t->flags & QT_CAP;
+        caps += cap;
         if (first && !cap) return false;
         first = false;
         if (!cap && len >= 4 && !QTOK_IS(d, i, title_small)) return false;
     }
-    return !first;
+    return caps >= 2;
 }
 
 /* A speech verb within `reach` tokens before the piece or after it (in its paragraph). */
@@ -181,17 +183,17 @@ static bool continues(const qdoc *d, const qpiece *a, const qpiece *b)
 {
     const qtok *t = d->tok.items;
     if (a->open_end) return t[b->open].para == t[a->close - 1].para + 1 && t[b->open - 1].para < t[b->open].para;
-    if (t[a->close].para != t[b->open].para || b->open - a->close > 26) return false;
+    if (t[a->close].para != t[b->open].para || b->open - a->close > 12) return false;
     size_t last = a->close - 1;
     bool comma_break = qtok_char(d, last, ',') || dash(d, last) || qtok_char(d, a->close + 1, ',') ||
                        ((qtok_char(d, last, '?') || qtok_char(d, last, '!')) && !(t[a->close + 1].flags & QT_CAP));
     if (!comma_break) return false;
-    bool cue = false;
+    size_t cues = 0;
     for (size_t i = a->close + 1; i < b->open; i++) {
         if (sentence_end(d, i) && i + 1 != b->open) return false;
-        cue |= speech_verb(d, i);
+        cues += speech_verb(d, i);
     }
-    return cue;
+    return cues == 1 && b->open - a->close <= 12;
 }
 
 /* Partial: the quote begins inside a sentence of the article's words, in lower case. */

@@ -55,6 +55,11 @@ static const char *const leading_words[] = {
     "later", "meanwhile", "moreover", "now", "so", "still", "the", "then", "yet",
 };
 static const char *const pronouns[] = {"he", "i", "it", "she", "they", "we"};
+/* Pronouns and possessives that are never the subject of a speech verb. */
+static const char *const object_pronouns[] = {"her", "him", "his", "its", "me", "my", "our", "their", "them", "us"};
+/* Prepositions that open a sentence with a phrase before its subject ("In a statement, X said"). */
+static const char *const openers[] = {"after", "as", "at", "before", "despite", "during", "for", "from", "in",
+                                      "on", "since", "when", "while", "with"};
 static const char *const plural_pronouns[] = {"they", "we"};
 static const char *const according_word[] = {"according"};
 static const char *const the_word[] = {"the"};
@@ -96,6 +101,7 @@ typedef struct mention {
     size_t cue;
     subject who;
     bool reported; /* a reporting cue (CNN reported) */
+    bool spoke;    /* from a speech verb; else the name a sentence opens with (for pronouns only) */
 } mention;
 
 typedef struct ctx {
@@ -129,6 +135,19 @@ static bool np_token(const ctx *c, size_t t)
            is_char(c, t, ')');
 }
 
+/* A stopword (folded ASCII look-up; other words are not stopwords). */
+static bool function_word(const ctx *c, size_t t)
+{
+    size_t len = tk(c, t)->end - tk(c, t)->start;
+    char low[24];
+    if (tk(c, t)->kind != TOKEN_WORD || len >= sizeof low) return false;
+    for (size_t i = 0; i < len; i++) {
+        char ch = c->d->text[tk(c, t)->start + i];
+        low[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    return stopword(low, len);
+}
+
 /* Splits the phrase [a, b) into name and role. */
 static subject analyse(const ctx *c, size_t a, size_t b)
 {
@@ -140,6 +159,7 @@ static subject analyse(const ctx *c, size_t a, size_t b)
     }
     while (b > a && !is_word(c, b - 1) && !is_char(c, b - 1, ')')) b--;
     if (a >= b) return s;
+    if (b - a == 1 && QTOK_IS(c->d, a, object_pronouns)) return s;
     if (b - a == 1 && QTOK_IS(c->d, a, pronouns)) {
         s.kind = NP_PRONOUN;
         s.name_a = a;
@@ -179,6 +199,13 @@ static subject analyse(const ctx *c, size_t a, size_t b)
         }
     }
     for (size_t t = a; t < b; t++) s.definite |= possessive(c, t);
+    /* a description names someone: it neither starts with a pronoun or preposition nor ends in a
+       function word ("began by", "he has yet to") */
+    size_t last = b - 1;
+    while (last > a && !is_word(c, last)) last--;
+    if (function_word(c, last) || QTOK_IS(c->d, a, object_pronouns) || QTOK_IS(c->d, a, of_words) ||
+        QTOK_IS(c->d, a, pronouns) || b - a > 8)
+        return s;
     s.kind = NP_DESCRIPTION;
     s.name_a = a;
     s.name_b = b;
@@ -301,6 +328,7 @@ static subject resolve(const ctx *c, size_t m, subject s)
             if (!plural && p->who.kind == NP_DESCRIPTION) continue;
             return p->who;
         }
+        if (!p->spoke) continue;
         if (head_in(c, head, p->who.role_a, p->who.role_b) ||
             (p->who.kind == NP_DESCRIPTION && head_in(c, head, p->who.name_a, p->who.name_b)))
             return p->who;
@@ -309,11 +337,40 @@ static subject resolve(const ctx *c, size_t m, subject s)
     return s;
 }
 
+/* The name or pronoun a sentence [s0, hi) opens with ("In a statement, President Obama condemned
+ * ..."): a capitalised run after an opening prepositional phrase, followed by a verb or a comma. */
+static subject sentence_subject(const ctx *c, size_t s0, size_t hi)
+{
+    subject none = {.kind = NP_NONE};
+    size_t i = s0;
+    while (i < hi && !is_word(c, i)) i++;
+    if (i < hi && QTOK_IS(c->d, i, openers)) {
+        while (i < hi && !is_char(c, i, ',') && !c->inside[i]) i++;
+        i++;
+    }
+    if (i >= hi || c->inside[i]) return none;
+    if (QTOK_IS(c->d, i, pronouns)) return analyse(c, i, i + 1);
+    size_t j = i;
+    while (j < hi && !c->inside[j] &&
+           (is_cap(c, j) || (j > i && (is_char(c, j, '.') || is_char(c, j, '-') || QTOK_IS(c->d, j, particles)))))
+        j++;
+    if (j == i || j >= hi || !(lower_word(c, j) || is_char(c, j, ','))) return none;
+    subject s = analyse(c, i, j);
+    return s.kind == NP_NAME ? s : none;
+}
+
+/* An -ing form ("saying", "adding"): its subject is the subject of the sentence. */
+static bool participle(const ctx *c, size_t v)
+{
+    size_t n = tk(c, v)->end - tk(c, v)->start;
+    return n > 4 && !memcmp(c->d->text + tk(c, v)->end - 3, "ing", 3) && !QTOK_IS(c->d, v, according_word);
+}
+
 /* The subject of the verb at v within [lo, hi): before it, else after it. */
 static subject subject_of(const ctx *c, size_t v, size_t lo, size_t hi)
 {
-    subject s = QTOK_IS(c->d, v, according_word) ? (subject){.kind = NP_NONE}
-                                                                        : subject_before(c, v, lo);
+    if (participle(c, v)) return sentence_subject(c, lo, v);
+    subject s = QTOK_IS(c->d, v, according_word) ? (subject){.kind = NP_NONE} : subject_before(c, v, lo);
     if (s.kind == NP_NONE) s = subject_after(c, v, hi);
     return s;
 }
@@ -322,10 +379,14 @@ static subject subject_of(const ctx *c, size_t v, size_t lo, size_t hi)
 static bool collect_mentions(ctx *c)
 {
     for (size_t t = 0; t < c->d->tok.len; t++) {
-        if (c->inside[t] || !speech_verb(c->d, t)) continue;
-        subject s = subject_of(c, t, sentence_start(c, t), sentence_end(c, t));
+        if (c->inside[t]) continue;
+        bool opens = t == 0 || tk(c, t - 1)->sent != tk(c, t)->sent || tk(c, t - 1)->para != tk(c, t)->para;
+        bool cue = speech_verb(c->d, t);
+        if (!opens && !cue) continue;
+        subject s = cue ? subject_of(c, t, sentence_start(c, t), sentence_end(c, t))
+                        : sentence_subject(c, t, sentence_end(c, t));
         if (s.kind == NP_NONE) continue;
-        mention m = {.cue = t, .who = s, .reported = QTOK_IS(c->d, t, reporting)};
+        mention m = {.cue = t, .who = s, .reported = cue && QTOK_IS(c->d, t, reporting), .spoke = cue};
         m.who = resolve(c, c->mentions.len, s);
         if (!vec_push(&c->mentions, m)) return false;
     }
@@ -341,6 +402,7 @@ static const mention *mention_at(const ctx *c, size_t t)
         if (c->mentions.items[mid].cue < t) lo = mid + 1;
         else hi = mid;
     }
+    while (lo < c->mentions.len && c->mentions.items[lo].cue == t && !c->mentions.items[lo].spoke) lo++;
     return lo < c->mentions.len && c->mentions.items[lo].cue == t ? &c->mentions.items[lo] : NULL;
 }
 
@@ -355,40 +417,77 @@ static const mention *cue_in(const ctx *c, size_t a, size_t b, bool backwards)
     return NULL;
 }
 
-/* The attribution of quote q: between its pieces, after it, before it in its sentence, or the speaker
- * of the paragraph before when it stands alone. */
-static const mention *attribution(const ctx *c, const qquote *q)
+/* A dash and a name after a quote, on its line (`"…" ― Pamela Padilla`). */
+static subject dash_name(const ctx *c, size_t t)
+{
+    subject none = {.kind = NP_NONE};
+    const qdoc *d = c->d;
+    if (t >= d->tok.len || tk(c, t)->kind != TOKEN_PUNCT) return none;
+    const char *p = d->text + tk(c, t)->start;
+    bool dash = tk(c, t)->end - tk(c, t)->start == 3 && p[0] == '\xe2' && p[1] == '\x80' &&
+                (p[2] == '\x95' || p[2] == '\x94' || p[2] == '\x93');
+    if (!dash) return none;
+    size_t e = t + 1;
+    while (e < d->tok.len && e < t + 8 && !c->inside[e] && tk(c, e)->para == tk(c, t)->para &&
+           !memchr(d->text + tk(c, e - 1)->end, '\n', tk(c, e)->start - tk(c, e - 1)->end) &&
+           (is_cap(c, e) || is_char(c, e, '.') || QTOK_IS(d, e, particles)))
+        e++;
+    subject s = analyse(c, t + 1, e);
+    return s.kind == NP_NAME ? s : none;
+}
+
+/* A transcript's label at the start of a quote ("WALLACE: …"): one to three upper-case words and a colon. */
+static subject label(const ctx *c, const qpiece *p)
+{
+    subject none = {.kind = NP_NONE};
+    size_t t = p->open + 1;
+    while (t < p->close && t < p->open + 4 && tk(c, t)->kind == TOKEN_WORD) {
+        for (size_t i = tk(c, t)->start; i < tk(c, t)->end; i++)
+            if (c->d->text[i] < 'A' || c->d->text[i] > 'Z') return none;
+        t++;
+    }
+    if (t == p->open + 1 || t >= p->close || !is_char(c, t, ':')) return none;
+    return (subject){.kind = NP_NAME, .name_a = p->open + 1, .name_b = t};
+}
+
+static subject spoken(const mention *m) { return m ? m->who : (subject){.kind = NP_NONE}; }
+
+/* The speaker of quote q: a transcript label, the attribution between its pieces, after it (or a
+ * dash and a name), before it in its sentence, the name its sentence opens with, or the speaker of
+ * this paragraph or the one before when the quote stands alone. */
+static subject attribution(const ctx *c, const qquote *q)
 {
     const qdoc *d = c->d;
     const qpiece *first = &d->pieces.items[q->first], *last = &d->pieces.items[q->first + q->n - 1];
+    subject s = label(c, first);
+    if (s.kind != NP_NONE) return s;
     for (size_t i = 1; i < q->n; i++) {
         const qpiece *a = &d->pieces.items[q->first + i - 1], *b = &d->pieces.items[q->first + i];
-        if (!a->open_end) {
-            const mention *m = cue_in(c, a->close + 1, b->open, false);
-            if (m) return m;
-        }
+        if (!a->open_end && (s = spoken(cue_in(c, a->close + 1, b->open, false))).kind != NP_NONE) return s;
     }
-    const mention *after = NULL, *before = NULL;
+    subject after = {.kind = NP_NONE}, before = {.kind = NP_NONE};
     if (!last->open_end && last->close + 1 < d->tok.len && tk(c, last->close + 1)->para == tk(c, last->close)->para) {
         size_t a = last->close + 1, b = sentence_end(c, a);
         if (b > a + 14) b = a + 14;
-        after = cue_in(c, a, b, false);
+        after = spoken(cue_in(c, a, b, false));
+        if (after.kind == NP_NONE) after = dash_name(c, a);
     }
-    if (first->open > 0 && tk(c, first->open - 1)->para == tk(c, first->open)->para)
-        before = cue_in(c, sentence_start(c, first->open - 1), first->open, true);
-    if (q->partial && before) return before;
-    if (after) return after;
-    if (before) return before;
-    if (q->partial) return NULL;
-    /* standing alone: the latest speaker of this paragraph or the one before */
+    bool inside_sentence = first->open > 0 && tk(c, first->open - 1)->para == tk(c, first->open)->para &&
+                           tk(c, first->open - 1)->sent == tk(c, first->open)->sent && !c->inside[first->open - 1];
+    size_t s0 = inside_sentence ? sentence_start(c, first->open - 1) : first->open;
+    if (inside_sentence) before = spoken(cue_in(c, s0, first->open, true));
+    if (q->partial && before.kind != NP_NONE) return before;
+    if (after.kind != NP_NONE) return after;
+    if (before.kind != NP_NONE) return before;
+    if (inside_sentence) return sentence_subject(c, s0, first->open);
     uint32_t para = tk(c, first->open)->para;
     for (size_t k = c->mentions.len; k-- > 0;) {
         const mention *m = &c->mentions.items[k];
         if (m->cue > first->open) continue;
         if (tk(c, m->cue)->para + 1 < para) break;
-        if (!m->reported && m->who.kind != NP_NONE) return m;
+        if (m->spoke && !m->reported && m->who.kind != NP_NONE) return m->who;
     }
-    return NULL;
+    return (subject){.kind = NP_NONE};
 }
 
 bool speakers_find(qdoc *d)
@@ -405,13 +504,13 @@ bool speakers_find(qdoc *d)
     bool ok = collect_mentions(&c);
     for (size_t i = 0; ok && i < d->quotes.len; i++) {
         qquote *q = &d->quotes.items[i];
-        const mention *m = attribution(&c, q);
-        if (!m || m->who.kind == NP_NONE || m->who.kind == NP_PRONOUN) continue;
-        q->name_a = m->who.name_a;
-        q->name_b = m->who.name_b;
-        q->role_a = m->who.role_a;
-        q->role_b = m->who.role_b;
-        q->generic = m->who.kind == NP_DESCRIPTION;
+        subject who = attribution(&c, q);
+        if (who.kind == NP_NONE || who.kind == NP_PRONOUN) continue;
+        q->name_a = who.name_a;
+        q->name_b = who.name_b;
+        q->role_a = who.role_a;
+        q->role_b = who.role_b;
+        q->generic = who.kind == NP_DESCRIPTION;
     }
     vec_free(&c.mentions);
     free(c.inside);
