@@ -26,6 +26,12 @@ static const char *const cues[] = {
 /* Cues of a medium reporting what others said: they name the source of a sentence, not a speaker
  * who goes on talking in the next paragraphs. */
 static const char *const reporting[] = {"reported", "reports"};
+/* Cues that are also plural nouns ("Republican claims"): their subject must open a clause. */
+static const char *const noun_cues[] = {"calls", "claims", "demands", "notes", "reports", "states", "tweets"};
+/* Capitalised words a sentence may open with that name nobody. */
+static const char *const not_names[] = {"april", "august", "december", "february", "friday", "january", "july", "june",
+                                        "march", "monday", "november", "october", "saturday", "september", "sunday",
+                                        "thursday", "tuesday", "wednesday"};
 /* Words between a subject and its verb ("X also said", "X has stressed"). */
 static const char *const between_words[] = {
     "again", "also", "even", "first", "further", "had", "has", "have", "just", "later", "never", "once", "only",
@@ -148,8 +154,8 @@ static bool function_word(const ctx *c, size_t t)
     return stopword(low, len);
 }
 
-/* Splits the phrase [a, b) into name and role. */
-static subject analyse(const ctx *c, size_t a, size_t b)
+/* Splits the phrase [a, b) into name and role; an apposition (a role) may be a longer description. */
+static subject analyse_phrase(const ctx *c, size_t a, size_t b, bool apposition)
 {
     subject s = {.kind = NP_NONE};
     while (a < b && (!is_word(c, a) || (QTOK_IS(c->d, a, leading_words) &&
@@ -184,7 +190,15 @@ static subject analyse(const ctx *c, size_t a, size_t b)
     bool inside_description = run > a && lower_word(c, run - 1) && QTOK_IS(c->d, run - 1, of_words);
     if (run < end && is_cap(c, end - 1) && !inside_description) {
         size_t name = run;
+        for (size_t t = run; t + 1 < end; t++) /* after the last title: "PolitiFact Executive Director Aaron Sharockman" */
+            if (QTOK_IS(c->d, t, titles)) name = t + 1;
         while (name < end && (QTOK_IS(c->d, name, titles) || QTOK_IS(c->d, name, courtesy) || is_char(c, name, '.'))) name++;
+        bool opens = name == 0 || tk(c, name - 1)->sent != tk(c, name)->sent || c->inside[name - 1];
+        size_t n = tk(c, name)->end - tk(c, name)->start;
+        const char *w = c->d->text + tk(c, name)->start;
+        bool word_not_name = function_word(c, name) || QTOK_IS(c->d, name, not_names) ||
+                             (n > 4 && (!memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ed", 2)));
+        if (name + 1 == end && opens && word_not_name) return s;
         if (name < end) {
             size_t role_end = name;
             while (role_end > a && (QTOK_IS(c->d, role_end - 1, courtesy) || is_char(c, role_end - 1, '.'))) role_end--;
@@ -194,7 +208,8 @@ static subject analyse(const ctx *c, size_t a, size_t b)
             s.name_b = end;
             s.role_a = a;
             s.role_b = role_end > a ? role_end : a;
-            if (s.role_b > s.role_a && QTOK_IS(c->d, s.role_b - 1, courtesy)) s.role_b = s.role_a;
+            if (s.role_b > s.role_a && (QTOK_IS(c->d, s.role_b - 1, courtesy) || function_word(c, s.role_b - 1)))
+                s.role_b = s.role_a;
             return s;
         }
     }
@@ -204,13 +219,15 @@ static subject analyse(const ctx *c, size_t a, size_t b)
     size_t last = b - 1;
     while (last > a && !is_word(c, last)) last--;
     if (function_word(c, last) || QTOK_IS(c->d, a, object_pronouns) || QTOK_IS(c->d, a, of_words) ||
-        QTOK_IS(c->d, a, pronouns) || b - a > 8)
+        QTOK_IS(c->d, a, pronouns) || b - a > (apposition ? 24 : 8))
         return s;
     s.kind = NP_DESCRIPTION;
     s.name_a = a;
     s.name_b = b;
     return s;
 }
+
+static subject analyse(const ctx *c, size_t a, size_t b) { return analyse_phrase(c, a, b, false); }
 
 /* Combines a phrase and its apposition ("An Myong Hun, Deputy Permanent Representative ..." or
  * "North Korea's deputy U.N. ambassador, An Myong Hun,"): the name is the one that is a name. */
@@ -243,13 +260,16 @@ static subject subject_before(const ctx *c, size_t v, size_t lo)
         size_t comma = i - 1, k = comma;
         while (k > lo && k + 20 > comma && !is_char(c, k - 1, ',') && !c->inside[k - 1]) k--;
         if (k <= lo || !is_char(c, k - 1, ',')) return none;
-        subject second = analyse(c, k, comma);
+        subject second = analyse_phrase(c, k, comma, true);
         size_t j = k - 1;
         while (j > lo && j + 16 > k && np_token(c, j - 1)) j--;
         return appose(analyse(c, j, k - 1), second);
     }
     size_t j = i;
     while (j > lo && j + 16 > i && np_token(c, j - 1)) j--;
+    bool clause_start = j == lo || c->inside[j - 1] || is_char(c, j - 1, ',') || is_char(c, j - 1, ';') ||
+                        is_char(c, j - 1, ':');
+    if (QTOK_IS(c->d, v, noun_cues) && !clause_start) return none;
     return analyse(c, j, i);
 }
 
@@ -265,7 +285,9 @@ static subject subject_after(const ctx *c, size_t v, size_t hi)
     subject first = analyse(c, a, b);
     if (first.kind == NP_NONE || b >= hi || !is_char(c, b, ',') || b + 1 >= hi) return first;
     size_t k = b + 1;
-    if (QTOK_IS(c->d, k, not_apposition) && !(is_cap(c, k) && !according)) return first;
+    /* "said X, the mayor" has a role; "according to X, the plan failed" a clause */
+    bool determiner = QTOK_IS(c->d, k, articles) || QTOK_IS(c->d, k, the_word);
+    if (QTOK_IS(c->d, k, not_apposition) && (according || !determiner)) return first;
     if (lower_word(c, k) && tk(c, k)->end - tk(c, k)->start > 4 && !memcmp(c->d->text + tk(c, k)->end - 3, "ing", 3))
         return first;
     size_t e = k;
@@ -273,7 +295,7 @@ static subject subject_after(const ctx *c, size_t v, size_t hi)
            !(is_char(c, e, '.') && (e + 1 >= hi || is_cap(c, e + 1) || c->inside[e + 1])))
         e++;
     if (e < hi && !is_char(c, e, ',') && !is_char(c, e, '.') && !c->inside[e]) return first;
-    return appose(first, analyse(c, k, e));
+    return appose(first, analyse_phrase(c, k, e, true));
 }
 
 /* First token of the sentence of t, not before the paragraph or a mark. */
