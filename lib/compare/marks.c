@@ -134,15 +134,19 @@ static bool all_capitalised(const qdoc *d, const qpiece *p)
     return caps >= 2;
 }
 
-/* A speech verb within `reach` tokens before the piece or after it (in its paragraph). */
+/* A speech verb within `reach` tokens before the piece, or after it when the piece ends a sentence or
+ * clause inside its marks (`"No," he said`), in its paragraph. */
 static bool cue_near(const qdoc *d, const qpiece *p, size_t reach)
 {
+    size_t last = p->close - 1;
+    bool closes_clause = qtok_char(d, last, ',') || qtok_char(d, last, '.') || qtok_char(d, last, '?') ||
+                         qtok_char(d, last, '!');
     uint32_t para = d->tok.items[p->open].para;
     for (size_t k = 1; k <= reach && k <= p->open; k++) {
         if (d->tok.items[p->open - k].para != para) break;
         if (speech_verb(d, p->open - k)) return true;
     }
-    for (size_t k = 1; k <= reach && p->close + k < d->tok.len; k++) {
+    for (size_t k = 1; closes_clause && k <= reach && p->close + k < d->tok.len; k++) {
         if (d->tok.items[p->close + k].para != para) break;
         if (speech_verb(d, p->close + k)) return true;
     }

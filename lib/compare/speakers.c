@@ -89,6 +89,8 @@ bool speech_verb(const qdoc *d, size_t t)
 {
     /* "States" in "the United States" is no verb: cues are lower case, but for "According". */
     if (!QTOK_IS(d, t, cues) || ((d->tok.items[t].flags & QT_CAP) && !QTOK_IS(d, t, according_word))) return false;
+    /* nor is the second half of a compound ("so-called") */
+    if (t > 0 && qtok_char(d, t - 1, '-') && d->tok.items[t - 1].end == d->tok.items[t].start) return false;
     /* "according" only before "to". */
     return !QTOK_IS(d, t, according_word) || QTOK_IS(d, t + 1, to_word);
 }
