@@ -71,7 +71,7 @@ static const char *const according_word[] = {"according"};
 static const char *const the_word[] = {"the"};
 static const char *const articles[] = {"a", "an"};
 /* Words before a capitalised run that make it part of a description ("representative to the UN"). */
-static const char *const of_words[] = {"at", "for", "from", "in", "of", "the", "to", "with"};
+static const char *const of_words[] = {"and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with"};
 static const char *const to_word[] = {"to"};
 /* Courtesy titles, left out of a name. */
 static const char *const courtesy[] = {"dr", "miss", "mr", "mrs", "ms", "mx", "prof"};
@@ -101,7 +101,8 @@ typedef enum np_kind { NP_NONE, NP_PRONOUN, NP_NAME, NP_DESCRIPTION } np_kind;
 typedef struct subject {
     np_kind kind;
     size_t name_a, name_b, role_a, role_b;
-    bool definite; /* a description with "the" or a possessive: may point back to a named speaker */
+    bool definite; /* after "the" or with a possessive: a description may point back to a named speaker,
+                      a name is an organisation (the White House) */
 } subject;
 
 /* A speech verb and who it is said of, after resolution. */
@@ -183,14 +184,15 @@ static subject analyse_phrase(const ctx *c, size_t a, size_t b, bool apposition)
     size_t run = end;
     while (run > a) {
         size_t t = run - 1;
+        bool hyphened = t > a && is_char(c, t - 1, '-') && tk(c, t - 1)->end == tk(c, t)->start; /* Ki-moon */
         bool ok = (is_cap(c, t) && !possessive(c, t)) || (run < end && QTOK_IS(c->d, t, particles)) ||
-                  (run < end && (is_char(c, t, '.') || is_char(c, t, '-')));
+                  (run < end && (is_char(c, t, '.') || is_char(c, t, '-'))) || (hyphened && !possessive(c, t));
         if (!ok) break;
         run--;
     }
     while (run < end && !is_word(c, run)) run++;
     bool inside_description = run > a && lower_word(c, run - 1) && QTOK_IS(c->d, run - 1, of_words);
-    if (run < end && is_cap(c, end - 1) && !inside_description) {
+    if (run < end && (is_cap(c, end - 1) || is_char(c, end - 2, '-')) && !inside_description) {
         size_t name = run;
         for (size_t t = run; t + 1 < end; t++) /* after the last title: "PolitiFact Executive Director Aaron Sharockman" */
             if (QTOK_IS(c->d, t, titles)) name = t + 1;
@@ -258,14 +260,31 @@ static subject subject_before(const ctx *c, size_t v, size_t lo)
            !memcmp(c->d->text + tk(c, i - 1)->end - 2, "ly", 2))
         i--;
     if (i <= lo) return none;
-    if (is_char(c, i - 1, ',')) { /* X, ROLE, said */
-        size_t comma = i - 1, k = comma;
-        while (k > lo && k + 20 > comma && !is_char(c, k - 1, ',') && !c->inside[k - 1]) k--;
-        if (k <= lo || !is_char(c, k - 1, ',')) return none;
-        subject second = analyse_phrase(c, k, comma, true);
-        size_t j = k - 1;
-        while (j > lo && j + 16 > k && np_token(c, j - 1)) j--;
-        return appose(analyse(c, j, k - 1), second);
+    if (is_char(c, i - 1, ',')) {
+        /* X, ROLE, said / ROLE, X, said / X, of Springfield, Va., said: up to three parts between
+           commas; the subject is the first part that is a name, its role the first description */
+        size_t ends[3], starts[3], n = 0, end = i - 1;
+        while (n < 3) {
+            size_t k = end;
+            while (k > lo && k + 20 > end && !is_char(c, k - 1, ',') && !c->inside[k - 1]) k--;
+            if (k <= lo || !is_char(c, k - 1, ',')) break;
+            starts[n] = k;
+            ends[n++] = end;
+            end = k - 1;
+        }
+        if (!n) return none;
+        size_t j = end;
+        while (j > lo && j + 16 > end && np_token(c, j - 1)) j--;
+        subject head = analyse(c, j, end);
+        subject name = head.kind == NP_NAME ? head : (subject){.kind = NP_NONE};
+        subject role = head.kind == NP_DESCRIPTION ? head : (subject){.kind = NP_NONE};
+        for (size_t p = n; p-- > 0;) {
+            subject part = analyse_phrase(c, starts[p], ends[p], true);
+            if (part.kind == NP_NAME && name.kind == NP_NONE) name = part;
+            if (part.kind == NP_DESCRIPTION && role.kind == NP_NONE) role = part;
+        }
+        if (name.kind == NP_NONE) return head.kind == NP_NONE ? role : head;
+        return appose(name, role);
     }
     size_t j = i;
     while (j > lo && j + 16 > i && np_token(c, j - 1)) j--;
@@ -348,8 +367,9 @@ static subject resolve(const ctx *c, size_t m, subject s)
         const mention *p = &c->mentions.items[k];
         if (p->reported || p->who.kind == NP_NONE || p->who.kind == NP_PRONOUN) continue;
         if (s.kind == NP_PRONOUN) {
+            /* he and she: a person, so no description, no organisation ("the Commission") */
             bool plural = QTOK_IS(c->d, s.name_a, plural_pronouns);
-            if (!plural && p->who.kind == NP_DESCRIPTION) continue;
+            if (!plural && (p->who.kind == NP_DESCRIPTION || p->who.definite)) continue;
             return p->who;
         }
         if (!p->spoke) continue;
