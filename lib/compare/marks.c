@@ -153,6 +153,11 @@ static bool cue_near(const qdoc *d, const qpiece *p, size_t reach)
     return false;
 }
 
+static bool sentence_end(const qdoc *d, size_t t)
+{
+    return qtok_char(d, t, '.') || qtok_char(d, t, '?') || qtok_char(d, t, '!');
+}
+
 /* Whether a quoted piece is speech: not a title ("The Interview"), nickname (Dwayne "The Rock"
  * Johnson) or scare quote (a word or two with no speech verb at hand). */
 static bool is_speech(const qdoc *d, const qpiece *p)
@@ -163,14 +168,14 @@ static bool is_speech(const qdoc *d, const qpiece *p)
     if (p->words <= 3 && p->open > 0 && p->close + 1 < d->tok.len && (d->tok.items[p->open - 1].flags & QT_CAP) &&
         (d->tok.items[p->close + 1].flags & QT_CAP) && !p->open_end)
         return false;
-    if (p->words <= 2) return cue_near(d, p, 6);
+    /* three words or fewer: a term or a scare quote unless a speech verb is at hand or it is a whole
+       sentence ("It's about me.") */
+    const qtok *first = &d->tok.items[p->open + 1];
+    bool sentence = p->words >= 2 && (first->flags & QT_CAP) && !p->open_end && sentence_end(d, p->close - 1);
+    if (p->words <= 3) return sentence || cue_near(d, p, 6);
     return true;
 }
 
-static bool sentence_end(const qdoc *d, size_t t)
-{
-    return qtok_char(d, t, '.') || qtok_char(d, t, '?') || qtok_char(d, t, '!');
-}
 
 static bool dash(const qdoc *d, size_t t)
 {
