@@ -186,11 +186,23 @@ static bool dash(const qdoc *d, size_t t)
                                                  !memcmp(c, "\xe2\x80\xa6", 3)));
 }
 
+size_t piece_label(const qdoc *d, const qpiece *p)
+{
+    size_t t = p->open + 1;
+    while (t < p->close && t < p->open + 4 && d->tok.items[t].kind == TOKEN_WORD) {
+        for (size_t i = d->tok.items[t].start; i < d->tok.items[t].end; i++)
+            if (d->text[i] < 'A' || d->text[i] > 'Z') return 0;
+        t++;
+    }
+    return t > p->open + 1 && t < p->close && qtok_char(d, t, ':') ? t : 0;
+}
+
 /* True when piece b goes on with the quote of piece a: the next paragraph opens with it after a
  * left open, or only an attribution stands between them (`"…," he said. "…"`). */
 static bool continues(const qdoc *d, const qpiece *a, const qpiece *b)
 {
     const qtok *t = d->tok.items;
+    if (piece_label(d, b)) return false; /* the next speaker of a transcript */
     if (a->open_end) return t[b->open].para == t[a->close - 1].para + 1 && t[b->open - 1].para < t[b->open].para;
     if (t[a->close].para != t[b->open].para || b->open - a->close > 12) return false;
     size_t last = a->close - 1;

@@ -480,18 +480,11 @@ static subject dash_name(const ctx *c, size_t t)
     return s.kind == NP_NAME ? s : none;
 }
 
-/* A transcript's label at the start of a quote ("WALLACE: …"): one to three upper-case words and a colon. */
+/* A transcript's label at the start of a quote ("WALLACE: …"). */
 static subject label(const ctx *c, const qpiece *p)
 {
-    subject none = {.kind = NP_NONE};
-    size_t t = p->open + 1;
-    while (t < p->close && t < p->open + 4 && tk(c, t)->kind == TOKEN_WORD) {
-        for (size_t i = tk(c, t)->start; i < tk(c, t)->end; i++)
-            if (c->d->text[i] < 'A' || c->d->text[i] > 'Z') return none;
-        t++;
-    }
-    if (t == p->open + 1 || t >= p->close || !is_char(c, t, ':')) return none;
-    return (subject){.kind = NP_NAME, .name_a = p->open + 1, .name_b = t};
+    size_t colon = piece_label(c->d, p);
+    return colon ? (subject){.kind = NP_NAME, .name_a = p->open + 1, .name_b = colon} : (subject){.kind = NP_NONE};
 }
 
 static subject spoken(const mention *m) { return m ? m->who : (subject){.kind = NP_NONE}; }
