@@ -103,6 +103,7 @@ typedef struct subject {
     size_t name_a, name_b, role_a, role_b;
     bool definite; /* after "the" or with a possessive: a description may point back to a named speaker,
                       a name is an organisation (the White House) */
+    bool plural;   /* a name that looks like a plural noun: not "he" or "she" */
 } subject;
 
 /* A speech verb and who it is said of, after resolution. */
@@ -192,6 +193,14 @@ static subject analyse_phrase(const ctx *c, size_t a, size_t b, bool apposition)
     }
     while (run < end && !is_word(c, run)) run++;
     bool inside_description = run > a && lower_word(c, run - 1) && QTOK_IS(c->d, run - 1, of_words);
+    if (inside_description && QTOK_IS(c->d, a, titles)) {
+        /* "Secretary of State John F. Kerry": a title with "of"; the name is its last two words */
+        size_t k = end, words = 0;
+        while (k > run && words < 2)
+            if (--k, is_word(c, k) && tk(c, k)->end - tk(c, k)->start > 1) words++;
+        run = k;
+        inside_description = false;
+    }
     if (run < end && (is_cap(c, end - 1) || is_char(c, end - 2, '-')) && !inside_description) {
         size_t name = run;
         for (size_t t = run; t + 1 < end; t++) /* after the last title: "PolitiFact Executive Director Aaron Sharockman" */
@@ -202,7 +211,7 @@ static subject analyse_phrase(const ctx *c, size_t a, size_t b, bool apposition)
         const char *w = c->d->text + tk(c, name)->start;
         bool word_not_name = function_word(c, name) || QTOK_IS(c->d, name, not_names) ||
                              (n > 4 && (!memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ed", 2)));
-        if (name + 1 == end && opens && word_not_name) return s;
+        if (name + 1 == end && ((opens && word_not_name) || QTOK_IS(c->d, name, not_names))) return s;
         if (name < end) {
             size_t role_end = name;
             while (role_end > a && (QTOK_IS(c->d, role_end - 1, courtesy) || is_char(c, role_end - 1, '.'))) role_end--;
@@ -210,6 +219,8 @@ static subject analyse_phrase(const ctx *c, size_t a, size_t b, bool apposition)
             s.kind = NP_NAME;
             s.name_a = name;
             s.name_b = end;
+            /* "Delegates questioned …": one capitalised word ending in s opening a sentence is a plural */
+            s.plural = name + 1 == end && opens && n > 3 && w[n - 1] == 's' && w[n - 2] != 's';
             s.role_a = a;
             s.role_b = role_end > a ? role_end : a;
             if (s.role_b > s.role_a && (QTOK_IS(c->d, s.role_b - 1, courtesy) || function_word(c, s.role_b - 1)))
@@ -369,7 +380,7 @@ static subject resolve(const ctx *c, size_t m, subject s)
         if (s.kind == NP_PRONOUN) {
             /* he and she: a person, so no description, no organisation ("the Commission") */
             bool plural = QTOK_IS(c->d, s.name_a, plural_pronouns);
-            if (!plural && (p->who.kind == NP_DESCRIPTION || p->who.definite)) continue;
+            if (!plural && (p->who.kind == NP_DESCRIPTION || p->who.definite || p->who.plural)) continue;
             return p->who;
         }
         if (!p->spoke) continue;
@@ -398,7 +409,10 @@ static subject sentence_subject(const ctx *c, size_t s0, size_t hi)
     while (j < hi && !c->inside[j] &&
            (is_cap(c, j) || (j > i && (is_char(c, j, '.') || is_char(c, j, '-') || QTOK_IS(c->d, j, particles)))))
         j++;
-    if (j == i || j >= hi || !(lower_word(c, j) || is_char(c, j, ','))) return none;
+    size_t after = j;
+    if (j < hi && is_char(c, j, '(')) /* Sen. Claire McCaskill (D-Mo.) scolded */
+        while (after < hi && !c->inside[after] && !is_char(c, after++, ')')) continue;
+    if (j == i || after >= hi || !(lower_word(c, after) || is_char(c, after, ','))) return none;
     subject s = analyse(c, i, j);
     return s.kind == NP_NAME ? s : none;
 }
@@ -415,7 +429,7 @@ static subject subject_of(const ctx *c, size_t v, size_t lo, size_t hi)
 {
     if (participle(c, v)) return sentence_subject(c, lo, v);
     subject s = QTOK_IS(c->d, v, according_word) ? (subject){.kind = NP_NONE} : subject_before(c, v, lo);
-    if (s.kind == NP_NONE) s = subject_after(c, v, hi);
+    if (s.kind == NP_NONE && !QTOK_IS(c->d, v, noun_cues)) s = subject_after(c, v, hi);
     return s;
 }
 
