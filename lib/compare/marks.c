@@ -134,8 +134,8 @@ static bool all_capitalised(const qdoc *d, const qpiece *p)
     return caps >= 2;
 }
 
-/* A speech verb within `reach` tokens before the piece, or after it when the piece ends a sentence or
- * clause inside its marks (`"No," he said`), in its paragraph. */
+/* A speech verb within `reach` tokens before the piece, or within twice that after it when the piece
+ * ends a sentence or clause inside its marks (`"No," the mayor, Jane Doe, said`), in its paragraph. */
 static bool cue_near(const qdoc *d, const qpiece *p, size_t reach)
 {
     size_t last = p->close - 1;
@@ -146,8 +146,8 @@ static bool cue_near(const qdoc *d, const qpiece *p, size_t reach)
         if (d->tok.items[p->open - k].para != para) break;
         if (speech_verb(d, p->open - k)) return true;
     }
-    for (size_t k = 1; closes_clause && k <= reach && p->close + k < d->tok.len; k++) {
-        if (d->tok.items[p->close + k].para != para) break;
+    for (size_t k = 1; closes_clause && k <= 2 * reach && p->close + k < d->tok.len; k++) {
+        if (d->tok.items[p->close + k].para != para || (d->tok.items[p->close + k].flags & (QT_OPEN | QT_CLOSE))) break;
         if (speech_verb(d, p->close + k)) return true;
     }
     return false;
