@@ -16,7 +16,7 @@ static const char *const cues[] = {
     "calls", "cautioned", "chanted", "charged", "claimed", "claims", "commented", "complained", "conceded",
     "concluded", "confirmed", "continued", "continues", "countered", "cried", "declared", "declares",
     "demanded", "demands", "described", "emphasized", "explain", "explained", "explaining", "explains", "indicated", "indicates",
-    "insist", "insisted", "insisting", "insists", "joked", "lamented", "maintained", "mused", "note", "noted",
+    "insist", "insisted", "insisting", "insists", "joked", "lamented", "maintained", "mused", "noted",
     "notes", "noting", "observed", "pleaded", "posted", "predicted", "proclaimed", "promised", "quipped",
     "recalled", "recalls", "reiterated", "remarked", "replied", "reported", "reports", "responded",
     "retorted", "said", "say", "saying", "says", "shouted", "stated", "states", "stressed", "suggested",
@@ -185,7 +185,8 @@ static subject analyse_phrase(const ctx *c, size_t a, size_t b, bool apposition)
     size_t run = end;
     while (run > a) {
         size_t t = run - 1;
-        bool hyphened = t > a && is_char(c, t - 1, '-') && tk(c, t - 1)->end == tk(c, t)->start; /* Ki-moon */
+        bool hyphened = t > a + 1 && is_char(c, t - 1, '-') && tk(c, t - 1)->end == tk(c, t)->start &&
+                        is_cap(c, t - 2); /* Ki-moon */
         bool ok = (is_cap(c, t) && !possessive(c, t)) || (run < end && QTOK_IS(c->d, t, particles)) ||
                   (run < end && (is_char(c, t, '.') || is_char(c, t, '-'))) || (hyphened && !possessive(c, t));
         if (!ok) break;
