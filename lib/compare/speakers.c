@@ -61,6 +61,8 @@ static const char *const leading_words[] = {
     "later", "meanwhile", "moreover", "now", "so", "still", "the", "then", "yet",
 };
 static const char *const pronouns[] = {"he", "i", "it", "she", "they", "we"};
+static const char *const relatives[] = {"which", "who", "whose"};
+static const char *const conjunctions[] = {"and", "or"};
 /* Pronouns and possessives that are never the subject of a speech verb. */
 static const char *const object_pronouns[] = {"her", "him", "his", "its", "me", "my", "our", "their", "them", "us"};
 /* Prepositions that open a sentence with a phrase before its subject ("In a statement, X said"). */
@@ -87,8 +89,11 @@ static const char *const particles[] = {"al", "bin", "da", "de", "del", "der", "
 
 bool speech_verb(const qdoc *d, size_t t)
 {
-    /* "States" in "the United States" is no verb: cues are lower case, but for "According". */
-    if (!QTOK_IS(d, t, cues) || ((d->tok.items[t].flags & QT_CAP) && !QTOK_IS(d, t, according_word))) return false;
+    /* "States" in "the United States" is no verb: cues are lower case, but for "According" and a
+       sentence's first word ("Said Ellis: …") */
+    bool opens = t == 0 || d->tok.items[t - 1].sent != d->tok.items[t].sent;
+    if (!QTOK_IS(d, t, cues) || ((d->tok.items[t].flags & QT_CAP) && !QTOK_IS(d, t, according_word) && !opens))
+        return false;
     /* nor is the second half of a compound ("so-called") */
     if (t > 0 && qtok_char(d, t - 1, '-') && d->tok.items[t - 1].end == d->tok.items[t].start) return false;
     /* "according" only before "to". */
@@ -276,26 +281,39 @@ static subject subject_before(const ctx *c, size_t v, size_t lo)
         /* X, ROLE, said / ROLE, X, said / X, of Springfield, Va., said: up to three parts between
            commas; the subject is the first part that is a name, its role the first description */
         size_t ends[3], starts[3], n = 0, end = i - 1;
-        while (n < 3) {
+        bool relative = false;
+        for (;;) {
             size_t k = end;
             while (k > lo && k + 20 > end && !is_char(c, k - 1, ',') && !c->inside[k - 1]) k--;
-            if (k <= lo || !is_char(c, k - 1, ',')) break;
+            bool bounded = k > lo && is_char(c, k - 1, ',');
+            size_t cut = SIZE_MAX; /* the last clause word ("which", "that"; not the "and" of a role) */
+            for (size_t t = k; t < end; t++)
+                if (lower_word(c, t) && QTOK_IS(c->d, t, np_stops) && !QTOK_IS(c->d, t, conjunctions)) cut = t;
+            if (cut == k && bounded && QTOK_IS(c->d, k, relatives)) { /* X, who studies tax policy, said */
+                relative = true;
+                end = k - 1;
+                continue;
+            }
+            if (cut != SIZE_MAX || !bounded) { /* the head: a noun phrase back to a clause boundary */
+                size_t j = end;
+                while (j > lo && j + 16 > end && np_token(c, j - 1)) j--;
+                starts[n] = j;
+                ends[n++] = end;
+                break;
+            }
             starts[n] = k;
             ends[n++] = end;
+            if (n == 3) break;
             end = k - 1;
         }
-        if (!n) return none;
-        size_t j = end;
-        while (j > lo && j + 16 > end && np_token(c, j - 1)) j--;
-        subject head = analyse(c, j, end);
-        subject name = head.kind == NP_NAME ? head : (subject){.kind = NP_NONE};
-        subject role = head.kind == NP_DESCRIPTION ? head : (subject){.kind = NP_NONE};
+        if (n < 2 && !relative) return none; /* "…, noted NBC's Dante Chinni": the subject comes after */
+        subject name = {.kind = NP_NONE}, role = {.kind = NP_NONE};
         for (size_t p = n; p-- > 0;) {
-            subject part = analyse_phrase(c, starts[p], ends[p], true);
+            subject part = analyse_phrase(c, starts[p], ends[p], p + 1 < n);
             if (part.kind == NP_NAME && name.kind == NP_NONE) name = part;
             if (part.kind == NP_DESCRIPTION && role.kind == NP_NONE) role = part;
         }
-        if (name.kind == NP_NONE) return head.kind == NP_NONE ? role : head;
+        if (name.kind == NP_NONE) return role;
         return appose(name, role);
     }
     size_t j = i;
@@ -428,7 +446,15 @@ static bool participle(const ctx *c, size_t v)
 /* The subject of the verb at v within [lo, hi): before it, else after it. */
 static subject subject_of(const ctx *c, size_t v, size_t lo, size_t hi)
 {
-    if (participle(c, v)) return sentence_subject(c, lo, v);
+    if (participle(c, v)) { /* "footage of Trump saying", else the sentence's subject */
+        if (v > lo && is_cap(c, v - 1)) {
+            size_t j = v;
+            while (j > lo && j + 6 > v && (is_cap(c, j - 1) || is_char(c, j - 1, '.'))) j--;
+            subject named = analyse(c, j, v);
+            if (named.kind == NP_NAME) return named;
+        }
+        return sentence_subject(c, lo, v);
+    }
     subject s = QTOK_IS(c->d, v, according_word) ? (subject){.kind = NP_NONE} : subject_before(c, v, lo);
     if (s.kind == NP_NONE && !QTOK_IS(c->d, v, noun_cues)) s = subject_after(c, v, hi);
     return s;
@@ -519,9 +545,13 @@ static subject attribution(const ctx *c, const qquote *q)
     }
     subject after = {.kind = NP_NONE}, before = {.kind = NP_NONE};
     if (!last->open_end && last->close + 1 < d->tok.len && tk(c, last->close + 1)->para == tk(c, last->close)->para) {
-        size_t a = last->close + 1, b = sentence_end(c, a);
-        if (b > a + 14) b = a + 14;
+        size_t a = last->close + 1, end = sentence_end(c, a), b = end < a + 14 ? end : a + 14;
         after = spoken(cue_in(c, a, b, false));
+        if (after.kind == NP_NONE && end > b) { /* a long apposition: the subject must follow the quote */
+            subject far = spoken(cue_in(c, b, end < a + 32 ? end : a + 32, false));
+            size_t from = far.role_b > far.role_a && far.role_a < far.name_a ? far.role_a : far.name_a;
+            if (far.kind != NP_NONE && from <= a + 1) after = far;
+        }
         if (after.kind == NP_NONE) after = dash_name(c, a);
     }
     bool inside_sentence = first->open > 0 && tk(c, first->open - 1)->para == tk(c, first->open)->para &&
@@ -532,6 +562,12 @@ static subject attribution(const ctx *c, const qquote *q)
     if (after.kind != NP_NONE) return after;
     if (before.kind != NP_NONE) return before;
     if (inside_sentence) return sentence_subject(c, s0, first->open);
+    if (first->open > 0 && is_char(c, first->open - 1, ':')) { /* "Sanders made this comment:" ¶ "…" */
+        size_t s1 = sentence_start(c, first->open - 1);
+        s = spoken(cue_in(c, s1, first->open - 1, true));
+        if (s.kind == NP_NONE) s = sentence_subject(c, s1, first->open - 1);
+        if (s.kind != NP_NONE) return s;
+    }
     uint32_t para = tk(c, first->open)->para;
     for (size_t k = c->mentions.len; k-- > 0;) {
         const mention *m = &c->mentions.items[k];
