@@ -8,6 +8,9 @@
 
 #include "compare/quotes.h"
 
+/* Words that join a second clause to an attribution ("Blige sings before asking her, "…""): the next
+ * piece is another quote. */
+static const char *const linkers[] = {"after", "and", "because", "before", "but", "then", "when", "while"};
 /* Words of at least four letters that a title leaves in lower case. */
 static const char *const title_small[] = {"about", "from", "into", "over", "than", "that", "this", "upon", "with"};
 
@@ -211,7 +214,7 @@ static bool continues(const qdoc *d, const qpiece *a, const qpiece *b)
     if (!comma_break) return false;
     size_t cues = 0;
     for (size_t i = a->close + 1; i < b->open; i++) {
-        if (sentence_end(d, i) && i + 1 != b->open) return false;
+        if ((sentence_end(d, i) && i + 1 != b->open) || QTOK_IS(d, i, linkers)) return false;
         cues += speech_verb(d, i);
     }
     return cues == 1 && b->open - a->close <= 12;
