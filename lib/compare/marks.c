@@ -161,6 +161,17 @@ static bool sentence_end(const qdoc *d, size_t t)
     return qtok_char(d, t, '.') || qtok_char(d, t, '?') || qtok_char(d, t, '!');
 }
 
+/* A speech verb in the sentence of the piece (outside it), in its paragraph. */
+static bool cue_in_sentence(const qdoc *d, const qpiece *p)
+{
+    const qtok *t = d->tok.items;
+    for (size_t i = p->open; i-- > 0 && t[i].sent == t[p->open].sent && t[i].para == t[p->open].para;)
+        if (speech_verb(d, i)) return true;
+    for (size_t i = p->close + 1; i < d->tok.len && t[i].sent == t[p->close - 1].sent && t[i].para == t[p->open].para; i++)
+        if (speech_verb(d, i)) return true;
+    return false;
+}
+
 /* Whether a quoted piece is speech: not a title ("The Interview"), nickname (Dwayne "The Rock"
  * Johnson) or scare quote (a word or two with no speech verb at hand). */
 static bool is_speech(const qdoc *d, const qpiece *p)
@@ -176,6 +187,9 @@ static bool is_speech(const qdoc *d, const qpiece *p)
     const qtok *first = &d->tok.items[p->open + 1];
     bool sentence = p->words >= 2 && (first->flags & QT_CAP) && !p->open_end && sentence_end(d, p->close - 1);
     if (p->words <= 3) return sentence || cue_near(d, p, 6);
+    /* a short phrase quoted inside a sentence that reports no speech is a term ("a living room in
+       western Pennsylvania") */
+    if (p->words <= 6 && !(first->flags & QT_CAP) && !cue_in_sentence(d, p)) return false;
     return true;
 }
 

@@ -11,17 +11,18 @@
 
 /* Verbs that introduce speech or writing (lower case, sorted). */
 static const char *const cues[] = {
-    "according", "acknowledged", "add", "added", "adding", "adds", "admitted", "announced", "answered",
-    "argue", "argued", "argues", "arguing", "ask", "asked", "asking", "asks", "asserted", "boasted", "called",
-    "calls", "cautioned", "chanted", "charged", "claimed", "claims", "commented", "complained", "conceded",
-    "concluded", "confirmed", "continued", "continues", "countered", "cried", "declared", "declares",
-    "demanded", "demands", "described", "emphasized", "explain", "explained", "explaining", "explains", "indicated", "indicates",
-    "insist", "insisted", "insisting", "insists", "joked", "lamented", "maintained", "mused", "noted",
-    "notes", "noting", "observed", "pleaded", "posted", "predicted", "proclaimed", "promised", "quipped",
-    "recalled", "recalls", "reiterated", "remarked", "replied", "reported", "reports", "responded",
-    "retorted", "said", "say", "saying", "says", "shouted", "stated", "states", "stressed", "suggested",
-    "tell", "telling", "tells", "threatened", "threatens", "told", "tweeted", "tweets", "urged", "vowed",
-    "warn", "warned", "warning", "warns", "write", "writes", "writing", "wrote", "yelled",
+    "according", "accused", "acknowledged", "add", "added", "adding", "adds", "admitted", "announced",
+    "answered", "argue", "argued", "argues", "arguing", "ask", "asked", "asking", "asks", "asserted",
+    "boasted", "branded", "called", "calls", "cautioned", "chanted", "charged", "claimed", "claims",
+    "commented", "complained", "conceded", "concluded", "confirmed", "continued", "continues", "countered",
+    "cried", "declared", "declares", "demanded", "demands", "described", "dubbed", "emphasized", "explain",
+    "explained", "explaining", "explains", "indicated", "indicates", "insist", "insisted", "insisting",
+    "insists", "joked", "labeled", "labelled", "lamented", "maintained", "mused", "noted", "notes",
+    "noting", "observed", "pleaded", "posted", "predicted", "proclaimed", "promised", "quipped", "recalled",
+    "recalls", "reiterated", "remarked", "replied", "reported", "reports", "responded", "retorted", "said",
+    "say", "saying", "says", "shouted", "stated", "states", "stressed", "suggested", "tell", "telling",
+    "tells", "threatened", "threatens", "told", "tweeted", "tweets", "urged", "vowed", "warn", "warned",
+    "warning", "warns", "write", "writes", "writing", "wrote", "yelled",
 };
 /* Cues of a medium reporting what others said: they name the source of a sentence, not a speaker
  * who goes on talking in the next paragraphs. */
