@@ -88,12 +88,25 @@ static const char *const titles[] = {
 /* Lower-case particles inside names (Charles de Gaulle, Ludwig van Beethoven). */
 static const char *const particles[] = {"al", "bin", "da", "de", "del", "der", "di", "du", "ibn", "la", "le", "van", "von"};
 
+/* An -ing form of a speech verb that is only listed in the past ("asserting": "asserted"). */
+static bool cue_participle(const qdoc *d, size_t t)
+{
+    const qtok *k = &d->tok.items[t];
+    size_t n = k->end - k->start;
+    char past[32];
+    if (k->kind != TOKEN_WORD || n < 6 || n >= sizeof past || memcmp(d->text + k->end - 3, "ing", 3)) return false;
+    memcpy(past, d->text + k->start, n - 3);
+    memcpy(past + n - 3, "ed", 2);
+    return wordlist_find(cues, sizeof cues / sizeof *cues, past, n - 1);
+}
+
 bool speech_verb(const qdoc *d, size_t t)
 {
     /* "States" in "the United States" is no verb: cues are lower case, but for "According" and a
        sentence's first word ("Said Ellis: …") */
     bool opens = t == 0 || d->tok.items[t - 1].sent != d->tok.items[t].sent;
-    if (!QTOK_IS(d, t, cues) || ((d->tok.items[t].flags & QT_CAP) && !QTOK_IS(d, t, according_word) && !opens))
+    if (!(QTOK_IS(d, t, cues) || cue_participle(d, t)) ||
+        ((d->tok.items[t].flags & QT_CAP) && !QTOK_IS(d, t, according_word) && !opens))
         return false;
     /* nor is the second half of a compound ("so-called") */
     if (t > 0 && qtok_char(d, t - 1, '-') && d->tok.items[t - 1].end == d->tok.items[t].start) return false;
@@ -454,7 +467,10 @@ static subject subject_of(const ctx *c, size_t v, size_t lo, size_t hi)
             subject named = analyse(c, j, v);
             if (named.kind == NP_NAME) return named;
         }
-        return sentence_subject(c, lo, v);
+        size_t head = v; /* the sentence's first token, across any quote in it */
+        while (head > 0 && tk(c, head - 1)->sent == tk(c, v)->sent && tk(c, head - 1)->para == tk(c, v)->para) head--;
+        subject s = sentence_subject(c, lo, v);
+        return s.kind == NP_NONE && head < lo ? sentence_subject(c, head, v) : s;
     }
     subject s = QTOK_IS(c->d, v, according_word) ? (subject){.kind = NP_NONE} : subject_before(c, v, lo);
     if (s.kind == NP_NONE && !QTOK_IS(c->d, v, noun_cues)) s = subject_after(c, v, hi);
@@ -503,16 +519,22 @@ static const mention *cue_in(const ctx *c, size_t a, size_t b, bool backwards)
     return NULL;
 }
 
+/* A dash: - – — ― */
+static bool is_dash(const ctx *c, size_t t)
+{
+    if (t >= c->d->tok.len || tk(c, t)->kind != TOKEN_PUNCT) return false;
+    const char *p = c->d->text + tk(c, t)->start;
+    size_t n = tk(c, t)->end - tk(c, t)->start;
+    return (n == 1 && *p == '-') ||
+           (n == 3 && p[0] == '\xe2' && p[1] == '\x80' && (p[2] == '\x93' || p[2] == '\x94' || p[2] == '\x95'));
+}
+
 /* A dash and a name after a quote, on its line (`"…" ― Pamela Padilla`). */
 static subject dash_name(const ctx *c, size_t t)
 {
     subject none = {.kind = NP_NONE};
     const qdoc *d = c->d;
-    if (t >= d->tok.len || tk(c, t)->kind != TOKEN_PUNCT) return none;
-    const char *p = d->text + tk(c, t)->start;
-    bool dash = tk(c, t)->end - tk(c, t)->start == 3 && p[0] == '\xe2' && p[1] == '\x80' &&
-                (p[2] == '\x95' || p[2] == '\x94' || p[2] == '\x93');
-    if (!dash) return none;
+    if (!is_dash(c, t) || is_char(c, t, '-')) return none;
     size_t e = t + 1;
     while (e < d->tok.len && e < t + 8 && !c->inside[e] && tk(c, e)->para == tk(c, t)->para &&
            !memchr(d->text + tk(c, e - 1)->end, '\n', tk(c, e)->start - tk(c, e - 1)->end) &&
@@ -559,6 +581,15 @@ static subject attribution(const ctx *c, const qquote *q)
                            tk(c, first->open - 1)->sent == tk(c, first->open)->sent && !c->inside[first->open - 1];
     size_t s0 = inside_sentence ? sentence_start(c, first->open - 1) : first->open;
     if (inside_sentence) before = spoken(cue_in(c, s0, first->open, true));
+    /* "… Mitt Romney -- ''It is disqualifying …''" or "Trump: "…"": a name just before the quote */
+    if (inside_sentence && first->open >= 2 && (is_char(c, first->open - 1, ':') || is_dash(c, first->open - 1))) {
+        size_t e = first->open - 1;
+        while (e > s0 && is_dash(c, e - 1)) e--;
+        size_t j = e;
+        while (j > s0 && j + 6 > e && (is_cap(c, j - 1) || is_char(c, j - 1, '.'))) j--;
+        subject named = j < e ? analyse(c, j, e) : (subject){.kind = NP_NONE};
+        if (named.kind == NP_NAME) return named;
+    }
     if (q->partial && before.kind != NP_NONE) return before;
     if (after.kind != NP_NONE) return after;
     if (before.kind != NP_NONE) return before;
