@@ -18,11 +18,11 @@ static const char *const cues[] = {
     "cried", "declared", "declares", "demanded", "demands", "described", "dubbed", "emphasized", "explain",
     "explained", "explaining", "explains", "indicated", "indicates", "insist", "insisted", "insisting",
     "insists", "joked", "labeled", "labelled", "lamented", "maintained", "mused", "noted", "notes",
-    "noting", "observed", "pleaded", "posted", "predicted", "proclaimed", "promised", "quipped", "recalled",
-    "recalls", "reiterated", "remarked", "replied", "reported", "reports", "responded", "retorted", "said",
-    "say", "saying", "says", "shouted", "stated", "states", "stressed", "suggested", "tell", "telling",
-    "tells", "threatened", "threatens", "told", "tweeted", "tweets", "urged", "vowed", "warn", "warned",
-    "warning", "warns", "write", "writes", "writing", "wrote", "yelled",
+    "noting", "observed", "pleaded", "posted", "predicted", "proclaimed", "promised", "put", "quipped",
+    "recalled", "recalls", "reiterated", "remarked", "replied", "reported", "reports", "responded",
+    "retorted", "said", "say", "saying", "says", "shouted", "stated", "states", "stressed", "suggested",
+    "tell", "telling", "tells", "threatened", "threatens", "told", "tweeted", "tweets", "urged", "vowed",
+    "warn", "warned", "warning", "warns", "write", "writes", "writing", "wrote", "yelled",
 };
 /* Cues of a medium reporting what others said: they name the source of a sentence, not a speaker
  * who goes on talking in the next paragraphs. */
@@ -76,6 +76,8 @@ static const char *const articles[] = {"a", "an"};
 /* Words before a capitalised run that make it part of a description ("representative to the UN"). */
 static const char *const of_words[] = {"and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with"};
 static const char *const to_word[] = {"to"};
+static const char *const put_word[] = {"put"};
+static const char *const it_word[] = {"it"};
 /* Courtesy titles, left out of a name. */
 static const char *const courtesy[] = {"dr", "miss", "mr", "mrs", "ms", "mx", "prof"};
 /* Titles before a name, which belong to the role ("President Obama", "Sen. Ted Cruz"). */
@@ -110,7 +112,8 @@ bool speech_verb(const qdoc *d, size_t t)
         return false;
     /* nor is the second half of a compound ("so-called") */
     if (t > 0 && qtok_char(d, t - 1, '-') && d->tok.items[t - 1].end == d->tok.items[t].start) return false;
-    /* "according" only before "to". */
+    /* "according" only before "to", "put" only before "it" ("as X put it") */
+    if (QTOK_IS(d, t, put_word)) return QTOK_IS(d, t + 1, it_word);
     return !QTOK_IS(d, t, according_word) || QTOK_IS(d, t + 1, to_word);
 }
 
@@ -161,7 +164,7 @@ static bool np_token(const ctx *c, size_t t)
     if (c->inside[t]) return false;
     if (is_word(c, t)) return !(lower_word(c, t) && QTOK_IS(c->d, t, np_stops));
     return is_char(c, t, '.') || is_char(c, t, '-') || is_char(c, t, '&') || is_char(c, t, '(') ||
-           is_char(c, t, ')');
+           is_char(c, t, ')') || (tk(c, t)->flags & (QT_OPEN | QT_CLOSE)); /* a nickname's marks */
 }
 
 /* A stopword (folded ASCII look-up; other words are not stopwords). */
@@ -432,10 +435,11 @@ static subject sentence_subject(const ctx *c, size_t s0, size_t hi)
     subject none = {.kind = NP_NONE};
     size_t i = s0;
     while (i < hi && !is_word(c, i)) i++;
-    if (i < hi && QTOK_IS(c->d, i, openers)) {
-        while (i < hi && !is_char(c, i, ',') && !c->inside[i]) i++;
-        i++;
-    }
+    if (i < hi && QTOK_IS(c->d, i, openers)) /* "On July 6, 2015, Sanders made …": to a comma before a capital */
+        for (size_t commas = 0; commas < 3 && i < hi && !c->inside[i]; commas++) {
+            while (i < hi && !is_char(c, i, ',') && !c->inside[i]) i++;
+            if (++i < hi && is_cap(c, i)) break;
+        }
     if (i >= hi || c->inside[i]) return none;
     if (QTOK_IS(c->d, i, pronouns)) return analyse(c, i, i + 1);
     size_t j = i;
@@ -620,7 +624,6 @@ bool speakers_find(qdoc *d)
         size_t end = p->open_end ? p->close : p->close + 1;
         for (size_t t = p->open; t < end && t < d->tok.len; t++) c.inside[t] = true;
     }
-    for (size_t t = 0; t < d->tok.len; t++) c.inside[t] |= (d->tok.items[t].flags & (QT_OPEN | QT_CLOSE)) != 0;
     bool ok = collect_mentions(&c);
     for (size_t i = 0; ok && i < d->quotes.len; i++) {
         qquote *q = &d->quotes.items[i];
