@@ -584,7 +584,12 @@ static subject attribution(const ctx *c, const qquote *q)
     bool inside_sentence = first->open > 0 && tk(c, first->open - 1)->para == tk(c, first->open)->para &&
                            tk(c, first->open - 1)->sent == tk(c, first->open)->sent && !c->inside[first->open - 1];
     size_t s0 = inside_sentence ? sentence_start(c, first->open - 1) : first->open;
-    if (inside_sentence) before = spoken(cue_in(c, s0, first->open, true));
+    if (inside_sentence) {
+        before = spoken(cue_in(c, s0, first->open, true));
+        size_t head = s0; /* or a verb before an earlier quote of the sentence: it said "a" and "b" */
+        while (head > 0 && tk(c, head - 1)->sent == tk(c, s0)->sent && tk(c, head - 1)->para == tk(c, s0)->para) head--;
+        if (before.kind == NP_NONE && head < s0) before = spoken(cue_in(c, head, s0, true));
+    }
     /* "… Mitt Romney -- ''It is disqualifying …''" or "Trump: "…"": a name just before the quote */
     if (inside_sentence && first->open >= 2 && (is_char(c, first->open - 1, ':') || is_dash(c, first->open - 1))) {
         size_t e = first->open - 1;
