@@ -186,7 +186,7 @@ static bool is_speech(const qdoc *d, const qpiece *p)
        sentence ("It's about me.") */
     const qtok *first = &d->tok.items[p->open + 1];
     bool sentence = p->words >= 2 && (first->flags & QT_CAP) && !p->open_end && sentence_end(d, p->close - 1);
-    if (p->words <= 3) return sentence || cue_near(d, p, 6);
+    if (p->words <= 3) return sentence || cue_near(d, p, 6) || (p->words == 3 && cue_in_sentence(d, p));
     /* a short phrase quoted inside a sentence that reports no speech is a term ("a living room in
        western Pennsylvania") */
     if (p->words <= 6 && !(first->flags & QT_CAP) && !cue_in_sentence(d, p)) return false;
