@@ -35,8 +35,8 @@ static const char *const not_names[] = {"april", "august", "december", "february
                                         "thursday", "tuesday", "wednesday"};
 /* Words between a subject and its verb ("X also said", "X has stressed"). */
 static const char *const between_words[] = {
-    "again", "also", "even", "first", "further", "had", "has", "have", "just", "later", "never", "once", "only",
-    "previously", "then", "would",
+    "again", "also", "always", "even", "first", "further", "had", "has", "have", "just", "later", "never", "often",
+    "once", "only", "previously", "sometimes", "then", "would",
 };
 /* Lower-case words that end a subject noun phrase going backwards. */
 static const char *const np_stops[] = {
