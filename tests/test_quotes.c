@@ -78,6 +78,7 @@ static void test_organisation_speaks(void **state)
     td_quotes *q = find("The White House said in a statement: \"We condemn the test in the strongest terms.\"");
     assert_int_equal(q->n, 1);
     expect(q, 0, "We condemn the test in the strongest terms.", "White House", NULL);
+    assert_false(q->items[0].described);
     td_quotes_free(q);
 }
 
@@ -90,6 +91,7 @@ static void test_the_spokesman_refers_back(void **state)
     assert_int_equal(q->n, 2);
     expect(q, 0, "We are looking into the claims", "North Korean spokesman", NULL);
     expect(q, 1, "The claims are false and we will prove it", "North Korean spokesman", NULL);
+    assert_true(q->items[0].described && q->items[1].described);
     td_quotes_free(q);
 }
 

@@ -41,7 +41,7 @@ typedef struct qquote {
     bool partial;     /* inside a sentence of the article's own words */
     /* the speaker, filled by speakers_find: token ranges [a, b) of the name and the role; b == a when none */
     size_t name_a, name_b, role_a, role_b;
-    bool generic;     /* the name is a description ("a North Korean spokesman"), not a proper name */
+    bool described;   /* the name is a description ("a North Korean spokesman"), not a proper name */
 } qquote;
 
 typedef struct qdoc {

@@ -638,7 +638,7 @@ bool speakers_find(qdoc *d)
         q->name_b = who.name_b;
         q->role_a = who.role_a;
         q->role_b = who.role_b;
-        q->generic = who.kind == NP_DESCRIPTION;
+        q->described = who.kind == NP_DESCRIPTION;
     }
     vec_free(&c.mentions);
     free(c.inside);
