@@ -95,6 +95,23 @@ static void test_the_spokesman_refers_back(void **state)
     td_quotes_free(q);
 }
 
+static void test_wire_style(void **state)
+{
+    (void)state;
+    td_quotes *q = find("\"We are not going anywhere,\" Smith, 45, said on Tuesday.\n\n"
+                        "Finance Minister Olaf Brandt met lawmakers on Monday. The minister told them: \"We will act "
+                        "within days.\"\n\n"
+                        "\"The situation is dire,\" according to a statement from the ministry.\n\n"
+                        "\"The president's rationales do not hold,\" said 9/11 widow Terry Strada.");
+    assert_int_equal(q->n, 4);
+    expect(q, 0, "We are not going anywhere", "Smith", NULL); /* an age is no role */
+    expect(q, 1, "We will act within days.", "Olaf Brandt", "Finance Minister");
+    expect(q, 2, "The situation is dire", "statement from the ministry", NULL);
+    assert_true(q->items[2].described);
+    expect(q, 3, "The president's rationales do not hold", "Terry Strada", "9/11 widow");
+    td_quotes_free(q);
+}
+
 static void test_not_speech(void **state)
 {
     (void)state;
@@ -257,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_according_to_and_told_reporters),
         cmocka_unit_test(test_organisation_speaks),
         cmocka_unit_test(test_the_spokesman_refers_back),
+        cmocka_unit_test(test_wire_style),
         cmocka_unit_test(test_not_speech),
         cmocka_unit_test(test_partial_and_nested),
         cmocka_unit_test(test_paragraphs_and_standing_alone),

@@ -15,9 +15,10 @@ static const char *const cues[] = {
     "insists", "joked", "labeled", "labelled", "lamented", "maintained", "mused", "noted", "notes",
     "noting", "observed", "pleaded", "posted", "predicted", "proclaimed", "promised", "put", "quipped",
     "recalled", "recalls", "reiterated", "remarked", "replied", "reported", "reports", "responded",
-    "retorted", "said", "say", "saying", "says", "shouted", "stated", "states", "stressed", "suggested",
-    "tell", "telling", "tells", "threatened", "threatens", "told", "tweeted", "tweets", "urged", "vowed",
-    "warn", "warned", "warning", "warns", "write", "writes", "writing", "wrote", "yelled",
+    "retorted", "said", "say", "saying", "says", "shouted", "stated", "states",
+    "stressed", "suggested", "tell", "telling", "tells", "threatened", "threatens", "told", "tweeted",
+    "tweets", "urged", "vowed", "warn", "warned", "warning", "warns", "write", "writes", "writing", "wrote",
+    "yelled",
 };
 /* Cues of a medium reporting what others said: they name the source of a sentence, not a speaker
  * who goes on talking in the next paragraphs. */

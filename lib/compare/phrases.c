@@ -23,7 +23,7 @@ static const char *const np_stops[] = {
 };
 /* Lower-case words that end a name going forwards ("said Smith on Tuesday"). */
 static const char *const after_stops[] = {
-    "about", "after", "and", "as", "at", "because", "before", "but", "during", "earlier", "from", "in",
+    "about", "after", "and", "as", "at", "because", "before", "but", "during", "earlier", "in",
     "last", "later", "on", "recently", "that", "this", "to", "today", "told", "tonight", "when", "which",
     "while", "who", "with", "yesterday",
 };
@@ -78,7 +78,7 @@ static bool np_token(const qctx *c, size_t t)
     if (c->inside[t]) return false;
     if (is_word(c, t)) return !(lower_word(c, t) && QTOK_IS(c->d, t, np_stops));
     return is_char(c, t, '.') || is_char(c, t, '-') || is_char(c, t, '&') || is_char(c, t, '(') ||
-           is_char(c, t, ')') || (tk(c, t)->flags & (QT_OPEN | QT_CLOSE)); /* a nickname's marks */
+           is_char(c, t, ')') || is_char(c, t, '/') || (tk(c, t)->flags & (QT_OPEN | QT_CLOSE)); /* 9/11; a nickname's marks */
 }
 
 /* A stopword (folded ASCII look-up; other words are not stopwords). */
@@ -170,7 +170,8 @@ static subject analyse_phrase(const qctx *c, size_t a, size_t b, bool apposition
        function word ("began by", "he has yet to") */
     size_t last = b - 1;
     while (last > a && !is_word(c, last)) last--;
-    if (function_word(c, last) || QTOK_IS(c->d, a, object_pronouns) || QTOK_IS(c->d, a, of_words) ||
+    if (tk(c, last)->kind != TOKEN_WORD || function_word(c, last) || QTOK_IS(c->d, a, object_pronouns) ||
+        QTOK_IS(c->d, a, of_words) ||
         QTOK_IS(c->d, a, pronouns) || b - a > (apposition ? 24 : 8))
         return s;
     s.kind = NP_DESCRIPTION;

@@ -48,7 +48,6 @@ static subject resolve(const qctx *c, size_t m, subject s)
             if (!plural && (p->who.kind == NP_DESCRIPTION || p->who.definite || p->who.plural)) continue;
             return p->who;
         }
-        if (!p->spoke) continue;
         if (head_in(c, head, p->who.role_a, p->who.role_b) ||
             (p->who.kind == NP_DESCRIPTION && head_in(c, head, p->who.name_a, p->who.name_b)))
             return p->who;
