@@ -35,8 +35,8 @@ static const char *const not_apposition[] = {
 };
 /* Words leading a sentence that are not part of its subject. */
 static const char *const leading_words[] = {
-    "a", "also", "an", "and", "but", "earlier", "finally", "furthermore", "however", "indeed", "instead",
-    "later", "meanwhile", "moreover", "now", "so", "still", "the", "then", "yet",
+    "a", "also", "an", "and", "as", "but", "earlier", "even", "finally", "furthermore", "however", "indeed",
+    "instead", "later", "meanwhile", "moreover", "now", "so", "still", "the", "then", "yet",
 };
 static const char *const pronouns[] = {"he", "i", "it", "she", "they", "we"};
 static const char *const relatives[] = {"which", "who", "whose"};
@@ -98,6 +98,7 @@ static bool function_word(const qctx *c, size_t t)
 static subject analyse_phrase(const qctx *c, size_t a, size_t b, bool apposition)
 {
     subject s = {.kind = NP_NONE};
+    const size_t first = a;
     while (a < b && (!is_word(c, a) || (QTOK_IS(c->d, a, leading_words) &&
                                         !(QTOK_IS(c->d, a, articles) && is_cap(c, a) && a + 1 < b && is_cap(c, a + 1))))) {
         s.definite |= QTOK_IS(c->d, a, the_word);
@@ -147,7 +148,8 @@ static subject analyse_phrase(const qctx *c, size_t a, size_t b, bool apposition
         size_t n = tk(c, name)->end - tk(c, name)->start;
         const char *w = c->d->text + tk(c, name)->start;
         bool word_not_name = function_word(c, name) || QTOK_IS(c->d, name, not_names) ||
-                             (n > 4 && (!memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ed", 2)));
+                             (n > 4 && (!memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ed", 2) ||
+                                        !memcmp(w + n - 2, "ly", 2)));
         if (name + 1 == end && ((opens && word_not_name) || QTOK_IS(c->d, name, not_names))) return s;
         if (name < end) {
             size_t role_end = name;
@@ -170,7 +172,10 @@ static subject analyse_phrase(const qctx *c, size_t a, size_t b, bool apposition
        function word ("began by", "he has yet to") */
     size_t last = b - 1;
     while (last > a && !is_word(c, last)) last--;
-    if (tk(c, last)->kind != TOKEN_WORD || function_word(c, last) || QTOK_IS(c->d, a, object_pronouns) ||
+    size_t n_first = tk(c, a)->end - tk(c, a)->start; /* "gasping facedown on a sidewalk": a clause, */
+    bool ing = a == first && lower_word(c, a) && n_first > 4 && /* but "the ruling" names something */
+               !memcmp(c->d->text + tk(c, a)->end - 3, "ing", 3);
+    if (ing || tk(c, last)->kind != TOKEN_WORD || function_word(c, last) || QTOK_IS(c->d, a, object_pronouns) ||
         QTOK_IS(c->d, a, of_words) ||
         QTOK_IS(c->d, a, pronouns) || b - a > (apposition ? 24 : 8))
         return s;
@@ -275,6 +280,7 @@ static subject subject_after(const qctx *c, size_t v, size_t hi)
         return first;
     size_t e = k;
     while (e < hi && e < k + 16 && !c->inside[e] && !is_char(c, e, ',') && !is_char(c, e, ';') &&
+           !(lower_word(c, e) && QTOK_IS(c->d, e, np_stops)) && /* "…, chief of staff whom Mr. X hired" */
            !(is_char(c, e, '.') && (e + 1 >= hi || is_cap(c, e + 1) || c->inside[e + 1])))
         e++;
     if (e < hi && !is_char(c, e, ',') && !is_char(c, e, '.') && !c->inside[e]) return first;
