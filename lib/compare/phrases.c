@@ -7,9 +7,11 @@
 #include "compare/phrases.h"
 
 /* Capitalised words a sentence may open with that name nobody. */
-static const char *const not_names[] = {"april", "august", "december", "february", "friday", "january", "july", "june",
-                                        "march", "monday", "november", "october", "saturday", "september", "sunday",
-                                        "thursday", "tuesday", "wednesday"};
+static const char *const not_names[] = {
+    "april", "august", "december", "eight", "february", "five", "four", "friday", "january", "july", "june",
+    "march", "monday", "nine", "november", "october", "one", "saturday", "september", "seven", "six", "sunday",
+    "ten", "three", "thursday", "tuesday", "twenty", "two", "wednesday",
+};
 /* Words between a subject and its verb ("X also said", "X has stressed"). */
 static const char *const between_words[] = {
     "again", "also", "always", "even", "first", "further", "had", "has", "have", "just", "later", "never", "often",
@@ -55,10 +57,10 @@ static const char *const of_words[] = {"and", "at", "by", "for", "from", "in", "
 static const char *const courtesy[] = {"dr", "miss", "mr", "mrs", "ms", "mx", "prof"};
 /* Titles before a name, which belong to the role ("President Obama", "Sen. Ted Cruz"). */
 static const char *const titles[] = {
-    "adm", "ambassador", "attorney", "capt", "chairman", "chairwoman", "chief", "col", "commissioner",
-    "director", "former", "gen", "general", "gov", "governor", "judge", "justice", "lt", "mayor", "minister",
-    "president", "prime", "rep", "representative", "rev", "secretary", "sen", "senator", "sgt", "speaker",
-    "vice",
+    "adm", "adviser", "ambassador", "attorney", "capt", "chairman", "chairwoman", "chief", "col",
+    "commissioner", "director", "former", "gen", "general", "gov", "governor", "judge", "justice", "leader", "lt",
+    "mayor", "minister", "president", "prime", "rep", "representative", "rev", "secretary", "sen", "senator",
+    "sgt", "speaker", "spokesman", "spokesperson", "spokeswoman", "strategist", "vice",
 };
 /* Lower-case particles inside names (Charles de Gaulle, Ludwig van Beethoven). */
 static const char *const particles[] = {"al", "bin", "da", "de", "del", "der", "di", "du", "ibn", "la", "le", "van", "von"};
@@ -104,6 +106,13 @@ static subject analyse_phrase(const qctx *c, size_t a, size_t b, bool apposition
         s.definite |= QTOK_IS(c->d, a, the_word);
         a++;
     }
+    for (size_t t = a; t < b; t++) /* "WASHINGTON -- President Obama": after a spaced dash or a colon */
+        if (is_char(c, t, ':') || (is_char(c, t, '-') && t > 0 && tk(c, t - 1)->end < tk(c, t)->start) ||
+            (tk(c, t)->kind == TOKEN_PUNCT && tk(c, t)->end - tk(c, t)->start == 3 &&
+             !memcmp(c->d->text + tk(c, t)->start, "\xe2\x80", 2) &&
+             (c->d->text[tk(c, t)->start + 2] == '\x93' || c->d->text[tk(c, t)->start + 2] == '\x94')))
+            a = t + 1;
+    while (a < b && !is_word(c, a)) a++;
     while (b > a && !is_word(c, b - 1) && !is_char(c, b - 1, ')')) b--;
     if (a >= b) return s;
     if (b - a == 1 && QTOK_IS(c->d, a, object_pronouns)) return s;
@@ -162,7 +171,8 @@ static subject analyse_phrase(const qctx *c, size_t a, size_t b, bool apposition
             s.plural = name + 1 == end && opens && n > 3 && w[n - 1] == 's' && w[n - 2] != 's';
             s.role_a = a;
             s.role_b = role_end > a ? role_end : a;
-            if (s.role_b > s.role_a && (QTOK_IS(c->d, s.role_b - 1, courtesy) || function_word(c, s.role_b - 1)))
+            if (s.role_b > s.role_a && (QTOK_IS(c->d, s.role_b - 1, courtesy) || function_word(c, s.role_b - 1) ||
+                                        QTOK_IS(c->d, s.role_a, openers))) /* "In a Bloomberg interview Trump" */
                 s.role_b = s.role_a;
             return s;
         }
@@ -175,7 +185,8 @@ static subject analyse_phrase(const qctx *c, size_t a, size_t b, bool apposition
     size_t n_first = tk(c, a)->end - tk(c, a)->start; /* "gasping facedown on a sidewalk": a clause, */
     bool ing = a == first && lower_word(c, a) && n_first > 4 && /* but "the ruling" names something */
                !memcmp(c->d->text + tk(c, a)->end - 3, "ing", 3);
-    if (ing || tk(c, last)->kind != TOKEN_WORD || function_word(c, last) || QTOK_IS(c->d, a, object_pronouns) ||
+    if (ing || tk(c, last)->kind != TOKEN_WORD || function_word(c, last) || possessive(c, last) ||
+        QTOK_IS(c->d, a, object_pronouns) ||
         QTOK_IS(c->d, a, of_words) ||
         QTOK_IS(c->d, a, pronouns) || b - a > (apposition ? 24 : 8))
         return s;

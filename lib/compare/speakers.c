@@ -170,7 +170,7 @@ static subject attribution(const qctx *c, const qquote *q)
         size_t e = first->open - 1;
         while (e > s0 && is_dash(c, e - 1)) e--;
         size_t j = e;
-        while (j > s0 && j + 6 > e && (is_cap(c, j - 1) || is_char(c, j - 1, '.'))) j--;
+        while (j > s0 && j + 6 > e && (is_cap(c, j - 1) || is_char(c, j - 1, '.')) && !speech_verb(c->d, j - 1)) j--;
         subject named = j < e ? phrase_analyse(c, j, e) : (subject){.kind = NP_NONE};
         if (named.kind == NP_NAME) return named;
     }
