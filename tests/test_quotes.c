@@ -102,13 +102,16 @@ static void test_wire_style(void **state)
                         "Finance Minister Olaf Brandt met lawmakers on Monday. The minister told them: \"We will act "
                         "within days.\"\n\n"
                         "\"The situation is dire,\" according to a statement from the ministry.\n\n"
-                        "\"The president's rationales do not hold,\" said 9/11 widow Terry Strada.");
-    assert_int_equal(q->n, 4);
+                        "\"The president's rationales do not hold,\" said 9/11 widow Terry Strada.\n\n"
+                        "WASHINGTON -- According to Mark Stroh, spokesman for the National Security Council, \"the "
+                        "claims are false.\"");
+    assert_int_equal(q->n, 5);
     expect(q, 0, "We are not going anywhere", "Smith", NULL); /* an age is no role */
     expect(q, 1, "We will act within days.", "Olaf Brandt", "Finance Minister");
     expect(q, 2, "The situation is dire", "statement from the ministry", NULL);
     assert_true(q->items[2].described);
     expect(q, 3, "The president's rationales do not hold", "Terry Strada", "9/11 widow");
+    expect(q, 4, "the claims are false.", "Mark Stroh", "spokesman for the National Security Council");
     td_quotes_free(q);
 }
 

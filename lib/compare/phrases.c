@@ -50,6 +50,7 @@ static const char *const openers[] = {"after", "as", "at", "before", "despite", 
                                       "on", "since", "when", "while", "with"};
 static const char *const plural_pronouns[] = {"they", "we"};
 static const char *const the_word[] = {"the"};
+static const char *const of_word[] = {"of"};
 static const char *const articles[] = {"a", "an"};
 /* Words before a capitalised run that make it part of a description ("representative to the UN"). */
 static const char *const of_words[] = {"and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with"};
@@ -140,7 +141,7 @@ static subject analyse_phrase(const qctx *c, size_t a, size_t b, bool apposition
     }
     while (run < end && !is_word(c, run)) run++;
     bool inside_description = run > a && lower_word(c, run - 1) && QTOK_IS(c->d, run - 1, of_words);
-    if (inside_description && QTOK_IS(c->d, a, titles)) {
+    if (inside_description && QTOK_IS(c->d, a, titles) && QTOK_IS(c->d, run - 1, of_word)) {
         /* "Secretary of State John F. Kerry": a title with "of"; the name is its last two words */
         size_t k = end, words = 0;
         while (k > run && words < 2)
