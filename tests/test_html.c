@@ -167,6 +167,27 @@ static void test_all_text_hidden(void **state)
     td_article_free(a);
 }
 
+static void test_noscript(void **state)
+{
+    (void)state;
+    /* a stray <div> in <noscript> makes libxml2 nest the whole page in it: the text is still read;
+     * a short <noscript> notice stays out */
+    const char *html =
+        "<html><body><noscript><div id=\"nojs\"></noscript><div id=\"main\">"
+        "<p>The rangers counted more bear cubs in the park this year than in any year since the survey began, "
+        "and most of the mothers were seen far from the roads.</p>"
+        "<noscript><p>Please enable JavaScript to see the map of sightings.</p></noscript>"
+        "<p>They ask hikers to keep their dogs on a lead and to leave no food behind at the picnic sites.</p>"
+        "</div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "more bear cubs in the park");
+    assert_contains(a->text, "keep their dogs on a lead");
+    assert_lacks(a->text, "enable JavaScript");
+    td_article_free(a);
+}
+
 static void test_table_rows(void **state)
 {
     (void)state;
@@ -590,6 +611,7 @@ int main(void)
         cmocka_unit_test(test_comments_only_sidebar),
         cmocka_unit_test(test_hidden_elements),
         cmocka_unit_test(test_all_text_hidden),
+        cmocka_unit_test(test_noscript),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_preformatted),

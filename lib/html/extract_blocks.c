@@ -192,7 +192,8 @@ static bool enter(walker *w, xmlNodePtr n)
     bool hidden = false;
     if (tag != TAG_BODY && tag != TAG_HTML) {
         const char *style = attr_value(n, "style"), *aria = attr_value(n, "aria-hidden");
-        hidden = h.hidden || has_attr(n, "hidden") || (style && style_hidden(style)) || (aria && !strcmp(aria, "true"));
+        /* <noscript> is walked as a hidden element: libxml2 lets a stray tag in it swallow the page */
+        hidden = tag == TAG_NOSCRIPT || h.hidden || has_attr(n, "hidden") || (style && style_hidden(style)) || (aria && !strcmp(aria, "true"));
     }
     if (tag == TAG_BODY || tag == TAG_HTML) hint = 0; /* page-wide classes say nothing about parts */
     if (kind != KIND_INLINE) flush(w);

@@ -91,7 +91,7 @@ static const tag_entry tags[] = {
     {"nobr", TAG_INLINE, KIND_INLINE},
     {"noembed", TAG_SKIP, KIND_SKIP},
     {"noframes", TAG_SKIP, KIND_SKIP},
-    {"noscript", TAG_SKIP, KIND_SKIP},
+    {"noscript", TAG_NOSCRIPT, KIND_BLOCK},
     {"object", TAG_SKIP, KIND_SKIP},
     {"ol", TAG_OL, KIND_BLOCK},
     {"optgroup", TAG_SKIP, KIND_SKIP},
