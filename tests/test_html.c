@@ -188,6 +188,40 @@ static void test_noscript(void **state)
     td_article_free(a);
 }
 
+static void test_jsonld_body(void **state)
+{
+    (void)state;
+    /* the markup is a rendering shell with a teaser: the body comes from JSON-LD articleBody, in
+     * paragraphs, its markup and character references cleaned */
+    td_article *a = extract_file("jsonld_body.html");
+    const char *t = a->text;
+    assert_contains(t, "the night train from the capital to the valley towns will run again from May");
+    assert_contains(t, "said on Monday.\n\nThe train will leave the main station");
+    assert_contains(t, "with seven stops on the way");
+    assert_contains(t, "a hotel room & breakfast");
+    assert_lacks(t, "<a");
+    assert_lacks(t, "Loading the article");
+    td_article_free(a);
+}
+
+static void test_jsonld_body_shorter(void **state)
+{
+    (void)state;
+    /* a JSON-LD body shorter than the page's own text (a summary) does not replace it */
+    const char *html =
+        "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+        "\"articleBody\": \"The library opens on Sundays.\"}</script></head><body><article>"
+        "<p>The city council voted on Tuesday to keep the public library open on Sundays, after a petition "
+        "signed by more than four thousand residents.</p><p>The extra hours will be paid for by the culture "
+        "budget, which grows by two per cent next year.</p></article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "signed by more than four thousand residents");
+    assert_contains(a->text, "paid for by the culture budget");
+    td_article_free(a);
+}
+
 static void test_table_rows(void **state)
 {
     (void)state;
@@ -612,6 +646,8 @@ int main(void)
         cmocka_unit_test(test_hidden_elements),
         cmocka_unit_test(test_all_text_hidden),
         cmocka_unit_test(test_noscript),
+        cmocka_unit_test(test_jsonld_body),
+        cmocka_unit_test(test_jsonld_body_shorter),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_preformatted),

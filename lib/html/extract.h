@@ -149,6 +149,7 @@ typedef struct xpage {
     char *title;         /* text of <title>, else NULL (malloc'd) */
     char *h1;            /* text of the first <h1>, else NULL (malloc'd) */
     char *lang;          /* <html lang>, else NULL (malloc'd) */
+    VEC(xmlNodePtr) scripts; /* <script>s that hold JSON (JSON-LD, state objects), in document order */
     extract_stats stats;
 } xpage;
 
@@ -188,6 +189,16 @@ uint32_t select_container(xpage *pg);
 /* Appends the kept blocks of container c to out, paragraphs separated by one blank line.
  * False when out of memory. */
 bool assemble_text(xpage *pg, uint32_t c, buf *out);
+
+/* ---------------------------------------------------------------- extract_script.c */
+
+/* True when a <script>'s type says it holds JSON ("application/ld+json", "application/json"). */
+bool script_holds_json(const char *type);
+
+/* Puts into out (cleared first) the longest `articleBody` of the page's JSON scripts, as
+ * paragraphs separated by one blank line (markup and character references cleaned); out stays
+ * empty when there is none. False when out of memory. */
+bool script_article_body(const xpage *pg, buf *out);
 
 /* ---------------------------------------------------------------- extract.c */
 
