@@ -222,6 +222,30 @@ static void test_jsonld_body_shorter(void **state)
     td_article_free(a);
 }
 
+static void test_closing_notes(void **state)
+{
+    (void)state;
+    /* licence notes and app plugs after the last paragraph go; the same words inside the article stay */
+    const char *html =
+        "<html><body><article>"
+        "<p>The harbour authority said on Twitter and Facebook that the ferry will not run on Friday, because "
+        "the storm is expected to reach the coast in the early morning hours.</p>"
+        "<p>Passengers with tickets for Friday can use them on any ferry until the end of the month, and the "
+        "authority will add two crossings on Saturday afternoon.</p>"
+        "<p>For the latest stories and breaking news download the Courier apps for iOS and Android.</p>"
+        "<p>\xc2\xa9 2026 The Courier. This article is the copyrighted property of The Courier. Written permission "
+        "must be obtained before reprint in online or print media.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "said on Twitter and Facebook that the ferry will not run");
+    assert_contains(a->text, "two crossings on Saturday afternoon");
+    assert_lacks(a->text, "apps for iOS");
+    assert_lacks(a->text, "copyrighted property");
+    td_article_free(a);
+}
+
 static void test_table_rows(void **state)
 {
     (void)state;
@@ -648,6 +672,7 @@ int main(void)
         cmocka_unit_test(test_noscript),
         cmocka_unit_test(test_jsonld_body),
         cmocka_unit_test(test_jsonld_body_shorter),
+        cmocka_unit_test(test_closing_notes),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_preformatted),

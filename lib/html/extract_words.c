@@ -154,6 +154,8 @@ static const phrase furniture[] = {
     {"kategorien:", sizeof("kategorien:") - 1, false},
     {"kategorie:", sizeof("kategorie:") - 1, false},
     {"last modified", sizeof("last modified") - 1, false},
+    {"anzeige -", sizeof("anzeige -") - 1, false},
+    {"anzeige:", sizeof("anzeige:") - 1, false},
     {"advertisement", sizeof("advertisement") - 1, true},
     {"anmelden", sizeof("anmelden") - 1, true},
     {"antworten", sizeof("antworten") - 1, true},
@@ -248,6 +250,12 @@ static const word appeals[] = {
     W("mitglied werden"), W("werde mitglied"), W("jetzt abo"), W("abo abschlie"), W("registrieren sie"), W("suscr\xc3\xad" "bete"),
     W("abonnez"), W("inscrivez"), W("gef\xc3\xa4llt dir"), W("gef\xc3\xa4llt ihnen"), W("hat dir der artikel"), W("hat ihnen der artikel"),
     W("if you enjoyed"), W("if you liked"), W("we want to hear"), W("let us know what you think"),
+    /* app and social-media plugs, and licence notes, that close an article */
+    W("for ios and android"), W("on ios and android"), W("f\xc3\xbcr ios und android"), W("send us a message"),
+    W("on twitter and instagram"), W("on twitter and facebook"), W("on facebook and twitter"), W("never miss"),
+    W("\xc2\xa9 "), W("copyrighted"), W("all rights reserved"), W("alle rechte vorbehalten"), W("written permission"),
+    W("without permission"), W("ohne genehmigung"), W("tous droits r\xc3\xa9serv\xc3\xa9s"), W("todos los derechos reservados"),
+    W("we rely on your support"), W("rely on readers"), W("hazte miembro"), W("\xc3\xbanete"),
 };
 
 /* Whether one of the n words starts at a word start of s (case-insensitively). */
