@@ -246,6 +246,45 @@ static void test_closing_notes(void **state)
     td_article_free(a);
 }
 
+static void test_body_in_boxes(void **state)
+{
+    (void)state;
+    /* the body cut into sibling boxes by an embedded box of many teasers (which keeps their parent
+     * from being the container): every box of prose is kept, the teasers between them are not */
+    static const char *const paras[] = {
+        "The regional court ruled on Thursday that the old paper mill may be turned into flats, ending a dispute "
+        "between the owner and the town council that has lasted six years.",
+        "The council had argued that the site should stay reserved for industry, because the town has lost more "
+        "than a thousand jobs in manufacturing since the mill closed.",
+        "The owner now plans about two hundred flats and a small park along the river, and hopes to start building "
+        "next spring if the permits arrive in time.",
+        "The council said it would read the ruling carefully before deciding whether to appeal to the higher court "
+        "in the capital.",
+    };
+    buf html = {0};
+    assert_true(buf_puts(&html, "<html><body><div class=\"page\"><div class=\"body\">"));
+    for (int i = 0; i < 4; i++) {
+        assert_true(buf_printf(&html, "<div class=\"para\"><p>%s</p></div>", paras[i]));
+        if (i != 1) continue;
+        assert_true(buf_puts(&html, "<aside class=\"embed\"><ul>"));
+        for (int k = 0; k < 20; k++)
+            assert_true(buf_printf(&html, "<li><a href=\"/%d\">Teaser number %d: the town council elects a new mayor "
+                                          "after a close vote</a></li>", k, k));
+        assert_true(buf_puts(&html, "</ul></aside>"));
+    }
+    assert_true(buf_puts(&html, "</div></div></body></html>"));
+    td_error err = {0};
+    td_article *a = extract_string(html.data, &err);
+    buf_free(&html);
+    assert_non_null(a);
+    assert_contains(a->text, "ending a dispute between the owner and the town council");
+    assert_contains(a->text, "lost more than a thousand jobs");
+    assert_contains(a->text, "two hundred flats and a small park");
+    assert_contains(a->text, "appeal to the higher court");
+    assert_lacks(a->text, "new mayor");
+    td_article_free(a);
+}
+
 static void test_table_rows(void **state)
 {
     (void)state;
@@ -673,6 +712,7 @@ int main(void)
         cmocka_unit_test(test_jsonld_body),
         cmocka_unit_test(test_jsonld_body_shorter),
         cmocka_unit_test(test_closing_notes),
+        cmocka_unit_test(test_body_in_boxes),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_preformatted),

@@ -111,6 +111,7 @@ enum {
     BF_PRE = 16,    /* preformatted: line breaks kept */
     BF_APPEAL = 32, /* a call to action (appeal_phrase) */
     BF_HIDDEN = 64, /* inside a hidden element that holds a minor part of the page's text */
+    BF_OUTSIDE = 128, /* in a sibling of the container that is not part of the text (extract_text.c) */
 };
 
 /* A run of text between two block boundaries: a paragraph, a heading, a list item, a cell. */

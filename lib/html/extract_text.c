@@ -17,6 +17,11 @@
 #define ISLAND_GAP 100
 #define ISLAND_SHARE 0.15
 
+/* Siblings of the container whose score is at least SIBLING_SHARE of its own (and SIBLING_MIN)
+ * are more of the article: a body cut into several boxes by ads, embeds or a box of links. */
+#define SIBLING_SHARE 0.2
+#define SIBLING_MIN 100
+
 static bool substantive(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM || cls == BLOCK_BAD; }
 static bool content(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM; }
 
@@ -49,11 +54,44 @@ static size_t lead_start(const xpage *pg, uint32_t c)
     return start;
 }
 
+/* Takes in the siblings of container c that read like more of the article: the blocks of the
+ * others between them are marked BF_OUTSIDE. Sets [*first, *end) to the blocks of the first and
+ * the last sibling taken (c's own blocks when none), and returns the first sibling taken. */
+static uint32_t take_siblings(xpage *pg, uint32_t c, size_t *first, size_t *end)
+{
+    xnode *nodes = pg->nodes.items;
+    uint32_t p = nodes[c].parent, lead = c;
+    *first = nodes[c].block0;
+    *end = nodes[c].block1;
+    if (p == NO_NODE || nodes[p].tag == TAG_BODY || nodes[p].tag == TAG_HTML) return c;
+    double min = nodes[c].score * SIBLING_SHARE;
+    if (min < SIBLING_MIN) min = SIBLING_MIN;
+    for (uint32_t k = p + 1; k < nodes[p].end; k = nodes[k].end) {
+        pg->stats.steps++;
+        if (k == c || nodes[k].score < min || nodes[k].region != NO_NODE) continue;
+        if (nodes[k].block0 < *first) {
+            *first = nodes[k].block0;
+            lead = k;
+        }
+        if (nodes[k].block1 > *end) *end = nodes[k].block1;
+    }
+    if (*first == nodes[c].block0 && *end == nodes[c].block1) return c;
+    /* what lies between the siblings taken and is not one of them stays out */
+    for (uint32_t k = p + 1; k < nodes[p].end; k = nodes[k].end) {
+        if (k == c || (nodes[k].score >= min && nodes[k].region == NO_NODE)) continue;
+        for (size_t b = nodes[k].block0; b < nodes[k].block1; b++) pg->blocks.items[b].flags |= BF_OUTSIDE;
+        pg->stats.steps += nodes[k].block1 - nodes[k].block0 + 1;
+    }
+    return lead;
+}
+
 bool assemble_text(xpage *pg, uint32_t c, buf *out)
 {
-    const xnode *box = &pg->nodes.items[c];
-    size_t b0 = lead_start(pg, c), b1 = box->block1;
-    uint32_t scope = c;
+    size_t first, b1;
+    uint32_t lead = take_siblings(pg, c, &first, &b1);
+    size_t b0 = lead_start(pg, lead);
+    if (first < b0) b0 = first;
+    uint32_t scope = lead == c && b1 == pg->nodes.items[c].block1 ? c : pg->nodes.items[c].parent;
     while (b0 < pg->nodes.items[scope].block0) scope = pg->nodes.items[scope].parent;
     xblock *bl = pg->blocks.items;
     /* the class of the nearest substantive block after each one (furniture left out), by a
@@ -64,7 +102,7 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
         xblock *b = &bl[i];
         b->after = (int8_t)next;
         if (!good_follows && (b->flags & BF_APPEAL)) b->cls = BLOCK_BAD; /* appeals after the text */
-        if (!in_furniture(pg, b, scope) && substantive(b->cls)) next = b->cls;
+        if (!in_furniture(pg, b, scope) && !(b->flags & BF_OUTSIDE) && substantive(b->cls)) next = b->cls;
         if (b->cls == BLOCK_GOOD) good_follows = true;
     }
     pg->stats.steps += 2 * (b1 - b0);
@@ -75,7 +113,8 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
         xblock *b = &bl[i];
         int after = b->after;
         b->keep = 0;
-        if (in_furniture(pg, b, scope) && !(i < box->block0 && pg->nodes.items[b->region].tag == TAG_HEADER)) {
+        if ((b->flags & BF_OUTSIDE) ||
+            (in_furniture(pg, b, scope) && !(i < first && pg->nodes.items[b->region].tag == TAG_HEADER))) {
             b->gap = 1;
             continue;
         }
