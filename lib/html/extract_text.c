@@ -17,9 +17,11 @@
 #define ISLAND_GAP 100
 #define ISLAND_SHARE 0.15
 
-/* Siblings of the container whose score is at least SIBLING_SHARE of its own (and SIBLING_MIN)
- * are more of the article: a body cut into several boxes by ads, embeds or a box of links. */
+/* Siblings of the container that score at least SIBLING_MIN, and either SIBLING_SHARE of its
+ * score or SIBLING_CLEAN of their own prose (prose with little against it), are more of the
+ * article: a body cut into several boxes by ads, embeds or a box of links. */
 #define SIBLING_SHARE 0.2
+#define SIBLING_CLEAN 0.75
 #define SIBLING_MIN 100
 
 static bool substantive(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM || cls == BLOCK_BAD; }
@@ -54,6 +56,11 @@ static size_t lead_start(const xpage *pg, uint32_t c)
     return start;
 }
 
+static bool sibling_taken(const xnode *x, double min)
+{
+    return x->region == NO_NODE && x->score >= SIBLING_MIN && (x->score >= min || x->score >= SIBLING_CLEAN * x->mass);
+}
+
 /* Takes in the siblings of container c that read like more of the article: the blocks of the
  * others between them are marked BF_OUTSIDE. Sets [*first, *end) to the blocks of the first and
  * the last sibling taken (c's own blocks when none), and returns the first sibling taken. */
@@ -65,10 +72,9 @@ static uint32_t take_siblings(xpage *pg, uint32_t c, size_t *first, size_t *end)
     *end = nodes[c].block1;
     if (p == NO_NODE || nodes[p].tag == TAG_BODY || nodes[p].tag == TAG_HTML) return c;
     double min = nodes[c].score * SIBLING_SHARE;
-    if (min < SIBLING_MIN) min = SIBLING_MIN;
     for (uint32_t k = p + 1; k < nodes[p].end; k = nodes[k].end) {
         pg->stats.steps++;
-        if (k == c || nodes[k].score < min || nodes[k].region != NO_NODE) continue;
+        if (k == c || !sibling_taken(&nodes[k], min)) continue;
         if (nodes[k].block0 < *first) {
             *first = nodes[k].block0;
             lead = k;
@@ -78,7 +84,7 @@ static uint32_t take_siblings(xpage *pg, uint32_t c, size_t *first, size_t *end)
     if (*first == nodes[c].block0 && *end == nodes[c].block1) return c;
     /* what lies between the siblings taken and is not one of them stays out */
     for (uint32_t k = p + 1; k < nodes[p].end; k = nodes[k].end) {
-        if (k == c || (nodes[k].score >= min && nodes[k].region == NO_NODE)) continue;
+        if (k == c || sibling_taken(&nodes[k], min)) continue;
         for (size_t b = nodes[k].block0; b < nodes[k].block1; b++) pg->blocks.items[b].flags |= BF_OUTSIDE;
         pg->stats.steps += nodes[k].block1 - nodes[k].block0 + 1;
     }
