@@ -285,6 +285,33 @@ static void test_body_in_boxes(void **state)
     td_article_free(a);
 }
 
+static void test_clean_prose_box(void **state)
+{
+    (void)state;
+    /* a short box of clean prose two levels above the long body, cut off from it by a box of
+     * teasers, is taken in; the teasers are not */
+    buf html = {0};
+    assert_true(buf_puts(&html, "<html><body><main><article><div class=\"intro\"><p>Every winter the lake freezes over "
+                                "for a few weeks, and this year the ice was thick enough for the skating race for the first "
+                                "time in nine years.</p></div><div class=\"teasers\"><ul>"));
+    for (int k = 0; k < 6; k++)
+        assert_true(buf_printf(&html, "<li><a href=\"/%d\">Other story number %d about the weather</a></li>", k, k));
+    assert_true(buf_puts(&html, "</ul></div><div class=\"wrap\"><div class=\"body\">"));
+    for (int k = 0; k < 8; k++)
+        assert_true(buf_printf(&html, "<p>Paragraph %d of the report: the skaters set off at dawn from the village on the "
+                                      "north shore and followed a marked track of two hundred kilometres around the lake.</p>",
+                               k));
+    assert_true(buf_puts(&html, "</div></div></article></main></body></html>"));
+    td_error err = {0};
+    td_article *a = extract_string(html.data, &err);
+    buf_free(&html);
+    assert_non_null(a);
+    assert_contains(a->text, "the ice was thick enough for the skating race");
+    assert_contains(a->text, "Paragraph 7 of the report");
+    assert_lacks(a->text, "Other story");
+    td_article_free(a);
+}
+
 static void test_table_rows(void **state)
 {
     (void)state;
@@ -713,6 +740,7 @@ int main(void)
         cmocka_unit_test(test_jsonld_body_shorter),
         cmocka_unit_test(test_closing_notes),
         cmocka_unit_test(test_body_in_boxes),
+        cmocka_unit_test(test_clean_prose_box),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_preformatted),

@@ -23,6 +23,8 @@
 #define SIBLING_SHARE 0.2
 #define SIBLING_CLEAN 0.75
 #define SIBLING_MIN 100
+/* Levels above the container whose siblings are looked at. */
+#define SIBLING_LEVELS 3
 
 static bool substantive(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM || cls == BLOCK_BAD; }
 static bool content(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM; }
@@ -61,43 +63,63 @@ static bool sibling_taken(const xnode *x, double min)
     return x->region == NO_NODE && x->score >= SIBLING_MIN && (x->score >= min || x->score >= SIBLING_CLEAN * x->mass);
 }
 
-/* Takes in the siblings of container c that read like more of the article: the blocks of the
- * others between them are marked BF_OUTSIDE. Sets [*first, *end) to the blocks of the first and
- * the last sibling taken (c's own blocks when none), and returns the first sibling taken. */
-static uint32_t take_siblings(xpage *pg, uint32_t c, size_t *first, size_t *end)
+/* Sets BF_OUTSIDE on the blocks of the children of p other than `except` that are not taken in
+ * (set = true), or clears it on those taken in (set = false). */
+static void mark_children(xpage *pg, uint32_t p, uint32_t except, double min, bool set)
 {
     xnode *nodes = pg->nodes.items;
-    uint32_t p = nodes[c].parent, lead = c;
-    *first = nodes[c].block0;
-    *end = nodes[c].block1;
-    if (p == NO_NODE || nodes[p].tag == TAG_BODY || nodes[p].tag == TAG_HTML) return c;
-    double min = nodes[c].score * SIBLING_SHARE;
     for (uint32_t k = p + 1; k < nodes[p].end; k = nodes[k].end) {
         pg->stats.steps++;
-        if (k == c || !sibling_taken(&nodes[k], min)) continue;
-        if (nodes[k].block0 < *first) {
-            *first = nodes[k].block0;
-            lead = k;
+        if (k == except || sibling_taken(&nodes[k], min) == set) continue;
+        for (size_t b = nodes[k].block0; b < nodes[k].block1; b++) {
+            if (set) pg->blocks.items[b].flags |= BF_OUTSIDE;
+            else pg->blocks.items[b].flags &= (uint8_t)~BF_OUTSIDE;
         }
-        if (nodes[k].block1 > *end) *end = nodes[k].block1;
+        pg->stats.steps += nodes[k].block1 - nodes[k].block0;
     }
-    if (*first == nodes[c].block0 && *end == nodes[c].block1) return c;
-    /* what lies between the siblings taken and is not one of them stays out */
-    for (uint32_t k = p + 1; k < nodes[p].end; k = nodes[k].end) {
-        if (k == c || sibling_taken(&nodes[k], min)) continue;
-        for (size_t b = nodes[k].block0; b < nodes[k].block1; b++) pg->blocks.items[b].flags |= BF_OUTSIDE;
-        pg->stats.steps += nodes[k].block1 - nodes[k].block0 + 1;
+}
+
+/* Takes in the siblings of container c, and of its ancestors up to SIBLING_LEVELS above it, that
+ * read like more of the article; the blocks of the others between them are marked BF_OUTSIDE.
+ * Sets [*first, *end) to the blocks from the first to the last element taken (c's own when none)
+ * and *scope to the element that holds them all; returns the first element taken. */
+static uint32_t take_siblings(xpage *pg, uint32_t c, size_t *first, size_t *end, uint32_t *scope)
+{
+    xnode *nodes = pg->nodes.items;
+    uint32_t lead = c, a = c;
+    *first = nodes[c].block0;
+    *end = nodes[c].block1;
+    *scope = c;
+    double min = nodes[c].score * SIBLING_SHARE;
+    for (int level = 0; level < SIBLING_LEVELS; level++) {
+        uint32_t p = nodes[a].parent;
+        if (p == NO_NODE || nodes[p].tag == TAG_BODY || nodes[p].tag == TAG_HTML) break;
+        for (uint32_t k = p + 1; k < nodes[p].end; k = nodes[k].end) {
+            pg->stats.steps++;
+            if (k == a || !sibling_taken(&nodes[k], min)) continue;
+            if (nodes[k].block0 < *first) {
+                *first = nodes[k].block0;
+                lead = k;
+            }
+            if (nodes[k].block1 > *end) *end = nodes[k].block1;
+            *scope = p;
+        }
+        a = p;
     }
+    if (*scope == c) return c;
+    /* what lies between the elements taken and is not one of them stays out: the levels below
+     * the scope mark the siblings they do not take */
+    for (a = c; a != *scope; a = nodes[a].parent) mark_children(pg, nodes[a].parent, a, min, true);
     return lead;
 }
 
 bool assemble_text(xpage *pg, uint32_t c, buf *out)
 {
     size_t first, b1;
-    uint32_t lead = take_siblings(pg, c, &first, &b1);
+    uint32_t scope;
+    uint32_t lead = take_siblings(pg, c, &first, &b1, &scope);
     size_t b0 = lead_start(pg, lead);
     if (first < b0) b0 = first;
-    uint32_t scope = lead == c && b1 == pg->nodes.items[c].block1 ? c : pg->nodes.items[c].parent;
     while (b0 < pg->nodes.items[scope].block0) scope = pg->nodes.items[scope].parent;
     xblock *bl = pg->blocks.items;
     /* the class of the nearest substantive block after each one (furniture left out), by a
