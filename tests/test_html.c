@@ -312,6 +312,35 @@ static void test_clean_prose_box(void **state)
     td_article_free(a);
 }
 
+static void test_standfirst_under_headline(void **state)
+{
+    (void)state;
+    /* the standfirst under the <h1> is kept although a long box of links to other articles
+     * separates it from the body; the links and their heading are not */
+    buf html = {0};
+    assert_true(buf_puts(&html, "<html><body><div class=\"page\"><div class=\"story\">"
+                                "<h1>Robots will not take every job</h1><p class=\"date\">4 May 2022</p>"
+                                "<p>Machines will change half of all jobs within twenty years, a philosopher argues.</p><div class=\"more\"><h3>More on "
+                                "this</h3><ul>"));
+    for (int k = 0; k < 5; k++)
+        assert_true(buf_printf(&html, "<li><a href=\"/%d\">Basic income %d: a trial in Finland paid people for doing "
+                                      "nothing</a></li>", k, k));
+    assert_true(buf_puts(&html, "</ul></div><div class=\"body\">"));
+    for (int k = 0; k < 5; k++)
+        assert_true(buf_printf(&html, "<p>Part %d of the interview: the question is not whether the self-driving car "
+                                      "comes, but what the people who drive for a living will do when it does.</p>", k));
+    assert_true(buf_puts(&html, "</div></div></div></body></html>"));
+    td_error err = {0};
+    td_article *a = extract_string(html.data, &err);
+    buf_free(&html);
+    assert_non_null(a);
+    assert_contains(a->text, "Machines will change half of all jobs");
+    assert_contains(a->text, "Part 4 of the interview");
+    assert_lacks(a->text, "a trial in Finland");
+    assert_lacks(a->text, "More on this");
+    td_article_free(a);
+}
+
 static void test_table_rows(void **state)
 {
     (void)state;
@@ -741,6 +770,7 @@ int main(void)
         cmocka_unit_test(test_closing_notes),
         cmocka_unit_test(test_body_in_boxes),
         cmocka_unit_test(test_clean_prose_box),
+        cmocka_unit_test(test_standfirst_under_headline),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_preformatted),

@@ -11,6 +11,8 @@
  * or furniture crossed on the way. */
 #define LEAD_LEVELS 4
 #define LEAD_GAP 150
+/* Longest link or furniture line (a date, a byline with a link) between a headline and its lead. */
+#define HEADLINE_BAD_MAX 80
 
 /* A trailing island: text after at least ISLAND_GAP characters of links or furniture that makes
  * less than ISLAND_SHARE of the text kept. */
@@ -35,10 +37,38 @@ static bool in_furniture(const xpage *pg, const xblock *b, uint32_t a)
     return b->region != NO_NODE && b->region > a && b->region < pg->nodes.items[a].end;
 }
 
+/* Whether block b is a byline, a date or a heading between a headline and its lead. */
+static bool under_headline(const xpage *pg, const xblock *b, uint32_t a)
+{
+    if (in_furniture(pg, b, a) && pg->nodes.items[b->region].tag != TAG_HEADER) return false;
+    return b->cls == BLOCK_SHORT || b->cls == BLOCK_SKIP || b->cls == BLOCK_HEADING ||
+           (b->cls == BLOCK_BAD && b->chars < HEADLINE_BAD_MAX);
+}
+
+/* The standfirst right under the page's <h1>, inside element a and before block `start`, when
+ * more links or furniture than LEAD_GAP separate it from the text (teasers of other articles,
+ * sharing buttons): its paragraphs start the text and what lies between stays out (BF_OUTSIDE).
+ * Returns `start` when there is none. */
+static size_t headline_lead(xpage *pg, uint32_t a, size_t start)
+{
+    xblock *bl = pg->blocks.items;
+    size_t h = start;
+    while (h-- > pg->nodes.items[a].block0 && bl[h].tag != TAG_H1) pg->stats.steps++;
+    if (h == SIZE_MAX || h < pg->nodes.items[a].block0) return start;
+    size_t lead = h + 1;
+    while (lead < start && under_headline(pg, &bl[lead], a)) lead++;
+    size_t end = lead;
+    while (end < start && content(bl[end].cls) && !in_furniture(pg, &bl[end], a)) end++;
+    if (end == lead) return start;
+    for (size_t i = end; i < start; i++) bl[i].flags |= BF_OUTSIDE;
+    pg->stats.steps += start - h;
+    return lead;
+}
+
 /* The first block of the text: the container's first, or an earlier lead paragraph found in the
  * container's parent or grandparent, with at most LEAD_GAP characters of links and furniture
  * between. Furniture by tag <header> does not stop the search: article headers hold the lead. */
-static size_t lead_start(const xpage *pg, uint32_t c)
+static size_t lead_start(xpage *pg, uint32_t c)
 {
     const xnode *nodes = pg->nodes.items;
     uint32_t a = c;
@@ -55,7 +85,7 @@ static size_t lead_start(const xpage *pg, uint32_t c)
         else if (content(b->cls)) start = i;
         else if (b->cls == BLOCK_BAD) gap += b->chars;
     }
-    return start;
+    return gap > LEAD_GAP ? headline_lead(pg, a, start) : start;
 }
 
 static bool sibling_taken(const xnode *x, double min)
