@@ -225,7 +225,8 @@ static void test_jsonld_body_shorter(void **state)
 static void test_closing_notes(void **state)
 {
     (void)state;
-    /* licence notes and app plugs after the last paragraph go; the same words inside the article stay */
+    /* licence notes, app plugs and the author's biography after the last paragraph go; the same
+     * words inside the article stay */
     const char *html =
         "<html><body><article>"
         "<p>The harbour authority said on Twitter and Facebook that the ferry will not run on Friday, because "
@@ -233,6 +234,7 @@ static void test_closing_notes(void **state)
         "<p>Passengers with tickets for Friday can use them on any ferry until the end of the month, and the "
         "authority will add two crossings on Saturday afternoon.</p>"
         "<p>For the latest stories and breaking news download the Courier apps for iOS and Android.</p>"
+        "<p>Mara Lind is a reporter for the Courier and writes about transport and the harbour.</p>"
         "<p>\xc2\xa9 2026 The Courier. This article is the copyrighted property of The Courier. Written permission "
         "must be obtained before reprint in online or print media.</p>"
         "</article></body></html>";
@@ -243,6 +245,7 @@ static void test_closing_notes(void **state)
     assert_contains(a->text, "two crossings on Saturday afternoon");
     assert_lacks(a->text, "apps for iOS");
     assert_lacks(a->text, "copyrighted property");
+    assert_lacks(a->text, "Mara Lind");
     td_article_free(a);
 }
 

@@ -170,6 +170,9 @@ bool furniture_phrase(const char *s, size_t len);
 bool credit_phrase(const char *s, size_t len);
 /* True when the block asks the reader to do something: subscribe, donate, follow, download. */
 bool appeal_phrase(const char *s, size_t len);
+/* True when the block is an author's biography: a name, then "is"/"ist"/"est" …, and a word such
+ * as "journalist", "author", "Redakteurin", "founder". */
+bool bio_line(const char *s, size_t len);
 /* True when a short block is a date line ("12.03.2020", "5. Mai 2014, 10:30", "March 3, 2020"). */
 bool date_line(const char *s, size_t len);
 

@@ -105,7 +105,7 @@ void blocks_classify(xpage *pg)
         count_words(s, b->len, b, &pg->stats);
         double ld = (double)b->link_chars / b->chars;
         bool furniture = b->chars < 160 && (furniture_phrase(s, b->len) || date_line(s, b->len));
-        if (b->chars < APPEAL_MAX && appeal_phrase(s, b->len)) b->flags |= BF_APPEAL;
+        if (b->chars < APPEAL_MAX && (appeal_phrase(s, b->len) || bio_line(s, b->len))) b->flags |= BF_APPEAL;
         size_t marks = sentence_marks(s, b->len);
         double stop_ratio = b->words ? (double)b->stops / b->words : 0;
         /* Image captions describe the picture, not the story: left out (and credits with them). */

@@ -279,6 +279,48 @@ bool appeal_phrase(const char *s, size_t len)
     return contains_any(s, len, appeals, sizeof appeals / sizeof *appeals);
 }
 
+/* Words of an author's biography. */
+static const word bio_words[] = {
+    W("journalist"), W("writer"), W("author"), W("editor"), W("reporter"), W("correspondent"), W("columnist"),
+    W("founder"), W("contributor"), W("freelance"), W("autor"), W("redakteur"), W("korrespondent"), W("chefredakt"),
+    W("gr\xc3\xbcnder"), W("journaliste"), W("r\xc3\xa9" "dact"), W("periodista"), W("redactor"), W("escritor"), W("head of"), W("leiter"),
+    W("writes about"), W("schreibt \xc3\xbc" "ber"), W("studied"), W("studierte"),
+};
+
+/* A capitalised word (an ASCII capital or a two-byte Latin capital, then letters) at s[i]; returns
+ * its end, or i when there is none. */
+static size_t capitalised_word(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    bool cap = (c >= 'A' && c <= 'Z') || (c == 0xc3 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+                                          (unsigned char)s[i + 1] <= 0x9e);
+    if (!cap) return i;
+    size_t k = i + 1;
+    while (k < len && ((((unsigned char)s[k] | 0x20) >= 'a' && ((unsigned char)s[k] | 0x20) <= 'z') ||
+                       (unsigned char)s[k] >= 0x80 || s[k] == '-' || s[k] == '.'))
+        k++;
+    return k;
+}
+
+bool bio_line(const char *s, size_t len)
+{
+    /* two or three capitalised words (a name), then "is", "ist", "was", "war", "est", "es" */
+    size_t i = 0, names = 0;
+    for (;;) {
+        size_t k = capitalised_word(s, len, i);
+        if (k == i || k >= len || s[k] != ' ') break;
+        names++;
+        i = k + 1;
+        if (names == 3) break;
+    }
+    if (names < 2) return false;
+    static const char *const verbs[] = {"is ", "ist ", "was ", "war ", "est ", "es "};
+    bool verb = false;
+    for (size_t v = 0; v < sizeof verbs / sizeof *verbs && !verb; v++)
+        verb = starts_with_ci(s + i, len - i, verbs[v], strlen(verbs[v]));
+    return verb && contains_any(s, len, bio_words, sizeof bio_words / sizeof *bio_words);
+}
+
 /* Month names and abbreviations (English, German, French, Spanish), lowercase. */
 static const word months[] = {
     W("jan"), W("feb"), W("mar"), W("m\xc3\xa4r"), W("apr"), W("may"), W("mai"), W("jun"), W("jul"), W("aug"), W("sep"), W("oct"), W("okt"), W("nov"), W("dec"),
