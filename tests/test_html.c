@@ -344,6 +344,30 @@ static void test_standfirst_under_headline(void **state)
     td_article_free(a);
 }
 
+static void test_standfirst_far_above(void **state)
+{
+    (void)state;
+    /* the headline box sits far from the body, outside the boxes around it: its standfirst still
+     * starts the text */
+    buf html = {0};
+    assert_true(buf_puts(&html, "<html><body><div class=\"top\"><h1>Unstillable homesickness</h1>"
+                                "<p>In his essay the author explores a feeling that longs for a home it never had.</p>"
+                                "<p class=\"by\"><a href=\"/a\">Frank Hahn</a>, 18 September 2019</p></div>"
+                                "<div class=\"x\"><div class=\"y\"><div class=\"z\"><div class=\"w\"><div class=\"text\">"));
+    for (int k = 0; k < 4; k++)
+        assert_true(buf_printf(&html, "<p>Paragraph %d of the review: the book follows melancholy through painting, music "
+                                      "and philosophy, and asks why the feeling has so often been called a gift.</p>", k));
+    assert_true(buf_puts(&html, "</div></div></div></div></div></body></html>"));
+    td_error err = {0};
+    td_article *a = extract_string(html.data, &err);
+    buf_free(&html);
+    assert_non_null(a);
+    assert_contains(a->text, "In his essay the author explores a feeling");
+    assert_contains(a->text, "Paragraph 3 of the review");
+    assert_lacks(a->text, "Frank Hahn");
+    td_article_free(a);
+}
+
 static void test_table_rows(void **state)
 {
     (void)state;
@@ -774,6 +798,7 @@ int main(void)
         cmocka_unit_test(test_body_in_boxes),
         cmocka_unit_test(test_clean_prose_box),
         cmocka_unit_test(test_standfirst_under_headline),
+        cmocka_unit_test(test_standfirst_far_above),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_preformatted),

@@ -46,10 +46,11 @@ static bool under_headline(const xpage *pg, const xblock *b, uint32_t a)
 }
 
 /* The standfirst right under the page's <h1>, inside element a and before block `start`, when
- * more links or furniture than LEAD_GAP separate it from the text (teasers of other articles,
- * sharing buttons): its paragraphs start the text and what lies between stays out (BF_OUTSIDE).
- * Returns `start` when there is none. */
-static size_t headline_lead(xpage *pg, uint32_t a, size_t start)
+ * the search for a lead found none close enough (more links or furniture than LEAD_GAP between,
+ * or the headline box outside the container's ancestors): its paragraphs start the text and what
+ * lies between stays out (BF_OUTSIDE). When `clean`, nothing but links, furniture and short lines
+ * may lie between. Returns `start` when there is none. */
+static size_t headline_lead(xpage *pg, uint32_t a, size_t start, bool clean)
 {
     xblock *bl = pg->blocks.items;
     size_t h = start;
@@ -60,6 +61,8 @@ static size_t headline_lead(xpage *pg, uint32_t a, size_t start)
     size_t end = lead;
     while (end < start && content(bl[end].cls) && !in_furniture(pg, &bl[end], a)) end++;
     if (end == lead) return start;
+    for (size_t i = end; clean && i < start; i++)
+        if (content(bl[i].cls) && !in_furniture(pg, &bl[i], a)) return start;
     for (size_t i = end; i < start; i++) bl[i].flags |= BF_OUTSIDE;
     pg->stats.steps += start - h;
     return lead;
@@ -85,7 +88,10 @@ static size_t lead_start(xpage *pg, uint32_t c)
         else if (content(b->cls)) start = i;
         else if (b->cls == BLOCK_BAD) gap += b->chars;
     }
-    return gap > LEAD_GAP ? headline_lead(pg, a, start) : start;
+    if (start < nodes[c].block0 && gap <= LEAD_GAP) return start;
+    size_t lead = headline_lead(pg, a, start, false);
+    /* the headline box may lie outside the container's ancestors searched */
+    return lead == start && start == nodes[c].block0 ? headline_lead(pg, 0, start, true) : lead;
 }
 
 static bool sibling_taken(const xnode *x, double min)
