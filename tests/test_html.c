@@ -230,11 +230,12 @@ static void test_closing_notes(void **state)
     const char *html =
         "<html><body><article>"
         "<p>The harbour authority said on Twitter and Facebook that the ferry will not run on Friday, because "
-        "the storm is expected to reach the coast in the early morning hours.</p>"
+        "the storm is expected to reach the coast in the early morning hours.</p><p>(Advertisement)</p>"
         "<p>Passengers with tickets for Friday can use them on any ferry until the end of the month, and the "
         "authority will add two crossings on Saturday afternoon.</p>"
         "<p>For the latest stories and breaking news download the Courier apps for iOS and Android.</p>"
         "<p>Mara Lind is a reporter for the Courier and writes about transport and the harbour.</p>"
+        "<p>This text is published under a Creative Commons licence, CC-BY-NC-ND 4.0; the photos may not be used.</p>"
         "<p>\xc2\xa9 2026 The Courier. This article is the copyrighted property of The Courier. Written permission "
         "must be obtained before reprint in online or print media.</p>"
         "</article></body></html>";
@@ -246,6 +247,8 @@ static void test_closing_notes(void **state)
     assert_lacks(a->text, "apps for iOS");
     assert_lacks(a->text, "copyrighted property");
     assert_lacks(a->text, "Mara Lind");
+    assert_lacks(a->text, "(Advertisement)");
+    assert_lacks(a->text, "Creative Commons");
     td_article_free(a);
 }
 

@@ -225,6 +225,11 @@ static bool starts_with_ci(const char *s, size_t len, const char *p, size_t plen
 
 bool furniture_phrase(const char *s, size_t len)
 {
+    /* "(Alle Angaben ohne Gewähr)", "* Anzeige", "[Werbung]": brackets and marks before the phrase */
+    while (len > 0 && (*s == '(' || *s == '[' || *s == '*' || *s == ' ')) {
+        s++;
+        len--;
+    }
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++) {
         const phrase *p = &furniture[i];
         size_t pl = p->len;
@@ -255,7 +260,7 @@ static const word appeals[] = {
     W("on twitter and instagram"), W("on twitter and facebook"), W("on facebook and twitter"), W("never miss"),
     W("\xc2\xa9 "), W("copyrighted"), W("all rights reserved"), W("alle rechte vorbehalten"), W("written permission"),
     W("without permission"), W("ohne genehmigung"), W("tous droits r\xc3\xa9serv\xc3\xa9s"), W("todos los derechos reservados"),
-    W("we rely on your support"), W("rely on readers"), W("hazte miembro"), W("\xc3\xbanete"),
+    W("cc-by"), W("cc by-"), W("unter der lizenz"), W("under a creative commons"), W("we rely on your support"), W("rely on readers"), W("hazte miembro"), W("\xc3\xbanete"),
 };
 
 /* Whether one of the n words starts at a word start of s (case-insensitively). */
