@@ -233,6 +233,7 @@ static void test_closing_notes(void **state)
         "the storm is expected to reach the coast in the early morning hours.</p><p>(Advertisement)</p>"
         "<p>Passengers with tickets for Friday can use them on any ferry until the end of the month, and the "
         "authority will add two crossings on Saturday afternoon.</p>"
+        "<p>Readers of this story may also like:</p>"
         "<p>For the latest stories and breaking news download the Courier apps for iOS and Android.</p>"
         "<p>Mara Lind is a reporter for the Courier and writes about transport and the harbour.</p>"
         "<p>This text is published under a Creative Commons licence, CC-BY-NC-ND 4.0; the photos may not be used.</p>"
@@ -248,6 +249,7 @@ static void test_closing_notes(void **state)
     assert_lacks(a->text, "copyrighted property");
     assert_lacks(a->text, "Mara Lind");
     assert_lacks(a->text, "(Advertisement)");
+    assert_lacks(a->text, "may also like");
     assert_lacks(a->text, "Creative Commons");
     td_article_free(a);
 }

@@ -223,6 +223,17 @@ static bool starts_with_ci(const char *s, size_t len, const char *p, size_t plen
     return true;
 }
 
+/* Phrases that introduce teasers of other articles wherever they stand in a short block ("Das
+ * Thema könnte dich auch interessieren:", "LE PUEDE INTERESAR:"). */
+static const word teaser_intros[] = {
+    W("auch interessieren"), W("ihnen auch gefallen"), W("dir auch gefallen"), W("might also like"), W("may also like"),
+    W("might also enjoy"), W("vous aimerez aussi"), W("pourrait vous int\xc3\xa9resser"), W("puede interesar"),
+    W("tambi\xc3\xa9n te puede"),
+};
+
+/* Whether one of the n words starts at a word start of s (case-insensitively). */
+static bool contains_any(const char *s, size_t len, const word *words, size_t n);
+
 bool furniture_phrase(const char *s, size_t len)
 {
     /* "(Alle Angaben ohne Gewähr)", "* Anzeige", "[Werbung]": brackets and marks before the phrase */
@@ -239,6 +250,7 @@ bool furniture_phrase(const char *s, size_t len)
         while (rest < len && strchr(" :.!?()0123456789|\xc2\xbb", s[rest])) rest++;
         if (rest == len) return true;
     }
+    if (contains_any(s, len, teaser_intros, sizeof teaser_intros / sizeof *teaser_intros)) return true;
     /* a copyright line anywhere in a short block */
     for (size_t i = 0; i + 1 < len; i++)
         if ((unsigned char)s[i] == 0xc2 && (unsigned char)s[i + 1] == 0xa9) return true;
