@@ -373,6 +373,30 @@ static void test_standfirst_far_above(void **state)
     td_article_free(a);
 }
 
+static void test_pull_quote(void **state)
+{
+    (void)state;
+    /* a pull quote repeats a sentence of the article in large type: it is left out, the sentence
+     * stays where the article has it */
+    const char *html =
+        "<html><body><article>"
+        "<p>The new library has no counters and no fines, and the city hopes that more young people will come "
+        "to read and work there in the evenings.</p>"
+        "<figure class=\"wp-block-pullquote\"><blockquote><p>A library without fines is a library for everyone.</p>"
+        "<cite>The mayor</cite></blockquote></figure>"
+        "<p>\"A library without fines is a library for everyone,\" the mayor said at the opening on Saturday, "
+        "before the first readers were let in.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "no counters and no fines");
+    assert_contains(a->text, "\"A library without fines is a library for everyone,\" the mayor said");
+    assert_lacks(a->text, "everyone.");
+    assert_lacks(a->text, "The mayor\n");
+    td_article_free(a);
+}
+
 static void test_table_rows(void **state)
 {
     (void)state;
@@ -804,6 +828,7 @@ int main(void)
         cmocka_unit_test(test_clean_prose_box),
         cmocka_unit_test(test_standfirst_under_headline),
         cmocka_unit_test(test_standfirst_far_above),
+        cmocka_unit_test(test_pull_quote),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_preformatted),

@@ -55,7 +55,7 @@ typedef struct class_hints {
                      networks; -2 or -3: sharing, related links, navigation, ads …), positive for
                      content (article, entry, post, story, text …), 0 for neither */
     bool hidden;  /* a class that hides the element ("hidden", "sr-only" …) */
-    bool caption; /* an image caption or credit */
+    bool caption; /* an image caption or credit, or a pull quote */
 } class_hints;
 
 void hint_score(const char *klass, const char *id, class_hints *h);
@@ -79,7 +79,7 @@ typedef struct xnode {
     int8_t hint;     /* hint_score of its class and id */
     uint8_t flags;   /* BF_* of itself and its ancestors */
     uint8_t furniture; /* FURN_*: what its tag and hints say */
-    bool caption;    /* figcaption, or a caption/credit class */
+    bool caption;    /* figcaption, or a caption, credit or pull-quote class */
     bool hidden;     /* hidden by a style, a class, the hidden or aria-hidden attribute */
     float mass;      /* characters of prose (good and medium blocks) inside it */
     float score;     /* container score: the weights of its blocks, summed */

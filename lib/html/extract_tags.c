@@ -169,8 +169,9 @@ typedef struct hint_word {
     uint8_t how; /* HW_* */
 } hint_word;
 
-/* The score of words that mark image captions and credits: not furniture (a caption inside the
- * article must not count against it) but not the story's text either. */
+/* The score of words that mark image captions and credits, and pull quotes (a sentence of the
+ * article repeated in large type): not furniture (a caption inside the article must not count
+ * against it) but not the story's text either. */
 #define HINT_CAPTION 100
 
 enum {
@@ -187,7 +188,7 @@ static const hint_word hint_words[] = {
     {"anzeige", -2, HW_PREFIX},    {"banner", -2, HW_PREFIX},     {"breadcrumb", -3, HW_PREFIX}, {"byline", -1, HW_PREFIX},
     {"commentar", 0, HW_PREFIX},  {"comment", -4, HW_PREFIX},  {"author", -2, HW_PREFIX},   {"bio", -2, HW_WHOLE},    {"community", -2, HW_PREFIX},  {"consent", -4, HW_PREFIX},   {"contact", -1, HW_WHOLE},
     {"cookie", -4, HW_PREFIX},     {"copyright", -2, HW_PREFIX}, {"caption", HINT_CAPTION, HW_PREFIX},  {"credit", HINT_CAPTION, HW_PREFIX},
-    {"bildunterschrift", HINT_CAPTION, HW_PREFIX}, {"bildnachweis", HINT_CAPTION, HW_PREFIX},  {"disqus", -4, HW_PREFIX},    {"dsgvo", -4, HW_PREFIX},
+    {"bildunterschrift", HINT_CAPTION, HW_PREFIX}, {"pullquote", HINT_CAPTION, HW_PREFIX}, {"bildnachweis", HINT_CAPTION, HW_PREFIX},  {"disqus", -4, HW_PREFIX},    {"dsgvo", -4, HW_PREFIX},
     {"footer", -3, HW_PREFIX},     {"foot", -2, HW_WHOLE},        {"gdpr", -4, HW_PREFIX},      {"kommentare", -4, HW_WHOLE},
     {"login", -2, HW_PREFIX},      {"masthead", -3, HW_PREFIX},   {"postmeta", -2, HW_PREFIX},  {"metadata", -2, HW_PREFIX},
     {"affiliate", -2, HW_PREFIX},  {"disclaimer", -2, HW_PREFIX}, {"disclosure", -2, HW_PREFIX}, {"header", -2, HW_FIRST},   {"menu", -3, HW_PREFIX},      {"meta", -2, HW_WHOLE},
