@@ -397,6 +397,28 @@ static void test_pull_quote(void **state)
     td_article_free(a);
 }
 
+static void test_latest_box_inside_article(void **state)
+{
+    (void)state;
+    /* a box of the latest stories inside the article, its summaries without links: left out */
+    const char *html =
+        "<html><body><article class=\"story\">"
+        "<p>The river rose by two metres overnight, and the fire brigade closed the lower town to traffic before "
+        "dawn while volunteers filled sandbags at the market square.</p>"
+        "<div class=\"latest\"><h3>Latest</h3><p>The regional rail company will run night trains to the valley "
+        "again from May, after eleven years without a sleeper service.</p></div>"
+        "<p>By noon the water had begun to fall, and the first shops on the river front opened again in the "
+        "afternoon, their owners sweeping mud from the floors.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "The river rose by two metres overnight");
+    assert_contains(a->text, "By noon the water had begun to fall");
+    assert_lacks(a->text, "night trains");
+    td_article_free(a);
+}
+
 static void test_table_rows(void **state)
 {
     (void)state;
@@ -829,6 +851,7 @@ int main(void)
         cmocka_unit_test(test_standfirst_under_headline),
         cmocka_unit_test(test_standfirst_far_above),
         cmocka_unit_test(test_pull_quote),
+        cmocka_unit_test(test_latest_box_inside_article),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_preformatted),

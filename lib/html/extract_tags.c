@@ -200,7 +200,7 @@ static const hint_word hint_words[] = {
     {"shop", -1, HW_WHOLE},        {"sidebar", -3, HW_PREFIX},    {"signup", -2, HW_PREFIX},    {"skip", -2, HW_WHOLE},
     {"social", -3, HW_PREFIX},     {"sponsor", -3, HW_PREFIX},    {"subscribe", -2, HW_PREFIX}, {"subscription", -2, HW_PREFIX},
     {"taboola", -4, HW_PREFIX},    {"tag", -2, HW_WHOLE},         {"tags", -2, HW_WHOLE},       {"tagcloud", -3, HW_PREFIX},
-    {"teaser", -1, HW_PREFIX},     {"toolbar", -3, HW_PREFIX},    {"trending", -2, HW_PREFIX},  {"widget", -3, HW_FIRST},
+    {"teaser", -1, HW_PREFIX},     {"toolbar", -3, HW_PREFIX},    {"trending", -2, HW_PREFIX},  {"latest", -2, HW_WHOLE}, {"recent", -2, HW_PREFIX},  {"widget", -3, HW_FIRST},
     /* content */
     {"article", 2, HW_PREFIX},     {"artikel", 2, HW_PREFIX},     {"beitrag", 2, HW_PREFIX},    {"blog", 1, HW_PREFIX},
     {"body", 2, HW_WHOLE},         {"content", 2, HW_PREFIX},     {"entry", 2, HW_PREFIX},      {"hentry", 2, HW_PREFIX},
