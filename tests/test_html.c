@@ -419,6 +419,28 @@ static void test_latest_box_inside_article(void **state)
     td_article_free(a);
 }
 
+static void test_subheading_after_link_line(void **state)
+{
+    (void)state;
+    /* a subheading set as a short paragraph right after a "Read more" link line stays */
+    const char *html =
+        "<html><body><article>"
+        "<p>The colonial administration kept the old chiefs in office for decades, paying them to collect taxes "
+        "and to send young men to work on the plantations along the coast.</p>"
+        "<p>Read more: <a href=\"/x\">How the plantations were run</a></p>"
+        "<p><strong>Freedom fighters replace the chiefs</strong></p>"
+        "<p>After independence the new parties removed most of the chiefs, and the men who had fought in the war "
+        "took their places in the villages and in the capital.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Freedom fighters replace the chiefs");
+    assert_contains(a->text, "took their places in the villages");
+    assert_lacks(a->text, "Read more");
+    td_article_free(a);
+}
+
 static void test_table_rows(void **state)
 {
     (void)state;
@@ -852,6 +874,7 @@ int main(void)
         cmocka_unit_test(test_standfirst_far_above),
         cmocka_unit_test(test_pull_quote),
         cmocka_unit_test(test_latest_box_inside_article),
+        cmocka_unit_test(test_subheading_after_link_line),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_preformatted),

@@ -25,11 +25,14 @@
 #define SIBLING_SHARE 0.2
 #define SIBLING_CLEAN 0.75
 #define SIBLING_MIN 100
+/* Longest line of links that does not end a run of text for the short lines after it. */
+#define LINK_LINE_MAX 80
 /* Levels above the container whose siblings are looked at. */
 #define SIBLING_LEVELS 3
 
 static bool substantive(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM || cls == BLOCK_BAD; }
 static bool content(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM; }
+static bool link_line(const xblock *b) { return b->cls == BLOCK_BAD && b->chars < LINK_LINE_MAX && 2 * b->link_chars > b->chars; }
 
 /* Whether the block is page furniture inside element a. */
 static bool in_furniture(const xpage *pg, const xblock *b, uint32_t a)
@@ -194,7 +197,9 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
             break;
         default: keep = false; break;
         }
-        if (substantive(b->cls)) prev = b->cls;
+        /* a short link line ("Read more: …") between paragraphs does not end the run of text for
+         * the short lines after it (subheadings set as paragraphs) */
+        if (substantive(b->cls) && !link_line(b)) prev = b->cls;
         b->keep = keep;
         if (keep) kept_chars += b->chars;
     }
