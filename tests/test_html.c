@@ -441,6 +441,27 @@ static void test_subheading_after_link_line(void **state)
     td_article_free(a);
 }
 
+static void test_page_of_short_lines(void **state)
+{
+    (void)state;
+    /* a page without prose, only short lines (a data sheet of a film swap): its lines outside the
+     * menu are the text */
+    const char *html =
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/swaps\">Swaps</a></nav><div class=\"sheet\">"
+        "<h2>Places</h2><p>Mira: Japan.</p><p>Tom: Germany.</p>"
+        "<h2>Film</h2><p>Colour film, 400 ASA.</p>"
+        "<h2>Cameras</h2><p>Mira: a panorama camera.</p><p>Tom: a small reflex camera.</p>"
+        "<h2>Order of exposure</h2><ol><li>Mira.</li><li>Tom.</li></ol></div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    if (!a) fail_msg("%s", err.message);
+    assert_contains(a->text, "Colour film, 400 ASA.");
+    assert_contains(a->text, "Tom: a small reflex camera.");
+    assert_contains(a->text, "Order of exposure");
+    assert_lacks(a->text, "Swaps");
+    td_article_free(a);
+}
+
 static void test_table_rows(void **state)
 {
     (void)state;
@@ -875,6 +896,7 @@ int main(void)
         cmocka_unit_test(test_pull_quote),
         cmocka_unit_test(test_latest_box_inside_article),
         cmocka_unit_test(test_subheading_after_link_line),
+        cmocka_unit_test(test_page_of_short_lines),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_preformatted),

@@ -194,6 +194,11 @@ uint32_t select_container(xpage *pg);
  * False when out of memory. */
 bool assemble_text(xpage *pg, uint32_t c, buf *out);
 
+/* For a page where no element holds prose: appends its lines outside page furniture (short
+ * lines, headings; not links, captions or hidden text) when they add up to 100 characters or
+ * more (a page of notes, a list, a data sheet). False when out of memory. */
+bool assemble_lines(xpage *pg, buf *out);
+
 /* ---------------------------------------------------------------- extract_script.c */
 
 /* True when a <script>'s type says it holds JSON ("application/ld+json", "application/json"). */

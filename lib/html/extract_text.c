@@ -25,6 +25,8 @@
 #define SIBLING_SHARE 0.2
 #define SIBLING_CLEAN 0.75
 #define SIBLING_MIN 100
+/* Fewest characters of short lines that make the text of a page without prose. */
+#define LINES_MIN 100
 /* Longest line of links that does not end a run of text for the short lines after it. */
 #define LINK_LINE_MAX 80
 /* Levels above the container whose siblings are looked at. */
@@ -235,3 +237,28 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
     }
     return true;
 }
+
+bool assemble_lines(xpage *pg, buf *out)
+{
+    xnode *nodes = pg->nodes.items;
+    /* furniture inherited from the ancestors, parents first (kept in the scratch field `region`) */
+    for (size_t i = 0; i < pg->nodes.len; i++) {
+        uint32_t up = nodes[i].parent == NO_NODE ? NO_NODE : nodes[nodes[i].parent].region;
+        nodes[i].region = nodes[i].furniture != FURN_NONE ? (uint32_t)i : up;
+    }
+    size_t chars = 0;
+    for (size_t i = 0; i < pg->blocks.len; i++) {
+        xblock *b = &pg->blocks.items[i];
+        b->keep = nodes[b->node].region == NO_NODE && b->cls != BLOCK_BAD && b->cls != BLOCK_SKIP;
+        if (b->keep) chars += b->chars;
+    }
+    pg->stats.steps += pg->nodes.len + 2 * pg->blocks.len;
+    if (chars < LINES_MIN) return true;
+    for (size_t i = 0; i < pg->blocks.len; i++) {
+        const xblock *b = &pg->blocks.items[i];
+        if (!b->keep) continue;
+        if ((out->len && !buf_puts(out, "\n\n")) || !buf_append(out, pg->text.data + b->start, b->len)) return false;
+    }
+    return true;
+}
+
