@@ -167,6 +167,301 @@ static void test_all_text_hidden(void **state)
     td_article_free(a);
 }
 
+static void test_noscript(void **state)
+{
+    (void)state;
+    /* a stray <div> in <noscript> makes libxml2 nest the whole page in it: the text is still read;
+     * a short <noscript> notice stays out */
+    const char *html =
+        "<html><body><noscript><div id=\"nojs\"></noscript><div id=\"main\">"
+        "<p>The rangers counted more bear cubs in the park this year than in any year since the survey began, "
+        "and most of the mothers were seen far from the roads.</p>"
+        "<noscript><p>Please enable JavaScript to see the map of sightings.</p></noscript>"
+        "<p>They ask hikers to keep their dogs on a lead and to leave no food behind at the picnic sites.</p>"
+        "</div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "more bear cubs in the park");
+    assert_contains(a->text, "keep their dogs on a lead");
+    assert_lacks(a->text, "enable JavaScript");
+    td_article_free(a);
+}
+
+static void test_jsonld_body(void **state)
+{
+    (void)state;
+    /* the markup is a rendering shell with a teaser: the body comes from JSON-LD articleBody, in
+     * paragraphs, its markup and character references cleaned */
+    td_article *a = extract_file("jsonld_body.html");
+    const char *t = a->text;
+    assert_contains(t, "the night train from the capital to the valley towns will run again from May");
+    assert_contains(t, "said on Monday.\n\nThe train will leave the main station");
+    assert_contains(t, "with seven stops on the way");
+    assert_contains(t, "a hotel room & breakfast");
+    assert_lacks(t, "<a");
+    assert_lacks(t, "Loading the article");
+    td_article_free(a);
+}
+
+static void test_jsonld_body_shorter(void **state)
+{
+    (void)state;
+    /* a JSON-LD body shorter than the page's own text (a summary) does not replace it */
+    const char *html =
+        "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+        "\"articleBody\": \"The library opens on Sundays.\"}</script></head><body><article>"
+        "<p>The city council voted on Tuesday to keep the public library open on Sundays, after a petition "
+        "signed by more than four thousand residents.</p><p>The extra hours will be paid for by the culture "
+        "budget, which grows by two per cent next year.</p></article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "signed by more than four thousand residents");
+    assert_contains(a->text, "paid for by the culture budget");
+    td_article_free(a);
+}
+
+static void test_closing_notes(void **state)
+{
+    (void)state;
+    /* licence notes, app plugs and the author's biography after the last paragraph go; the same
+     * words inside the article stay */
+    const char *html =
+        "<html><body><article>"
+        "<p>The harbour authority said on Twitter and Facebook that the ferry will not run on Friday, because "
+        "the storm is expected to reach the coast in the early morning hours.</p><p>(Advertisement)</p>"
+        "<p>Passengers with tickets for Friday can use them on any ferry until the end of the month, and the "
+        "authority will add two crossings on Saturday afternoon.</p>"
+        "<p>Readers of this story may also like:</p>"
+        "<p>For the latest stories and breaking news download the Courier apps for iOS and Android.</p>"
+        "<p>Mara Lind is a reporter for the Courier and writes about transport and the harbour.</p>"
+        "<p>This text is published under a Creative Commons licence, CC-BY-NC-ND 4.0; the photos may not be used.</p>"
+        "<p>\xc2\xa9 2026 The Courier. This article is the copyrighted property of The Courier. Written permission "
+        "must be obtained before reprint in online or print media.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "said on Twitter and Facebook that the ferry will not run");
+    assert_contains(a->text, "two crossings on Saturday afternoon");
+    assert_lacks(a->text, "apps for iOS");
+    assert_lacks(a->text, "copyrighted property");
+    assert_lacks(a->text, "Mara Lind");
+    assert_lacks(a->text, "(Advertisement)");
+    assert_lacks(a->text, "may also like");
+    assert_lacks(a->text, "Creative Commons");
+    td_article_free(a);
+}
+
+static void test_body_in_boxes(void **state)
+{
+    (void)state;
+    /* the body cut into sibling boxes by an embedded box of many teasers (which keeps their parent
+     * from being the container): every box of prose is kept, the teasers between them are not */
+    static const char *const paras[] = {
+        "The regional court ruled on Thursday that the old paper mill may be turned into flats, ending a dispute "
+        "between the owner and the town council that has lasted six years.",
+        "The council had argued that the site should stay reserved for industry, because the town has lost more "
+        "than a thousand jobs in manufacturing since the mill closed.",
+        "The owner now plans about two hundred flats and a small park along the river, and hopes to start building "
+        "next spring if the permits arrive in time.",
+        "The council said it would read the ruling carefully before deciding whether to appeal to the higher court "
+        "in the capital.",
+    };
+    buf html = {0};
+    assert_true(buf_puts(&html, "<html><body><div class=\"page\"><div class=\"body\">"));
+    for (int i = 0; i < 4; i++) {
+        assert_true(buf_printf(&html, "<div class=\"para\"><p>%s</p></div>", paras[i]));
+        if (i != 1) continue;
+        assert_true(buf_puts(&html, "<aside class=\"embed\"><ul>"));
+        for (int k = 0; k < 20; k++)
+            assert_true(buf_printf(&html, "<li><a href=\"/%d\">Teaser number %d: the town council elects a new mayor "
+                                          "after a close vote</a></li>", k, k));
+        assert_true(buf_puts(&html, "</ul></aside>"));
+    }
+    assert_true(buf_puts(&html, "</div></div></body></html>"));
+    td_error err = {0};
+    td_article *a = extract_string(html.data, &err);
+    buf_free(&html);
+    assert_non_null(a);
+    assert_contains(a->text, "ending a dispute between the owner and the town council");
+    assert_contains(a->text, "lost more than a thousand jobs");
+    assert_contains(a->text, "two hundred flats and a small park");
+    assert_contains(a->text, "appeal to the higher court");
+    assert_lacks(a->text, "new mayor");
+    td_article_free(a);
+}
+
+static void test_clean_prose_box(void **state)
+{
+    (void)state;
+    /* a short box of clean prose two levels above the long body, cut off from it by a box of
+     * teasers, is taken in; the teasers are not */
+    buf html = {0};
+    assert_true(buf_puts(&html, "<html><body><main><article><div class=\"intro\"><p>Every winter the lake freezes over "
+                                "for a few weeks, and this year the ice was thick enough for the skating race for the first "
+                                "time in nine years.</p></div><div class=\"teasers\"><ul>"));
+    for (int k = 0; k < 6; k++)
+        assert_true(buf_printf(&html, "<li><a href=\"/%d\">Other story number %d about the weather</a></li>", k, k));
+    assert_true(buf_puts(&html, "</ul></div><div class=\"wrap\"><div class=\"body\">"));
+    for (int k = 0; k < 8; k++)
+        assert_true(buf_printf(&html, "<p>Paragraph %d of the report: the skaters set off at dawn from the village on the "
+                                      "north shore and followed a marked track of two hundred kilometres around the lake.</p>",
+                               k));
+    assert_true(buf_puts(&html, "</div></div></article></main></body></html>"));
+    td_error err = {0};
+    td_article *a = extract_string(html.data, &err);
+    buf_free(&html);
+    assert_non_null(a);
+    assert_contains(a->text, "the ice was thick enough for the skating race");
+    assert_contains(a->text, "Paragraph 7 of the report");
+    assert_lacks(a->text, "Other story");
+    td_article_free(a);
+}
+
+static void test_standfirst_under_headline(void **state)
+{
+    (void)state;
+    /* the standfirst under the <h1> is kept although a long box of links to other articles
+     * separates it from the body; the links and their heading are not */
+    buf html = {0};
+    assert_true(buf_puts(&html, "<html><body><div class=\"page\"><div class=\"story\">"
+                                "<h1>Robots will not take every job</h1><p class=\"date\">4 May 2022</p>"
+                                "<p>Machines will change half of all jobs within twenty years, a philosopher argues.</p><div class=\"more\"><h3>More on "
+                                "this</h3><ul>"));
+    for (int k = 0; k < 5; k++)
+        assert_true(buf_printf(&html, "<li><a href=\"/%d\">Basic income %d: a trial in Finland paid people for doing "
+                                      "nothing</a></li>", k, k));
+    assert_true(buf_puts(&html, "</ul></div><div class=\"body\">"));
+    for (int k = 0; k < 5; k++)
+        assert_true(buf_printf(&html, "<p>Part %d of the interview: the question is not whether the self-driving car "
+                                      "comes, but what the people who drive for a living will do when it does.</p>", k));
+    assert_true(buf_puts(&html, "</div></div></div></body></html>"));
+    td_error err = {0};
+    td_article *a = extract_string(html.data, &err);
+    buf_free(&html);
+    assert_non_null(a);
+    assert_contains(a->text, "Machines will change half of all jobs");
+    assert_contains(a->text, "Part 4 of the interview");
+    assert_lacks(a->text, "a trial in Finland");
+    assert_lacks(a->text, "More on this");
+    td_article_free(a);
+}
+
+static void test_standfirst_far_above(void **state)
+{
+    (void)state;
+    /* the headline box sits far from the body, outside the boxes around it: its standfirst still
+     * starts the text */
+    buf html = {0};
+    assert_true(buf_puts(&html, "<html><body><div class=\"top\"><h1>Unstillable homesickness</h1>"
+                                "<p>In his essay the author explores a feeling that longs for a home it never had.</p>"
+                                "<p class=\"by\"><a href=\"/a\">Frank Hahn</a>, 18 September 2019</p></div>"
+                                "<div class=\"x\"><div class=\"y\"><div class=\"z\"><div class=\"w\"><div class=\"text\">"));
+    for (int k = 0; k < 4; k++)
+        assert_true(buf_printf(&html, "<p>Paragraph %d of the review: the book follows melancholy through painting, music "
+                                      "and philosophy, and asks why the feeling has so often been called a gift.</p>", k));
+    assert_true(buf_puts(&html, "</div></div></div></div></div></body></html>"));
+    td_error err = {0};
+    td_article *a = extract_string(html.data, &err);
+    buf_free(&html);
+    assert_non_null(a);
+    assert_contains(a->text, "In his essay the author explores a feeling");
+    assert_contains(a->text, "Paragraph 3 of the review");
+    assert_lacks(a->text, "Frank Hahn");
+    td_article_free(a);
+}
+
+static void test_pull_quote(void **state)
+{
+    (void)state;
+    /* a pull quote repeats a sentence of the article in large type: it is left out, the sentence
+     * stays where the article has it */
+    const char *html =
+        "<html><body><article>"
+        "<p>The new library has no counters and no fines, and the city hopes that more young people will come "
+        "to read and work there in the evenings.</p>"
+        "<figure class=\"wp-block-pullquote\"><blockquote><p>A library without fines is a library for everyone.</p>"
+        "<cite>The mayor</cite></blockquote></figure>"
+        "<p>\"A library without fines is a library for everyone,\" the mayor said at the opening on Saturday, "
+        "before the first readers were let in.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "no counters and no fines");
+    assert_contains(a->text, "\"A library without fines is a library for everyone,\" the mayor said");
+    assert_lacks(a->text, "everyone.");
+    assert_lacks(a->text, "The mayor\n");
+    td_article_free(a);
+}
+
+static void test_latest_box_inside_article(void **state)
+{
+    (void)state;
+    /* a box of the latest stories inside the article, its summaries without links: left out */
+    const char *html =
+        "<html><body><article class=\"story\">"
+        "<p>The river rose by two metres overnight, and the fire brigade closed the lower town to traffic before "
+        "dawn while volunteers filled sandbags at the market square.</p>"
+        "<div class=\"latest\"><h3>Latest</h3><p>The regional rail company will run night trains to the valley "
+        "again from May, after eleven years without a sleeper service.</p></div>"
+        "<p>By noon the water had begun to fall, and the first shops on the river front opened again in the "
+        "afternoon, their owners sweeping mud from the floors.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "The river rose by two metres overnight");
+    assert_contains(a->text, "By noon the water had begun to fall");
+    assert_lacks(a->text, "night trains");
+    td_article_free(a);
+}
+
+static void test_subheading_after_link_line(void **state)
+{
+    (void)state;
+    /* a subheading set as a short paragraph right after a "Read more" link line stays */
+    const char *html =
+        "<html><body><article>"
+        "<p>The colonial administration kept the old chiefs in office for decades, paying them to collect taxes "
+        "and to send young men to work on the plantations along the coast.</p>"
+        "<p>Read more: <a href=\"/x\">How the plantations were run</a></p>"
+        "<p><strong>Freedom fighters replace the chiefs</strong></p>"
+        "<p>After independence the new parties removed most of the chiefs, and the men who had fought in the war "
+        "took their places in the villages and in the capital.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Freedom fighters replace the chiefs");
+    assert_contains(a->text, "took their places in the villages");
+    assert_lacks(a->text, "Read more");
+    td_article_free(a);
+}
+
+static void test_page_of_short_lines(void **state)
+{
+    (void)state;
+    /* a page without prose, only short lines (a data sheet of a film swap): its lines outside the
+     * menu are the text */
+    const char *html =
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/swaps\">Swaps</a></nav><div class=\"sheet\">"
+        "<h2>Places</h2><p>Mira: Japan.</p><p>Tom: Germany.</p>"
+        "<h2>Film</h2><p>Colour film, 400 ASA.</p>"
+        "<h2>Cameras</h2><p>Mira: a panorama camera.</p><p>Tom: a small reflex camera.</p>"
+        "<h2>Order of exposure</h2><ol><li>Mira.</li><li>Tom.</li></ol></div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    if (!a) fail_msg("%s", err.message);
+    assert_contains(a->text, "Colour film, 400 ASA.");
+    assert_contains(a->text, "Tom: a small reflex camera.");
+    assert_contains(a->text, "Order of exposure");
+    assert_lacks(a->text, "Swaps");
+    td_article_free(a);
+}
+
 static void test_table_rows(void **state)
 {
     (void)state;
@@ -590,6 +885,18 @@ int main(void)
         cmocka_unit_test(test_comments_only_sidebar),
         cmocka_unit_test(test_hidden_elements),
         cmocka_unit_test(test_all_text_hidden),
+        cmocka_unit_test(test_noscript),
+        cmocka_unit_test(test_jsonld_body),
+        cmocka_unit_test(test_jsonld_body_shorter),
+        cmocka_unit_test(test_closing_notes),
+        cmocka_unit_test(test_body_in_boxes),
+        cmocka_unit_test(test_clean_prose_box),
+        cmocka_unit_test(test_standfirst_under_headline),
+        cmocka_unit_test(test_standfirst_far_above),
+        cmocka_unit_test(test_pull_quote),
+        cmocka_unit_test(test_latest_box_inside_article),
+        cmocka_unit_test(test_subheading_after_link_line),
+        cmocka_unit_test(test_page_of_short_lines),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_preformatted),

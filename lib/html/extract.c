@@ -1,9 +1,14 @@
 /* extract.c — main-text extraction from a parsed page: blocks (extract_blocks.c), their classes
- * (extract_classify.c), the article's container (extract_select.c), its text (extract_text.c). */
+ * (extract_classify.c), the article's container (extract_select.c), its text (extract_text.c),
+ * and the body that JSON in scripts carries when the markup shows little (extract_script.c). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "html/extract.h"
+
+/* The text of the page's scripts replaces the text of its markup when it is SCRIPT_BODY_RATIO
+ * times as long: the markup then shows only a teaser, an author's box or a rendering shell. */
+#define SCRIPT_BODY_RATIO 3
 
 /* Runs the passes; false when out of memory. */
 static bool extract_pass(htmlDocPtr doc, xpage *pg, buf *out)
@@ -11,7 +16,17 @@ static bool extract_pass(htmlDocPtr doc, xpage *pg, buf *out)
     if (!blocks_build(pg, doc)) return false;
     blocks_classify(pg);
     uint32_t c = select_container(pg);
-    return c == NO_NODE || assemble_text(pg, c, out);
+    if (c != NO_NODE ? !assemble_text(pg, c, out) : !assemble_lines(pg, out)) return false;
+    if (!pg->scripts.len) return true;
+    buf body = {0};
+    bool ok = script_article_body(pg, &body);
+    if (ok && body.len >= SCRIPT_BODY_RATIO * out->len && body.len > 0) {
+        buf_free(out);
+        *out = body;
+        body = (buf){0};
+    }
+    buf_free(&body);
+    return ok;
 }
 
 /* The title: the first <h1> when <title> contains it (the headline without the site's name),

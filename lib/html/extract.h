@@ -33,7 +33,7 @@ typedef enum tag_id {
     TAG_A, TAG_ADDRESS, TAG_ARTICLE, TAG_ASIDE, TAG_BLOCKQUOTE, TAG_BODY, TAG_BR, TAG_CAPTION, TAG_DD, TAG_DIV,
     TAG_DL, TAG_DT, TAG_FIGCAPTION, TAG_FIGURE, TAG_FOOTER, TAG_FORM, TAG_H1, TAG_H2, TAG_H3, TAG_H4, TAG_H5,
     TAG_H6, TAG_HEADER, TAG_HR, TAG_HTML, TAG_LI, TAG_MAIN, TAG_NAV, TAG_OL, TAG_P, TAG_PRE, TAG_SECTION,
-    TAG_TABLE, TAG_TD, TAG_TH, TAG_TR, TAG_UL, TAG_INLINE, TAG_BLOCK, TAG_SKIP,
+    TAG_TABLE, TAG_TD, TAG_TH, TAG_TR, TAG_UL, TAG_NOSCRIPT, TAG_INLINE, TAG_BLOCK, TAG_SKIP,
 } tag_id;
 
 /* How an element takes part in the text. */
@@ -55,7 +55,7 @@ typedef struct class_hints {
                      networks; -2 or -3: sharing, related links, navigation, ads …), positive for
                      content (article, entry, post, story, text …), 0 for neither */
     bool hidden;  /* a class that hides the element ("hidden", "sr-only" …) */
-    bool caption; /* an image caption or credit */
+    bool caption; /* an image caption or credit, or a pull quote */
 } class_hints;
 
 void hint_score(const char *klass, const char *id, class_hints *h);
@@ -79,7 +79,7 @@ typedef struct xnode {
     int8_t hint;     /* hint_score of its class and id */
     uint8_t flags;   /* BF_* of itself and its ancestors */
     uint8_t furniture; /* FURN_*: what its tag and hints say */
-    bool caption;    /* figcaption, or a caption/credit class */
+    bool caption;    /* figcaption, or a caption, credit or pull-quote class */
     bool hidden;     /* hidden by a style, a class, the hidden or aria-hidden attribute */
     float mass;      /* characters of prose (good and medium blocks) inside it */
     float score;     /* container score: the weights of its blocks, summed */
@@ -111,6 +111,7 @@ enum {
     BF_PRE = 16,    /* preformatted: line breaks kept */
     BF_APPEAL = 32, /* a call to action (appeal_phrase) */
     BF_HIDDEN = 64, /* inside a hidden element that holds a minor part of the page's text */
+    BF_OUTSIDE = 128, /* in a sibling of the container that is not part of the text (extract_text.c) */
 };
 
 /* A run of text between two block boundaries: a paragraph, a heading, a list item, a cell. */
@@ -149,6 +150,7 @@ typedef struct xpage {
     char *title;         /* text of <title>, else NULL (malloc'd) */
     char *h1;            /* text of the first <h1>, else NULL (malloc'd) */
     char *lang;          /* <html lang>, else NULL (malloc'd) */
+    VEC(xmlNodePtr) scripts; /* <script>s that hold JSON (JSON-LD, state objects), in document order */
     extract_stats stats;
 } xpage;
 
@@ -168,6 +170,9 @@ bool furniture_phrase(const char *s, size_t len);
 bool credit_phrase(const char *s, size_t len);
 /* True when the block asks the reader to do something: subscribe, donate, follow, download. */
 bool appeal_phrase(const char *s, size_t len);
+/* True when the block is an author's biography: a name, then "is"/"ist"/"est" …, and a word such
+ * as "journalist", "author", "Redakteurin", "founder". */
+bool bio_line(const char *s, size_t len);
 /* True when a short block is a date line ("12.03.2020", "5. Mai 2014, 10:30", "March 3, 2020"). */
 bool date_line(const char *s, size_t len);
 
@@ -188,6 +193,21 @@ uint32_t select_container(xpage *pg);
 /* Appends the kept blocks of container c to out, paragraphs separated by one blank line.
  * False when out of memory. */
 bool assemble_text(xpage *pg, uint32_t c, buf *out);
+
+/* For a page where no element holds prose: appends its lines outside page furniture (short
+ * lines, headings; not links, captions or hidden text) when they add up to 100 characters or
+ * more (a page of notes, a list, a data sheet). False when out of memory. */
+bool assemble_lines(xpage *pg, buf *out);
+
+/* ---------------------------------------------------------------- extract_script.c */
+
+/* True when a <script>'s type says it holds JSON ("application/ld+json", "application/json"). */
+bool script_holds_json(const char *type);
+
+/* Puts into out (cleared first) the longest `articleBody` of the page's JSON scripts, as
+ * paragraphs separated by one blank line (markup and character references cleaned); out stays
+ * empty when there is none. False when out of memory. */
+bool script_article_body(const xpage *pg, buf *out);
 
 /* ---------------------------------------------------------------- extract.c */
 

@@ -155,14 +155,23 @@ static char *title_text(xmlNodePtr n)
     return out;
 }
 
-/* Looks at an element's head-only content: the <title>. */
+/* Keeps a <script> that holds JSON, for extract_script.c. */
+static void note_script(walker *w, xmlNodePtr n)
+{
+    if (script_holds_json(attr_value(n, "type")) && !vec_push(&w->pg->scripts, n)) w->oom = true;
+}
+
+/* Looks at an element's head-only content: the <title> and JSON scripts. */
 static void scan_head(walker *w, xmlNodePtr head)
 {
     for (xmlNodePtr c = head->children; c; c = c->next) {
         w->pg->stats.nodes++;
-        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "title") && !w->pg->title) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (!strcmp((const char *)c->name, "title") && !w->pg->title) {
             w->pg->title = title_text(c);
             if (!w->pg->title) w->oom = true;
+        } else if (!strcmp((const char *)c->name, "script")) {
+            note_script(w, c);
         }
     }
 }
@@ -175,6 +184,7 @@ static bool enter(walker *w, xmlNodePtr n)
     tag_id tag = tag_lookup((const char *)n->name, &kind);
     if (kind == KIND_SKIP) {
         if (!strcmp((const char *)n->name, "head")) scan_head(w, n);
+        else if (!strcmp((const char *)n->name, "script")) note_script(w, n);
         else if (tag == TAG_SKIP && !pg->title && !strcmp((const char *)n->name, "title")) {
             pg->title = title_text(n);
             if (!pg->title) w->oom = true;
@@ -192,7 +202,8 @@ static bool enter(walker *w, xmlNodePtr n)
     bool hidden = false;
     if (tag != TAG_BODY && tag != TAG_HTML) {
         const char *style = attr_value(n, "style"), *aria = attr_value(n, "aria-hidden");
-        hidden = h.hidden || has_attr(n, "hidden") || (style && style_hidden(style)) || (aria && !strcmp(aria, "true"));
+        /* <noscript> is walked as a hidden element: libxml2 lets a stray tag in it swallow the page */
+        hidden = tag == TAG_NOSCRIPT || h.hidden || has_attr(n, "hidden") || (style && style_hidden(style)) || (aria && !strcmp(aria, "true"));
     }
     if (tag == TAG_BODY || tag == TAG_HTML) hint = 0; /* page-wide classes say nothing about parts */
     if (kind != KIND_INLINE) flush(w);
@@ -288,6 +299,7 @@ void xpage_free(xpage *pg)
 {
     vec_free(&pg->nodes);
     vec_free(&pg->blocks);
+    vec_free(&pg->scripts);
     buf_free(&pg->text);
     free(pg->title);
     free(pg->h1);

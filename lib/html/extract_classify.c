@@ -46,6 +46,9 @@ static size_t sentence_marks(const char *s, size_t len)
     return n;
 }
 
+/* Longest block read as a call to action or a licence note (when nothing but such blocks follows). */
+#define APPEAL_MAX 400
+
 /* Longest caption: a "caption" holding more text is a page section with an unlucky class name. */
 #define CAPTION_MAX 400
 
@@ -102,7 +105,7 @@ void blocks_classify(xpage *pg)
         count_words(s, b->len, b, &pg->stats);
         double ld = (double)b->link_chars / b->chars;
         bool furniture = b->chars < 160 && (furniture_phrase(s, b->len) || date_line(s, b->len));
-        if (b->chars < 300 && appeal_phrase(s, b->len)) b->flags |= BF_APPEAL;
+        if (b->chars < APPEAL_MAX && (appeal_phrase(s, b->len) || bio_line(s, b->len))) b->flags |= BF_APPEAL;
         size_t marks = sentence_marks(s, b->len);
         double stop_ratio = b->words ? (double)b->stops / b->words : 0;
         /* Image captions describe the picture, not the story: left out (and credits with them). */

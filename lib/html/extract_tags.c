@@ -91,7 +91,7 @@ static const tag_entry tags[] = {
     {"nobr", TAG_INLINE, KIND_INLINE},
     {"noembed", TAG_SKIP, KIND_SKIP},
     {"noframes", TAG_SKIP, KIND_SKIP},
-    {"noscript", TAG_SKIP, KIND_SKIP},
+    {"noscript", TAG_NOSCRIPT, KIND_BLOCK},
     {"object", TAG_SKIP, KIND_SKIP},
     {"ol", TAG_OL, KIND_BLOCK},
     {"optgroup", TAG_SKIP, KIND_SKIP},
@@ -169,8 +169,9 @@ typedef struct hint_word {
     uint8_t how; /* HW_* */
 } hint_word;
 
-/* The score of words that mark image captions and credits: not furniture (a caption inside the
- * article must not count against it) but not the story's text either. */
+/* The score of words that mark image captions and credits, and pull quotes (a sentence of the
+ * article repeated in large type): not furniture (a caption inside the article must not count
+ * against it) but not the story's text either. */
 #define HINT_CAPTION 100
 
 enum {
@@ -187,7 +188,7 @@ static const hint_word hint_words[] = {
     {"anzeige", -2, HW_PREFIX},    {"banner", -2, HW_PREFIX},     {"breadcrumb", -3, HW_PREFIX}, {"byline", -1, HW_PREFIX},
     {"commentar", 0, HW_PREFIX},  {"comment", -4, HW_PREFIX},  {"author", -2, HW_PREFIX},   {"bio", -2, HW_WHOLE},    {"community", -2, HW_PREFIX},  {"consent", -4, HW_PREFIX},   {"contact", -1, HW_WHOLE},
     {"cookie", -4, HW_PREFIX},     {"copyright", -2, HW_PREFIX}, {"caption", HINT_CAPTION, HW_PREFIX},  {"credit", HINT_CAPTION, HW_PREFIX},
-    {"bildunterschrift", HINT_CAPTION, HW_PREFIX}, {"bildnachweis", HINT_CAPTION, HW_PREFIX},  {"disqus", -4, HW_PREFIX},    {"dsgvo", -4, HW_PREFIX},
+    {"bildunterschrift", HINT_CAPTION, HW_PREFIX}, {"pullquote", HINT_CAPTION, HW_PREFIX}, {"bildnachweis", HINT_CAPTION, HW_PREFIX},  {"disqus", -4, HW_PREFIX},    {"dsgvo", -4, HW_PREFIX},
     {"footer", -3, HW_PREFIX},     {"foot", -2, HW_WHOLE},        {"gdpr", -4, HW_PREFIX},      {"kommentare", -4, HW_WHOLE},
     {"login", -2, HW_PREFIX},      {"masthead", -3, HW_PREFIX},   {"postmeta", -2, HW_PREFIX},  {"metadata", -2, HW_PREFIX},
     {"affiliate", -2, HW_PREFIX},  {"disclaimer", -2, HW_PREFIX}, {"disclosure", -2, HW_PREFIX}, {"header", -2, HW_FIRST},   {"menu", -3, HW_PREFIX},      {"meta", -2, HW_WHOLE},
@@ -199,7 +200,7 @@ static const hint_word hint_words[] = {
     {"shop", -1, HW_WHOLE},        {"sidebar", -3, HW_PREFIX},    {"signup", -2, HW_PREFIX},    {"skip", -2, HW_WHOLE},
     {"social", -3, HW_PREFIX},     {"sponsor", -3, HW_PREFIX},    {"subscribe", -2, HW_PREFIX}, {"subscription", -2, HW_PREFIX},
     {"taboola", -4, HW_PREFIX},    {"tag", -2, HW_WHOLE},         {"tags", -2, HW_WHOLE},       {"tagcloud", -3, HW_PREFIX},
-    {"teaser", -1, HW_PREFIX},     {"toolbar", -3, HW_PREFIX},    {"trending", -2, HW_PREFIX},  {"widget", -3, HW_FIRST},
+    {"teaser", -1, HW_PREFIX},     {"toolbar", -3, HW_PREFIX},    {"trending", -2, HW_PREFIX},  {"latest", -2, HW_WHOLE}, {"recent", -2, HW_PREFIX},  {"widget", -3, HW_FIRST},
     /* content */
     {"article", 2, HW_PREFIX},     {"artikel", 2, HW_PREFIX},     {"beitrag", 2, HW_PREFIX},    {"blog", 1, HW_PREFIX},
     {"body", 2, HW_WHOLE},         {"content", 2, HW_PREFIX},     {"entry", 2, HW_PREFIX},      {"hentry", 2, HW_PREFIX},

@@ -11,14 +11,30 @@
  * or furniture crossed on the way. */
 #define LEAD_LEVELS 4
 #define LEAD_GAP 150
+/* Longest link or furniture line (a date, a byline with a link) between a headline and its lead. */
+#define HEADLINE_BAD_MAX 80
 
 /* A trailing island: text after at least ISLAND_GAP characters of links or furniture that makes
  * less than ISLAND_SHARE of the text kept. */
 #define ISLAND_GAP 100
 #define ISLAND_SHARE 0.15
 
+/* Siblings of the container that score at least SIBLING_MIN, and either SIBLING_SHARE of its
+ * score or SIBLING_CLEAN of their own prose (prose with little against it), are more of the
+ * article: a body cut into several boxes by ads, embeds or a box of links. */
+#define SIBLING_SHARE 0.2
+#define SIBLING_CLEAN 0.75
+#define SIBLING_MIN 100
+/* Fewest characters of short lines that make the text of a page without prose. */
+#define LINES_MIN 100
+/* Longest line of links that does not end a run of text for the short lines after it. */
+#define LINK_LINE_MAX 80
+/* Levels above the container whose siblings are looked at. */
+#define SIBLING_LEVELS 3
+
 static bool substantive(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM || cls == BLOCK_BAD; }
 static bool content(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM; }
+static bool link_line(const xblock *b) { return b->cls == BLOCK_BAD && b->chars < LINK_LINE_MAX && 2 * b->link_chars > b->chars; }
 
 /* Whether the block is page furniture inside element a. */
 static bool in_furniture(const xpage *pg, const xblock *b, uint32_t a)
@@ -26,10 +42,41 @@ static bool in_furniture(const xpage *pg, const xblock *b, uint32_t a)
     return b->region != NO_NODE && b->region > a && b->region < pg->nodes.items[a].end;
 }
 
+/* Whether block b is a byline, a date or a heading between a headline and its lead. */
+static bool under_headline(const xpage *pg, const xblock *b, uint32_t a)
+{
+    if (in_furniture(pg, b, a) && pg->nodes.items[b->region].tag != TAG_HEADER) return false;
+    return b->cls == BLOCK_SHORT || b->cls == BLOCK_SKIP || b->cls == BLOCK_HEADING ||
+           (b->cls == BLOCK_BAD && b->chars < HEADLINE_BAD_MAX);
+}
+
+/* The standfirst right under the page's <h1>, inside element a and before block `start`, when
+ * the search for a lead found none close enough (more links or furniture than LEAD_GAP between,
+ * or the headline box outside the container's ancestors): its paragraphs start the text and what
+ * lies between stays out (BF_OUTSIDE). When `clean`, nothing but links, furniture and short lines
+ * may lie between. Returns `start` when there is none. */
+static size_t headline_lead(xpage *pg, uint32_t a, size_t start, bool clean)
+{
+    xblock *bl = pg->blocks.items;
+    size_t h = start;
+    while (h-- > pg->nodes.items[a].block0 && bl[h].tag != TAG_H1) pg->stats.steps++;
+    if (h == SIZE_MAX || h < pg->nodes.items[a].block0) return start;
+    size_t lead = h + 1;
+    while (lead < start && under_headline(pg, &bl[lead], a)) lead++;
+    size_t end = lead;
+    while (end < start && content(bl[end].cls) && !in_furniture(pg, &bl[end], a)) end++;
+    if (end == lead) return start;
+    for (size_t i = end; clean && i < start; i++)
+        if (content(bl[i].cls) && !in_furniture(pg, &bl[i], a)) return start;
+    for (size_t i = end; i < start; i++) bl[i].flags |= BF_OUTSIDE;
+    pg->stats.steps += start - h;
+    return lead;
+}
+
 /* The first block of the text: the container's first, or an earlier lead paragraph found in the
  * container's parent or grandparent, with at most LEAD_GAP characters of links and furniture
  * between. Furniture by tag <header> does not stop the search: article headers hold the lead. */
-static size_t lead_start(const xpage *pg, uint32_t c)
+static size_t lead_start(xpage *pg, uint32_t c)
 {
     const xnode *nodes = pg->nodes.items;
     uint32_t a = c;
@@ -46,14 +93,74 @@ static size_t lead_start(const xpage *pg, uint32_t c)
         else if (content(b->cls)) start = i;
         else if (b->cls == BLOCK_BAD) gap += b->chars;
     }
-    return start;
+    if (start < nodes[c].block0 && gap <= LEAD_GAP) return start;
+    size_t lead = headline_lead(pg, a, start, false);
+    /* the headline box may lie outside the container's ancestors searched */
+    return lead == start && start == nodes[c].block0 ? headline_lead(pg, 0, start, true) : lead;
+}
+
+static bool sibling_taken(const xnode *x, double min)
+{
+    return x->region == NO_NODE && x->score >= SIBLING_MIN && (x->score >= min || x->score >= SIBLING_CLEAN * x->mass);
+}
+
+/* Sets BF_OUTSIDE on the blocks of the children of p other than `except` that are not taken in
+ * (set = true), or clears it on those taken in (set = false). */
+static void mark_children(xpage *pg, uint32_t p, uint32_t except, double min, bool set)
+{
+    xnode *nodes = pg->nodes.items;
+    for (uint32_t k = p + 1; k < nodes[p].end; k = nodes[k].end) {
+        pg->stats.steps++;
+        if (k == except || sibling_taken(&nodes[k], min) == set) continue;
+        for (size_t b = nodes[k].block0; b < nodes[k].block1; b++) {
+            if (set) pg->blocks.items[b].flags |= BF_OUTSIDE;
+            else pg->blocks.items[b].flags &= (uint8_t)~BF_OUTSIDE;
+        }
+        pg->stats.steps += nodes[k].block1 - nodes[k].block0;
+    }
+}
+
+/* Takes in the siblings of container c, and of its ancestors up to SIBLING_LEVELS above it, that
+ * read like more of the article; the blocks of the others between them are marked BF_OUTSIDE.
+ * Sets [*first, *end) to the blocks from the first to the last element taken (c's own when none)
+ * and *scope to the element that holds them all; returns the first element taken. */
+static uint32_t take_siblings(xpage *pg, uint32_t c, size_t *first, size_t *end, uint32_t *scope)
+{
+    xnode *nodes = pg->nodes.items;
+    uint32_t lead = c, a = c;
+    *first = nodes[c].block0;
+    *end = nodes[c].block1;
+    *scope = c;
+    double min = nodes[c].score * SIBLING_SHARE;
+    for (int level = 0; level < SIBLING_LEVELS; level++) {
+        uint32_t p = nodes[a].parent;
+        if (p == NO_NODE || nodes[p].tag == TAG_BODY || nodes[p].tag == TAG_HTML) break;
+        for (uint32_t k = p + 1; k < nodes[p].end; k = nodes[k].end) {
+            pg->stats.steps++;
+            if (k == a || !sibling_taken(&nodes[k], min)) continue;
+            if (nodes[k].block0 < *first) {
+                *first = nodes[k].block0;
+                lead = k;
+            }
+            if (nodes[k].block1 > *end) *end = nodes[k].block1;
+            *scope = p;
+        }
+        a = p;
+    }
+    if (*scope == c) return c;
+    /* what lies between the elements taken and is not one of them stays out: the levels below
+     * the scope mark the siblings they do not take */
+    for (a = c; a != *scope; a = nodes[a].parent) mark_children(pg, nodes[a].parent, a, min, true);
+    return lead;
 }
 
 bool assemble_text(xpage *pg, uint32_t c, buf *out)
 {
-    const xnode *box = &pg->nodes.items[c];
-    size_t b0 = lead_start(pg, c), b1 = box->block1;
-    uint32_t scope = c;
+    size_t first, b1;
+    uint32_t scope;
+    uint32_t lead = take_siblings(pg, c, &first, &b1, &scope);
+    size_t b0 = lead_start(pg, lead);
+    if (first < b0) b0 = first;
     while (b0 < pg->nodes.items[scope].block0) scope = pg->nodes.items[scope].parent;
     xblock *bl = pg->blocks.items;
     /* the class of the nearest substantive block after each one (furniture left out), by a
@@ -64,7 +171,7 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
         xblock *b = &bl[i];
         b->after = (int8_t)next;
         if (!good_follows && (b->flags & BF_APPEAL)) b->cls = BLOCK_BAD; /* appeals after the text */
-        if (!in_furniture(pg, b, scope) && substantive(b->cls)) next = b->cls;
+        if (!in_furniture(pg, b, scope) && !(b->flags & BF_OUTSIDE) && substantive(b->cls)) next = b->cls;
         if (b->cls == BLOCK_GOOD) good_follows = true;
     }
     pg->stats.steps += 2 * (b1 - b0);
@@ -75,7 +182,8 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
         xblock *b = &bl[i];
         int after = b->after;
         b->keep = 0;
-        if (in_furniture(pg, b, scope) && !(i < box->block0 && pg->nodes.items[b->region].tag == TAG_HEADER)) {
+        if ((b->flags & BF_OUTSIDE) ||
+            (in_furniture(pg, b, scope) && !(i < first && pg->nodes.items[b->region].tag == TAG_HEADER))) {
             b->gap = 1;
             continue;
         }
@@ -91,7 +199,9 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
             break;
         default: keep = false; break;
         }
-        if (substantive(b->cls)) prev = b->cls;
+        /* a short link line ("Read more: …") between paragraphs does not end the run of text for
+         * the short lines after it (subheadings set as paragraphs) */
+        if (substantive(b->cls) && !link_line(b)) prev = b->cls;
         b->keep = keep;
         if (keep) kept_chars += b->chars;
     }
@@ -127,3 +237,28 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
     }
     return true;
 }
+
+bool assemble_lines(xpage *pg, buf *out)
+{
+    xnode *nodes = pg->nodes.items;
+    /* furniture inherited from the ancestors, parents first (kept in the scratch field `region`) */
+    for (size_t i = 0; i < pg->nodes.len; i++) {
+        uint32_t up = nodes[i].parent == NO_NODE ? NO_NODE : nodes[nodes[i].parent].region;
+        nodes[i].region = nodes[i].furniture != FURN_NONE ? (uint32_t)i : up;
+    }
+    size_t chars = 0;
+    for (size_t i = 0; i < pg->blocks.len; i++) {
+        xblock *b = &pg->blocks.items[i];
+        b->keep = nodes[b->node].region == NO_NODE && b->cls != BLOCK_BAD && b->cls != BLOCK_SKIP;
+        if (b->keep) chars += b->chars;
+    }
+    pg->stats.steps += pg->nodes.len + 2 * pg->blocks.len;
+    if (chars < LINES_MIN) return true;
+    for (size_t i = 0; i < pg->blocks.len; i++) {
+        const xblock *b = &pg->blocks.items[i];
+        if (!b->keep) continue;
+        if ((out->len && !buf_puts(out, "\n\n")) || !buf_append(out, pg->text.data + b->start, b->len)) return false;
+    }
+    return true;
+}
+

@@ -154,6 +154,8 @@ static const phrase furniture[] = {
     {"kategorien:", sizeof("kategorien:") - 1, false},
     {"kategorie:", sizeof("kategorie:") - 1, false},
     {"last modified", sizeof("last modified") - 1, false},
+    {"anzeige -", sizeof("anzeige -") - 1, false},
+    {"anzeige:", sizeof("anzeige:") - 1, false},
     {"advertisement", sizeof("advertisement") - 1, true},
     {"anmelden", sizeof("anmelden") - 1, true},
     {"antworten", sizeof("antworten") - 1, true},
@@ -221,8 +223,24 @@ static bool starts_with_ci(const char *s, size_t len, const char *p, size_t plen
     return true;
 }
 
+/* Phrases that introduce teasers of other articles wherever they stand in a short block ("Das
+ * Thema könnte dich auch interessieren:", "LE PUEDE INTERESAR:"). */
+static const word teaser_intros[] = {
+    W("auch interessieren"), W("ihnen auch gefallen"), W("dir auch gefallen"), W("might also like"), W("may also like"),
+    W("might also enjoy"), W("vous aimerez aussi"), W("pourrait vous int\xc3\xa9resser"), W("puede interesar"),
+    W("tambi\xc3\xa9n te puede"),
+};
+
+/* Whether one of the n words starts at a word start of s (case-insensitively). */
+static bool contains_any(const char *s, size_t len, const word *words, size_t n);
+
 bool furniture_phrase(const char *s, size_t len)
 {
+    /* "(Alle Angaben ohne Gewähr)", "* Anzeige", "[Werbung]": brackets and marks before the phrase */
+    while (len > 0 && (*s == '(' || *s == '[' || *s == '*' || *s == ' ')) {
+        s++;
+        len--;
+    }
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++) {
         const phrase *p = &furniture[i];
         size_t pl = p->len;
@@ -232,6 +250,7 @@ bool furniture_phrase(const char *s, size_t len)
         while (rest < len && strchr(" :.!?()0123456789|\xc2\xbb", s[rest])) rest++;
         if (rest == len) return true;
     }
+    if (contains_any(s, len, teaser_intros, sizeof teaser_intros / sizeof *teaser_intros)) return true;
     /* a copyright line anywhere in a short block */
     for (size_t i = 0; i + 1 < len; i++)
         if ((unsigned char)s[i] == 0xc2 && (unsigned char)s[i + 1] == 0xa9) return true;
@@ -248,6 +267,12 @@ static const word appeals[] = {
     W("mitglied werden"), W("werde mitglied"), W("jetzt abo"), W("abo abschlie"), W("registrieren sie"), W("suscr\xc3\xad" "bete"),
     W("abonnez"), W("inscrivez"), W("gef\xc3\xa4llt dir"), W("gef\xc3\xa4llt ihnen"), W("hat dir der artikel"), W("hat ihnen der artikel"),
     W("if you enjoyed"), W("if you liked"), W("we want to hear"), W("let us know what you think"),
+    /* app and social-media plugs, and licence notes, that close an article */
+    W("for ios and android"), W("on ios and android"), W("f\xc3\xbcr ios und android"), W("send us a message"),
+    W("on twitter and instagram"), W("on twitter and facebook"), W("on facebook and twitter"), W("never miss"),
+    W("\xc2\xa9 "), W("copyrighted"), W("all rights reserved"), W("alle rechte vorbehalten"), W("written permission"),
+    W("without permission"), W("ohne genehmigung"), W("tous droits r\xc3\xa9serv\xc3\xa9s"), W("todos los derechos reservados"),
+    W("cc-by"), W("cc by-"), W("unter der lizenz"), W("under a creative commons"), W("we rely on your support"), W("rely on readers"), W("hazte miembro"), W("\xc3\xbanete"),
 };
 
 /* Whether one of the n words starts at a word start of s (case-insensitively). */
@@ -269,6 +294,48 @@ static bool contains_any(const char *s, size_t len, const word *words, size_t n)
 bool appeal_phrase(const char *s, size_t len)
 {
     return contains_any(s, len, appeals, sizeof appeals / sizeof *appeals);
+}
+
+/* Words of an author's biography. */
+static const word bio_words[] = {
+    W("journalist"), W("writer"), W("author"), W("editor"), W("reporter"), W("correspondent"), W("columnist"),
+    W("founder"), W("contributor"), W("freelance"), W("autor"), W("redakteur"), W("korrespondent"), W("chefredakt"),
+    W("gr\xc3\xbcnder"), W("journaliste"), W("r\xc3\xa9" "dact"), W("periodista"), W("redactor"), W("escritor"), W("head of"), W("leiter"),
+    W("writes about"), W("schreibt \xc3\xbc" "ber"), W("studied"), W("studierte"),
+};
+
+/* A capitalised word (an ASCII capital or a two-byte Latin capital, then letters) at s[i]; returns
+ * its end, or i when there is none. */
+static size_t capitalised_word(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    bool cap = (c >= 'A' && c <= 'Z') || (c == 0xc3 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+                                          (unsigned char)s[i + 1] <= 0x9e);
+    if (!cap) return i;
+    size_t k = i + 1;
+    while (k < len && ((((unsigned char)s[k] | 0x20) >= 'a' && ((unsigned char)s[k] | 0x20) <= 'z') ||
+                       (unsigned char)s[k] >= 0x80 || s[k] == '-' || s[k] == '.'))
+        k++;
+    return k;
+}
+
+bool bio_line(const char *s, size_t len)
+{
+    /* two or three capitalised words (a name), then "is", "ist", "was", "war", "est", "es" */
+    size_t i = 0, names = 0;
+    for (;;) {
+        size_t k = capitalised_word(s, len, i);
+        if (k == i || k >= len || s[k] != ' ') break;
+        names++;
+        i = k + 1;
+        if (names == 3) break;
+    }
+    if (names < 2) return false;
+    static const char *const verbs[] = {"is ", "ist ", "was ", "war ", "est ", "es "};
+    bool verb = false;
+    for (size_t v = 0; v < sizeof verbs / sizeof *verbs && !verb; v++)
+        verb = starts_with_ci(s + i, len - i, verbs[v], strlen(verbs[v]));
+    return verb && contains_any(s, len, bio_words, sizeof bio_words / sizeof *bio_words);
 }
 
 /* Month names and abbreviations (English, German, French, Spanish), lowercase. */
