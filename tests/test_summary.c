@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/buf.h"
 #include "summary/attribution.h"
 #include "summary/coverage_ilp.h"
 #include "summary/dateline.h"
@@ -40,7 +41,22 @@ static void check_summary(const td_cluster *c, const td_summary *sum, size_t wor
         const td_summary_sentence *s = &sum->sentences[i];
         assert_true(s->doc < c->n_docs);
         char *again = td_sentence_text(c->docs[s->doc].text, s->span);
-        assert_string_equal(again, s->text);
+        if (!s->n_kept) {
+            assert_null(s->kept);
+            assert_string_equal(again, s->text);
+        } else { /* compressed: kept ranges of the span, in order, that make the text */
+            assert_true(s->kept[0].start >= s->span.start && s->kept[s->n_kept - 1].end <= s->span.end);
+            buf joined = {0};
+            for (size_t k = 0; k < s->n_kept; k++) {
+                if (k) assert_true(s->kept[k].start > s->kept[k - 1].end);
+                assert_true(buf_append(&joined, c->docs[s->doc].text + s->kept[k].start, s->kept[k].end - s->kept[k].start));
+            }
+            char *rebuilt = td_sentence_text(joined.data ? joined.data : "", (td_span){0, joined.len});
+            assert_string_equal(rebuilt, s->text);
+            assert_true(strlen(s->text) < strlen(again));
+            free(rebuilt);
+            buf_free(&joined);
+        }
         free(again);
         for (const char *const *d = debris_marks; *d; d++) assert_null(strstr(s->text, *d));
         bool has_own = false;
@@ -379,6 +395,50 @@ static void test_summary_sentences_leave_the_dateline_out(void **state)
     td_cluster_free(c);
 }
 
+/* A sentence too long for the budget whole fits once its aside is left out: the summary prints it
+ * compressed, with its whole span and the kept ranges, and credits the article that tells the
+ * same without the aside; --no-compress (no_compress) leaves it out instead. */
+static void test_compressed_sentence_in_a_summary(void **state)
+{
+    (void)state;
+    td_cluster *c = td_cluster_new("ferry");
+    td_document a = {.name = "a", .text = "Mayor Helen Strand, who took office in 2019 after two terms on the city "
+                                          "council, said the harbour ferry would run every 15 minutes until the "
+                                          "Tamsin bridge reopens."};
+    td_document b = {.name = "b", .text = "Commuters lined up at dawn on Tuesday at the Quay St. terminal, where "
+                                          "Mayor Helen Strand said the harbour ferry would run every 15 minutes until "
+                                          "the Tamsin bridge reopens in March, officials confirmed."};
+    a.text_len = strlen(a.text);
+    b.text_len = strlen(b.text);
+    assert_int_equal(td_cluster_add(c, &a), TD_OK);
+    assert_int_equal(td_cluster_add(c, &b), TD_OK);
+    td_summary *sum = summarize_raw(c, TD_METHOD_CONCEPTS, 20);
+    check_summary(c, sum, 20, 0, 0);
+    assert_int_equal(sum->n_sentences, 1);
+    const td_summary_sentence *s = &sum->sentences[0];
+    assert_string_equal(s->text, "Mayor Helen Strand said the harbour ferry would run every 15 minutes until the "
+                                 "Tamsin bridge reopens.");
+    assert_int_equal(s->doc, 0);
+    assert_int_equal(s->span.start, 0);
+    assert_int_equal(s->span.end, a.text_len);
+    assert_int_equal(s->n_kept, 2);
+    assert_int_equal(s->n_sources, 2); /* b tells it too */
+    td_summary_free(sum);
+
+    td_summary_opts o;
+    td_summary_opts_defaults(&o);
+    o.max_words = 20;
+    o.no_clean = o.no_compress = true;
+    td_error err = {0};
+    td_summarizer *whole = td_summarizer_new(&o, &err);
+    sum = td_summarize(whole, c, &err);
+    assert_non_null(sum);
+    assert_int_equal(sum->n_sentences, 0); /* neither sentence fits whole */
+    td_summary_free(sum);
+    td_summarizer_free(whole);
+    td_cluster_free(c);
+}
+
 static void test_options_are_checked(void **state)
 {
     (void)state;
@@ -409,6 +469,7 @@ int main(void)
         cmocka_unit_test(test_ilp_keeps_the_budget_and_falls_back),
         cmocka_unit_test(test_datelines_are_skipped),
         cmocka_unit_test(test_summary_sentences_leave_the_dateline_out),
+        cmocka_unit_test(test_compressed_sentence_in_a_summary),
         cmocka_unit_test(test_options_are_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

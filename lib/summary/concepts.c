@@ -57,11 +57,12 @@ static double uncovered_gain(const model *m, const sentence *s, const double *we
     return gain;
 }
 
-/* The greedy choice under the concept weights; score[i] gets each sentence's first value. */
+/* The greedy choice under the concept weights, among sentences and their compressed variants (one
+ * form of each at most); score[i] gets each one's first value. */
 static bool choose_greedily(const model *m, const budget *limit, const double *weight, double *score,
                             index_list *chosen)
 {
-    size_t n = m->sents.len;
+    size_t n = model_count(m); /* sentences and their compressed variants */
     bool *covered = calloc(m->n_concepts ? m->n_concepts : 1, sizeof *covered);
     double *per_length = malloc((n ? n : 1) * sizeof *per_length); /* 1 / words^LENGTH_EXPONENT */
     double *value = malloc((n ? n : 1) * sizeof *value);                /* last computed value, or -1 */
@@ -72,13 +73,13 @@ static bool choose_greedily(const model *m, const budget *limit, const double *w
         return false;
     }
     for (size_t i = 0; i < n; i++) {
-        const sentence *s = &m->sents.items[i];
+        const sentence *s = model_sentence(m, i);
         per_length[i] = s->words ? 1.0 / pow(s->words, LENGTH_EXPONENT) : 0;
         score[i] = uncovered_gain(m, s, weight, covered) * per_length[i];
     }
     /* Lazy greedy: a sentence's value can only fall as concepts get covered, so its last computed
      * value bounds the current one; only the leader is recomputed until it stays the leader. */
-    for (size_t i = 0; i < n; i++) value[i] = m->sents.items[i].usable ? score[i] : -1;
+    for (size_t i = 0; i < n; i++) value[i] = model_sentence(m, i)->usable ? score[i] : -1;
     budget used = {0};
     bool ok = true;
     for (;;) {
@@ -87,21 +88,23 @@ static bool choose_greedily(const model *m, const budget *limit, const double *w
             best = n;
             for (size_t i = 0; i < n; i++) {
                 if (value[i] <= 0) continue;
-                if (!budget_fits(limit, &used, &m->sents.items[i])) {
+                if (!budget_fits(limit, &used, model_sentence(m, i))) {
                     value[i] = -1; /* what does not fit now never will */
                     continue;
                 }
                 if (best == n || value[i] > value[best]) best = i;
             }
             if (best == n) break;
-            double fresh = uncovered_gain(m, &m->sents.items[best], weight, covered) * per_length[best];
+            double fresh = uncovered_gain(m, model_sentence(m, best), weight, covered) * per_length[best];
             bool still_leads = fresh >= value[best];
             value[best] = fresh;
             if (still_leads && fresh > 0) break;
         }
         if (best == n) break;
-        const sentence *s = &m->sents.items[best];
+        const sentence *s = model_sentence(m, best);
         value[best] = -1;
+        size_t twin = model_twin(m, best); /* a sentence is taken in one form only */
+        if (twin != SIZE_MAX) value[twin] = -1;
         const uint32_t *c = sentence_concepts(m, s);
         for (size_t k = 0; k < s->n_concepts; k++) covered[c[k]] = true;
         budget_take(&used, s);
