@@ -439,6 +439,34 @@ static void test_compressed_sentence_in_a_summary(void **state)
     td_cluster_free(c);
 }
 
+/* Content terms count: of two sentences of one article, the later one names what a second article
+ * names too, in other word pairs. On bigram concepts alone (the ilp method) the first sentence's
+ * position wins; the default method, which also covers single terms, takes the later one. The
+ * second article's sentence is too long for the budget. */
+static void test_shared_terms_outweigh_position(void **state)
+{
+    (void)state;
+    td_cluster *c = td_cluster_new("terms");
+    td_document a = {.name = "a", .text = "Harbour pilots reported heavy fog near the northern breakwater yesterday. "
+                                          "Engineers found deep cracks inside anchorage four beneath the bridge."};
+    td_document b = {.name = "b", .text = "Inspectors say the cracks run deep, engineers are worried, and anchorage "
+                                          "number four sits far beneath an old steel bridge carrying commuters."};
+    a.text_len = strlen(a.text);
+    b.text_len = strlen(b.text);
+    assert_int_equal(td_cluster_add(c, &a), TD_OK);
+    assert_int_equal(td_cluster_add(c, &b), TD_OK);
+    td_summary *sum = summarize_raw(c, TD_METHOD_CONCEPTS, 12);
+    assert_int_equal(sum->n_sentences, 1);
+    assert_string_equal(sum->sentences[0].text, "Engineers found deep cracks inside anchorage four beneath the bridge.");
+    assert_int_equal(sum->sentences[0].n_sources, 1); /* b shares words, not the sentence's word pairs */
+    td_summary_free(sum);
+    sum = summarize_raw(c, TD_METHOD_ILP, 12);
+    assert_int_equal(sum->n_sentences, 1);
+    assert_string_equal(sum->sentences[0].text, "Harbour pilots reported heavy fog near the northern breakwater yesterday.");
+    td_summary_free(sum);
+    td_cluster_free(c);
+}
+
 static void test_options_are_checked(void **state)
 {
     (void)state;
@@ -470,6 +498,7 @@ int main(void)
         cmocka_unit_test(test_datelines_are_skipped),
         cmocka_unit_test(test_summary_sentences_leave_the_dateline_out),
         cmocka_unit_test(test_compressed_sentence_in_a_summary),
+        cmocka_unit_test(test_shared_terms_outweigh_position),
         cmocka_unit_test(test_options_are_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
