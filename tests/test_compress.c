@@ -60,6 +60,11 @@ static void test_asides_between_commas_go(void **state)
     /* an age and a relative clause in a row go together, commas and all */
     expect("Pinochet, 82, who underwent surgery a week ago, was reported to have left the hospital.", COMPRESS_ASIDE,
            "Pinochet was reported to have left the hospital.");
+    /* an age before another aside keeps the comma that opens that one */
+    expect("Pinochet, 82, in London for surgery, was held on Friday night.", COMPRESS_ASIDE,
+           "Pinochet, in London for surgery, was held on Friday night.");
+    expect("Pinochet, 82, was held on Friday night in London.", COMPRESS_ASIDE,
+           "Pinochet was held on Friday night in London.");
     /* a comma inside a number does not end the aside */
     expect("The repairs, which cost 1,000,000 dollars, will start soon.", COMPRESS_ASIDE, "The repairs will start soon.");
     /* an aside too long to be an aside stays */

@@ -172,10 +172,15 @@ bool compress_sentence(const char *text, td_span span, unsigned rules, compressi
     if (paren) cut_parentheses(&c);
     if (comma) cut_asides(&c);
     if (!c.n_cuts) return false;
-    /* an aside takes its closing comma along, unless the next cut starts there */
+    /* an aside takes its closing comma along ("Pinochet, 82, was held" → "Pinochet was held"),
+     * unless the next cut starts there or another aside follows that stays ("Pinochet, 82, in
+     * London for surgery, was held" → "Pinochet, in London for surgery, was held") */
+    static const char *const aside_openers[] = {"in", "of", "at", "from", "a", "an", "the", "one", "now", NULL};
     for (size_t k = 0; k < c.n_cuts; k++) {
-        size_t e = c.cuts[k].end;
-        if (c.aside[k] && text[e] == ',' && !(k + 1 < c.n_cuts && c.cuts[k + 1].start == e)) c.cuts[k].end++;
+        size_t e = c.cuts[k].end, i = e + 1, w, w_end;
+        if (!c.aside[k] || text[e] != ',' || (k + 1 < c.n_cuts && c.cuts[k + 1].start == e)) continue;
+        if (next_word(&c, &i, c.end, &w, &w_end) && word_in(&c, w, w_end, aside_openers)) continue;
+        c.cuts[k].end++;
     }
     out->n_kept = 0;
     size_t from = span.start;
