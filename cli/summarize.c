@@ -33,6 +33,8 @@ static const char usage[] =
     "                       (the layout ROUGE scorers read) instead of standard output\n"
     "      --no-clean       summarise the raw text: skip the cleaner that drops web debris\n"
     "                       (prompts, bylines, credits, link lists, …; see tidings clean)\n"
+    "      --no-compress    print whole sentences: the default method otherwise leaves out\n"
+    "                       short parentheses and asides (\", who ...,\", \", 82,\")\n"
     "  -q, --quiet          no progress line on standard error\n"
     "  -h, --help           show this help\n"
     "\n"
@@ -54,13 +56,14 @@ typedef struct summarize_args {
 /* Parses the options; returns -1 to go on, else the exit code. *first gets the first input's index. */
 static int parse_args(int argc, char **argv, summarize_args *a, int *first)
 {
-    enum { OPT_JSON = 256, OPT_MARKDOWN, OPT_NO_CLEAN };
+    enum { OPT_JSON = 256, OPT_MARKDOWN, OPT_NO_CLEAN, OPT_NO_COMPRESS };
     static const struct option longopts[] = {
         {"method", required_argument, NULL, 'm'}, {"words", required_argument, NULL, 'w'},
         {"bytes", required_argument, NULL, 'b'},  {"sentences", required_argument, NULL, 'n'},
         {"format", required_argument, NULL, 'f'}, {"json", no_argument, NULL, OPT_JSON},
         {"markdown", no_argument, NULL, OPT_MARKDOWN}, {"quiet", no_argument, NULL, 'q'},
         {"output-dir", required_argument, NULL, 'o'}, {"no-clean", no_argument, NULL, OPT_NO_CLEAN},
+        {"no-compress", no_argument, NULL, OPT_NO_COMPRESS},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
     td_summary_opts_defaults(&a->opts);
@@ -96,6 +99,7 @@ static int parse_args(int argc, char **argv, summarize_args *a, int *first)
         case OPT_JSON: a->output = TD_OUTPUT_JSON; break;
         case OPT_MARKDOWN: a->output = TD_OUTPUT_MARKDOWN; break;
         case OPT_NO_CLEAN: a->opts.no_clean = true; break;
+        case OPT_NO_COMPRESS: a->opts.no_compress = true; break;
         case 'q': a->quiet = true; break;
         case 'o': a->output_dir = optarg; break;
         case 'h': fputs(usage, stdout); return EXIT_OK;

@@ -261,20 +261,28 @@ typedef struct td_summary_opts {
     size_t max_bytes;     /* 0: no byte limit */
     size_t max_sentences; /* 0: no sentence limit */
     bool no_clean;        /* false: articles are cleaned first (td_clean_cluster); true: raw text */
+    bool no_compress;     /* false: the default method may print a sentence compressed (td_summary_sentence) */
 } td_summary_opts;
 
 void td_summary_opts_defaults(td_summary_opts *opts);
 
+/* A sentence of the summary. The default method may print a sentence compressed: a short
+ * parenthesis, or a relative clause (", who ...,") or age (", 82,") between commas left out, never
+ * anything inside quote marks. Then span is still the whole source sentence, kept lists the ranges
+ * of it that text is made of (in order), and text is those ranges joined, white space collapsed.
+ * An uncompressed sentence has kept NULL and text is span's text. */
 typedef struct td_summary_sentence {
     char *text;      /* the sentence, white space collapsed, original characters kept, except that a
                       * quotation mark the split left unpaired (a sentence from a quotation of several)
                       * gets its partner added at the other end, or is dropped under a byte limit */
     size_t doc;      /* index of the article it was taken from */
-    td_span span;    /* its bytes in that article's text */
-    size_t words;    /* white-space separated words */
+    td_span span;    /* the whole source sentence's bytes in that article's text */
+    size_t words;    /* white-space separated words of text */
     double score;    /* the method's score for it (higher is better) */
-    size_t *sources; /* indexes of every article that reports it, ascending; includes doc */
+    size_t *sources; /* indexes of every article that reports what text says, ascending; includes doc */
     size_t n_sources;
+    td_span *kept;   /* compressed: the ranges of span that text is made of; NULL when whole */
+    size_t n_kept;
 } td_summary_sentence;
 
 typedef struct td_summary {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/buf.h"
 #include "summary/attribution.h"
 #include "summary/coverage_ilp.h"
 #include "summary/dateline.h"
@@ -42,8 +43,24 @@ static void check_summary(const td_cluster *c, const td_summary *sum, size_t wor
         assert_true(s->doc < c->n_docs);
         /* the text is its span's, with quotation marks balanced (closed, or dropped under a byte limit) */
         char *again = td_sentence_text(c->docs[s->doc].text, s->span);
-        assert_true(text_balance_quotes(&again, !bytes));
-        assert_string_equal(again, s->text);
+        if (!s->n_kept) {
+            assert_null(s->kept);
+            assert_true(text_balance_quotes(&again, !bytes));
+            assert_string_equal(again, s->text);
+        } else { /* compressed: kept ranges of the span, in order, that make the text */
+            assert_true(s->kept[0].start >= s->span.start && s->kept[s->n_kept - 1].end <= s->span.end);
+            buf joined = {0};
+            for (size_t k = 0; k < s->n_kept; k++) {
+                if (k) assert_true(s->kept[k].start > s->kept[k - 1].end);
+                assert_true(buf_append(&joined, c->docs[s->doc].text + s->kept[k].start, s->kept[k].end - s->kept[k].start));
+            }
+            char *rebuilt = td_sentence_text(joined.data ? joined.data : "", (td_span){0, joined.len});
+            assert_true(text_balance_quotes(&rebuilt, !bytes));
+            assert_string_equal(rebuilt, s->text);
+            assert_true(strlen(s->text) < strlen(again));
+            free(rebuilt);
+            buf_free(&joined);
+        }
         free(again);
         for (const char *const *d = debris_marks; *d; d++) assert_null(strstr(s->text, *d));
         bool has_own = false;
@@ -382,6 +399,78 @@ static void test_summary_sentences_leave_the_dateline_out(void **state)
     td_cluster_free(c);
 }
 
+/* A sentence too long for the budget whole fits once its aside is left out: the summary prints it
+ * compressed, with its whole span and the kept ranges, and credits the article that tells the
+ * same without the aside; --no-compress (no_compress) leaves it out instead. */
+static void test_compressed_sentence_in_a_summary(void **state)
+{
+    (void)state;
+    td_cluster *c = td_cluster_new("ferry");
+    td_document a = {.name = "a", .text = "Mayor Helen Strand, who took office in 2019 after two terms on the city "
+                                          "council, said the harbour ferry would run every 15 minutes until the "
+                                          "Tamsin bridge reopens."};
+    td_document b = {.name = "b", .text = "Commuters lined up at dawn on Tuesday at the Quay St. terminal, where "
+                                          "Mayor Helen Strand said the harbour ferry would run every 15 minutes until "
+                                          "the Tamsin bridge reopens in March, officials confirmed."};
+    a.text_len = strlen(a.text);
+    b.text_len = strlen(b.text);
+    assert_int_equal(td_cluster_add(c, &a), TD_OK);
+    assert_int_equal(td_cluster_add(c, &b), TD_OK);
+    td_summary *sum = summarize_raw(c, TD_METHOD_CONCEPTS, 20);
+    check_summary(c, sum, 20, 0, 0);
+    assert_int_equal(sum->n_sentences, 1);
+    const td_summary_sentence *s = &sum->sentences[0];
+    assert_string_equal(s->text, "Mayor Helen Strand said the harbour ferry would run every 15 minutes until the "
+                                 "Tamsin bridge reopens.");
+    assert_int_equal(s->doc, 0);
+    assert_int_equal(s->span.start, 0);
+    assert_int_equal(s->span.end, a.text_len);
+    assert_int_equal(s->n_kept, 2);
+    assert_int_equal(s->n_sources, 2); /* b tells it too */
+    td_summary_free(sum);
+
+    td_summary_opts o;
+    td_summary_opts_defaults(&o);
+    o.max_words = 20;
+    o.no_clean = o.no_compress = true;
+    td_error err = {0};
+    td_summarizer *whole = td_summarizer_new(&o, &err);
+    sum = td_summarize(whole, c, &err);
+    assert_non_null(sum);
+    assert_int_equal(sum->n_sentences, 0); /* neither sentence fits whole */
+    td_summary_free(sum);
+    td_summarizer_free(whole);
+    td_cluster_free(c);
+}
+
+/* Content terms count: of two sentences of one article, the later one names what a second article
+ * names too, in other word pairs. On bigram concepts alone (the ilp method) the first sentence's
+ * position wins; the default method, which also covers single terms, takes the later one. The
+ * second article's sentence is too long for the budget. */
+static void test_shared_terms_outweigh_position(void **state)
+{
+    (void)state;
+    td_cluster *c = td_cluster_new("terms");
+    td_document a = {.name = "a", .text = "Harbour pilots reported heavy fog near the northern breakwater yesterday. "
+                                          "Engineers found deep cracks inside anchorage four beneath the bridge."};
+    td_document b = {.name = "b", .text = "Inspectors say the cracks run deep, engineers are worried, and anchorage "
+                                          "number four sits far beneath an old steel bridge carrying commuters."};
+    a.text_len = strlen(a.text);
+    b.text_len = strlen(b.text);
+    assert_int_equal(td_cluster_add(c, &a), TD_OK);
+    assert_int_equal(td_cluster_add(c, &b), TD_OK);
+    td_summary *sum = summarize_raw(c, TD_METHOD_CONCEPTS, 12);
+    assert_int_equal(sum->n_sentences, 1);
+    assert_string_equal(sum->sentences[0].text, "Engineers found deep cracks inside anchorage four beneath the bridge.");
+    assert_int_equal(sum->sentences[0].n_sources, 1); /* b shares words, not the sentence's word pairs */
+    td_summary_free(sum);
+    sum = summarize_raw(c, TD_METHOD_ILP, 12);
+    assert_int_equal(sum->n_sentences, 1);
+    assert_string_equal(sum->sentences[0].text, "Harbour pilots reported heavy fog near the northern breakwater yesterday.");
+    td_summary_free(sum);
+    td_cluster_free(c);
+}
+
 static void test_options_are_checked(void **state)
 {
     (void)state;
@@ -412,6 +501,8 @@ int main(void)
         cmocka_unit_test(test_ilp_keeps_the_budget_and_falls_back),
         cmocka_unit_test(test_datelines_are_skipped),
         cmocka_unit_test(test_summary_sentences_leave_the_dateline_out),
+        cmocka_unit_test(test_compressed_sentence_in_a_summary),
+        cmocka_unit_test(test_shared_terms_outweigh_position),
         cmocka_unit_test(test_options_are_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,7 +4,10 @@
  * candidates (coverage_ilp.c).
  * A concept (two adjacent stems, not both stopwords) weighs more the more articles report it and
  * the earlier they do: each article that has it adds 1 + POSITION_BONUS * decay(first position),
- * and the sum is cubed, so that what several outlets agree on outweighs many details told by one. Covering a concept twice earns nothing, which keeps repeats out. */
+ * and the sum is cubed, so that what several outlets agree on outweighs many details told by one. Covering a concept twice earns nothing, which keeps repeats out.
+ * The default method also counts single content terms (stems) the same way at a tenth of the
+ * weight, so that a sentence that names what the articles name, in other word pairs, gains too;
+ * `ilp` covers concepts only. */
 #include "summary/coverage_ilp.h"
 #include "summary/methods.h"
 
@@ -15,28 +18,32 @@
 static const double POSITION_BONUS = 1.0;  /* extra weight of a concept in an article's first sentence */
 static const double POSITION_DECAY = 4.0;  /* sentences over which that extra weight falls by 1/e */
 static const double LENGTH_EXPONENT = 0.6; /* gain per words^x: below 1 so that long sentences can win */
+static const double TERM_SHARE = 0.1;      /* a content term weighs this share of a concept of the same support */
 enum {
     ILP_CANDIDATES = 20, /* the exact program chooses among this many best-scored sentences, plus the greedy's */
     ILP_MAX_NODES = 1000 /* branch-and-bound nodes before the best solution so far is taken */
 };
 
-/* Weight of every concept, from the articles' non-debris sentences. */
-static double *concept_weights(const model *m)
+/* Weight of every concept (terms false) or content term (terms true), from the articles'
+ * non-debris sentences: (sum over articles of 1 + bonus at its first position)^3, times scale. */
+static double *support_weights(const model *m, bool terms, double scale)
 {
-    double *weight = calloc(m->n_concepts ? m->n_concepts : 1, sizeof *weight);
-    uint32_t *last_doc = malloc((m->n_concepts ? m->n_concepts : 1) * sizeof *last_doc);
+    size_t n = terms ? m->n_terms : m->n_concepts;
+    double *weight = calloc(n ? n : 1, sizeof *weight);
+    uint32_t *last_doc = malloc((n ? n : 1) * sizeof *last_doc);
     if (!weight || !last_doc) {
         free(weight);
         free(last_doc);
         return NULL;
     }
-    memset(last_doc, 0xff, (m->n_concepts ? m->n_concepts : 1) * sizeof *last_doc);
+    memset(last_doc, 0xff, (n ? n : 1) * sizeof *last_doc);
     for (size_t i = 0; i < m->sents.len; i++) {
         const sentence *s = &m->sents.items[i];
         if (s->debris) continue;
         double first = 1.0 + POSITION_BONUS * exp(-(double)s->index / POSITION_DECAY);
-        const uint32_t *c = sentence_concepts(m, s);
-        for (size_t k = 0; k < s->n_concepts; k++) {
+        const uint32_t *c = terms ? sentence_terms(m, s) : sentence_concepts(m, s);
+        size_t n_c = terms ? s->n_terms : s->n_concepts;
+        for (size_t k = 0; k < n_c; k++) {
             if (last_doc[c[k]] != s->doc) {
                 last_doc[c[k]] = s->doc;
                 weight[c[k]] += first;
@@ -44,41 +51,65 @@ static double *concept_weights(const model *m)
         }
     }
     free(last_doc);
-    for (size_t c = 0; c < m->n_concepts; c++) weight[c] = weight[c] * weight[c] * weight[c];
+    for (size_t c = 0; c < n; c++) weight[c] = scale * weight[c] * weight[c] * weight[c];
     return weight;
 }
 
-static double uncovered_gain(const model *m, const sentence *s, const double *weight, const bool *covered)
+/* What the greedy covers: concepts, and content terms when they weigh. */
+typedef struct coverage {
+    const double *concept_weight;
+    const double *term_weight; /* NULL: terms count nothing */
+    bool *concept_covered;
+    bool *term_covered;
+} coverage;
+
+static double uncovered_gain(const model *m, const sentence *s, const coverage *cov)
 {
     const uint32_t *c = sentence_concepts(m, s);
     double gain = 0;
     for (size_t k = 0; k < s->n_concepts; k++)
-        if (!covered[c[k]]) gain += weight[c[k]];
+        if (!cov->concept_covered[c[k]]) gain += cov->concept_weight[c[k]];
+    if (cov->term_weight) {
+        const uint32_t *t = sentence_terms(m, s); /* sorted, repeats kept: each term once */
+        for (size_t k = 0; k < s->n_terms; k++)
+            if (!cov->term_covered[t[k]] && (k == 0 || t[k] != t[k - 1])) gain += cov->term_weight[t[k]];
+    }
     return gain;
 }
 
-/* The greedy choice under the concept weights; score[i] gets each sentence's first value. */
-static bool choose_greedily(const model *m, const budget *limit, const double *weight, double *score,
-                            index_list *chosen)
+static void cover(const model *m, const sentence *s, coverage *cov)
 {
-    size_t n = m->sents.len;
-    bool *covered = calloc(m->n_concepts ? m->n_concepts : 1, sizeof *covered);
+    const uint32_t *c = sentence_concepts(m, s);
+    for (size_t k = 0; k < s->n_concepts; k++) cov->concept_covered[c[k]] = true;
+    const uint32_t *t = sentence_terms(m, s);
+    for (size_t k = 0; k < s->n_terms; k++) cov->term_covered[t[k]] = true;
+}
+
+/* The greedy choice under the concept weights, among sentences and their compressed variants (one
+ * form of each at most); score[i] gets each one's first value. */
+static bool choose_greedily(const model *m, const budget *limit, const double *weight, const double *term_weight,
+                            double *score, index_list *chosen)
+{
+    size_t n = model_count(m); /* sentences and their compressed variants */
+    coverage cov = {weight, term_weight, calloc(m->n_concepts ? m->n_concepts : 1, sizeof(bool)),
+                    calloc(m->n_terms ? m->n_terms : 1, sizeof(bool))};
     double *per_length = malloc((n ? n : 1) * sizeof *per_length); /* 1 / words^LENGTH_EXPONENT */
     double *value = malloc((n ? n : 1) * sizeof *value);                /* last computed value, or -1 */
-    if (!covered || !per_length || !value) {
-        free(covered);
+    if (!cov.concept_covered || !cov.term_covered || !per_length || !value) {
+        free(cov.concept_covered);
+        free(cov.term_covered);
         free(per_length);
         free(value);
         return false;
     }
     for (size_t i = 0; i < n; i++) {
-        const sentence *s = &m->sents.items[i];
+        const sentence *s = model_sentence(m, i);
         per_length[i] = s->words ? 1.0 / pow(s->words, LENGTH_EXPONENT) : 0;
-        score[i] = uncovered_gain(m, s, weight, covered) * per_length[i];
+        score[i] = uncovered_gain(m, s, &cov) * per_length[i];
     }
     /* Lazy greedy: a sentence's value can only fall as concepts get covered, so its last computed
      * value bounds the current one; only the leader is recomputed until it stays the leader. */
-    for (size_t i = 0; i < n; i++) value[i] = m->sents.items[i].usable ? score[i] : -1;
+    for (size_t i = 0; i < n; i++) value[i] = model_sentence(m, i)->usable ? score[i] : -1;
     budget used = {0};
     bool ok = true;
     for (;;) {
@@ -87,27 +118,29 @@ static bool choose_greedily(const model *m, const budget *limit, const double *w
             best = n;
             for (size_t i = 0; i < n; i++) {
                 if (value[i] <= 0) continue;
-                if (!budget_fits(limit, &used, &m->sents.items[i])) {
+                if (!budget_fits(limit, &used, model_sentence(m, i))) {
                     value[i] = -1; /* what does not fit now never will */
                     continue;
                 }
                 if (best == n || value[i] > value[best]) best = i;
             }
             if (best == n) break;
-            double fresh = uncovered_gain(m, &m->sents.items[best], weight, covered) * per_length[best];
+            double fresh = uncovered_gain(m, model_sentence(m, best), &cov) * per_length[best];
             bool still_leads = fresh >= value[best];
             value[best] = fresh;
             if (still_leads && fresh > 0) break;
         }
         if (best == n) break;
-        const sentence *s = &m->sents.items[best];
+        const sentence *s = model_sentence(m, best);
         value[best] = -1;
-        const uint32_t *c = sentence_concepts(m, s);
-        for (size_t k = 0; k < s->n_concepts; k++) covered[c[k]] = true;
+        size_t twin = model_twin(m, best); /* a sentence is taken in one form only */
+        if (twin != SIZE_MAX) value[twin] = -1;
+        cover(m, s, &cov);
         budget_take(&used, s);
         if (!(ok = vec_push(chosen, (uint32_t)best))) break;
     }
-    free(covered);
+    free(cov.concept_covered);
+    free(cov.term_covered);
     free(per_length);
     free(value);
     return ok;
@@ -115,9 +148,11 @@ static bool choose_greedily(const model *m, const budget *limit, const double *w
 
 bool method_concepts(const model *m, const budget *limit, double *score, index_list *chosen)
 {
-    double *weight = concept_weights(m);
-    bool ok = weight && choose_greedily(m, limit, weight, score, chosen);
+    double *weight = support_weights(m, false, 1.0);
+    double *term_weight = support_weights(m, true, TERM_SHARE);
+    bool ok = weight && term_weight && choose_greedily(m, limit, weight, term_weight, score, chosen);
     free(weight);
+    free(term_weight);
     return ok;
 }
 
@@ -155,8 +190,8 @@ static uint32_t *ilp_candidates(const model *m, const budget *limit, const doubl
 
 bool method_ilp(const model *m, const budget *limit, double *score, index_list *chosen)
 {
-    double *weight = concept_weights(m);
-    bool ok = weight && choose_greedily(m, limit, weight, score, chosen);
+    double *weight = support_weights(m, false, 1.0);
+    bool ok = weight && choose_greedily(m, limit, weight, NULL, score, chosen);
     size_t n_cand = 0;
     uint32_t *cand = ok ? ilp_candidates(m, limit, score, chosen, &n_cand) : NULL;
     bool improved;

@@ -7,6 +7,7 @@
 #include "common/bytes.h"
 #include "common/error.h"
 #include "common/sort.h"
+#include "summary/compress.h"
 #include "summary/dateline.h"
 
 /* Words and collapsed bytes of a span, as the budget counts them: the same white space as
@@ -80,6 +81,44 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
     return TD_OK;
 }
 
+/* The compressed form of sentence s (at index in model.sents), when the rules find one that is
+ * shorter and still usable: its words, terms and concepts are those of the kept text. */
+static td_status add_variant(model *m, lexicon *lx, const char *text, uint32_t index, td_error *err)
+{
+    sentence *s = &m->sents.items[index];
+    compression c;
+    if (!compress_sentence(text, s->span, m->compress, &c)) return TD_OK;
+    m->joined.len = 0;
+    for (size_t k = 0; k < c.n_kept; k++) {
+        size_t len = c.kept[k].end - c.kept[k].start;
+        if (!vec_reserve(&m->joined, len + 1)) return error_nomem(err);
+        memcpy(m->joined.items + m->joined.len, text + c.kept[k].start, len);
+        m->joined.len += len;
+    }
+    sentence v = *s;
+    v.span = (td_span){0, m->joined.len};
+    measure(m->joined.items, v.span, &v.words, &v.bytes);
+    if (v.words >= s->words) return TD_OK;
+    td_status st = analyse_sentence(m, lx, m->joined.items, &v, err);
+    if (st != TD_OK) return st;
+    v.usable = v.words >= MODEL_MIN_WORDS && v.n_terms >= 3;
+    if (!v.usable) { /* the pools' new entries are nobody's: take them back */
+        m->terms.len = v.terms;
+        m->concepts.len = v.concepts;
+        return TD_OK;
+    }
+    v.span = s->span;
+    v.twin = index;
+    v.kept = (uint32_t)m->kept.len;
+    v.n_kept = (uint8_t)c.n_kept;
+    if (!vec_reserve(&m->kept, c.n_kept) || !vec_reserve(&m->variants, 1)) return error_nomem(err);
+    memcpy(m->kept.items + m->kept.len, c.kept, c.n_kept * sizeof *c.kept);
+    m->kept.len += c.n_kept;
+    s->twin = (uint32_t)m->variants.len;
+    m->variants.items[m->variants.len++] = v;
+    return TD_OK;
+}
+
 /* The article's sentences: what the cleaner kept (content, and kept text that is never quoted,
  * marked as debris), or, with no_clean, every sentence of the raw text. Dropped pieces are not in
  * the model at all, so positions count the article's own sentences. Spans stay offsets into the
@@ -115,6 +154,9 @@ static td_status analyse_document(model *m, lexicon *lx, uint32_t doc_index, td_
         measure(d->text, s->span, &s->words, &s->bytes);
         st = analyse_sentence(m, lx, d->text, s, err);
         s->usable = s->debris == 0 && s->words >= MODEL_MIN_WORDS && s->words <= MODEL_MAX_WORDS && s->n_terms >= 3;
+        s->twin = MODEL_NONE;
+        if (st == TD_OK && m->compress && s->usable)
+            st = add_variant(m, lx, d->text, (uint32_t)(m->sents.len - 1), err);
     }
     free(spans);
     return st;
@@ -123,7 +165,7 @@ static td_status analyse_document(model *m, lexicon *lx, uint32_t doc_index, td_
 td_status model_build(model *m, lexicon *lx, const td_cluster *c, td_error *err)
 {
     m->cluster = c;
-    m->sents.len = m->terms.len = m->concepts.len = 0;
+    m->sents.len = m->terms.len = m->concepts.len = m->variants.len = m->kept.len = 0;
     /* the pools exist even when empty, so sentence_terms/concepts never offset a null pointer */
     if (!vec_reserve(&m->terms, 1) || !vec_reserve(&m->concepts, 1)) return error_nomem(err);
     u64map_clear(&m->term_ids);
@@ -148,6 +190,9 @@ void model_free(model *m)
     vec_free(&m->terms);
     vec_free(&m->concepts);
     vec_free(&m->scratch);
+    vec_free(&m->variants);
+    vec_free(&m->kept);
+    vec_free(&m->joined);
     td_cleaner_free(m->cleaner);
     m->cleaner = NULL;
     u64map_free(&m->term_ids);

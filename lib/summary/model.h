@@ -1,6 +1,8 @@
 /* model.h — a cluster analysed once for summarising: every sentence of every article with its
- * position, length, content terms (stems of non-stopwords), bigram concepts and cleaner's mark.
- * All summary methods, the selection under a budget and the attribution of sources read it. */
+ * position, length, content terms (stems of non-stopwords), bigram concepts and cleaner's mark,
+ * and, when asked, the compressed form of sentences (compress.h) as variants the selection may
+ * take instead of the full sentence. All summary methods, the selection under a budget and the
+ * attribution of sources read it. */
 #ifndef TD_MODEL_H
 #define TD_MODEL_H
 #include <stdbool.h>
@@ -24,7 +26,13 @@ typedef struct sentence {
     uint32_t n_concepts; /* distinct bigram concepts */
     uint8_t debris;      /* a td_clean_reason: 0 for content, else kept text never quoted */
     bool usable;         /* may be chosen: content, long enough */
+    uint8_t n_kept;      /* a variant: its kept ranges of the span; 0 for a full sentence */
+    uint32_t kept;       /* a variant: first of n_kept ranges in model.kept */
+    uint32_t twin;       /* full sentence: index of its variant in model.variants (MODEL_NONE: none);
+                          * variant: index of its full sentence in model.sents */
 } sentence;
+
+enum { MODEL_NONE = UINT32_MAX };
 
 typedef struct model {
     const td_cluster *cluster;
@@ -35,7 +43,12 @@ typedef struct model {
     u64map concept_ids;     /* (local term, local term) bigram -> concept id */
     size_t n_terms;         /* distinct terms in the cluster (stopwords included) */
     size_t n_concepts;      /* distinct concepts in the cluster */
+    VEC(sentence) variants; /* compressed forms: words, terms and concepts of the kept text, the
+                             * full sentence's span, article and position */
+    VEC(td_span) kept;      /* pool of the variants' kept ranges */
     VEC(uint32_t) scratch;  /* reused while building */
+    VEC(char) joined;       /* reused while building: a variant's kept text */
+    unsigned compress;      /* set before model_build: compress.h rules for variants (0: none) */
     bool no_clean;          /* set before model_build: read the raw text, not the cleaner's pieces */
     td_cleaner *cleaner;    /* cleans each cluster first; made on first use, freed by model_free */
 } model;
@@ -46,6 +59,20 @@ enum { MODEL_MIN_WORDS = 6, MODEL_MAX_WORDS = 90 };
 /* (Re)builds the model of a cluster, reusing the memory of an earlier build. */
 td_status model_build(model *m, lexicon *lx, const td_cluster *c, td_error *err);
 void model_free(model *m);
+
+/* Sentences and variants are numbered together: sentences first, then variants. */
+static inline size_t model_count(const model *m) { return m->sents.len + m->variants.len; }
+static inline const sentence *model_sentence(const model *m, size_t i)
+{
+    return i < m->sents.len ? &m->sents.items[i] : &m->variants.items[i - m->sents.len];
+}
+/* The other form of sentence i in that numbering, or SIZE_MAX. */
+static inline size_t model_twin(const model *m, size_t i)
+{
+    const sentence *s = model_sentence(m, i);
+    if (s->twin == MODEL_NONE) return SIZE_MAX;
+    return i < m->sents.len ? m->sents.len + s->twin : s->twin;
+}
 
 static inline const uint32_t *sentence_terms(const model *m, const sentence *s) { return m->terms.items + s->terms; }
 static inline const uint32_t *sentence_concepts(const model *m, const sentence *s)

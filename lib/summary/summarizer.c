@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "summary/attribution.h"
+#include "summary/compress.h"
 #include "summary/methods.h"
 #include "text/text.h"
 
@@ -68,6 +69,8 @@ td_summarizer *td_summarizer_new(const td_summary_opts *opts, td_error *err)
     }
     s->opts = *opts;
     s->m.no_clean = opts->no_clean;
+    /* compressed variants for the greedy default; the exact program and the baselines take whole sentences */
+    s->m.compress = opts->method == TD_METHOD_CONCEPTS && !opts->no_compress ? COMPRESS_ALL : 0;
     return s;
 }
 
@@ -103,7 +106,7 @@ static bool reading_order(const model *m, index_list *chosen)
     reading_key *keys = malloc((chosen->len ? chosen->len : 1) * sizeof *keys);
     if (!keys) return false;
     for (size_t k = 0; k < chosen->len; k++) {
-        const sentence *s = &m->sents.items[chosen->items[k]];
+        const sentence *s = model_sentence(m, chosen->items[k]);
         keys[k] = (reading_key){s->index, s->doc, m->cluster->docs[s->doc].date, chosen->items[k]};
     }
     qsort(keys, chosen->len, sizeof *keys, cmp_reading);
@@ -127,15 +130,25 @@ static td_summary *build_summary(const model *m, td_method method, const index_l
         return NULL;
     }
     for (size_t k = 0; k < chosen->len; k++) {
-        const sentence *s = &m->sents.items[chosen->items[k]];
+        const sentence *s = model_sentence(m, chosen->items[k]);
+        const char *text = m->cluster->docs[s->doc].text;
         td_summary_sentence *o = &out->sentences[out->n_sentences++];
         o->doc = s->doc;
         o->span = s->span;
         o->words = s->words;
         o->score = score[chosen->items[k]];
-        o->text = td_sentence_text(m->cluster->docs[s->doc].text, s->span);
+        if (s->n_kept) {
+            compression c = {.n_kept = s->n_kept};
+            memcpy(c.kept, m->kept.items + s->kept, s->n_kept * sizeof *c.kept);
+            o->text = compress_text(text, &c);
+            o->kept = malloc(s->n_kept * sizeof *o->kept);
+            if (o->kept) memcpy(o->kept, c.kept, s->n_kept * sizeof *o->kept);
+            o->n_kept = o->kept ? s->n_kept : 0;
+        } else {
+            o->text = td_sentence_text(text, s->span);
+        }
         o->sources = attribute_sources(m, s, &o->n_sources);
-        if (!o->text || !o->sources || !text_balance_quotes(&o->text, !limit->bytes)) {
+        if (!o->text || !o->sources || (s->n_kept && !o->kept) || !text_balance_quotes(&o->text, !limit->bytes)) {
             td_summary_free(out);
             return NULL;
         }
@@ -150,7 +163,7 @@ td_summary *td_summarize(td_summarizer *s, const td_cluster *cluster, td_error *
     if (model_build(&s->m, s->lx, cluster, err) != TD_OK) return NULL;
     const model *m = &s->m;
     budget limit = {s->opts.max_words, s->opts.max_bytes, s->opts.max_sentences};
-    double *score = calloc(m->sents.len ? m->sents.len : 1, sizeof *score);
+    double *score = calloc(model_count(m) ? model_count(m) : 1, sizeof *score);
     index_list chosen = {0};
     td_summary *out = NULL;
     if (score && methods[s->opts.method].run(m, &limit, score, &chosen) && reading_order(m, &chosen))
@@ -167,6 +180,7 @@ void td_summary_free(td_summary *summary)
     for (size_t i = 0; i < summary->n_sentences; i++) {
         free(summary->sentences[i].text);
         free(summary->sentences[i].sources);
+        free(summary->sentences[i].kept);
     }
     free(summary->sentences);
     free(summary);

@@ -97,6 +97,19 @@ def test_summarize_counts_every_outlet_that_reports_a_sentence():
     assert got == [{"text": fact, "sources": [0, 1, 2]}]
 
 
+def test_summarize_compresses_unless_told_not_to():
+    docs = ["Mayor Helen Strand, who took office in 2019 after two terms on the city council, said the "
+            "harbour ferry would run every 15 minutes until the Tamsin bridge reopens.",
+            "Commuters lined up at dawn at the Quay St. terminal, where Mayor Helen Strand said the harbour "
+            "ferry would run every 15 minutes until the Tamsin bridge reopens in March, officials confirmed."]
+    short = ("Mayor Helen Strand said the harbour ferry would run every 15 minutes until the Tamsin "
+             "bridge reopens.")
+    assert tidings.summarize(docs, words=20, clean=False) == [{"text": short, "sources": [0, 1]}]
+    assert tidings.summarize(docs, words=20, clean=False, compress=False) == []
+    whole = tidings.summarize(docs, words=40, clean=False, compress=False)
+    assert whole and all(any(s["text"] in d for d in docs) for s in whole)
+
+
 def test_summarize_uses_titles_and_sources():
     docs = [{"text": "The mayor opened the new library on Main Street on Saturday morning.",
              "title": "Library opens", "source": "Avon Herald", "date": "2025-02-11",

@@ -165,7 +165,8 @@ def _add_document(cluster, i: int, doc: Document, keep: list) -> None:
 
 
 def summarize(documents: Sequence[Document], words: int = 250, method: str = "concepts", *,
-              max_bytes: int = 0, max_sentences: int = 0, clean: bool = True) -> list[dict]:
+              max_bytes: int = 0, max_sentences: int = 0, clean: bool = True,
+              compress: bool = True) -> list[dict]:
     """Summarises the articles of one story.
 
     documents: the articles, each a string (its text) or a dict with "text" and optionally
@@ -174,7 +175,9 @@ def summarize(documents: Sequence[Document], words: int = 250, method: str = "co
     headline, pass it as "title" too (the program's text reader takes a headline-like first line
     of a file as the title). words, max_bytes and max_sentences bound the summary (0: no
     limit); method is one of METHODS; clean=False summarises the raw text without first removing
-    web debris (share prompts, bylines, captions, ...).
+    web debris (share prompts, bylines, captions, ...). The default method may leave a short
+    parenthesis or an aside between commas (", who ...,", ", 82,") out of a sentence, never
+    anything inside quote marks; compress=False keeps every sentence whole.
 
     Returns the chosen sentences in reading order, each a dict {"text": str, "sources": [int]}:
     sources are the 0-based indexes into documents of every article that reports the sentence.
@@ -193,6 +196,7 @@ def summarize(documents: Sequence[Document], words: int = 250, method: str = "co
     opts.max_bytes = _size(max_bytes, "max_bytes")
     opts.max_sentences = _size(max_sentences, "max_sentences")
     opts.no_clean = not clean
+    opts.no_compress = not compress
 
     err = _capi.TdError()
     keep: list[bytes] = []

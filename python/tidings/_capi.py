@@ -63,12 +63,13 @@ class TdCluster(Structure):
 
 class TdSummaryOpts(Structure):
     _fields_ = [("method", c_int), ("max_words", c_size_t), ("max_bytes", c_size_t),
-                ("max_sentences", c_size_t), ("no_clean", c_bool)]
+                ("max_sentences", c_size_t), ("no_clean", c_bool), ("no_compress", c_bool)]
 
 
 class TdSummarySentence(Structure):
     _fields_ = [("text", c_char_p), ("doc", c_size_t), ("span", TdSpan), ("words", c_size_t),
-                ("score", c_double), ("sources", POINTER(c_size_t)), ("n_sources", c_size_t)]
+                ("score", c_double), ("sources", POINTER(c_size_t)), ("n_sources", c_size_t),
+                ("kept", POINTER(TdSpan)), ("n_kept", c_size_t)]
 
 
 class TdSummary(Structure):
