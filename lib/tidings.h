@@ -370,6 +370,69 @@ int td_rouge_id_compare(const char *a, const char *b);
  * Errors name the file: TD_ERR_IO when it cannot be read, TD_ERR_INPUT for invalid UTF-8. */
 td_status td_rouge_read_file(const char *path, char **text, size_t *len, td_error *err);
 
+/* ---------------------------------------------------------------- quotes */
+/* (lib/compare) Direct quotes of an article, who said them, and the same quote across articles. */
+
+/* One direct quote. Strings are owned by the td_quotes that holds it. */
+typedef struct td_quote {
+    char *text;          /* the quoted words without the marks; the pieces of a split quote joined by a space */
+    char *speaker;       /* who said it as the article names them (a pronoun or "the spokesman" resolved to the
+                            named speaker it refers to; an organisation can speak), NULL when unknown */
+    char *role;          /* the speaker's role as the article gives it ("North Korea's deputy U.N. ambassador"),
+                            NULL when none is given */
+    size_t start;        /* byte offset of the first quoted character in the article text */
+    size_t end;          /* byte offset after the last quoted character (after the last piece) */
+    td_span *pieces;     /* n_pieces quoted ranges: a quote broken by "he said" or running over paragraphs has
+                            several */
+    size_t n_pieces;
+    td_span speaker_at;  /* where the article names the speaker (the mention the name was taken from; for a
+                            pronoun, its antecedent); {0, 0} when the speaker is unknown */
+    bool partial;        /* a fragment quoted inside the article's own sentence (`called it "a disaster"`) */
+} td_quote;
+
+/* The quotes of one article, in text order. */
+typedef struct td_quotes {
+    td_quote *items;
+    size_t n;
+    void *pool_; /* private: storage of the strings */
+} td_quotes;
+
+/* Finds the direct quotes of a text (valid UTF-8) in straight, curly, guillemet and '' marks, and their
+ * speakers. Titles, nicknames and scare quotes are not speech and are left out. NULL when out of memory
+ * (err says so); free the result with td_quotes_free. */
+td_quotes *td_find_quotes(const char *text, size_t len, td_error *err);
+void td_quotes_free(td_quotes *quotes);
+
+/* A quote in one article: the article's index and the quote's index in its td_quotes. */
+typedef struct td_quote_ref {
+    size_t doc;
+    size_t quote;
+} td_quote_ref;
+
+/* One quote reported by one or more articles, perhaps worded or cut differently. */
+typedef struct td_quote_group {
+    td_quote_ref *refs;   /* n_refs members in article order, then text order */
+    size_t n_refs;
+    size_t n_docs;        /* distinct articles among the members */
+    td_quote_ref longest; /* the member with the most words: its text stands for the group */
+    const char *speaker;  /* the speaker most members name (the first named on a tie), NULL when no member knows;
+                             points into the member's td_quotes */
+    const char *role;     /* a role given with that speaker, NULL when none */
+} td_quote_group;
+
+typedef struct td_quote_groups {
+    td_quote_group *items; /* groups in order of their first member */
+    size_t n;
+    void *pool_; /* private */
+} td_quote_groups;
+
+/* Groups the quotes of n_docs articles (docs[i] from td_find_quotes on article i): two quotes are one when
+ * most words of the shorter appear in the longer (folded word tokens; short quotes must match whole). Every
+ * quote is in exactly one group. NULL when out of memory; free with td_quote_groups_free (the td_quotes
+ * must outlive the groups). */
+td_quote_groups *td_group_quotes(const td_quotes *const *docs, size_t n_docs, td_error *err);
+void td_quote_groups_free(td_quote_groups *groups);
+
 #ifdef __cplusplus
 }
 #endif
