@@ -46,7 +46,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= -1
 FUZZ_SEED ?= 0
 
-.PHONY: all deps demo check test unit e2e bench clean fuzz fuzz-run
+.PHONY: all deps demo check test unit e2e browser bench clean fuzz fuzz-run
 all: $(PROGRAM)
 
 deps:
@@ -81,11 +81,22 @@ e2e: $(PROGRAM)
 test: unit e2e
 
 check: deps
-	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory test browser
+
+# The story report rendered in Debian's headless Chromium by npm's playwright-core (tests/browser;
+# `npm ci` when node_modules is missing); screenshots go to tests/out/.
+tests/browser/node_modules: tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund
+	@touch $@
+
+browser: $(PROGRAM) tests/browser/node_modules
+	node tests/browser/report_test.mjs $(PROGRAM)
 
 demo: deps
 	@$(MAKE) --no-print-directory $(PROGRAM)
 	./$(PROGRAM) summarize examples/harbour-bridge/
+	./$(PROGRAM) compare examples/harbour-bridge/ | sed -n '1,12p'
+	@mkdir -p build && ./$(PROGRAM) report -o build/harbour-bridge.html examples/harbour-bridge/
 
 bench: $(PROGRAM)
 	@sh bench/quality

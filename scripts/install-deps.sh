@@ -3,6 +3,8 @@
 # named as arguments are wanted too (the fuzz targets ask for clang this way).
 set -e
 PKGS="gcc make libc6-dev libstemmer-dev libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev libcmocka-dev wordnet-base libglpk-dev chromium $*"
+# the browser test (make browser) runs npm's playwright-core on node; any node >= 18 will do
+command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -6,7 +6,7 @@
 
 #include "output/report.h"
 
-enum { MAX_COLUMNS = 60, CELL = 16, LABEL_WIDTH = 120, HEADER = 22 };
+enum { MAX_COLUMNS = 60, CELL = 14, LABEL_WIDTH = 120, HEADER = 22 };
 
 static const char style[] =
     ":root{--ink:#1d1d1f;--muted:#5f6368;--line:#d9dce1;--accent:#0b57d0;--mark:#fff3b0;--bg:#fff}"
@@ -27,7 +27,7 @@ static const char style[] =
     ".claim p{margin:.3rem 0 0;font-size:.92rem}"
     ".disagreement{margin:1rem 0 1.25rem}"
     "blockquote{margin:.4rem 0;padding:.2rem .8rem;border-left:3px solid var(--line)}"
-    "figure{margin:0}svg{max-width:100%;height:auto;display:block}"
+    "figure{margin:0}.heat{overflow-x:auto}.heat svg{display:block;max-width:none}"
     "figcaption{color:var(--muted);font-size:.85rem;margin-top:.3rem}"
     "ol.timeline{list-style:none;padding:0}ol.timeline li{margin:.4rem 0;padding-left:.8rem;"
     "border-left:3px solid var(--accent)}"
@@ -131,7 +131,7 @@ static bool coverage_section(buf *b, const report *r)
     const td_comparison *cmp = r->cmp;
     size_t cols = cmp->n_units < MAX_COLUMNS ? cmp->n_units : MAX_COLUMNS;
     size_t width = LABEL_WIDTH + cols * CELL + 4, height = HEADER + cmp->n_docs * CELL + 4;
-    bool ok = buf_puts(b, "<section id=\"coverage\"><h2>Who reports what</h2><figure>") &&
+    bool ok = buf_puts(b, "<section id=\"coverage\"><h2>Who reports what</h2><figure><div class=\"heat\">") &&
               buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %zu %zu\" width=\"%zu\" "
                             "role=\"img\" aria-labelledby=\"cov-title cov-desc\">", width, height, width) &&
               buf_puts(b, "<title id=\"cov-title\">Coverage of the story's content by article</title>") &&
@@ -163,7 +163,7 @@ static bool coverage_section(buf *b, const report *r)
                  esc(b, unit->first.text) && buf_puts(b, "</title></rect>");
         }
     }
-    ok = ok && buf_puts(b, "</svg><figcaption>");
+    ok = ok && buf_puts(b, "</svg></div><figcaption>");
     if (cmp->n_units > cols) ok = ok && buf_printf(b, "The first %zu of %zu content units. ", cols, cmp->n_units);
     return ok && buf_printf(b, "%zu reported by most articles, %zu by one only.", cmp->n_consensus, cmp->n_unique) &&
            buf_puts(b, "</figcaption></figure></section>");
