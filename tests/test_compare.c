@@ -11,7 +11,7 @@ static td_cluster *story_of(const char *const *texts, size_t n)
     td_cluster *c = td_cluster_new("t");
     assert_non_null(c);
     for (size_t i = 0; i < n; i++) {
-        char name[16];
+        char name[32];
         snprintf(name, sizeof name, "%zu.txt", i + 1);
         td_document d = {.name = name, .text = (char *)texts[i]};
         assert_int_equal(td_cluster_add(c, &d), TD_OK);
