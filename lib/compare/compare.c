@@ -99,10 +99,10 @@ static td_status find_quotes(compare_ctx *cx, td_error *err)
     if (!out->quotes) return error_nomem(err);
     for (size_t d = 0; d < out->n_docs; d++) {
         out->quotes[d] = td_find_quotes(cx->cluster->docs[d].text, cx->cluster->docs[d].text_len, err);
-        if (!out->quotes[d]) return err->code;
+        if (!out->quotes[d]) return error_nomem(err); /* the only way it fails */
     }
     out->quote_groups = td_group_quotes((const td_quotes *const *)out->quotes, out->n_docs, err);
-    return out->quote_groups ? TD_OK : err->code;
+    return out->quote_groups ? TD_OK : error_nomem(err);
 }
 
 /* The sentences the cleaner kept of each article, for readers of the comparison. */
