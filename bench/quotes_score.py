@@ -41,11 +41,35 @@ def content_words(s):
     return out
 
 
-def quoted_parts(text):
-    """The parts of a mixed quote that lie inside quotation marks (paired in order)."""
-    parts, cuts = [], [m.span() for m in MARKS.finditer(text)]
-    for i in range(0, len(cuts) - 1, 2):
-        parts.append(text[cuts[i][1]:cuts[i + 1][0]])
+def quoted_regions(text):
+    """The [start, end) character ranges of the article inside double quotation marks, paired in
+    order within each paragraph; a quote left open runs to the paragraph's end (README protocol)."""
+    regions, pos = [], 0
+    for para in re.split(r"(\n\s*\n)", text):
+        if not para.strip():
+            pos += len(para)
+            continue
+        opened = None
+        for m in MARKS.finditer(para):
+            if opened is None:
+                opened = pos + m.end()
+            else:
+                regions.append((opened, pos + m.start()))
+                opened = None
+        if opened is not None:
+            regions.append((opened, pos + len(para)))
+        pos += len(para)
+    return regions
+
+
+def quoted_parts(text, quote, regions):
+    """The parts of a mixed quote's content that lie inside quotation marks."""
+    parts = []
+    for s, e in quote.get("spans") or [quote["content"]]:
+        for a, b in regions:
+            lo, hi = max(s, a), min(e, b)
+            if lo < hi:
+                parts.append(text[lo:hi])
     return parts
 
 
@@ -62,9 +86,10 @@ def score_article(gold, system, tally, misses):
     direct = [q for q in gold["quotes"] if q.get("direct")]
     gtoks = [tokens(q["text"]) for q in direct]
     neutral_zones = [t for t in gtoks]
+    regions = quoted_regions(gold["text"])
     for q in gold["quotes"]:
         if q.get("kind") == "mixed":
-            neutral_zones += [tokens(p) for p in quoted_parts(q["text"])] or [tokens(q["text"])]
+            neutral_zones += [tokens(p) for p in quoted_parts(gold["text"], q, regions)]
     sq = [q for q in system.get("quotes", []) if tokens(q.get("text") or "")]
     stoks = [tokens(q["text"]) for q in sq]
     pairs = []

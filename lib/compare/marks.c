@@ -8,6 +8,9 @@
 
 #include "compare/quotes.h"
 
+/* Words that join a second clause to an attribution ("Blige sings before asking her, "…""): the next
+ * piece is another quote. */
+static const char *const linkers[] = {"after", "and", "because", "before", "but", "then", "when", "while"};
 /* Words of at least four letters that a title leaves in lower case. */
 static const char *const title_small[] = {"about", "from", "into", "over", "than", "that", "this", "upon", "with"};
 
@@ -134,8 +137,8 @@ static bool all_capitalised(const qdoc *d, const qpiece *p)
     return caps >= 2;
 }
 
-/* A speech verb within `reach` tokens before the piece, or after it when the piece ends a sentence or
- * clause inside its marks (`"No," he said`), in its paragraph. */
+/* A speech verb within `reach` tokens before the piece, or within twice that after it when the piece
+ * ends a sentence or clause inside its marks (`"No," the mayor, Jane Doe, said`), in its paragraph. */
 static bool cue_near(const qdoc *d, const qpiece *p, size_t reach)
 {
     size_t last = p->close - 1;
@@ -146,10 +149,26 @@ static bool cue_near(const qdoc *d, const qpiece *p, size_t reach)
         if (d->tok.items[p->open - k].para != para) break;
         if (speech_verb(d, p->open - k)) return true;
     }
-    for (size_t k = 1; closes_clause && k <= reach && p->close + k < d->tok.len; k++) {
-        if (d->tok.items[p->close + k].para != para) break;
+    for (size_t k = 1; closes_clause && k <= 2 * reach && p->close + k < d->tok.len; k++) {
+        if (d->tok.items[p->close + k].para != para || (d->tok.items[p->close + k].flags & (QT_OPEN | QT_CLOSE))) break;
         if (speech_verb(d, p->close + k)) return true;
     }
+    return false;
+}
+
+static bool sentence_end(const qdoc *d, size_t t)
+{
+    return qtok_char(d, t, '.') || qtok_char(d, t, '?') || qtok_char(d, t, '!');
+}
+
+/* A speech verb in the sentence of the piece (outside it), in its paragraph. */
+static bool cue_in_sentence(const qdoc *d, const qpiece *p)
+{
+    const qtok *t = d->tok.items;
+    for (size_t i = p->open; i-- > 0 && t[i].sent == t[p->open].sent && t[i].para == t[p->open].para;)
+        if (speech_verb(d, i)) return true;
+    for (size_t i = p->close + 1; i < d->tok.len && t[i].sent == t[p->close - 1].sent && t[i].para == t[p->open].para; i++)
+        if (speech_verb(d, i)) return true;
     return false;
 }
 
@@ -163,14 +182,17 @@ static bool is_speech(const qdoc *d, const qpiece *p)
     if (p->words <= 3 && p->open > 0 && p->close + 1 < d->tok.len && (d->tok.items[p->open - 1].flags & QT_CAP) &&
         (d->tok.items[p->close + 1].flags & QT_CAP) && !p->open_end)
         return false;
-    if (p->words <= 2) return cue_near(d, p, 6);
+    /* three words or fewer: a term or a scare quote unless a speech verb is at hand or it is a whole
+       sentence ("It's about me.") */
+    const qtok *first = &d->tok.items[p->open + 1];
+    bool sentence = p->words >= 2 && (first->flags & QT_CAP) && !p->open_end && sentence_end(d, p->close - 1);
+    if (p->words <= 3) return sentence || cue_near(d, p, 6) || (p->words == 3 && cue_in_sentence(d, p));
+    /* a short phrase quoted inside a sentence that reports no speech is a term ("a living room in
+       western Pennsylvania") */
+    if (p->words <= 6 && !(first->flags & QT_CAP) && !cue_in_sentence(d, p)) return false;
     return true;
 }
 
-static bool sentence_end(const qdoc *d, size_t t)
-{
-    return qtok_char(d, t, '.') || qtok_char(d, t, '?') || qtok_char(d, t, '!');
-}
 
 static bool dash(const qdoc *d, size_t t)
 {
@@ -181,11 +203,23 @@ static bool dash(const qdoc *d, size_t t)
                                                  !memcmp(c, "\xe2\x80\xa6", 3)));
 }
 
+size_t piece_label(const qdoc *d, const qpiece *p)
+{
+    size_t t = p->open + 1;
+    while (t < p->close && t < p->open + 4 && d->tok.items[t].kind == TOKEN_WORD) {
+        for (size_t i = d->tok.items[t].start; i < d->tok.items[t].end; i++)
+            if (d->text[i] < 'A' || d->text[i] > 'Z') return 0;
+        t++;
+    }
+    return t > p->open + 1 && t < p->close && qtok_char(d, t, ':') ? t : 0;
+}
+
 /* True when piece b goes on with the quote of piece a: the next paragraph opens with it after a
  * left open, or only an attribution stands between them (`"…," he said. "…"`). */
 static bool continues(const qdoc *d, const qpiece *a, const qpiece *b)
 {
     const qtok *t = d->tok.items;
+    if (piece_label(d, b)) return false; /* the next speaker of a transcript */
     if (a->open_end) return t[b->open].para == t[a->close - 1].para + 1 && t[b->open - 1].para < t[b->open].para;
     if (t[a->close].para != t[b->open].para || b->open - a->close > 12) return false;
     size_t last = a->close - 1;
@@ -194,7 +228,7 @@ static bool continues(const qdoc *d, const qpiece *a, const qpiece *b)
     if (!comma_break) return false;
     size_t cues = 0;
     for (size_t i = a->close + 1; i < b->open; i++) {
-        if (sentence_end(d, i) && i + 1 != b->open) return false;
+        if ((sentence_end(d, i) && i + 1 != b->open) || QTOK_IS(d, i, linkers)) return false;
         cues += speech_verb(d, i);
     }
     return cues == 1 && b->open - a->close <= 12;

@@ -56,6 +56,9 @@ typedef struct qdoc {
 /* Tokenises the text, pairs its quotation marks and keeps the pieces that are speech, joined into
  * quotes. False when out of memory. */
 bool marks_find(qdoc *d);
+/* The token index of the colon after a transcript's label at the start of piece p ("WALLACE: …": one to
+ * three upper-case words), 0 when there is none. */
+size_t piece_label(const qdoc *d, const qpiece *p);
 /* Finds the speaker and role of every quote of d. False when out of memory. */
 bool speakers_find(qdoc *d);
 void qdoc_free(qdoc *d);

@@ -11,13 +11,14 @@
 
 /* Verbs that introduce speech or writing (lower case, sorted). */
 static const char *const cues[] = {
-    "according", "acknowledged", "add", "added", "adding", "adds", "admitted", "announced", "answered",
-    "argue", "argued", "argues", "arguing", "ask", "asked", "asking", "asks", "asserted", "boasted", "called",
-    "calls", "cautioned", "chanted", "charged", "claimed", "claims", "commented", "complained", "conceded",
-    "concluded", "confirmed", "continued", "continues", "countered", "cried", "declared", "declares",
-    "demanded", "demands", "described", "emphasized", "explain", "explained", "explaining", "explains", "indicated", "indicates",
-    "insist", "insisted", "insisting", "insists", "joked", "lamented", "maintained", "mused", "note", "noted",
-    "notes", "noting", "observed", "pleaded", "posted", "predicted", "proclaimed", "promised", "quipped",
+    "according", "accused", "acknowledged", "add", "added", "adding", "adds", "admitted", "announced",
+    "answered", "argue", "argued", "argues", "arguing", "ask", "asked", "asking", "asks", "asserted",
+    "boasted", "branded", "called", "calls", "cautioned", "chanted", "charged", "claimed", "claims",
+    "commented", "complained", "conceded", "concluded", "confirmed", "continued", "continues", "countered",
+    "cried", "declared", "declares", "demanded", "demands", "described", "dubbed", "emphasized", "explain",
+    "explained", "explaining", "explains", "indicated", "indicates", "insist", "insisted", "insisting",
+    "insists", "joked", "labeled", "labelled", "lamented", "maintained", "mused", "noted", "notes",
+    "noting", "observed", "pleaded", "posted", "predicted", "proclaimed", "promised", "put", "quipped",
     "recalled", "recalls", "reiterated", "remarked", "replied", "reported", "reports", "responded",
     "retorted", "said", "say", "saying", "says", "shouted", "stated", "states", "stressed", "suggested",
     "tell", "telling", "tells", "threatened", "threatens", "told", "tweeted", "tweets", "urged", "vowed",
@@ -34,8 +35,8 @@ static const char *const not_names[] = {"april", "august", "december", "february
                                         "thursday", "tuesday", "wednesday"};
 /* Words between a subject and its verb ("X also said", "X has stressed"). */
 static const char *const between_words[] = {
-    "again", "also", "even", "first", "further", "had", "has", "have", "just", "later", "never", "once", "only",
-    "previously", "then", "would",
+    "again", "also", "always", "even", "first", "further", "had", "has", "have", "just", "later", "never", "often",
+    "once", "only", "previously", "sometimes", "then", "would",
 };
 /* Lower-case words that end a subject noun phrase going backwards. */
 static const char *const np_stops[] = {
@@ -61,6 +62,8 @@ static const char *const leading_words[] = {
     "later", "meanwhile", "moreover", "now", "so", "still", "the", "then", "yet",
 };
 static const char *const pronouns[] = {"he", "i", "it", "she", "they", "we"};
+static const char *const relatives[] = {"which", "who", "whose"};
+static const char *const conjunctions[] = {"and", "or"};
 /* Pronouns and possessives that are never the subject of a speech verb. */
 static const char *const object_pronouns[] = {"her", "him", "his", "its", "me", "my", "our", "their", "them", "us"};
 /* Prepositions that open a sentence with a phrase before its subject ("In a statement, X said"). */
@@ -73,6 +76,8 @@ static const char *const articles[] = {"a", "an"};
 /* Words before a capitalised run that make it part of a description ("representative to the UN"). */
 static const char *const of_words[] = {"and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with"};
 static const char *const to_word[] = {"to"};
+static const char *const put_word[] = {"put"};
+static const char *const it_word[] = {"it"};
 /* Courtesy titles, left out of a name. */
 static const char *const courtesy[] = {"dr", "miss", "mr", "mrs", "ms", "mx", "prof"};
 /* Titles before a name, which belong to the role ("President Obama", "Sen. Ted Cruz"). */
@@ -85,13 +90,30 @@ static const char *const titles[] = {
 /* Lower-case particles inside names (Charles de Gaulle, Ludwig van Beethoven). */
 static const char *const particles[] = {"al", "bin", "da", "de", "del", "der", "di", "du", "ibn", "la", "le", "van", "von"};
 
+/* An -ing form of a speech verb that is only listed in the past ("asserting": "asserted"). */
+static bool cue_participle(const qdoc *d, size_t t)
+{
+    const qtok *k = &d->tok.items[t];
+    size_t n = k->end - k->start;
+    char past[32];
+    if (k->kind != TOKEN_WORD || n < 6 || n >= sizeof past || memcmp(d->text + k->end - 3, "ing", 3)) return false;
+    memcpy(past, d->text + k->start, n - 3);
+    memcpy(past + n - 3, "ed", 2);
+    return wordlist_find(cues, sizeof cues / sizeof *cues, past, n - 1);
+}
+
 bool speech_verb(const qdoc *d, size_t t)
 {
-    /* "States" in "the United States" is no verb: cues are lower case, but for "According". */
-    if (!QTOK_IS(d, t, cues) || ((d->tok.items[t].flags & QT_CAP) && !QTOK_IS(d, t, according_word))) return false;
+    /* "States" in "the United States" is no verb: cues are lower case, but for "According" and a
+       sentence's first word ("Said Ellis: …") */
+    bool opens = t == 0 || d->tok.items[t - 1].sent != d->tok.items[t].sent;
+    if (!(QTOK_IS(d, t, cues) || cue_participle(d, t)) ||
+        ((d->tok.items[t].flags & QT_CAP) && !QTOK_IS(d, t, according_word) && !opens))
+        return false;
     /* nor is the second half of a compound ("so-called") */
     if (t > 0 && qtok_char(d, t - 1, '-') && d->tok.items[t - 1].end == d->tok.items[t].start) return false;
-    /* "according" only before "to". */
+    /* "according" only before "to", "put" only before "it" ("as X put it") */
+    if (QTOK_IS(d, t, put_word)) return QTOK_IS(d, t + 1, it_word);
     return !QTOK_IS(d, t, according_word) || QTOK_IS(d, t + 1, to_word);
 }
 
@@ -103,6 +125,7 @@ typedef struct subject {
     size_t name_a, name_b, role_a, role_b;
     bool definite; /* after "the" or with a possessive: a description may point back to a named speaker,
                       a name is an organisation (the White House) */
+    bool plural;   /* a name that looks like a plural noun: not "he" or "she" */
 } subject;
 
 /* A speech verb and who it is said of, after resolution. */
@@ -141,7 +164,7 @@ static bool np_token(const ctx *c, size_t t)
     if (c->inside[t]) return false;
     if (is_word(c, t)) return !(lower_word(c, t) && QTOK_IS(c->d, t, np_stops));
     return is_char(c, t, '.') || is_char(c, t, '-') || is_char(c, t, '&') || is_char(c, t, '(') ||
-           is_char(c, t, ')');
+           is_char(c, t, ')') || (tk(c, t)->flags & (QT_OPEN | QT_CLOSE)); /* a nickname's marks */
 }
 
 /* A stopword (folded ASCII look-up; other words are not stopwords). */
@@ -184,7 +207,8 @@ static subject analyse_phrase(const ctx *c, size_t a, size_t b, bool apposition)
     size_t run = end;
     while (run > a) {
         size_t t = run - 1;
-        bool hyphened = t > a && is_char(c, t - 1, '-') && tk(c, t - 1)->end == tk(c, t)->start; /* Ki-moon */
+        bool hyphened = t > a + 1 && is_char(c, t - 1, '-') && tk(c, t - 1)->end == tk(c, t)->start &&
+                        is_cap(c, t - 2); /* Ki-moon */
         bool ok = (is_cap(c, t) && !possessive(c, t)) || (run < end && QTOK_IS(c->d, t, particles)) ||
                   (run < end && (is_char(c, t, '.') || is_char(c, t, '-'))) || (hyphened && !possessive(c, t));
         if (!ok) break;
@@ -192,6 +216,14 @@ static subject analyse_phrase(const ctx *c, size_t a, size_t b, bool apposition)
     }
     while (run < end && !is_word(c, run)) run++;
     bool inside_description = run > a && lower_word(c, run - 1) && QTOK_IS(c->d, run - 1, of_words);
+    if (inside_description && QTOK_IS(c->d, a, titles)) {
+        /* "Secretary of State John F. Kerry": a title with "of"; the name is its last two words */
+        size_t k = end, words = 0;
+        while (k > run && words < 2)
+            if (--k, is_word(c, k) && tk(c, k)->end - tk(c, k)->start > 1) words++;
+        run = k;
+        inside_description = false;
+    }
     if (run < end && (is_cap(c, end - 1) || is_char(c, end - 2, '-')) && !inside_description) {
         size_t name = run;
         for (size_t t = run; t + 1 < end; t++) /* after the last title: "PolitiFact Executive Director Aaron Sharockman" */
@@ -202,7 +234,7 @@ static subject analyse_phrase(const ctx *c, size_t a, size_t b, bool apposition)
         const char *w = c->d->text + tk(c, name)->start;
         bool word_not_name = function_word(c, name) || QTOK_IS(c->d, name, not_names) ||
                              (n > 4 && (!memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ed", 2)));
-        if (name + 1 == end && opens && word_not_name) return s;
+        if (name + 1 == end && ((opens && word_not_name) || QTOK_IS(c->d, name, not_names))) return s;
         if (name < end) {
             size_t role_end = name;
             while (role_end > a && (QTOK_IS(c->d, role_end - 1, courtesy) || is_char(c, role_end - 1, '.'))) role_end--;
@@ -210,6 +242,8 @@ static subject analyse_phrase(const ctx *c, size_t a, size_t b, bool apposition)
             s.kind = NP_NAME;
             s.name_a = name;
             s.name_b = end;
+            /* "Delegates questioned …": one capitalised word ending in s opening a sentence is a plural */
+            s.plural = name + 1 == end && opens && n > 3 && w[n - 1] == 's' && w[n - 2] != 's';
             s.role_a = a;
             s.role_b = role_end > a ? role_end : a;
             if (s.role_b > s.role_a && (QTOK_IS(c->d, s.role_b - 1, courtesy) || function_word(c, s.role_b - 1)))
@@ -264,26 +298,39 @@ static subject subject_before(const ctx *c, size_t v, size_t lo)
         /* X, ROLE, said / ROLE, X, said / X, of Springfield, Va., said: up to three parts between
            commas; the subject is the first part that is a name, its role the first description */
         size_t ends[3], starts[3], n = 0, end = i - 1;
-        while (n < 3) {
+        bool relative = false;
+        for (;;) {
             size_t k = end;
             while (k > lo && k + 20 > end && !is_char(c, k - 1, ',') && !c->inside[k - 1]) k--;
-            if (k <= lo || !is_char(c, k - 1, ',')) break;
+            bool bounded = k > lo && is_char(c, k - 1, ',');
+            size_t cut = SIZE_MAX; /* the last clause word ("which", "that"; not the "and" of a role) */
+            for (size_t t = k; t < end; t++)
+                if (lower_word(c, t) && QTOK_IS(c->d, t, np_stops) && !QTOK_IS(c->d, t, conjunctions)) cut = t;
+            if (cut == k && bounded && QTOK_IS(c->d, k, relatives)) { /* X, who studies tax policy, said */
+                relative = true;
+                end = k - 1;
+                continue;
+            }
+            if (cut != SIZE_MAX || !bounded) { /* the head: a noun phrase back to a clause boundary */
+                size_t j = end;
+                while (j > lo && j + 16 > end && np_token(c, j - 1)) j--;
+                starts[n] = j;
+                ends[n++] = end;
+                break;
+            }
             starts[n] = k;
             ends[n++] = end;
+            if (n == 3) break;
             end = k - 1;
         }
-        if (!n) return none;
-        size_t j = end;
-        while (j > lo && j + 16 > end && np_token(c, j - 1)) j--;
-        subject head = analyse(c, j, end);
-        subject name = head.kind == NP_NAME ? head : (subject){.kind = NP_NONE};
-        subject role = head.kind == NP_DESCRIPTION ? head : (subject){.kind = NP_NONE};
+        if (n < 2 && !relative) return none; /* "…, noted NBC's Dante Chinni": the subject comes after */
+        subject name = {.kind = NP_NONE}, role = {.kind = NP_NONE};
         for (size_t p = n; p-- > 0;) {
-            subject part = analyse_phrase(c, starts[p], ends[p], true);
+            subject part = analyse_phrase(c, starts[p], ends[p], p + 1 < n);
             if (part.kind == NP_NAME && name.kind == NP_NONE) name = part;
             if (part.kind == NP_DESCRIPTION && role.kind == NP_NONE) role = part;
         }
-        if (name.kind == NP_NONE) return head.kind == NP_NONE ? role : head;
+        if (name.kind == NP_NONE) return role;
         return appose(name, role);
     }
     size_t j = i;
@@ -369,7 +416,7 @@ static subject resolve(const ctx *c, size_t m, subject s)
         if (s.kind == NP_PRONOUN) {
             /* he and she: a person, so no description, no organisation ("the Commission") */
             bool plural = QTOK_IS(c->d, s.name_a, plural_pronouns);
-            if (!plural && (p->who.kind == NP_DESCRIPTION || p->who.definite)) continue;
+            if (!plural && (p->who.kind == NP_DESCRIPTION || p->who.definite || p->who.plural)) continue;
             return p->who;
         }
         if (!p->spoke) continue;
@@ -388,17 +435,21 @@ static subject sentence_subject(const ctx *c, size_t s0, size_t hi)
     subject none = {.kind = NP_NONE};
     size_t i = s0;
     while (i < hi && !is_word(c, i)) i++;
-    if (i < hi && QTOK_IS(c->d, i, openers)) {
-        while (i < hi && !is_char(c, i, ',') && !c->inside[i]) i++;
-        i++;
-    }
+    if (i < hi && QTOK_IS(c->d, i, openers)) /* "On July 6, 2015, Sanders made …": to a comma before a capital */
+        for (size_t commas = 0; commas < 3 && i < hi && !c->inside[i]; commas++) {
+            while (i < hi && !is_char(c, i, ',') && !c->inside[i]) i++;
+            if (++i < hi && is_cap(c, i)) break;
+        }
     if (i >= hi || c->inside[i]) return none;
     if (QTOK_IS(c->d, i, pronouns)) return analyse(c, i, i + 1);
     size_t j = i;
     while (j < hi && !c->inside[j] &&
            (is_cap(c, j) || (j > i && (is_char(c, j, '.') || is_char(c, j, '-') || QTOK_IS(c->d, j, particles)))))
         j++;
-    if (j == i || j >= hi || !(lower_word(c, j) || is_char(c, j, ','))) return none;
+    size_t after = j;
+    if (j < hi && is_char(c, j, '(')) /* Sen. Claire McCaskill (D-Mo.) scolded */
+        while (after < hi && !c->inside[after] && !is_char(c, after++, ')')) continue;
+    if (j == i || after >= hi || !(lower_word(c, after) || is_char(c, after, ','))) return none;
     subject s = analyse(c, i, j);
     return s.kind == NP_NAME ? s : none;
 }
@@ -413,9 +464,20 @@ static bool participle(const ctx *c, size_t v)
 /* The subject of the verb at v within [lo, hi): before it, else after it. */
 static subject subject_of(const ctx *c, size_t v, size_t lo, size_t hi)
 {
-    if (participle(c, v)) return sentence_subject(c, lo, v);
+    if (participle(c, v)) { /* "footage of Trump saying", else the sentence's subject */
+        if (v > lo && is_cap(c, v - 1)) {
+            size_t j = v;
+            while (j > lo && j + 6 > v && (is_cap(c, j - 1) || is_char(c, j - 1, '.'))) j--;
+            subject named = analyse(c, j, v);
+            if (named.kind == NP_NAME) return named;
+        }
+        size_t head = v; /* the sentence's first token, across any quote in it */
+        while (head > 0 && tk(c, head - 1)->sent == tk(c, v)->sent && tk(c, head - 1)->para == tk(c, v)->para) head--;
+        subject s = sentence_subject(c, lo, v);
+        return s.kind == NP_NONE && head < lo ? sentence_subject(c, head, v) : s;
+    }
     subject s = QTOK_IS(c->d, v, according_word) ? (subject){.kind = NP_NONE} : subject_before(c, v, lo);
-    if (s.kind == NP_NONE) s = subject_after(c, v, hi);
+    if (s.kind == NP_NONE && !QTOK_IS(c->d, v, noun_cues)) s = subject_after(c, v, hi);
     return s;
 }
 
@@ -461,16 +523,22 @@ static const mention *cue_in(const ctx *c, size_t a, size_t b, bool backwards)
     return NULL;
 }
 
+/* A dash: - – — ― */
+static bool is_dash(const ctx *c, size_t t)
+{
+    if (t >= c->d->tok.len || tk(c, t)->kind != TOKEN_PUNCT) return false;
+    const char *p = c->d->text + tk(c, t)->start;
+    size_t n = tk(c, t)->end - tk(c, t)->start;
+    return (n == 1 && *p == '-') ||
+           (n == 3 && p[0] == '\xe2' && p[1] == '\x80' && (p[2] == '\x93' || p[2] == '\x94' || p[2] == '\x95'));
+}
+
 /* A dash and a name after a quote, on its line (`"…" ― Pamela Padilla`). */
 static subject dash_name(const ctx *c, size_t t)
 {
     subject none = {.kind = NP_NONE};
     const qdoc *d = c->d;
-    if (t >= d->tok.len || tk(c, t)->kind != TOKEN_PUNCT) return none;
-    const char *p = d->text + tk(c, t)->start;
-    bool dash = tk(c, t)->end - tk(c, t)->start == 3 && p[0] == '\xe2' && p[1] == '\x80' &&
-                (p[2] == '\x95' || p[2] == '\x94' || p[2] == '\x93');
-    if (!dash) return none;
+    if (!is_dash(c, t) || is_char(c, t, '-')) return none;
     size_t e = t + 1;
     while (e < d->tok.len && e < t + 8 && !c->inside[e] && tk(c, e)->para == tk(c, t)->para &&
            !memchr(d->text + tk(c, e - 1)->end, '\n', tk(c, e)->start - tk(c, e - 1)->end) &&
@@ -480,18 +548,11 @@ static subject dash_name(const ctx *c, size_t t)
     return s.kind == NP_NAME ? s : none;
 }
 
-/* A transcript's label at the start of a quote ("WALLACE: …"): one to three upper-case words and a colon. */
+/* A transcript's label at the start of a quote ("WALLACE: …"). */
 static subject label(const ctx *c, const qpiece *p)
 {
-    subject none = {.kind = NP_NONE};
-    size_t t = p->open + 1;
-    while (t < p->close && t < p->open + 4 && tk(c, t)->kind == TOKEN_WORD) {
-        for (size_t i = tk(c, t)->start; i < tk(c, t)->end; i++)
-            if (c->d->text[i] < 'A' || c->d->text[i] > 'Z') return none;
-        t++;
-    }
-    if (t == p->open + 1 || t >= p->close || !is_char(c, t, ':')) return none;
-    return (subject){.kind = NP_NAME, .name_a = p->open + 1, .name_b = t};
+    size_t colon = piece_label(c->d, p);
+    return colon ? (subject){.kind = NP_NAME, .name_a = p->open + 1, .name_b = colon} : (subject){.kind = NP_NONE};
 }
 
 static subject spoken(const mention *m) { return m ? m->who : (subject){.kind = NP_NONE}; }
@@ -511,19 +572,43 @@ static subject attribution(const ctx *c, const qquote *q)
     }
     subject after = {.kind = NP_NONE}, before = {.kind = NP_NONE};
     if (!last->open_end && last->close + 1 < d->tok.len && tk(c, last->close + 1)->para == tk(c, last->close)->para) {
-        size_t a = last->close + 1, b = sentence_end(c, a);
-        if (b > a + 14) b = a + 14;
+        size_t a = last->close + 1, end = sentence_end(c, a), b = end < a + 14 ? end : a + 14;
         after = spoken(cue_in(c, a, b, false));
+        if (after.kind == NP_NONE && end > b) { /* a long apposition: the subject must follow the quote */
+            subject far = spoken(cue_in(c, b, end < a + 32 ? end : a + 32, false));
+            size_t from = far.role_b > far.role_a && far.role_a < far.name_a ? far.role_a : far.name_a;
+            if (far.kind != NP_NONE && from <= a + 1) after = far;
+        }
         if (after.kind == NP_NONE) after = dash_name(c, a);
     }
     bool inside_sentence = first->open > 0 && tk(c, first->open - 1)->para == tk(c, first->open)->para &&
                            tk(c, first->open - 1)->sent == tk(c, first->open)->sent && !c->inside[first->open - 1];
     size_t s0 = inside_sentence ? sentence_start(c, first->open - 1) : first->open;
-    if (inside_sentence) before = spoken(cue_in(c, s0, first->open, true));
+    if (inside_sentence) {
+        before = spoken(cue_in(c, s0, first->open, true));
+        size_t head = s0; /* or a verb before an earlier quote of the sentence: it said "a" and "b" */
+        while (head > 0 && tk(c, head - 1)->sent == tk(c, s0)->sent && tk(c, head - 1)->para == tk(c, s0)->para) head--;
+        if (before.kind == NP_NONE && head < s0) before = spoken(cue_in(c, head, s0, true));
+    }
+    /* "… Mitt Romney -- ''It is disqualifying …''" or "Trump: "…"": a name just before the quote */
+    if (inside_sentence && first->open >= 2 && (is_char(c, first->open - 1, ':') || is_dash(c, first->open - 1))) {
+        size_t e = first->open - 1;
+        while (e > s0 && is_dash(c, e - 1)) e--;
+        size_t j = e;
+        while (j > s0 && j + 6 > e && (is_cap(c, j - 1) || is_char(c, j - 1, '.'))) j--;
+        subject named = j < e ? analyse(c, j, e) : (subject){.kind = NP_NONE};
+        if (named.kind == NP_NAME) return named;
+    }
     if (q->partial && before.kind != NP_NONE) return before;
     if (after.kind != NP_NONE) return after;
     if (before.kind != NP_NONE) return before;
     if (inside_sentence) return sentence_subject(c, s0, first->open);
+    if (first->open > 0 && is_char(c, first->open - 1, ':')) { /* "Sanders made this comment:" ¶ "…" */
+        size_t s1 = sentence_start(c, first->open - 1);
+        s = spoken(cue_in(c, s1, first->open - 1, true));
+        if (s.kind == NP_NONE) s = sentence_subject(c, s1, first->open - 1);
+        if (s.kind != NP_NONE) return s;
+    }
     uint32_t para = tk(c, first->open)->para;
     for (size_t k = c->mentions.len; k-- > 0;) {
         const mention *m = &c->mentions.items[k];
@@ -544,7 +629,6 @@ bool speakers_find(qdoc *d)
         size_t end = p->open_end ? p->close : p->close + 1;
         for (size_t t = p->open; t < end && t < d->tok.len; t++) c.inside[t] = true;
     }
-    for (size_t t = 0; t < d->tok.len; t++) c.inside[t] |= (d->tok.items[t].flags & (QT_OPEN | QT_CLOSE)) != 0;
     bool ok = collect_mentions(&c);
     for (size_t i = 0; ok && i < d->quotes.len; i++) {
         qquote *q = &d->quotes.items[i];
