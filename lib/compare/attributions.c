@@ -1,11 +1,16 @@
 /* attributions.c — the same quote attributed to different speakers in different articles (a
  * spokesman in one, the foreign ministry in another), from the quote groups of td_group_quotes.
- * Two attributions agree when their last words (the head: "spokesman", "Hun") are the same, when
- * every word of one is in the other, or when both are names that share a word. */
+ * Each article is represented by its attributed member closest in words to the group's longest
+ * quote, and two articles are compared only when their members share most of the shorter one's
+ * words (groups can chain looser matches). Two attributions
+ * agree when their last words (the head: "spokesman", "Hun") are the same, when every word of one
+ * is in the other, when both are names that share a word, or when either article names the other's
+ * speaker anywhere (it may know them under both names: "Dallas Swonger" and "Delynn"). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common/error.h"
 #include "compare/compare.h"
@@ -56,16 +61,107 @@ static bool same_speaker(compare_ctx *cx, const char *a, const char *b, bool *ok
     return false;
 }
 
-/* One claim per article of the group: the sentence of its first attributed member. */
-static bool group_claims(compare_ctx *cx, const td_quote_group *g, td_claim *claims, size_t *n_claims)
+/* Whether text holds word (ASCII case ignored) as a whole word. */
+static bool has_word(const char *text, const char *word, size_t len)
+{
+    if (!len) return false;
+    for (const char *p = text; *p; p++) {
+        if (strncasecmp(p, word, len) != 0) continue;
+        bool start = p == text || !isalnum((unsigned char)p[-1]);
+        if (start && !isalnum((unsigned char)p[len])) return true;
+    }
+    return false;
+}
+
+/* The last word of a speaker ("spokesman" of "the foreign ministry's spokesman"), into out. */
+static void head_word(const char *speaker, char *out, size_t size)
+{
+    size_t len = strlen(speaker), end = len;
+    while (end > 0 && !isalnum((unsigned char)speaker[end - 1])) end--;
+    size_t start = end;
+    while (start > 0 && (isalnum((unsigned char)speaker[start - 1]) || speaker[start - 1] == '-')) start--;
+    snprintf(out, size, "%.*s", (int)(end - start), speaker + start);
+}
+
+/* Whether article doc names the speaker (by its last word). */
+static bool names(const compare_ctx *cx, size_t doc, const char *speaker)
+{
+    char head[128];
+    head_word(speaker, head, sizeof head);
+    return has_word(cx->cluster->docs[doc].text, head, strlen(head));
+}
+
+enum { QUOTE_TERMS = 64 };
+static const double SAME_QUOTE = 0.6; /* share of the shorter quote's content words in the other */
+
+/* The distinct content terms of a quote's first QUOTE_TERMS words; returns how many. */
+static size_t quote_terms(compare_ctx *cx, const char *text, uint32_t *terms, bool *ok)
+{
+    size_t pos = 0, n = 0, len = strlen(text);
+    token t;
+    while (n < QUOTE_TERMS && token_next(text, len, &pos, &t)) {
+        lex_word lw;
+        if (!lexicon_word(cx->lx, text + t.start, t.end - t.start, t.kind, &lw)) {
+            *ok = false;
+            return 0;
+        }
+        if (lw.flags & (LEX_PUNCT | LEX_STOP)) continue;
+        bool seen = false;
+        for (size_t i = 0; i < n && !seen; i++) seen = terms[i] == lw.term;
+        if (!seen) terms[n++] = lw.term;
+    }
+    return n;
+}
+
+/* Share of the shorter quote's content words that the other has, from 0 to 1; 0 when the shorter has
+ * fewer than two (one shared word says little). */
+static double quote_overlap(compare_ctx *cx, const char *a, const char *b, bool *ok)
+{
+    uint32_t x[QUOTE_TERMS], y[QUOTE_TERMS];
+    size_t nx = quote_terms(cx, a, x, ok), ny = quote_terms(cx, b, y, ok);
+    if (nx < 2 || ny < 2) return 0;
+    size_t shared = 0;
+    for (size_t i = 0; i < nx; i++)
+        for (size_t j = 0; j < ny; j++)
+            if (x[i] == y[j]) {
+                shared++;
+                break;
+            }
+    return (double)shared / (double)(nx < ny ? nx : ny);
+}
+
+/* The member of group g in article doc that stands for it: the attributed one closest to the group's
+ * longest quote, when most of its content words are in that quote; else NULL. */
+static const td_quote *member_of(compare_ctx *cx, const td_quote_group *g, size_t doc, bool *ok)
+{
+    const td_quote *longest = &cx->out->quotes[g->longest.doc]->items[g->longest.quote], *best = NULL;
+    double best_overlap = -1;
+    for (size_t r = 0; r < g->n_refs; r++) {
+        if (g->refs[r].doc != doc) continue;
+        const td_quote *q = &cx->out->quotes[doc]->items[g->refs[r].quote];
+        if (!q->speaker) continue;
+        double x = quote_overlap(cx, q->text, longest->text, ok);
+        if (x > best_overlap) {
+            best_overlap = x;
+            best = q;
+        }
+    }
+    return best_overlap >= SAME_QUOTE ? best : NULL;
+}
+
+/* One claim per article of the group: the sentence of its representative member. */
+static bool group_claims(compare_ctx *cx, const td_quote_group *g, td_claim *claims, const td_quote **members,
+                         size_t *n_claims)
 {
     *n_claims = 0;
     for (size_t r = 0; r < g->n_refs; r++) {
-        const td_quote *q = &cx->out->quotes[g->refs[r].doc]->items[g->refs[r].quote];
         size_t doc = g->refs[r].doc;
-        bool have = false;
-        for (size_t c = 0; c < *n_claims; c++) have |= claims[c].doc == doc;
-        if (have || !q->speaker) continue;
+        if (*n_claims && claims[*n_claims - 1].doc == doc) continue; /* members come in article order */
+        bool ok = true;
+        const td_quote *q = member_of(cx, g, doc, &ok);
+        if (!ok) return false;
+        if (!q) continue;
+        members[*n_claims] = q;
         char value[512];
         if (q->role) snprintf(value, sizeof value, "%s (%s)", q->speaker, q->role);
         else snprintf(value, sizeof value, "%s", q->speaker);
@@ -79,26 +175,24 @@ static bool group_claims(compare_ctx *cx, const td_quote_group *g, td_claim *cla
 td_status attributions_compare(compare_ctx *cx, td_error *err)
 {
     const td_quote_groups *groups = cx->out->quote_groups;
-    td_claim *claims = malloc((cx->out->n_docs ? cx->out->n_docs : 1) * sizeof *claims);
-    bool ok = claims != NULL;
+    size_t n_docs = cx->out->n_docs ? cx->out->n_docs : 1;
+    td_claim *claims = malloc(n_docs * sizeof *claims);
+    const td_quote **members = malloc(n_docs * sizeof *members);
+    bool ok = claims && members;
     for (size_t i = 0; ok && i < groups->n; i++) {
         const td_quote_group *g = &groups->items[i];
         size_t n = 0;
-        if (g->n_docs < 2 || !(ok = group_claims(cx, g, claims, &n)) || n < 2) continue;
+        if (g->n_docs < 2 || !(ok = group_claims(cx, g, claims, members, &n)) || n < 2) continue;
         bool differ = false;
         for (size_t a = 0; a < n && !differ && ok; a++)
-            for (size_t b = a + 1; b < n && !differ && ok; b++) {
-                const td_quote *qa = NULL, *qb = NULL;
-                for (size_t r = 0; r < g->n_refs; r++) {
-                    const td_quote *q = &cx->out->quotes[g->refs[r].doc]->items[g->refs[r].quote];
-                    if (!q->speaker) continue;
-                    if (!qa && g->refs[r].doc == claims[a].doc) qa = q;
-                    if (!qb && g->refs[r].doc == claims[b].doc) qb = q;
-                }
-                differ = !same_speaker(cx, qa->speaker, qb->speaker, &ok);
-            }
+            for (size_t b = a + 1; b < n && !differ && ok; b++)
+                differ = quote_overlap(cx, members[a]->text, members[b]->text, &ok) >= SAME_QUOTE &&
+                         !same_speaker(cx, members[a]->speaker, members[b]->speaker, &ok) &&
+                         !names(cx, claims[a].doc, members[b]->speaker) && !names(cx, claims[b].doc, members[a]->speaker);
         if (!differ || !ok) continue;
-        const td_quote *shown = &cx->out->quotes[g->longest.doc]->items[g->longest.quote];
+        const td_quote *shown = members[0]; /* the words all of them carry: the shortest member */
+        for (size_t k = 1; k < n; k++)
+            if (strlen(members[k]->text) < strlen(shown->text)) shown = members[k];
         char about[300];
         size_t len = strlen(shown->text);
         if (len > 80) { /* cut at a word boundary, keeping UTF-8 whole */
@@ -110,5 +204,6 @@ td_status attributions_compare(compare_ctx *cx, td_error *err)
         ok = compare_add_disagreement(cx, TD_DISAGREE_SPEAKER, about, claims, n);
     }
     free(claims);
+    free(members);
     return ok ? TD_OK : error_nomem(err);
 }
