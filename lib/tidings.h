@@ -446,9 +446,12 @@ typedef struct td_claim {
 
 /* A content unit: sentences of one or more articles that say the same thing. */
 typedef struct td_unit {
-    td_claim first;  /* the sentence that stands for the unit (earliest article, then earliest sentence) */
-    size_t *sources; /* indexes of every article with a sentence in the unit, ascending */
+    td_claim first;     /* the sentence that stands for the unit (earliest article, then earliest sentence) */
+    td_claim *members;  /* every sentence of the unit (first included), in article order; value NULL */
+    size_t n_members;
+    size_t *sources;    /* indexes of every article with a sentence in the unit, ascending */
     size_t n_sources;
+    bool disputed;      /* a sentence of the unit is a claim of a disagreement about an amount */
 } td_unit;
 
 typedef enum td_disagreement_kind {

@@ -68,6 +68,14 @@ static void test_harbour_bridge_cost(void **state)
     claims_point_at_sentences(c, d);
     /* one claim per article, and no article on both sides */
     for (size_t k = 1; k < d->n_claims; k++) assert_true(d->claims[k].doc > d->claims[k - 1].doc);
+    /* the reopening: March 3 in one article, mid-March in others */
+    const td_disagreement *when = find(cmp, TD_DISAGREE_AMOUNT, "March 3", "mid-March");
+    assert_non_null(when);
+    assert_non_null(strstr(when->about, "reopen"));
+    /* the units told with those figures are marked disputed */
+    bool disputed = false;
+    for (size_t i = 0; i < cmp->n_units; i++) disputed |= cmp->units[i].disputed && strstr(cmp->units[i].first.text, "million");
+    assert_true(disputed);
     /* the $4.5 million grant that every article giving it agrees on is no disagreement */
     assert_null(find(cmp, TD_DISAGREE_AMOUNT, "$4.5 million", "million"));
     /* consensus: most articles, before the unique details */
@@ -125,6 +133,20 @@ static void test_counts_differ(void **state)
     /* the same event told three times is one unit reported by all */
     assert_true(cmp->n_units >= 1);
     assert_int_equal(cmp->units[0].n_sources, 3);
+    td_comparison_free(cmp);
+    td_cluster_free(c);
+}
+
+static void test_rounding_and_clock(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "A vigil for the boy will be held at 6 p.m. Thursday at the Bernie Ward Community Center, with about $973,000 raised.\n",
+        "The family will hold a vigil for the boy Thursday at 6:00 at the Bernie Ward Community Center, with $972,814 raised.\n",
+    };
+    td_cluster *c = story_of(texts, 2);
+    td_comparison *cmp = compare(c);
+    assert_int_equal(cmp->n_disagreements, 0); /* 6:00 may be 6 p.m.; a rounded sum is the same sum */
     td_comparison_free(cmp);
     td_cluster_free(c);
 }
@@ -215,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_harbour_bridge_cost), cmocka_unit_test(test_denied_and_admitted),
         cmocka_unit_test(test_counts_differ),       cmocka_unit_test(test_agreeing_articles),
         cmocka_unit_test(test_sony),                cmocka_unit_test(test_render),
+        cmocka_unit_test(test_rounding_and_clock),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,6 +21,8 @@ typedef struct amount {
     uint32_t unit;    /* counts: lexicon term of the thing counted; money: the currency mark */
     double value;     /* money in units, dates as month * 100 + day, times in minutes */
     unsigned year;    /* dates: the year when given */
+    bool loose;       /* a time without a.m./p.m. (known up to 12 hours), a date known to a third of a month
+                         ("mid-March": its middle day) */
     size_t start;     /* bytes of the amount as written */
     size_t end;
 } amount;
@@ -92,6 +94,15 @@ static bool sentence_amounts(compare_ctx *cx, uint32_t si, amount_vec *out)
     for (size_t i = 0; ok && i < w.len; i++) {
         const word *cur = &w.items[i], *prev = i ? &w.items[i - 1] : NULL, *next = i + 1 < w.len ? &w.items[i + 1] : NULL;
         int month = month_of(cur);
+        /* "mid-March", "early March", "late March": a third of the month */
+        const word *part = prev && is(prev, "-") && i >= 2 ? &w.items[i - 2] : prev;
+        int middle = !month || !part ? 0 : is(part, "early") ? 5 : is(part, "mid") ? 15 : is(part, "late") ? 25 : 0;
+        if (middle) {
+            amount a = {.sent = si, .kind = AMOUNT_DATE, .value = month * 100 + middle, .loose = true,
+                        .start = part->t.start, .end = cur->t.end};
+            ok = vec_push(out, a);
+            continue;
+        }
         if (month && next && next->t.kind == TOKEN_NUMBER && next->len <= 2) {
             amount a = {.sent = si, .kind = AMOUNT_DATE, .value = month * 100 + number_value(next),
                         .start = cur->t.start, .end = next->t.end};
@@ -130,6 +141,7 @@ static bool sentence_amounts(compare_ctx *cx, uint32_t si, amount_vec *out)
             if (next && (is(next, "p.m.") || is(next, "pm")) && h < 12) h += 12;
             a.value = (double)(int)h * 60 + m;
             if (next && (is(next, "a.m.") || is(next, "p.m.") || is(next, "am") || is(next, "pm"))) a.end = next->t.end;
+            else a.loose = true;
         } else if (cur->len == 4 && a.value >= 1800 && a.value <= 2100 && !memchr(cur->s, '.', cur->len)) {
             a.kind = AMOUNT_YEAR;
         } else if (prev && month_of(prev)) {
@@ -169,12 +181,32 @@ static bool same_slot(const amount *a, const amount *b)
     return a->kind == b->kind && a->unit == b->unit;
 }
 
+/* Whether two amounts of one slot can be the same: equal, a loose one compatible with the other, or
+ * money, percentages and counts within ROUNDING of each other ("about $973,000" and "$972,814"). */
+static bool same_value(const amount *a, const amount *b)
+{
+    static const double ROUNDING = 0.03;
+    if (a->value == b->value) return true;
+    if (a->kind == AMOUNT_MONEY || a->kind == AMOUNT_PERCENT || a->kind == AMOUNT_COUNT) {
+        double big = a->value > b->value ? a->value : b->value, small = a->value > b->value ? b->value : a->value;
+        return big > 0 && (big - small) / big <= ROUNDING;
+    }
+    if (a->kind == AMOUNT_TIME && (a->loose || b->loose))
+        return (int)a->value % 720 == (int)b->value % 720;
+    if (a->kind == AMOUNT_DATE && a->loose != b->loose) {
+        const amount *rough = a->loose ? a : b, *exact = a->loose ? b : a;
+        int month = (int)rough->value / 100, middle = (int)rough->value % 100, day = (int)exact->value % 100;
+        return (int)exact->value / 100 == month && day >= middle - 5 && day <= middle + 6;
+    }
+    return false;
+}
+
 /* Whether article doc gives value v in the slot of a anywhere. */
 static bool doc_mentions(const compare_ctx *cx, const amount_vec *all, size_t doc, const amount *a)
 {
     for (size_t i = 0; i < all->len; i++) {
         const amount *b = &all->items[i];
-        if (cx->m.sents.items[b->sent].doc == doc && same_slot(a, b) && b->value == a->value) return true;
+        if (cx->m.sents.items[b->sent].doc == doc && same_slot(a, b) && same_value(a, b)) return true;
     }
     return false;
 }
@@ -194,24 +226,29 @@ static size_t find_root(size_t *parent, size_t i)
     return i;
 }
 
-/* "money: cost, repairs": the kind and the words most of the claims' sentences share. */
+/* "money: cost, repairs": the kind and up to four words nearest the first claim's amount that most
+ * of the other claims' sentences share, in text order. */
 static bool describe(compare_ctx *cx, const amount_vec *all, const size_t *members, size_t n, buf *about)
 {
+    enum { MAX_WORDS = 4, MAX_CANDIDATES = 96 };
     const amount *first = &all->items[members[0]];
     const sentence *s = &cx->m.sents.items[first->sent];
     const char *text = cx->cluster->docs[s->doc].text;
-    if (!buf_puts(about, kind_names[first->kind])) return false;
-    size_t pos = s->span.start, words = 0;
+    struct candidate {
+        size_t start, end, distance;
+        uint32_t term;
+    } cand[MAX_CANDIDATES];
+    size_t n_cand = 0, pos = s->span.start;
     token t;
-    uint32_t seen[4];
-    while (words < 4 && token_next(text, s->span.end, &pos, &t)) {
-        if (t.start >= first->start && t.end <= first->end) continue;
+    while (n_cand < MAX_CANDIDATES && token_next(text, s->span.end, &pos, &t)) {
+        if (t.end > first->start && t.start < first->end) continue;
         lex_word lw;
         if (!lexicon_word(cx->lx, text + t.start, t.end - t.start, t.kind, &lw)) return false;
-        if (lw.flags & (LEX_STOP | LEX_NUMBER | LEX_PUNCT)) continue;
-        uint32_t local = u64map_find(&cx->m.term_ids, lw.term);
+        word x = {t, text + t.start, t.end - t.start};
+        if (lw.flags & (LEX_STOP | LEX_NUMBER | LEX_PUNCT) || scale_of(&x) || month_of(&x)) continue;
         bool repeated = false;
-        for (size_t k = 0; k < words; k++) repeated |= seen[k] == lw.term;
+        for (size_t k = 0; k < n_cand; k++) repeated |= cand[k].term == lw.term;
+        uint32_t local = u64map_find(&cx->m.term_ids, lw.term);
         size_t others = 0; /* other claims' sentences with the word */
         for (size_t i = 1; i < n; i++) {
             const sentence *o = &cx->m.sents.items[all->items[members[i]].sent];
@@ -221,9 +258,21 @@ static bool describe(compare_ctx *cx, const amount_vec *all, const size_t *membe
             others += has;
         }
         if (2 * others < n - 1 || repeated) continue;
-        if (!buf_puts(about, words ? ", " : ": ") || !buf_append(about, text + t.start, t.end - t.start)) return false;
-        seen[words++] = lw.term;
+        size_t distance = t.start > first->start ? t.start - first->start : first->start - t.start;
+        cand[n_cand++] = (struct candidate){t.start, t.end, distance, lw.term};
     }
+    /* keep the nearest MAX_WORDS, in text order */
+    while (n_cand > MAX_WORDS) {
+        size_t far = 0;
+        for (size_t k = 1; k < n_cand; k++)
+            if (cand[k].distance > cand[far].distance) far = k;
+        memmove(cand + far, cand + far + 1, (n_cand - far - 1) * sizeof *cand);
+        n_cand--;
+    }
+    if (!buf_puts(about, kind_names[first->kind])) return false;
+    for (size_t k = 0; k < n_cand; k++)
+        if (!buf_puts(about, k ? ", " : ": ") || !buf_append(about, text + cand[k].start, cand[k].end - cand[k].start))
+            return false;
     return true;
 }
 
@@ -314,7 +363,7 @@ td_status amounts_compare(compare_ctx *cx, td_error *err)
         for (size_t j = i + 1; j < n; j++) {
             const amount *b = &all.items[j];
             size_t db = m->sents.items[b->sent].doc;
-            if (da == db || !same_slot(a, b) || a->value == b->value || a->kind == AMOUNT_YEAR) continue;
+            if (da == db || !same_slot(a, b) || same_value(a, b) || a->kind == AMOUNT_YEAR) continue;
             if (!same_context(m, a->sent, b->sent)) continue;
             if (doc_mentions(cx, &all, da, b) || doc_mentions(cx, &all, db, a)) continue;
             conflicting[i] = conflicting[j] = true;
@@ -324,7 +373,7 @@ td_status amounts_compare(compare_ctx *cx, td_error *err)
     /* the same value of the same slot in conflicting groups is one disagreement */
     for (size_t i = 0; ok && i < n; i++)
         for (size_t j = i + 1; conflicting[i] && j < n; j++)
-            if (conflicting[j] && same_slot(&all.items[i], &all.items[j]) && all.items[i].value == all.items[j].value)
+            if (conflicting[j] && same_slot(&all.items[i], &all.items[j]) && same_value(&all.items[i], &all.items[j]))
                 parent[find_root(parent, i)] = find_root(parent, j);
     ok = ok && report_groups(cx, &all, parent, conflicting) && build_timeline(cx, &all);
     free(parent);

@@ -127,6 +127,22 @@ static td_status keep_sentences(compare_ctx *cx, td_error *err)
     return TD_OK;
 }
 
+/* Marks the units that hold a claim of a disagreement about an amount: what they stand for is disputed. */
+static void mark_disputed(compare_ctx *cx)
+{
+    td_comparison *out = cx->out;
+    for (size_t i = 0; i < cx->found.len; i++) {
+        const td_disagreement *d = &cx->found.items[i];
+        if (d->kind != TD_DISAGREE_AMOUNT) continue;
+        for (size_t k = 0; k < d->n_claims; k++)
+            for (size_t u = 0; u < out->n_units; u++)
+                for (size_t j = 0; j < out->units[u].n_members; j++)
+                    if (out->units[u].members[j].doc == d->claims[k].doc &&
+                        out->units[u].members[j].span.start == d->claims[k].span.start)
+                        out->units[u].disputed = true;
+    }
+}
+
 td_comparison *td_compare(const td_cluster *cluster, td_error *err)
 {
     compare_ctx cx = {.cluster = cluster};
@@ -152,6 +168,7 @@ td_comparison *td_compare(const td_cluster *cluster, td_error *err)
     if (st == TD_OK) st = amounts_compare(&cx, err);
     if (st == TD_OK) st = stances_compare(&cx, err);
     if (st == TD_OK) st = attributions_compare(&cx, err);
+    if (st == TD_OK) mark_disputed(&cx);
     if (st == TD_OK && cx.found.len) {
         out->disagreements = arena_alloc(pool, cx.found.len * sizeof *out->disagreements);
         if (!out->disagreements) st = error_nomem(err);

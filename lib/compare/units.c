@@ -56,8 +56,11 @@ static td_status publish(compare_ctx *cx, unit_build *b, size_t n, td_error *err
         td_unit *t = &out->units[u];
         const sentence *first = &m->sents.items[b[u].members.items[0]];
         t->sources = arena_alloc(cx->pool, b[u].members.len * sizeof *t->sources);
-        if (!t->sources || !compare_claim(cx, first, NULL, 0, &t->first)) return error_nomem(err);
+        t->members = arena_alloc(cx->pool, b[u].members.len * sizeof *t->members);
+        if (!t->sources || !t->members || !compare_claim(cx, first, NULL, 0, &t->first)) return error_nomem(err);
+        t->n_members = b[u].members.len;
         for (size_t i = 0; i < b[u].members.len; i++) {
+            if (!compare_claim(cx, &m->sents.items[b[u].members.items[i]], NULL, 0, &t->members[i])) return error_nomem(err);
             size_t doc = m->sents.items[b[u].members.items[i]].doc;
             size_t k = t->n_sources;
             while (k > 0 && t->sources[k - 1] > doc) k--;

@@ -57,9 +57,17 @@ static bool json_claim(buf *b, const td_claim *c, const char *source_key)
 static bool json_units(buf *b, const td_unit *u, size_t n)
 {
     bool ok = buf_putc(b, '[');
-    for (size_t i = 0; ok && i < n; i++)
+    for (size_t i = 0; ok && i < n; i++) {
         ok = (!i || buf_putc(b, ',')) && json_claim(b, &u[i].first, "doc") && buf_puts(b, ",\"sources\":") &&
-             out_json_sources(b, u[i].sources, u[i].n_sources) && buf_putc(b, '}');
+             out_json_sources(b, u[i].sources, u[i].n_sources) && buf_puts(b, ",\"disputed\":") &&
+             buf_puts(b, u[i].disputed ? "true" : "false") && buf_puts(b, ",\"members\":[");
+        for (size_t k = 0; ok && k < u[i].n_members; k++)
+            ok = (!k || buf_putc(b, ',')) && buf_puts(b, "{\"source\":") && buf_put_size(b, u[i].members[k].doc) &&
+                 buf_puts(b, ",\"offset\":") && buf_put_size(b, u[i].members[k].span.start) &&
+                 buf_puts(b, ",\"length\":") && buf_put_size(b, u[i].members[k].span.end - u[i].members[k].span.start) &&
+                 buf_putc(b, '}');
+        ok = ok && buf_puts(b, "]}");
+    }
     return ok && buf_putc(b, ']');
 }
 
@@ -110,7 +118,9 @@ static bool text_units(buf *b, const char *heading, const td_unit *u, size_t n)
     if (!n) return true;
     bool ok = buf_printf(b, "\n%s\n", heading);
     for (size_t i = 0; ok && i < n; i++)
-        ok = buf_puts(b, "  - ") && buf_puts(b, u[i].first.text) && text_sources(b, u[i].sources, u[i].n_sources);
+        ok = buf_puts(b, "  - ") && buf_puts(b, u[i].first.text) &&
+             (!u[i].disputed || buf_puts(b, " (figures differ, see Disagreements)")) &&
+             text_sources(b, u[i].sources, u[i].n_sources);
     return ok;
 }
 

@@ -21,6 +21,7 @@ static const char style[] =
     ".src{display:inline-block;min-width:1.4em;padding:0 .35em;margin-left:.2em;border-radius:.6em;"
     "background:#e8eefc;color:var(--accent);font-size:.75rem;font-weight:600;text-align:center;line-height:1.5}"
     "ol.summary li,ul.units li{margin:.35rem 0}"
+    ".disputed{margin-left:.4em;color:#a4262c;font-size:.8rem;font-weight:600}"
     ".claims{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.75rem}"
     ".claim{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .75rem;break-inside:avoid}"
     ".claim .value{font-weight:700;font-size:1.05rem}"
@@ -176,6 +177,8 @@ static bool units_list(buf *b, const report *r, const char *id, const char *head
     ok = ok && buf_puts(b, "<ul class=\"units\">");
     for (size_t i = 0; ok && i < n; i++)
         ok = buf_puts(b, "<li>") && esc(b, u[i].first.text) && badges(b, r, u[i].sources, u[i].n_sources) &&
+             (!u[i].disputed ||
+              buf_puts(b, " <a class=\"disputed\" href=\"#disagreements\">figures differ between articles</a>")) &&
              buf_puts(b, "</li>");
     return ok && buf_puts(b, "</ul></section>");
 }

@@ -36,7 +36,9 @@ static bool units(buf *b, const char *heading, const td_unit *u, size_t n)
 {
     bool ok = buf_printf(b, "\n## %s\n\n", heading);
     if (!n) return ok && buf_puts(b, "None.\n");
-    for (size_t i = 0; ok && i < n; i++) ok = buf_puts(b, "- ") && md(b, u[i].first.text) && refs(b, u[i].sources, u[i].n_sources);
+    for (size_t i = 0; ok && i < n; i++)
+        ok = buf_puts(b, "- ") && md(b, u[i].first.text) &&
+             (!u[i].disputed || buf_puts(b, " (figures differ between articles)")) && refs(b, u[i].sources, u[i].n_sources);
     return ok;
 }
 
