@@ -6,7 +6,8 @@
 
 #include "output/report.h"
 
-enum { MAX_COLUMNS = 60, CELL = 14, LABEL_WIDTH = 120, HEADER = 22 };
+/* The heat map fits the text column (about 800 px) with cells of 8 to 14 px; wider maps scroll in their box. */
+enum { MAX_COLUMNS = 80, MAX_CELL = 14, MIN_CELL = 8, MAP_WIDTH = 800, LABEL_WIDTH = 120, HEADER = 22 };
 
 static const char style[] =
     ":root{--ink:#1d1d1f;--muted:#5f6368;--line:#d9dce1;--accent:#0b57d0;--mark:#fff3b0;--bg:#fff}"
@@ -131,7 +132,10 @@ static bool coverage_section(buf *b, const report *r)
 {
     const td_comparison *cmp = r->cmp;
     size_t cols = cmp->n_units < MAX_COLUMNS ? cmp->n_units : MAX_COLUMNS;
-    size_t width = LABEL_WIDTH + cols * CELL + 4, height = HEADER + cmp->n_docs * CELL + 4;
+    size_t cell = cols ? (MAP_WIDTH - LABEL_WIDTH) / cols : MAX_CELL;
+    cell = cell > MAX_CELL ? MAX_CELL : cell < MIN_CELL ? MIN_CELL : cell;
+    size_t width = LABEL_WIDTH + cols * cell + 4, height = HEADER + cmp->n_docs * cell + 4;
+    size_t font = cell < 11 ? cell + 1 : 11;
     bool ok = buf_puts(b, "<section id=\"coverage\"><h2>Who reports what</h2><figure><div class=\"heat\">") &&
               buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %zu %zu\" width=\"%zu\" "
                             "role=\"img\" aria-labelledby=\"cov-title cov-desc\">", width, height, width) &&
@@ -144,7 +148,8 @@ static bool coverage_section(buf *b, const report *r)
     for (size_t d = 0; ok && d < cmp->n_docs; d++) {
         char label[24];
         snprintf(label, sizeof label, "%.16s", report_doc_label(r->c, d));
-        ok = buf_printf(b, "<text x=\"0\" y=\"%zu\" font-size=\"11\" fill=\"#1d1d1f\">%zu ", HEADER + d * CELL + 12, d + 1) &&
+        ok = buf_printf(b, "<text x=\"0\" y=\"%zu\" font-size=\"%zu\" fill=\"#1d1d1f\">%zu ", HEADER + d * cell + cell - 3,
+                        font, d + 1) &&
              esc(b, label) && buf_puts(b, "<title>") && esc(b, r->c->docs[d].title ? r->c->docs[d].title : r->c->docs[d].name) &&
              buf_puts(b, "</title></text>");
     }
@@ -156,8 +161,8 @@ static bool coverage_section(buf *b, const report *r)
             for (size_t k = 0; k < unit->n_sources; k++) has |= unit->sources[k] == d;
             /* darker blue for content more articles share */
             int light = has ? 80 - (int)(share * 45) : 96;
-            ok = buf_printf(b, "<rect x=\"%zu\" y=\"%zu\" width=\"%d\" height=\"%d\" rx=\"2\" fill=\"hsl(%d,%d%%,%d%%)\">"
-                               "<title>", LABEL_WIDTH + u * CELL, HEADER + d * CELL, CELL - 2, CELL - 2,
+            ok = buf_printf(b, "<rect x=\"%zu\" y=\"%zu\" width=\"%zu\" height=\"%zu\" rx=\"2\" fill=\"hsl(%d,%d%%,%d%%)\">"
+                               "<title>", LABEL_WIDTH + u * cell, HEADER + d * cell, cell - 2, cell - 2,
                             has ? 216 : 220, has ? 70 : 10, light) &&
                  buf_printf(b, "Article %zu %s unit %zu (%zu of %zu articles): ", d + 1, has ? "reports" : "does not report",
                             u + 1, unit->n_sources, cmp->n_docs) &&
