@@ -11,5 +11,7 @@ int cmd_clean(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_dedup(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif
