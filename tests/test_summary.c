@@ -48,6 +48,9 @@ static void check_summary(const td_cluster *c, const td_summary *sum, size_t wor
             has_own |= s->sources[k] == s->doc;
         }
         assert_true(has_own);
+        size_t text_words = 0; /* the text has its white space collapsed to single spaces */
+        for (const char *t = s->text; *t; t++) text_words += *t != ' ' && (t == s->text || t[-1] == ' ');
+        assert_int_equal(s->words, text_words);
         total_words += s->words;
         total_bytes += (i ? 1 : 0) + strlen(s->text);
     }
@@ -202,6 +205,35 @@ static void test_text_without_concepts(void **state)
     td_cluster_free(c);
 }
 
+/* Words and bytes are counted eight ASCII bytes at a time: white space of every kind (tab, line
+ * feed, vertical tab, form feed, carriage return, no-break and other Unicode spaces) and control
+ * characters that are not white space, at every offset, count as the bytes one at a time would. */
+static void test_words_and_bytes_under_any_white_space(void **state)
+{
+    (void)state;
+    static const char *const gaps[] = {" ", "\t", "\n", "\v", "\f", "\r\n", "  \t ", "\xc2\xa0", "\xe2\x80\x83", " \xe3\x80\x80 "};
+    static const char *const words[] = {"Harbour", "bridge", "reopened", "on", "Tuesday", "after", "engineers",
+                                        "\x01fixed", "cables", "na\xc3\xafve", "x", "inspections", "ended", "early"};
+    enum { N_GAPS = sizeof gaps / sizeof *gaps, N_WORDS = sizeof words / sizeof *words };
+    buf text = {0};
+    for (size_t sent = 0; sent < 24; sent++) {
+        for (size_t w = 0; w < N_WORDS; w++) {
+            if (w) assert_true(buf_puts(&text, gaps[(sent * 7 + w * (sent % 5 + 1)) % N_GAPS]));
+            assert_true(buf_puts(&text, words[(w + sent) % N_WORDS]));
+        }
+        assert_true(buf_puts(&text, ".\n\n"));
+    }
+    td_cluster *c = td_cluster_new("spaces");
+    td_document d = {.name = "odd spaces", .text = text.data, .text_len = text.len};
+    assert_int_equal(td_cluster_add(c, &d), TD_OK);
+    td_summary *sum = summarize(c, TD_METHOD_LEAD, 0, 0, 24);
+    assert_true(sum->n_sentences >= 12); /* a line break may end a sentence early, or a gap start one */
+    check_summary(c, sum, 0, 0, 24);
+    td_summary_free(sum);
+    td_cluster_free(c);
+    buf_free(&text);
+}
+
 static void test_options_are_checked(void **state)
 {
     (void)state;
@@ -228,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_sony_quote_is_attributed_to_both_outlets),
         cmocka_unit_test(test_one_summarizer_serves_many_clusters),
         cmocka_unit_test(test_text_without_concepts),
+        cmocka_unit_test(test_words_and_bytes_under_any_white_space),
         cmocka_unit_test(test_options_are_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
