@@ -112,6 +112,16 @@ static void test_u64map_clear_and_reuse(void **state)
     u64map_clear(&m);
     assert_int_equal(u64map_find(&m, 3 * 7919 + (3ULL << 40)), U64MAP_NONE);
     assert_int_equal(u64map_intern(&m, 99), 0);
+    /* many clears later the stamps wrap round: nothing from before may come back */
+    for (uint64_t k = 0; k < 300; k++) u64map_intern(&m, k);
+    m.stamp = UINT32_MAX;
+    u64map_clear(&m);
+    assert_int_equal(m.len, 0);
+    for (uint64_t k = 0; k < 300; k++) assert_int_equal(u64map_find(&m, k), U64MAP_NONE);
+    assert_int_equal(u64map_find(&m, 3 * 7919 + (3ULL << 40)), U64MAP_NONE); /* stamped 1, as now */
+    assert_int_equal(u64map_intern(&m, 299), 0);
+    assert_int_equal(u64map_intern(&m, 5), 1);
+    assert_int_equal(u64map_find(&m, 299), 0);
     u64map_free(&m);
 }
 

@@ -60,6 +60,23 @@ static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *byt
     *bytes = b + (w ? w - 1 : 0);
 }
 
+/* The cluster-local id of a lexicon term, the next one at its first sighting in this build: an
+ * array look-up (the lexicon's ids are dense), not a hash. UINT32_MAX when out of memory. */
+static uint32_t local_term(model *m, const lexicon *lx, uint32_t term)
+{
+    if (term >= m->term_build.len) {
+        size_t n = lexicon_n_terms(lx), more = n - m->term_build.len;
+        if (!vec_reserve(&m->term_build, more) || !vec_reserve(&m->local_term, more)) return UINT32_MAX;
+        memset(m->term_build.items + m->term_build.len, 0, more * sizeof *m->term_build.items);
+        m->term_build.len = m->local_term.len = n;
+    }
+    if (m->term_build.items[term] != m->build) {
+        m->term_build.items[term] = m->build;
+        m->local_term.items[term] = (uint32_t)m->n_terms++;
+    }
+    return m->local_term.items[term];
+}
+
 /* Tokenises one sentence: content terms into the pool (sorted), distinct bigram concepts too. */
 static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sentence *s, td_error *err)
 {
@@ -78,8 +95,8 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
             continue;
         }
         bool stop = (w.flags & LEX_STOP) != 0;
-        uint32_t term = u64map_intern(&m->term_ids, w.term);
-        if (term == U64MAP_NONE || (!stop && !vec_push(&m->terms, term))) return error_nomem(err);
+        uint32_t term = local_term(m, lx, w.term);
+        if (term == UINT32_MAX || (!stop && !vec_push(&m->terms, term))) return error_nomem(err);
         if (prev != UINT32_MAX && !(stop && prev_stop)) {
             uint32_t id = u64map_intern(&m->concept_ids, ((uint64_t)prev << 32) | term);
             if (id == U64MAP_NONE || !vec_push(&m->scratch, id)) return error_nomem(err);
@@ -144,7 +161,11 @@ td_status model_build(model *m, lexicon *lx, const td_cluster *c, td_error *err)
     m->sents.len = m->terms.len = m->concepts.len = 0;
     /* the pools exist even when empty, so sentence_terms/concepts never offset a null pointer */
     if (!vec_reserve(&m->terms, 1) || !vec_reserve(&m->concepts, 1)) return error_nomem(err);
-    u64map_clear(&m->term_ids);
+    if (++m->build == UINT32_MAX) { /* after 4 billion builds: old numbers come back */
+        memset(m->term_build.items, 0, m->term_build.len * sizeof *m->term_build.items);
+        m->build = 1;
+    }
+    m->n_terms = 0;
     u64map_clear(&m->concept_ids);
     if (!m->no_clean) {
         if (!m->cleaner && !(m->cleaner = td_cleaner_new())) return error_nomem(err);
@@ -155,7 +176,6 @@ td_status model_build(model *m, lexicon *lx, const td_cluster *c, td_error *err)
         td_status st = analyse_document(m, lx, (uint32_t)d, err);
         if (st != TD_OK) return st;
     }
-    m->n_terms = m->term_ids.len;
     m->n_concepts = m->concept_ids.len;
     return TD_OK;
 }
@@ -168,6 +188,7 @@ void model_free(model *m)
     vec_free(&m->scratch);
     td_cleaner_free(m->cleaner);
     m->cleaner = NULL;
-    u64map_free(&m->term_ids);
+    vec_free(&m->local_term);
+    vec_free(&m->term_build);
     u64map_free(&m->concept_ids);
 }

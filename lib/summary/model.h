@@ -31,7 +31,9 @@ typedef struct model {
     VEC(sentence) sents;    /* all sentences, article by article, in text order */
     VEC(uint32_t) terms;    /* pool of content term ids */
     VEC(uint32_t) concepts; /* pool of concept ids */
-    u64map term_ids;        /* lexicon term id -> cluster-local term id (0 .. n_terms-1) */
+    VEC(uint32_t) local_term; /* lexicon term id -> cluster-local term id (0 .. n_terms-1) ... */
+    VEC(uint32_t) term_build; /* ... when its entry here is this build's number */
+    uint32_t build;           /* builds so far (wraps to 1, entries then reset) */
     u64map concept_ids;     /* (local term, local term) bigram -> concept id */
     size_t n_terms;         /* distinct terms in the cluster (stopwords included) */
     size_t n_concepts;      /* distinct concepts in the cluster */
