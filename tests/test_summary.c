@@ -1,9 +1,11 @@
 /* test_summary.c — the summariser on the bundled example story (and on the Sony articles in
  * ../shared when present): budgets, debris, sources, reading order, methods. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "summary/attribution.h"
+#include "summary/methods.h"
 #include "summary/model.h"
 #include "testutil.h"
 
@@ -234,6 +236,58 @@ static void test_words_and_bytes_under_any_white_space(void **state)
     buf_free(&text);
 }
 
+/* The walk over the dense matrix, as the ranks were first computed: the sparse walk of graph_rank
+ * must give the very same bits. */
+static void dense_rank(const double *w, size_t n, double damping, double *rank)
+{
+    double row_sum[64], next[64];
+    for (size_t i = 0; i < n; i++) {
+        row_sum[i] = 0;
+        for (size_t j = 0; j < n; j++) row_sum[i] += w[i * n + j];
+        rank[i] = 1.0 / (double)n;
+    }
+    for (int it = 0; it < 200; it++) {
+        double dangling = 0, delta = 0;
+        for (size_t i = 0; i < n; i++)
+            if (row_sum[i] <= 0) dangling += rank[i];
+        for (size_t j = 0; j < n; j++) next[j] = (1 - damping) / (double)n + damping * dangling / (double)n;
+        for (size_t i = 0; i < n; i++) {
+            if (row_sum[i] <= 0) continue;
+            double share = damping * rank[i] / row_sum[i];
+            for (size_t j = 0; j < n; j++) next[j] += share * w[i * n + j];
+        }
+        for (size_t i = 0; i < n; i++) {
+            delta += fabs(next[i] - rank[i]);
+            rank[i] = next[i];
+        }
+        if (delta < 1e-7) break;
+    }
+}
+
+static void test_sparse_walk_ranks_as_the_dense_one(void **state)
+{
+    (void)state;
+    enum { N = 64 };
+    static double w[N * N];
+    double sparse_ranks[N], dense_ranks[N];
+    uint32_t x = 12345; /* a fixed pseudo-random graph: about one edge in eight, some rows empty */
+    for (size_t i = 0; i < N; i++) {
+        for (size_t j = i + 1; j < N; j++) {
+            x = x * 1103515245u + 12345u;
+            double v = (x >> 16) % 8 == 0 && i % 9 != 4 && j % 9 != 4 ? 0.1 + (double)((x >> 8) % 97) / 31.0 : 0;
+            w[i * N + j] = w[j * N + i] = v;
+        }
+    }
+    assert_true(graph_rank(w, N, 0.85, sparse_ranks));
+    dense_rank(w, N, 0.85, dense_ranks);
+    assert_memory_equal(sparse_ranks, dense_ranks, sizeof dense_ranks);
+    for (size_t k = 0; k < N * N; k++) w[k] = w[k] != 0; /* LexRank's 0/1 graph */
+    assert_true(graph_rank(w, N, 0.85, sparse_ranks));
+    dense_rank(w, N, 0.85, dense_ranks);
+    assert_memory_equal(sparse_ranks, dense_ranks, sizeof dense_ranks);
+    assert_true(sparse_ranks[4] < sparse_ranks[0]); /* an article without edges ranks low */
+}
+
 static void test_options_are_checked(void **state)
 {
     (void)state;
@@ -261,6 +315,7 @@ int main(void)
         cmocka_unit_test(test_one_summarizer_serves_many_clusters),
         cmocka_unit_test(test_text_without_concepts),
         cmocka_unit_test(test_words_and_bytes_under_any_white_space),
+        cmocka_unit_test(test_sparse_walk_ranks_as_the_dense_one),
         cmocka_unit_test(test_options_are_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
