@@ -57,7 +57,7 @@ static bool render_json(buf *b, const td_summary *sum, const td_cluster *c, cons
              buf_put_size(b, s->doc) && buf_puts(b, ",\"offset\":") && buf_put_size(b, s->span.start) &&
              buf_puts(b, ",\"length\":") && buf_put_size(b, s->span.end - s->span.start) &&
              buf_puts(b, ",\"words\":") && buf_put_size(b, s->words) &&
-             buf_printf(b, ",\"score\":%.6g,\"sources\":[", s->score);
+             buf_puts(b, ",\"score\":") && buf_put_g6(b, s->score) && buf_puts(b, ",\"sources\":[");
         for (size_t k = 0; k < s->n_sources && ok; k++)
             ok = (k == 0 || buf_putc(b, ',')) && buf_put_size(b, s->sources[k]);
         ok = ok && buf_puts(b, "]}");
