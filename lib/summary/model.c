@@ -88,12 +88,12 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
     uint32_t prev = UINT32_MAX; /* previous word's term, UINT32_MAX after punctuation */
     bool prev_stop = true;
     while (pos < s->span.end && token_next(text, s->span.end, &pos, &tok)) {
-        lex_word w;
-        if (!lexicon_word(lx, text + tok.start, tok.end - tok.start, tok.kind, &w)) return error_nomem(err);
-        if (w.flags & LEX_PUNCT) {
+        if (tok.kind == TOKEN_PUNCT) { /* breaks a bigram, and is nothing else: not looked up */
             prev = UINT32_MAX;
             continue;
         }
+        lex_word w;
+        if (!lexicon_word(lx, text + tok.start, tok.end - tok.start, tok.kind, &w)) return error_nomem(err);
         bool stop = (w.flags & LEX_STOP) != 0;
         uint32_t term = local_term(m, lx, w.term);
         if (term == UINT32_MAX || (!stop && !vec_push(&m->terms, term))) return error_nomem(err);
