@@ -1,7 +1,8 @@
 /* graph.c — the random walk behind LexRank and TextRank (power iteration). The walk reads each
  * row's non-zero weights only (a LexRank graph has a few edges per sentence, not n): skipping a
- * zero changes no sum (x + 0 is x) and keeps the order of the others, so the ranks are bit for bit
- * those of the walk over the dense matrix, in O(edges) instead of O(n²) per iteration. */
+ * zero changes no sum (x + 0 is x), and each rank still receives its shares row by row in
+ * ascending order, so the ranks are bit for bit those of the walk over the dense matrix, in
+ * O(edges) instead of O(n²) per iteration. */
 #include "summary/methods.h"
 
 #include <math.h>
@@ -11,14 +12,8 @@
 enum { RANK_MAX_ITERATIONS = 200 };
 static const double RANK_EPSILON = 1e-7;
 
-/* Row i's non-zero weights are value[start[i] .. start[i + 1]), in columns column[...], ascending. */
-typedef struct sparse {
-    size_t *start;
-    uint32_t *column;
-    double *value;
-} sparse;
-
-static bool sparse_make(sparse *g, const double *weight, size_t n)
+/* The non-zero weights of the dense matrix, row by row, in ascending columns. */
+static bool graph_of(graph *g, const double *weight, size_t n)
 {
     size_t edges = 0;
     for (size_t k = 0; k < n * n; k++) edges += weight[k] != 0;
@@ -40,7 +35,7 @@ static bool sparse_make(sparse *g, const double *weight, size_t n)
     return true;
 }
 
-static void sparse_free(sparse *g)
+void graph_free(graph *g)
 {
     free(g->start);
     free(g->column);
@@ -51,16 +46,28 @@ bool graph_rank(const double *weight, size_t n, double damping, double *rank)
 {
     if (n == 0) return true;
     if (n > UINT32_MAX) return false;
+    graph g = {0};
+    bool ok = graph_of(&g, weight, n) && graph_rank_edges(&g, n, damping, rank);
+    graph_free(&g);
+    return ok;
+}
+
+bool graph_rank_edges(const graph *g, size_t n, double damping, double *rank)
+{
+    if (n == 0) return true;
     double *row_sum = malloc(n * sizeof *row_sum);
     double *next = malloc(n * sizeof *next);
-    sparse g;
-    bool ok = sparse_make(&g, weight, n) && row_sum && next;
-    for (size_t i = 0; ok && i < n; i++) {
+    if (!row_sum || !next) {
+        free(row_sum);
+        free(next);
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
         row_sum[i] = 0;
-        for (size_t e = g.start[i]; e < g.start[i + 1]; e++) row_sum[i] += g.value[e];
+        for (size_t e = g->start[i]; e < g->start[i + 1]; e++) row_sum[i] += g->value[e];
         rank[i] = 1.0 / (double)n;
     }
-    for (int it = 0; ok && it < RANK_MAX_ITERATIONS; it++) {
+    for (int it = 0; it < RANK_MAX_ITERATIONS; it++) {
         double dangling = 0; /* mass of sentences with no edges, spread evenly */
         for (size_t i = 0; i < n; i++)
             if (row_sum[i] <= 0) dangling += rank[i];
@@ -68,7 +75,7 @@ bool graph_rank(const double *weight, size_t n, double damping, double *rank)
         for (size_t i = 0; i < n; i++) {
             if (row_sum[i] <= 0) continue;
             double share = damping * rank[i] / row_sum[i];
-            for (size_t e = g.start[i]; e < g.start[i + 1]; e++) next[g.column[e]] += share * g.value[e];
+            for (size_t e = g->start[i]; e < g->start[i + 1]; e++) next[g->column[e]] += share * g->value[e];
         }
         double delta = 0;
         for (size_t i = 0; i < n; i++) {
@@ -77,8 +84,7 @@ bool graph_rank(const double *weight, size_t n, double damping, double *rank)
         }
         if (delta < RANK_EPSILON) break;
     }
-    sparse_free(&g);
     free(row_sum);
     free(next);
-    return ok;
+    return true;
 }

@@ -2,7 +2,8 @@
  * cosine is at least 0.1, by a random walk with damping 0.85; chosen in rank order, repeats out.
  * The dot products come from an index of the sentences of each term, so only pairs that share a
  * term are visited; each pair's sum runs over the shared terms in ascending order, as
- * sentence_shared's does, so every cosine is the same to the bit. */
+ * sentence_shared's does, so every cosine is the same to the bit. The walk gets the edges, never
+ * an n×n matrix. */
 #include "summary/methods.h"
 
 #include <stdlib.h>
@@ -60,8 +61,11 @@ static void index_free(term_index *x)
     free(x->posts);
 }
 
-/* Links (w = 1 both ways) every pair of sentences whose cosine reaches the threshold. */
-static bool link_similar(const model *m, const double *isf, const double *norm2, double *w)
+typedef VEC(uint64_t) pair_list;
+
+/* The pairs (i < j) of sentences whose cosine reaches the threshold, i ascending, into *pairs as
+ * i << 32 | j. */
+static bool similar_pairs(const model *m, const double *isf, const double *norm2, pair_list *pairs)
 {
     size_t n = m->sents.len;
     term_index x = {0};
@@ -87,9 +91,9 @@ static bool link_similar(const model *m, const double *isf, const double *norm2,
                 dot[j] += (double)ca * (double)x.posts[e].count * wt * wt;
             }
         }
-        for (size_t k = 0; k < n_touched; k++) {
+        for (size_t k = 0; ok && k < n_touched; k++) {
             uint32_t j = touched[k];
-            if (cosine_of(dot[j], norm2[i], norm2[j]) >= LEXRANK_THRESHOLD) w[i * n + j] = w[j * n + i] = 1;
+            if (cosine_of(dot[j], norm2[i], norm2[j]) >= LEXRANK_THRESHOLD) ok = vec_push(pairs, (uint64_t)i << 32 | j);
             dot[j] = 0;
         }
     }
@@ -101,19 +105,47 @@ static bool link_similar(const model *m, const double *isf, const double *norm2,
     return ok;
 }
 
+/* The graph of the similar pairs, each an edge of weight 1 both ways. */
+static bool graph_of_pairs(graph *g, size_t n, const uint64_t *pairs, size_t n_pairs)
+{
+    g->start = calloc(n + 1, sizeof *g->start);
+    g->column = malloc((n_pairs ? 2 * n_pairs : 1) * sizeof *g->column);
+    g->value = malloc((n_pairs ? 2 * n_pairs : 1) * sizeof *g->value);
+    size_t *fill = malloc((n ? n : 1) * sizeof *fill);
+    bool ok = g->start && g->column && g->value && fill;
+    for (size_t k = 0; ok && k < n_pairs; k++) {
+        g->start[(pairs[k] >> 32) + 1]++;
+        g->start[(pairs[k] & 0xffffffffu) + 1]++;
+    }
+    for (size_t i = 0; ok && i < n; i++) {
+        g->start[i + 1] += g->start[i];
+        fill[i] = g->start[i];
+    }
+    for (size_t k = 0; ok && k < n_pairs; k++) {
+        uint32_t i = (uint32_t)(pairs[k] >> 32), j = (uint32_t)pairs[k];
+        g->column[fill[i]] = j, g->value[fill[i]++] = 1;
+        g->column[fill[j]] = i, g->value[fill[j]++] = 1;
+    }
+    free(fill);
+    return ok;
+}
+
 bool method_lexrank(const model *m, const budget *limit, double *score, index_list *chosen)
 {
     size_t n = m->sents.len;
+    if (n > UINT32_MAX) return false;
     double *isf = term_isf(m);
-    double *w = calloc(n ? n * n : 1, sizeof *w);
     double *norm2 = malloc((n ? n : 1) * sizeof *norm2); /* each sentence's squared norm, once */
-    bool ok = isf && w && norm2;
+    pair_list pairs = {0};
+    graph g = {0};
+    bool ok = isf && norm2;
     for (size_t i = 0; ok && i < n; i++) norm2[i] = sentence_norm2(m, &m->sents.items[i], isf);
-    ok = ok && link_similar(m, isf, norm2, w);
-    ok = ok && graph_rank(w, n, LEXRANK_DAMPING, score);
+    ok = ok && similar_pairs(m, isf, norm2, &pairs) && graph_of_pairs(&g, n, pairs.items, pairs.len);
+    ok = ok && graph_rank_edges(&g, n, LEXRANK_DAMPING, score);
     ok = ok && select_by_score(m, score, limit, LEXRANK_MAX_SIMILARITY, chosen);
     free(isf);
-    free(w);
     free(norm2);
+    vec_free(&pairs);
+    graph_free(&g);
     return ok;
 }
