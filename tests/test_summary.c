@@ -288,9 +288,10 @@ static void test_sparse_walk_ranks_as_the_dense_one(void **state)
     assert_true(sparse_ranks[4] < sparse_ranks[0]); /* an article without edges ranks low */
 }
 
-/* LexRank's graph from all pairs, as it was first built (every pair's cosine by sentence_cosine's
- * parts): the scores of method_lexrank, which visits only pairs sharing a term, are the same bits. */
-static void test_lexrank_scores_as_all_pairs(void **state)
+/* The graphs of LexRank and TextRank from all pairs, as they were first built (every pair by
+ * sentence_cosine or sentence_shared, an n×n matrix): the scores of the methods, which visit only
+ * pairs sharing a term and walk the edges, are the same bits. */
+static void test_graph_methods_score_as_all_pairs(void **state)
 {
     (void)state;
     td_cluster *c = read_story("examples/harbour-bridge");
@@ -300,26 +301,35 @@ static void test_lexrank_scores_as_all_pairs(void **state)
     assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
     size_t n = m.sents.len;
     assert_true(n > 20);
-    double *isf = term_isf(&m), *w = calloc(n * n, sizeof *w), *want = malloc(n * sizeof *want);
-    double *got = malloc(n * sizeof *got);
+    double *isf = term_isf(&m), *lex = calloc(n * n, sizeof *lex), *text = calloc(n * n, sizeof *text);
+    double *want = malloc(n * sizeof *want), *got = malloc(n * sizeof *got);
     size_t edges = 0;
     for (size_t i = 0; i < n; i++) {
+        const sentence *a = &m.sents.items[i];
         for (size_t j = i + 1; j < n; j++) {
-            if (sentence_cosine(&m, &m.sents.items[i], &m.sents.items[j], isf) < 0.1) continue;
-            w[i * n + j] = w[j * n + i] = 1;
-            edges++;
+            const sentence *b = &m.sents.items[j];
+            if (sentence_cosine(&m, a, b, isf) >= 0.1) lex[i * n + j] = lex[j * n + i] = 1, edges++;
+            if (a->n_terms < 2 || b->n_terms < 2) continue;
+            double norm = log((double)a->n_terms) + log((double)b->n_terms);
+            text[i * n + j] = text[j * n + i] = (double)sentence_shared(&m, a, b, NULL, NULL) / norm;
         }
     }
     assert_true(edges > n / 2);
-    assert_true(graph_rank(w, n, 0.85, want));
     budget limit = {.words = 100};
     index_list chosen = {0};
+    assert_true(graph_rank(lex, n, 0.85, want));
     assert_true(method_lexrank(&m, &limit, got, &chosen));
+    assert_memory_equal(got, want, n * sizeof *want);
+    assert_true(chosen.len > 0);
+    chosen.len = 0;
+    assert_true(graph_rank(text, n, 0.85, want));
+    assert_true(method_textrank(&m, &limit, got, &chosen));
     assert_memory_equal(got, want, n * sizeof *want);
     assert_true(chosen.len > 0);
     vec_free(&chosen);
     free(isf);
-    free(w);
+    free(lex);
+    free(text);
     free(want);
     free(got);
     model_free(&m);
@@ -355,7 +365,7 @@ int main(void)
         cmocka_unit_test(test_text_without_concepts),
         cmocka_unit_test(test_words_and_bytes_under_any_white_space),
         cmocka_unit_test(test_sparse_walk_ranks_as_the_dense_one),
-        cmocka_unit_test(test_lexrank_scores_as_all_pairs),
+        cmocka_unit_test(test_graph_methods_score_as_all_pairs),
         cmocka_unit_test(test_options_are_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

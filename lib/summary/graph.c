@@ -35,6 +35,29 @@ static bool graph_of(graph *g, const double *weight, size_t n)
     return true;
 }
 
+bool graph_of_pairs(graph *g, size_t n, const graph_pair *pairs, size_t n_pairs)
+{
+    g->start = calloc(n + 1, sizeof *g->start);
+    g->column = malloc((n_pairs ? 2 * n_pairs : 1) * sizeof *g->column);
+    g->value = malloc((n_pairs ? 2 * n_pairs : 1) * sizeof *g->value);
+    size_t *fill = malloc((n ? n : 1) * sizeof *fill);
+    bool ok = g->start && g->column && g->value && fill;
+    for (size_t k = 0; ok && k < n_pairs; k++) g->start[pairs[k].i + 1]++, g->start[pairs[k].j + 1]++;
+    for (size_t i = 0; ok && i < n; i++) {
+        g->start[i + 1] += g->start[i];
+        fill[i] = g->start[i];
+    }
+    /* row r gets its columns below r from earlier pairs (i ascending), then those above r from
+     * its own pairs (j ascending): ascending throughout */
+    for (size_t k = 0; ok && k < n_pairs; k++) {
+        const graph_pair *p = &pairs[k];
+        g->column[fill[p->i]] = p->j, g->value[fill[p->i]++] = p->w;
+        g->column[fill[p->j]] = p->i, g->value[fill[p->j]++] = p->w;
+    }
+    free(fill);
+    return ok;
+}
+
 void graph_free(graph *g)
 {
     free(g->start);

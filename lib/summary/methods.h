@@ -28,4 +28,14 @@ typedef struct graph {
 bool graph_rank_edges(const graph *g, size_t n, double damping, double *rank);
 void graph_free(graph *g);
 
+/* An edge of weight w between i < j, both ways. */
+typedef struct graph_pair {
+    uint32_t i, j;
+    double w;
+} graph_pair;
+
+/* The graph of n nodes with these edges, given with i ascending and j ascending for each i: then
+ * every row lists its columns in ascending order, as graph_rank reads a matrix. */
+bool graph_of_pairs(graph *g, size_t n, const graph_pair *pairs, size_t n_pairs);
+
 #endif
