@@ -6,6 +6,7 @@
  * folded form in a second cache. Term ids are the interned stems, so "Hacks", "hacked" and
  * "hacking" share one id. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/bytes.h"
 #include "common/strmap.h"
@@ -107,13 +108,15 @@ lexicon *lexicon_new(void)
     return lx;
 }
 
-/* The lex_word of a folded word by the stopword list and the stemmer. */
+/* The lex_word of a folded word by the stopword list (which knows its words' stems) and the
+ * stemmer. */
 static bool stem_word(lexicon *lx, const char *folded, size_t len, lex_word *w)
 {
     size_t stem_len;
-    const char *stem = stemmer_stem(lx->stem, folded, len, &stem_len);
-    if (!stem) return false;
-    w->flags = stopword(folded, len) ? LEX_STOP : 0;
+    const char *stem = stopword_stem(folded, len);
+    w->flags = stem ? LEX_STOP : 0;
+    if (stem) stem_len = strlen(stem);
+    else if (!(stem = stemmer_stem(lx->stem, folded, len, &stem_len))) return false;
     w->term = strmap_intern(&lx->terms, stem, stem_len, NULL);
     return w->term != STRMAP_NONE;
 }

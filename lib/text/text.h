@@ -45,9 +45,16 @@ bool token_next(const char *s, size_t len, size_t *pos, token *out);
 
 /* True when s[0..len) is one of the n words of `sorted` (NUL-terminated, in strcmp order). */
 bool wordlist_find(const char *const *sorted, size_t n, const char *s, size_t len);
+/* The index of s[0..len) in `sorted`, SIZE_MAX when it is not there. */
+size_t wordlist_index(const char *const *sorted, size_t n, const char *s, size_t len);
 
 /* English stopword test on a folded word. */
 bool stopword(const char *folded, size_t len);
+/* The Snowball stem of a folded stopword (what stemmer_stem gives, kept in a table so that the
+ * commonest words cost no stemming), NULL when the word is not a stopword. */
+const char *stopword_stem(const char *folded, size_t len);
+/* The i-th stopword in list order, NULL past the end (for the tests). */
+const char *stopword_at(size_t i);
 
 typedef struct stemmer stemmer;
 /* English Snowball stemmer (libstemmer); NULL when out of memory. */

@@ -1,5 +1,7 @@
 /* wordlist.c — membership in a fixed, sorted list of words (stopwords, abbreviations): binary search
  * with the key given as bytes and a length, so callers never copy or NUL-terminate a token. */
+#include <stdint.h>
+
 #include "text/text.h"
 
 /* memcmp-then-length order of s[0..len) against the NUL-terminated w, in one pass (no strlen). */
@@ -12,15 +14,20 @@ static int compare(const unsigned char *s, size_t len, const unsigned char *w)
     return w[len] ? -1 : 0;
 }
 
-bool wordlist_find(const char *const *sorted, size_t n, const char *s, size_t len)
+size_t wordlist_index(const char *const *sorted, size_t n, const char *s, size_t len)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = compare((const unsigned char *)s, len, (const unsigned char *)sorted[mid]);
-        if (!c) return true;
+        if (!c) return mid;
         if (c < 0) hi = mid;
         else lo = mid + 1;
     }
-    return false;
+    return SIZE_MAX;
+}
+
+bool wordlist_find(const char *const *sorted, size_t n, const char *s, size_t len)
+{
+    return wordlist_index(sorted, n, s, len) != SIZE_MAX;
 }
