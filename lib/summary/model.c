@@ -31,9 +31,9 @@ static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *byt
     bool in_word = false;
     for (size_t i = sp.start; i < sp.end;) {
         if (i + 8 <= sp.end) {
-            uint64_t x = bytes_load64(text + i);
+            uint64_t x = bytes_load64_le(text + i);
             if (!bytes_any_high(x)) {
-                uint64_t space = ascii_space_bits(x); /* little-endian: byte k is bits 8k..8k+7 */
+                uint64_t space = ascii_space_bits(x);
                 uint64_t word = ~space & BYTES_HIGHS;
                 uint64_t after_space = (space << 8) | (in_word ? 0 : 0x80);
                 w += count_high_bits(word & after_space);
