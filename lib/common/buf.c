@@ -66,12 +66,12 @@ bool buf_put_g6(buf *b, double v)
     /* v = d × 10^(e-5) with six digits d: found by scaling with an exact power of ten. The product
      * is off by less than 1e-9 (v < 1e6), so d is printf's unless the product is that near a
      * half, where only v's exact expansion decides: that, and all else, goes to snprintf. */
-    static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    static const double scale[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
     static const double decade[] = {1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5}; /* 10^e at e + 4 */
     if (!(v >= 1e-4 && v < 1e6)) return buf_printf(b, "%.6g", v);
     int e = 5;
     while (e > -4 && v < decade[e + 4]) e--;
-    double p = v * pow10[5 - e];
+    double p = v * scale[5 - e];
     double whole = floor(p), frac = p - whole;
     uint32_t d = (uint32_t)whole + (frac > 0.5);
     if (fabs(frac - 0.5) < 1e-6 || d < 100000 || d > 999999) return buf_printf(b, "%.6g", v);
