@@ -184,7 +184,7 @@ static bool classify_ascii_word(lexicon *lx, const char *tok, size_t len, lex_wo
 }
 
 /* Classifies a token of 1 to 16 bytes not in the table (key k, hash h) and adds it. Kept out of
- * line: the look-up of a known token, nearly every call, then needs no registers saved. */
+ * line, so that the look-up of a known token (nearly every call) stays small. */
 static __attribute__((noinline)) bool learn_inline(lexicon *lx, const char *tok, size_t len, token_kind kind,
                                                    inline_key k, uint64_t h, lex_word *out)
 {
