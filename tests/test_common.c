@@ -1,4 +1,5 @@
 /* test_common.c — the shared containers: arena, buf, vec, strmap, u64map. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,6 +104,35 @@ static void test_strmap_tells_similar_keys_apart(void **state)
     strmap_free(&m);
 }
 
+/* buf_put_g6 writes what printf's %.6g writes: scores of every size, round numbers, ties in
+ * decimal, values on decade boundaries and those it leaves to printf. */
+static void test_put_g6_is_printf(void **state)
+{
+    (void)state;
+    static const double fixed[] = {0, -0.0, 1, 2.5, 0.5, 1.5, 0.0001, 0.00011, 9.999995, 9.9999949, 99999.95,
+                                   999999.5, 999999.4, 1e6, 1e-5, 0.000099999995, 123456.5, 0.1234565, 34.2009,
+                                   -3.25, 1.0 / 3, 2.0 / 3, 1e300, 5e-324};
+    char want[64];
+    buf b = {0};
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+        buf_clear(&b);
+        assert_true(buf_put_g6(&b, fixed[i]));
+        snprintf(want, sizeof want, "%.6g", fixed[i]);
+        assert_string_equal(b.data, want);
+    }
+    uint64_t x = 88172645463325252ULL; /* xorshift: values from 1e-6 to 1e7, and six-digit ties */
+    for (int i = 0; i < 300000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double v = (double)(x >> 11) / 9007199254740992.0 * pow(10, (double)(x % 14) - 6);
+        if (i % 3 == 0) v = (double)(x % 10000000) / 10 * pow(10, (double)(x % 9) - 4) + (i % 2 ? 0.5 : 0);
+        buf_clear(&b);
+        assert_true(buf_put_g6(&b, v));
+        snprintf(want, sizeof want, "%.6g", v);
+        assert_string_equal(b.data, want);
+    }
+    buf_free(&b);
+}
+
 static void test_u64map_clear_and_reuse(void **state)
 {
     (void)state;
@@ -112,6 +142,16 @@ static void test_u64map_clear_and_reuse(void **state)
     u64map_clear(&m);
     assert_int_equal(u64map_find(&m, 3 * 7919 + (3ULL << 40)), U64MAP_NONE);
     assert_int_equal(u64map_intern(&m, 99), 0);
+    /* many clears later the stamps wrap round: nothing from before may come back */
+    for (uint64_t k = 0; k < 300; k++) u64map_intern(&m, k);
+    m.stamp = UINT32_MAX;
+    u64map_clear(&m);
+    assert_int_equal(m.len, 0);
+    for (uint64_t k = 0; k < 300; k++) assert_int_equal(u64map_find(&m, k), U64MAP_NONE);
+    assert_int_equal(u64map_find(&m, 3 * 7919 + (3ULL << 40)), U64MAP_NONE); /* stamped 1, as now */
+    assert_int_equal(u64map_intern(&m, 299), 0);
+    assert_int_equal(u64map_intern(&m, 5), 1);
+    assert_int_equal(u64map_find(&m, 299), 0);
     u64map_free(&m);
 }
 
@@ -121,6 +161,7 @@ int main(void)
         cmocka_unit_test(test_arena_keeps_every_string), cmocka_unit_test(test_buf_printf_and_json_escape),
         cmocka_unit_test(test_vec_grows),                cmocka_unit_test(test_strmap_interns_in_order),
         cmocka_unit_test(test_strmap_tells_similar_keys_apart),
+        cmocka_unit_test(test_put_g6_is_printf),
         cmocka_unit_test(test_u64map_clear_and_reuse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

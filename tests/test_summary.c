@@ -1,5 +1,6 @@
 /* test_summary.c — the summariser on the bundled example story (and on the Sony articles in
  * ../shared when present): budgets, debris, sources, reading order, methods. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,6 +8,7 @@
 #include "summary/attribution.h"
 #include "summary/coverage_ilp.h"
 #include "summary/dateline.h"
+#include "summary/methods.h"
 #include "summary/model.h"
 #include "text/text.h"
 #include "testutil.h"
@@ -471,6 +473,136 @@ static void test_shared_terms_outweigh_position(void **state)
     td_cluster_free(c);
 }
 
+/* Words and bytes are counted eight ASCII bytes at a time: white space of every kind (tab, line
+ * feed, vertical tab, form feed, carriage return, no-break and other Unicode spaces) and control
+ * characters that are not white space, at every offset, count as the bytes one at a time would. */
+static void test_words_and_bytes_under_any_white_space(void **state)
+{
+    (void)state;
+    static const char *const gaps[] = {" ", "\t", "\n", "\v", "\f", "\r\n", "  \t ", "\xc2\xa0", "\xe2\x80\x83", " \xe3\x80\x80 "};
+    static const char *const words[] = {"Harbour", "bridge", "reopened", "on", "Tuesday", "after", "engineers",
+                                        "\x01fixed", "cables", "na\xc3\xafve", "x", "inspections", "ended", "early"};
+    enum { N_GAPS = sizeof gaps / sizeof *gaps, N_WORDS = sizeof words / sizeof *words };
+    buf text = {0};
+    for (size_t sent = 0; sent < 24; sent++) {
+        for (size_t w = 0; w < N_WORDS; w++) {
+            if (w) assert_true(buf_puts(&text, gaps[(sent * 7 + w * (sent % 5 + 1)) % N_GAPS]));
+            assert_true(buf_puts(&text, words[(w + sent) % N_WORDS]));
+        }
+        assert_true(buf_puts(&text, ".\n\n"));
+    }
+    td_cluster *c = td_cluster_new("spaces");
+    td_document d = {.name = "odd spaces", .text = text.data, .text_len = text.len};
+    assert_int_equal(td_cluster_add(c, &d), TD_OK);
+    td_summary *sum = summarize(c, TD_METHOD_LEAD, 0, 0, 24);
+    assert_true(sum->n_sentences >= 12); /* a line break may end a sentence early, or a gap start one */
+    check_summary(c, sum, 0, 0, 24);
+    td_summary_free(sum);
+    td_cluster_free(c);
+    buf_free(&text);
+}
+
+/* The walk over the dense matrix, as the ranks were first computed: the sparse walk of graph_rank
+ * must give the very same bits. */
+static void dense_rank(const double *w, size_t n, double damping, double *rank)
+{
+    double row_sum[64], next[64];
+    for (size_t i = 0; i < n; i++) {
+        row_sum[i] = 0;
+        for (size_t j = 0; j < n; j++) row_sum[i] += w[i * n + j];
+        rank[i] = 1.0 / (double)n;
+    }
+    for (int it = 0; it < 200; it++) {
+        double dangling = 0, delta = 0;
+        for (size_t i = 0; i < n; i++)
+            if (row_sum[i] <= 0) dangling += rank[i];
+        for (size_t j = 0; j < n; j++) next[j] = (1 - damping) / (double)n + damping * dangling / (double)n;
+        for (size_t i = 0; i < n; i++) {
+            if (row_sum[i] <= 0) continue;
+            double share = damping * rank[i] / row_sum[i];
+            for (size_t j = 0; j < n; j++) next[j] += share * w[i * n + j];
+        }
+        for (size_t i = 0; i < n; i++) {
+            delta += fabs(next[i] - rank[i]);
+            rank[i] = next[i];
+        }
+        if (delta < 1e-7) break;
+    }
+}
+
+static void test_sparse_walk_ranks_as_the_dense_one(void **state)
+{
+    (void)state;
+    enum { N = 64 };
+    static double w[N * N];
+    double sparse_ranks[N], dense_ranks[N];
+    uint32_t x = 12345; /* a fixed pseudo-random graph: about one edge in eight, some rows empty */
+    for (size_t i = 0; i < N; i++) {
+        for (size_t j = i + 1; j < N; j++) {
+            x = x * 1103515245u + 12345u;
+            double v = (x >> 16) % 8 == 0 && i % 9 != 4 && j % 9 != 4 ? 0.1 + (double)((x >> 8) % 97) / 31.0 : 0;
+            w[i * N + j] = w[j * N + i] = v;
+        }
+    }
+    assert_true(graph_rank(w, N, 0.85, sparse_ranks));
+    dense_rank(w, N, 0.85, dense_ranks);
+    assert_memory_equal(sparse_ranks, dense_ranks, sizeof dense_ranks);
+    for (size_t k = 0; k < N * N; k++) w[k] = w[k] != 0; /* LexRank's 0/1 graph */
+    assert_true(graph_rank(w, N, 0.85, sparse_ranks));
+    dense_rank(w, N, 0.85, dense_ranks);
+    assert_memory_equal(sparse_ranks, dense_ranks, sizeof dense_ranks);
+    assert_true(sparse_ranks[4] < sparse_ranks[0]); /* an article without edges ranks low */
+}
+
+/* The graphs of LexRank and TextRank from all pairs, as they were first built (every pair by
+ * sentence_cosine or sentence_shared, an n×n matrix): the scores of the methods, which visit only
+ * pairs sharing a term and walk the edges, are the same bits. */
+static void test_graph_methods_score_as_all_pairs(void **state)
+{
+    (void)state;
+    td_cluster *c = read_story("examples/harbour-bridge");
+    lexicon *lx = lexicon_new();
+    model m = {0};
+    td_error err = {0};
+    assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
+    size_t n = m.sents.len;
+    assert_true(n > 20);
+    double *isf = term_isf(&m), *lex = calloc(n * n, sizeof *lex), *text = calloc(n * n, sizeof *text);
+    double *want = malloc(n * sizeof *want), *got = malloc(n * sizeof *got);
+    size_t edges = 0;
+    for (size_t i = 0; i < n; i++) {
+        const sentence *a = &m.sents.items[i];
+        for (size_t j = i + 1; j < n; j++) {
+            const sentence *b = &m.sents.items[j];
+            if (sentence_cosine(&m, a, b, isf) >= 0.1) lex[i * n + j] = lex[j * n + i] = 1, edges++;
+            if (a->n_terms < 2 || b->n_terms < 2) continue;
+            double norm = log((double)a->n_terms) + log((double)b->n_terms);
+            text[i * n + j] = text[j * n + i] = (double)sentence_shared(&m, a, b, NULL, NULL) / norm;
+        }
+    }
+    assert_true(edges > n / 2);
+    budget limit = {.words = 100};
+    index_list chosen = {0};
+    assert_true(graph_rank(lex, n, 0.85, want));
+    assert_true(method_lexrank(&m, &limit, got, &chosen));
+    assert_memory_equal(got, want, n * sizeof *want);
+    assert_true(chosen.len > 0);
+    chosen.len = 0;
+    assert_true(graph_rank(text, n, 0.85, want));
+    assert_true(method_textrank(&m, &limit, got, &chosen));
+    assert_memory_equal(got, want, n * sizeof *want);
+    assert_true(chosen.len > 0);
+    vec_free(&chosen);
+    free(isf);
+    free(lex);
+    free(text);
+    free(want);
+    free(got);
+    model_free(&m);
+    lexicon_free(lx);
+    td_cluster_free(c);
+}
+
 static void test_options_are_checked(void **state)
 {
     (void)state;
@@ -503,6 +635,9 @@ int main(void)
         cmocka_unit_test(test_summary_sentences_leave_the_dateline_out),
         cmocka_unit_test(test_compressed_sentence_in_a_summary),
         cmocka_unit_test(test_shared_terms_outweigh_position),
+        cmocka_unit_test(test_words_and_bytes_under_any_white_space),
+        cmocka_unit_test(test_sparse_walk_ranks_as_the_dense_one),
+        cmocka_unit_test(test_graph_methods_score_as_all_pairs),
         cmocka_unit_test(test_options_are_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

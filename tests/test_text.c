@@ -98,6 +98,23 @@ static void test_stopwords(void **state)
         assert_false(stopword(content[i], strlen(content[i])));
     /* the length is respected: a prefix of a longer text */
     assert_true(stopword("theory", 3));
+    /* every stopword's stem in the table is the stemmer's own */
+    stemmer *st = stemmer_new();
+    assert_non_null(st);
+    size_t n_words = 0;
+    for (const char *w; (w = stopword_at(n_words)) != NULL; n_words++) {
+        const char *stem = stopword_stem(w, strlen(w));
+        assert_non_null(stem);
+        size_t n;
+        const char *want = stemmer_stem(st, w, strlen(w), &n);
+        assert_int_equal(strlen(stem), n);
+        assert_memory_equal(stem, want, n);
+        if (n_words) assert_true(strcmp(stopword_at(n_words - 1), w) < 0); /* sorted, as the search needs */
+    }
+    assert_true(n_words > 250);
+    assert_null(stopword_stem("sony", 4));
+    assert_string_equal(stopword_stem("themselves", 10), "themselv");
+    stemmer_free(st);
 }
 
 static void assert_stem(stemmer *st, const char *word, const char *want)

@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "clean/clean.h"
+#include "common/bytes.h"
 #include "common/strmap.h"
 #include "text/text.h"
 
@@ -66,20 +67,9 @@ uint64_t repeat_key(const view *v, const char *s, size_t len)
     uint64_t h = 1469598103934665603ULL;
     size_t kept = 0;
     if (!v->alpha && !v->digits) return 0;
-    /* the head: lower case, white space collapsed already; eight bytes a step */
-    const unsigned char *low = (const unsigned char *)v->low;
-    size_t i = 0;
-    for (; i + 8 <= v->len; i += 8) {
-        h = (h ^ low[i]) * FNV_PRIME;
-        h = (h ^ low[i + 1]) * FNV_PRIME;
-        h = (h ^ low[i + 2]) * FNV_PRIME;
-        h = (h ^ low[i + 3]) * FNV_PRIME;
-        h = (h ^ low[i + 4]) * FNV_PRIME;
-        h = (h ^ low[i + 5]) * FNV_PRIME;
-        h = (h ^ low[i + 6]) * FNV_PRIME;
-        h = (h ^ low[i + 7]) * FNV_PRIME;
-    }
-    for (; i < v->len; i++) h = (h ^ low[i]) * FNV_PRIME;
+    /* the head: lower case, white space collapsed already; eight bytes a step (the head is
+     * NUL-padded, so its last word reads zeros past its end: its length is mixed in below) */
+    for (size_t i = 0; i < v->len; i += 8) h = bytes_mix(h, bytes_load64(v->low + i));
     kept = v->len;
     if (!v->whole) {
         /* past the head: the end and the length tell a long paragraph from any other */

@@ -1,7 +1,9 @@
 /* buf.c — growable byte string. */
 #include "common/buf.h"
 
+#include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +59,38 @@ bool buf_put_size(buf *b, size_t v)
         v /= 10;
     } while (v);
     return buf_append(b, digits + n, sizeof digits - n);
+}
+
+bool buf_put_g6(buf *b, double v)
+{
+    /* v = d × 10^(e-5) with six digits d: found by scaling with an exact power of ten. The product
+     * is off by less than 1e-9 (v < 1e6), so d is printf's unless the product is that near a
+     * half, where only v's exact expansion decides: that, and all else, goes to snprintf. */
+    static const double scale[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    static const double decade[] = {1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5}; /* 10^e at e + 4 */
+    if (!(v >= 1e-4 && v < 1e6)) return buf_printf(b, "%.6g", v);
+    int e = 5;
+    while (e > -4 && v < decade[e + 4]) e--;
+    double p = v * scale[5 - e];
+    double whole = floor(p), frac = p - whole;
+    uint32_t d = (uint32_t)whole + (frac > 0.5);
+    if (fabs(frac - 0.5) < 1e-6 || d < 100000 || d > 999999) return buf_printf(b, "%.6g", v);
+    char digits[6], out[16];
+    for (int k = 5; k >= 0; k--, d /= 10) digits[k] = (char)('0' + d % 10);
+    int n_digits = 6;
+    while (digits[n_digits - 1] == '0') n_digits--; /* %g drops trailing zeros */
+    size_t o = 0;
+    if (e < 0) {
+        out[o++] = '0';
+        out[o++] = '.';
+        for (int k = -1; k > e; k--) out[o++] = '0';
+        for (int k = 0; k < n_digits; k++) out[o++] = digits[k];
+    } else {
+        for (int k = 0; k <= e; k++) out[o++] = digits[k];
+        if (n_digits > e + 1) out[o++] = '.';
+        for (int k = e + 1; k < n_digits; k++) out[o++] = digits[k];
+    }
+    return buf_append(b, out, o);
 }
 
 bool buf_json_escape(buf *b, const char *s, size_t len)

@@ -18,6 +18,8 @@ bool buf_putc(buf *b, char c);
 bool buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends the decimal digits of v (faster than buf_printf on hot paths). */
 bool buf_put_size(buf *b, size_t v);
+/* Appends v as buf_printf(b, "%.6g", v) would, most values without printf's cost. */
+bool buf_put_g6(buf *b, double v);
 /* Appends s as the inside of a JSON string (quotes not included). */
 bool buf_json_escape(buf *b, const char *s, size_t len);
 /* Hands the string to the caller (free() it); the buffer is left empty. Never NULL unless OOM. */

@@ -18,6 +18,17 @@ static inline uint64_t bytes_load64(const void *p)
     return v;
 }
 
+/* Eight bytes with the first in the lowest bits whatever the machine's byte order, for masks in
+ * which byte k is bits 8k to 8k + 7 and a neighbour is 8 bits away. */
+static inline uint64_t bytes_load64_le(const void *p)
+{
+    uint64_t v = bytes_load64(p);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
 static inline uint32_t bytes_load32(const void *p)
 {
     uint32_t v;

@@ -8,11 +8,17 @@
 
 #define U64MAP_NONE UINT32_MAX
 
+typedef struct u64map_slot {
+    uint64_t key;
+    uint32_t id;    /* dense id of key */
+    uint32_t stamp; /* the slot is in use when this is the map's stamp */
+} u64map_slot;
+
 typedef struct u64map {
-    uint64_t *keys; /* slot -> key */
-    uint32_t *ids;  /* slot -> id + 1, 0 when empty */
+    u64map_slot *slots;
     size_t n_slots; /* power of two */
     size_t len;     /* ids handed out */
+    uint32_t stamp; /* of the slots in use; 0 before the first table */
 } u64map;
 
 /* Id of key, adding it when absent; U64MAP_NONE when out of memory. */

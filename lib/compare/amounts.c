@@ -248,7 +248,7 @@ static bool describe(compare_ctx *cx, const amount_vec *all, const size_t *membe
         if (lw.flags & (LEX_STOP | LEX_NUMBER | LEX_PUNCT) || scale_of(&x) || month_of(&x)) continue;
         bool repeated = false;
         for (size_t k = 0; k < n_cand; k++) repeated |= cand[k].term == lw.term;
-        uint32_t local = u64map_find(&cx->m.term_ids, lw.term);
+        uint32_t local = model_local_term(&cx->m, lw.term);
         size_t others = 0; /* other claims' sentences with the word */
         for (size_t i = 1; i < n; i++) {
             const sentence *o = &cx->m.sents.items[all->items[members[i]].sent];

@@ -57,7 +57,7 @@ static bool render_json(buf *b, const td_summary *sum, const td_cluster *c, cons
              buf_put_size(b, s->doc) && buf_puts(b, ",\"offset\":") && buf_put_size(b, s->span.start) &&
              buf_puts(b, ",\"length\":") && buf_put_size(b, s->span.end - s->span.start) &&
              buf_puts(b, ",\"words\":") && buf_put_size(b, s->words) &&
-             buf_printf(b, ",\"score\":%.6g,", s->score);
+             buf_puts(b, ",\"score\":") && buf_put_g6(b, s->score) && buf_putc(b, ',');
         if (s->n_kept) { /* compressed: the [offset, length] pieces of the source sentence text is made of */
             ok = ok && buf_puts(b, "\"kept\":[");
             for (size_t k = 0; k < s->n_kept && ok; k++)

@@ -46,6 +46,8 @@ static void marks_free(marks *k)
 /* Whether t reports the marked sentence: it holds most of its content terms and some of its bigrams. */
 static bool reports(const model *m, const marks *k, const sentence *t)
 {
+    /* t shares at most its own terms: too few, and the pass over them is not needed */
+    if (t->n_terms < MIN_SHARED_TERMS || (double)t->n_terms < TERM_CONTAINMENT * (double)k->n_terms) return false;
     const uint32_t *x = sentence_terms(m, t);
     size_t shared = 0;
     for (size_t i = 0; i < t->n_terms; i++)

@@ -10,17 +10,37 @@
 #include "summary/compress.h"
 #include "summary/dateline.h"
 
+/* Per byte of x (all bytes ASCII), 0x80 where the byte is white space for text_space_len: ' ' or
+ * '\t' to '\r'. Exact: with every byte below 0x80 no sum or difference carries into the next. */
+static inline uint64_t ascii_space_bits(uint64_t x)
+{
+    uint64_t space = (BYTES_ONES * (127 + 1) - (x ^ (BYTES_ONES * ' '))) & BYTES_HIGHS; /* == ' ' */
+    uint64_t above_tab = (x + BYTES_ONES * (127 - ('\t' - 1))) & BYTES_HIGHS;           /* >= '\t' */
+    uint64_t below_cr = (BYTES_ONES * (127 + '\r' + 1) - x) & BYTES_HIGHS;             /* <= '\r' */
+    return space | (above_tab & below_cr);
+}
+
+/* How many bytes of x have their top bit set, when no other bit is set. */
+static inline uint32_t count_high_bits(uint64_t x) { return (uint32_t)(((x >> 7) * BYTES_ONES) >> 56); }
+
 /* Words and collapsed bytes of a span, as the budget counts them: the same white space as
- * td_sentence_text collapses. Runs of eight printable ASCII bytes are taken in one step. */
+ * td_sentence_text collapses. ASCII is taken eight bytes at a time: a word starts at each byte that
+ * is not white space after one that is; the collapsed length is the bytes in words plus one space
+ * between two words. Other bytes go one by one. */
 static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *bytes)
 {
-    uint32_t w = 0, b = 0;
+    uint32_t w = 0, b = 0; /* words, and bytes inside words */
     bool in_word = false;
     for (size_t i = sp.start; i < sp.end;) {
-        if (in_word && i + 8 <= sp.end) {
-            uint64_t x = bytes_load64(text + i);
-            if (!bytes_any_below(x, '!') && !bytes_any_high(x)) {
-                b += 8;
+        if (i + 8 <= sp.end) {
+            uint64_t x = bytes_load64_le(text + i);
+            if (!bytes_any_high(x)) {
+                uint64_t space = ascii_space_bits(x);
+                uint64_t word = ~space & BYTES_HIGHS;
+                uint64_t after_space = (space << 8) | (in_word ? 0 : 0x80);
+                w += count_high_bits(word & after_space);
+                b += count_high_bits(word);
+                in_word = (word >> 63) != 0;
                 i += 8;
                 continue;
             }
@@ -32,7 +52,6 @@ static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *byt
             continue;
         }
         if (!in_word) {
-            if (w) b++;
             w++;
             in_word = true;
         }
@@ -40,7 +59,24 @@ static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *byt
         i++;
     }
     *words = w;
-    *bytes = b;
+    *bytes = b + (w ? w - 1 : 0);
+}
+
+/* The cluster-local id of a lexicon term, the next one at its first sighting in this build: an
+ * array look-up (the lexicon's ids are dense), not a hash. UINT32_MAX when out of memory. */
+static uint32_t local_term(model *m, const lexicon *lx, uint32_t term)
+{
+    if (term >= m->term_build.len) {
+        size_t n = lexicon_n_terms(lx), more = n - m->term_build.len;
+        if (!vec_reserve(&m->term_build, more) || !vec_reserve(&m->local_term, more)) return UINT32_MAX;
+        memset(m->term_build.items + m->term_build.len, 0, more * sizeof *m->term_build.items);
+        m->term_build.len = m->local_term.len = n;
+    }
+    if (m->term_build.items[term] != m->build) {
+        m->term_build.items[term] = m->build;
+        m->local_term.items[term] = (uint32_t)m->n_terms++;
+    }
+    return m->local_term.items[term];
 }
 
 /* Tokenises one sentence: content terms into the pool (sorted), distinct bigram concepts too. */
@@ -54,15 +90,15 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
     uint32_t prev = UINT32_MAX; /* previous word's term, UINT32_MAX after punctuation */
     bool prev_stop = true;
     while (pos < s->span.end && token_next(text, s->span.end, &pos, &tok)) {
-        lex_word w;
-        if (!lexicon_word(lx, text + tok.start, tok.end - tok.start, tok.kind, &w)) return error_nomem(err);
-        if (w.flags & LEX_PUNCT) {
+        if (tok.kind == TOKEN_PUNCT) { /* breaks a bigram, and is nothing else: not looked up */
             prev = UINT32_MAX;
             continue;
         }
+        lex_word w;
+        if (!lexicon_word(lx, text + tok.start, tok.end - tok.start, tok.kind, &w)) return error_nomem(err);
         bool stop = (w.flags & LEX_STOP) != 0;
-        uint32_t term = u64map_intern(&m->term_ids, w.term);
-        if (term == U64MAP_NONE || (!stop && !vec_push(&m->terms, term))) return error_nomem(err);
+        uint32_t term = local_term(m, lx, w.term);
+        if (term == UINT32_MAX || (!stop && !vec_push(&m->terms, term))) return error_nomem(err);
         if (prev != UINT32_MAX && !(stop && prev_stop)) {
             uint32_t id = u64map_intern(&m->concept_ids, ((uint64_t)prev << 32) | term);
             if (id == U64MAP_NONE || !vec_push(&m->scratch, id)) return error_nomem(err);
@@ -168,7 +204,11 @@ td_status model_build(model *m, lexicon *lx, const td_cluster *c, td_error *err)
     m->sents.len = m->terms.len = m->concepts.len = m->variants.len = m->kept.len = 0;
     /* the pools exist even when empty, so sentence_terms/concepts never offset a null pointer */
     if (!vec_reserve(&m->terms, 1) || !vec_reserve(&m->concepts, 1)) return error_nomem(err);
-    u64map_clear(&m->term_ids);
+    if (++m->build == UINT32_MAX) { /* after 4 billion builds: old numbers come back */
+        memset(m->term_build.items, 0, m->term_build.len * sizeof *m->term_build.items);
+        m->build = 1;
+    }
+    m->n_terms = 0;
     u64map_clear(&m->concept_ids);
     if (!m->no_clean) {
         if (!m->cleaner && !(m->cleaner = td_cleaner_new())) return error_nomem(err);
@@ -179,7 +219,6 @@ td_status model_build(model *m, lexicon *lx, const td_cluster *c, td_error *err)
         td_status st = analyse_document(m, lx, (uint32_t)d, err);
         if (st != TD_OK) return st;
     }
-    m->n_terms = m->term_ids.len;
     m->n_concepts = m->concept_ids.len;
     return TD_OK;
 }
@@ -195,6 +234,7 @@ void model_free(model *m)
     vec_free(&m->joined);
     td_cleaner_free(m->cleaner);
     m->cleaner = NULL;
-    u64map_free(&m->term_ids);
+    vec_free(&m->local_term);
+    vec_free(&m->term_build);
     u64map_free(&m->concept_ids);
 }

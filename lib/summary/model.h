@@ -39,7 +39,9 @@ typedef struct model {
     VEC(sentence) sents;    /* all sentences, article by article, in text order */
     VEC(uint32_t) terms;    /* pool of content term ids */
     VEC(uint32_t) concepts; /* pool of concept ids */
-    u64map term_ids;        /* lexicon term id -> cluster-local term id (0 .. n_terms-1) */
+    VEC(uint32_t) local_term; /* lexicon term id -> cluster-local term id (0 .. n_terms-1) ... */
+    VEC(uint32_t) term_build; /* ... when its entry here is this build's number */
+    uint32_t build;           /* builds so far (wraps to 1, entries then reset) */
     u64map concept_ids;     /* (local term, local term) bigram -> concept id */
     size_t n_terms;         /* distinct terms in the cluster (stopwords included) */
     size_t n_concepts;      /* distinct concepts in the cluster */
@@ -59,6 +61,12 @@ enum { MODEL_MIN_WORDS = 6, MODEL_MAX_WORDS = 90 };
 /* (Re)builds the model of a cluster, reusing the memory of an earlier build. */
 td_status model_build(model *m, lexicon *lx, const td_cluster *c, td_error *err);
 void model_free(model *m);
+
+/* The cluster-local id of a lexicon term, or MODEL_NONE when the cluster does not have it. */
+static inline uint32_t model_local_term(const model *m, uint32_t term)
+{
+    return term < m->term_build.len && m->term_build.items[term] == m->build ? m->local_term.items[term] : MODEL_NONE;
+}
 
 /* Sentences and variants are numbered together: sentences first, then variants. */
 static inline size_t model_count(const model *m) { return m->sents.len + m->variants.len; }

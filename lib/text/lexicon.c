@@ -6,6 +6,7 @@
  * folded form in a second cache. Term ids are the interned stems, so "Hacks", "hacked" and
  * "hacking" share one id. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/bytes.h"
 #include "common/strmap.h"
@@ -107,13 +108,15 @@ lexicon *lexicon_new(void)
     return lx;
 }
 
-/* The lex_word of a folded word by the stopword list and the stemmer. */
+/* The lex_word of a folded word by the stopword list (which knows its words' stems) and the
+ * stemmer. */
 static bool stem_word(lexicon *lx, const char *folded, size_t len, lex_word *w)
 {
     size_t stem_len;
-    const char *stem = stemmer_stem(lx->stem, folded, len, &stem_len);
-    if (!stem) return false;
-    w->flags = stopword(folded, len) ? LEX_STOP : 0;
+    const char *stem = stopword_stem(folded, len);
+    w->flags = stem ? LEX_STOP : 0;
+    if (stem) stem_len = strlen(stem);
+    else if (!(stem = stemmer_stem(lx->stem, folded, len, &stem_len))) return false;
     w->term = strmap_intern(&lx->terms, stem, stem_len, NULL);
     return w->term != STRMAP_NONE;
 }
@@ -180,26 +183,21 @@ static bool classify_ascii_word(lexicon *lx, const char *tok, size_t len, lex_wo
     return stem_word(lx, low, len, w) && add_inline(lx, k, len, h, *w);
 }
 
-/* lexicon_word for a token of 1 to 16 bytes. */
-static bool inline_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex_word *out)
+/* Classifies a token of 1 to 16 bytes not in the table (key k, hash h) and adds it. Kept out of
+ * line, so that the look-up of a known token (nearly every call) stays small. */
+static __attribute__((noinline)) bool learn_inline(lexicon *lx, const char *tok, size_t len, token_kind kind,
+                                                   inline_key k, uint64_t h, lex_word *out)
 {
-    inline_key k = key_of(tok, len);
-    uint64_t h = key_hash(k, len);
-    const inline_slot *sl = &lx->slots[find_slot(lx, k, len, h)];
-    if (sl->len) {
-        out->term = sl->term;
-        out->flags = sl->flags;
-        return true;
-    }
     bool ascii = true;
     for (size_t i = 0; i < len; i++) ascii &= (unsigned char)tok[i] < 0x80;
     bool ok = kind == TOKEN_WORD && ascii ? classify_ascii_word(lx, tok, len, out) : classify(lx, tok, len, kind, out);
     return ok && add_inline(lx, k, len, h, *out);
 }
 
-bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex_word *out)
+/* lexicon_word for a token longer than 16 bytes (or empty). */
+static __attribute__((noinline)) bool long_word(lexicon *lx, const char *tok, size_t len, token_kind kind,
+                                                lex_word *out)
 {
-    if (len >= 1 && len <= INLINE_MAX) return inline_word(lx, tok, len, kind, out);
     uint32_t id = strmap_find(&lx->tokens, tok, len);
     if (id != STRMAP_NONE) {
         *out = lx->words.items[id];
@@ -211,6 +209,18 @@ bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex
     if (id == STRMAP_NONE) return false;
     lx->words.items[lx->words.len++] = w; /* ids are dense, so id == words.len here */
     *out = w;
+    return true;
+}
+
+bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex_word *out)
+{
+    if (len < 1 || len > INLINE_MAX) return long_word(lx, tok, len, kind, out);
+    inline_key k = key_of(tok, len);
+    uint64_t h = key_hash(k, len);
+    const inline_slot *sl = &lx->slots[find_slot(lx, k, len, h)];
+    if (!sl->len) return learn_inline(lx, tok, len, kind, k, h, out);
+    out->term = sl->term;
+    out->flags = sl->flags;
     return true;
 }
 

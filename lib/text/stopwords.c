@@ -1,5 +1,7 @@
 /* stopwords.c — English function words that carry no topic (articles, pronouns, auxiliaries,
  * conjunctions, common prepositions and adverbs, and "said"/"says" which fill news text). */
+#include <stdint.h>
+
 #include "text/text.h"
 
 /* Folded forms, sorted by bytes (strcmp order) for binary search. */
@@ -34,7 +36,47 @@ static const char *const words[] = {
     "yourself", "yourselves",
 };
 
-bool stopword(const char *folded, size_t len)
+enum { N_WORDS = sizeof words / sizeof *words };
+
+/* The Snowball (Porter 2) stem of each word above, in the same order: libstemmer's English
+ * output, written down once (test_text checks every one against the stemmer). */
+static const char *const stems[N_WORDS] = {
+    "a", "about", "abov", "across", "after", "afterward", "again", "against", "ago", "all",
+    "almost", "along", "alreadi", "also", "although", "alway", "am", "among", "an", "and", "anoth",
+    "ani", "anybodi", "anyon", "anyth", "anyway", "anywher", "are", "aren't", "around", "as", "at",
+    "be", "becam", "becaus", "becom", "becom", "been", "befor", "beforehand", "behind", "be",
+    "below", "besid", "besid", "between", "beyond", "both", "but", "by", "can", "can't", "cannot",
+    "could", "couldn't", "did", "didn't", "do", "doe", "doesn't", "do", "don't", "done", "down",
+    "dure", "each", "either", "els", "elsewher", "enough", "etc", "even", "ever", "everi",
+    "everybodi", "everyon", "everyth", "everywher", "few", "for", "from", "further", "furthermor",
+    "had", "hadn't", "has", "hasn't", "have", "haven't", "have", "he", "he'd", "he'll", "he",
+    "henc", "her", "here", "here", "her", "herself", "him", "himself", "his", "how", "how",
+    "howev", "i", "i'd", "i'll", "i'm", "i'v", "if", "in", "inde", "instead", "into", "is",
+    "isn't", "it", "it", "it", "itself", "just", "last", "least", "less", "let", "let", "like",
+    "mani", "may", "mayb", "me", "meanwhil", "might", "mine", "more", "moreov", "most", "most",
+    "much", "must", "mustn't", "my", "myself", "neither", "never", "nevertheless", "next", "no",
+    "nobodi", "none", "nor", "not", "noth", "now", "nowher", "of", "off", "often", "on", "onc",
+    "one", "onli", "onto", "or", "other", "other", "otherwis", "ought", "our", "our", "ourselv",
+    "out", "over", "own", "per", "perhap", "pleas", "quit", "rather", "realli", "said", "same",
+    "say", "say", "shall", "shan't", "she", "she'd", "she'll", "she", "should", "shouldn't",
+    "sinc", "so", "some", "somebodi", "someon", "someth", "sometim", "somewhat", "somewher",
+    "still", "such", "than", "that", "that", "the", "their", "their", "them", "themselv", "then",
+    "there", "there", "therebi", "therefor", "these", "they", "they'd", "they'll", "they'r",
+    "they'v", "this", "those", "though", "through", "throughout", "thus", "to", "togeth", "too",
+    "toward", "toward", "under", "unless", "until", "up", "upon", "us", "veri", "via", "was",
+    "wasn't", "we", "we'd", "we'll", "we'r", "we'v", "well", "were", "weren't", "what", "what",
+    "whatev", "when", "when", "whenev", "where", "where", "wherea", "wherev", "whether", "which",
+    "while", "who", "who", "whoever", "whole", "whom", "whose", "whi", "whi", "will", "with",
+    "within", "without", "won't", "would", "wouldn't", "yet", "you", "you'd", "you'll", "you'r",
+    "you'v", "your", "your", "yourself", "yourselv",
+};
+
+bool stopword(const char *folded, size_t len) { return wordlist_find(words, N_WORDS, folded, len); }
+
+const char *stopword_stem(const char *folded, size_t len)
 {
-    return wordlist_find(words, sizeof words / sizeof *words, folded, len);
+    size_t i = wordlist_index(words, N_WORDS, sizeof *words, folded, len);
+    return i == N_WORDS ? NULL : stems[i];
 }
+
+const char *stopword_at(size_t i) { return i < N_WORDS ? words[i] : NULL; }

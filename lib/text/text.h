@@ -57,6 +57,11 @@ size_t wordlist_index(const void *table, size_t n, size_t stride, const char *s,
 
 /* English stopword test on a folded word. */
 bool stopword(const char *folded, size_t len);
+/* The Snowball stem of a folded stopword (what stemmer_stem gives, kept in a table so that the
+ * commonest words cost no stemming), NULL when the word is not a stopword. */
+const char *stopword_stem(const char *folded, size_t len);
+/* The i-th stopword in list order, NULL past the end (for the tests). */
+const char *stopword_at(size_t i);
 
 typedef struct stemmer stemmer;
 /* English Snowball stemmer (libstemmer); NULL when out of memory. */

@@ -1,6 +1,8 @@
 /* wordlist.c — membership in a fixed, sorted list of words (stopwords, abbreviations): binary search
  * with the key given as bytes and a length, so callers never copy or NUL-terminate a token. A table
  * of records whose first member is the word is searched the same way. */
+#include <stdint.h>
+
 #include "text/text.h"
 
 /* memcmp-then-length order of s[0..len) against the NUL-terminated w, in one pass (no strlen). */
