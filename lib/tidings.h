@@ -369,6 +369,74 @@ int td_rouge_id_compare(const char *a, const char *b);
  * Errors name the file: TD_ERR_IO when it cannot be read, TD_ERR_INPUT for invalid UTF-8. */
 td_status td_rouge_read_file(const char *path, char **text, size_t *len, td_error *err);
 
+/* ---------------------------------------------------------------- streams of articles */
+/* (lib/ingest) */
+
+/* Reads a date, YYYY-MM-DD or ISO 8601 (YYYY-MM-DDThh:mm[:ss[.fff]][Z|±hh:mm]), into seconds since
+ * 1970-01-01 UTC. False when it does not parse or names no real day or time. */
+bool td_date_parse(const char *s, long long *seconds);
+
+/* Articles one at a time, for a stream: JSON Lines (an article a line: "id" and "text" required,
+ * "title", "source", "url", "date" optional) are read line by line as they arrive, and checked:
+ * a missing or empty id or text, malformed JSON, invalid UTF-8 and a date that does not parse are
+ * errors naming the file and line. Other inputs (folders, web pages, plain text, SGML) go through
+ * td_reader; their article names are the ids, and a date that does not parse is dropped. */
+typedef struct td_article_stream td_article_stream;
+
+/* The inputs are not copied ("-" is standard input, which must be JSON Lines). NULL when out of memory. */
+td_article_stream *td_article_stream_open(const char *const *inputs, size_t n_inputs, td_format format,
+                                          td_error *err);
+/* The next article into *doc (its strings valid until the next call): 1, 0 at the end, -1 on error.
+ * After an error the stream stays stopped. */
+int td_article_stream_next(td_article_stream *s, td_document *doc, td_error *err);
+void td_article_stream_close(td_article_stream *s);
+
+/* ---------------------------------------------------------------- stories */
+/* (lib/story) */
+
+/* Online clustering of a stream into stories, one pass, each article placed as it arrives: it
+ * joins the live story whose centroid (tf-idf weighted stems, bigrams, named entities, numbers) is
+ * closest, when close enough, else starts a story. See docs/stories.md. */
+
+enum {
+    TD_FEATURE_TERMS = 1,    /* stems of content words */
+    TD_FEATURE_BIGRAMS = 2,  /* adjacent content words */
+    TD_FEATURE_ENTITIES = 4, /* runs of capitalised words */
+    TD_FEATURE_NUMBERS = 8,  /* numbers */
+    TD_FEATURE_ALL = 15,
+};
+
+typedef struct td_story_opts {
+    double threshold;      /* 0.1: least similarity (cosine, after time decay) to join a story */
+    double decay_days;     /* 0: no time decay; else the similarity to a story last updated d days
+                              away is scaled by 1 / (1 + d / decay_days) (only when both have dates) */
+    double idle_days;      /* 730: a dated story with no article for this long in stream time is closed */
+    size_t max_live;       /* 4096: most live stories; beyond, the least recently updated are closed */
+    unsigned features;     /* TD_FEATURE_ALL: the kinds of features used (fewer for ablations) */
+} td_story_opts;
+
+void td_story_opts_defaults(td_story_opts *opts);
+
+/* Where an article went. */
+typedef struct td_placement {
+    const char *story;   /* the story's id: the id of its first article; valid until the next add */
+    unsigned long long story_key; /* the story's number (1, 2, … in order of creation) */
+    double confidence;   /* joined: the similarity to the story; new story: 1 - the best similarity */
+    bool new_story;      /* true when the article started the story */
+} td_placement;
+
+typedef struct td_clusterer td_clusterer;
+
+/* NULL on error (invalid options, out of memory). */
+td_clusterer *td_clusterer_new(const td_story_opts *opts, td_error *err);
+/* Places one article (doc->name is its id, doc->date optional). Dates need not be in order: an
+ * article's date only decides its time distance to each story. TD_ERR_INPUT for a date that does
+ * not parse, TD_ERR_NOMEM. */
+td_status td_clusterer_add(td_clusterer *c, const td_document *doc, td_placement *out, td_error *err);
+/* Number of live stories (those an article can still join). */
+size_t td_clusterer_live(const td_clusterer *c);
+void td_clusterer_free(td_clusterer *c);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,40 @@
+/* story.h — internal interface of the story stage: the features that identify an event in an
+ * article, and the clusterer's state for the store (lib/store). The public side
+ * (td_clusterer_*) is in tidings.h. */
+#ifndef TD_STORY_H
+#define TD_STORY_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/buf.h"
+#include "common/u64map.h"
+#include "common/vec.h"
+#include "text/text.h"
+#include "tidings.h"
+
+/* One weighted feature: a hashed stem, bigram of stems, named entity or number. Hashes, not
+ * ids, so that the features of two processes (runs, machines) are the same. */
+typedef struct feature {
+    uint64_t key;
+    float weight;
+} feature;
+
+typedef VEC(feature) feature_vec;
+
+/* Turns articles into raw feature counts; keeps its lexicon and buffers across articles. */
+typedef struct featurizer {
+    lexicon *lx;               /* tokens -> stems, stopwords */
+    VEC(uint64_t) term_hash;   /* term id -> hash of its stem, 0 while not computed */
+    u64map slots;              /* feature key -> index in counts, for one article */
+    feature_vec counts;        /* the article's features with their counts */
+    unsigned kinds;            /* TD_FEATURE_* bits in use */
+} featurizer;
+
+bool featurizer_init(featurizer *fz, unsigned kinds);
+/* The features of an article (title counted twice) with their counts, in first-seen order, into
+ * fz->counts. False when out of memory. */
+bool featurize(featurizer *fz, const td_document *doc);
+void featurizer_free(featurizer *fz);
+
+#endif
