@@ -180,6 +180,65 @@ td_status td_clean_cluster(td_cleaner *cl, const td_cluster *c, td_error *err);
 const td_clean_piece *td_clean_pieces(const td_cleaner *cl, size_t doc, size_t *n);
 void td_cleaner_free(td_cleaner *cl);
 
+/* ---------------------------------------------------------------- copies */
+/* (lib/dedup) */
+
+/* Finds syndicated copies: the same article republished with another headline, byline or
+ * boilerplate, copy edits, a trimmed or extended ending, dropped or merged paragraphs, or cut down
+ * to its first part (containment). Each article's text becomes a set of word shingles (words
+ * normalised for spelling, number and quote styles); a MinHash sketch with LSH banding proposes
+ * earlier articles, and each candidate is verified on the actual shingle sets (Jaccard and
+ * containment). Different articles about the same event, sharing names and quotes, are not copies.
+ * Method and figures: docs/dedup.md. */
+
+typedef struct td_dedup_opts {
+    double threshold;      /* 0.5: a candidate is a copy when its Jaccard similarity reaches this... */
+    double containment;    /* 0.6: ...or when this share of the smaller article's shingles is in the other */
+    size_t window;         /* 0: keep every article; else keep the last `window` articles only (the oldest
+                              are forgotten, memory stays bounded on an endless stream) */
+    size_t shingle_words;  /* 5: words in a shingle (1 to 16) */
+    bool exact_words;      /* false: words normalised for copy edits (case, spelling, number, quote and
+                              date styles, "says"/"said"); true: words compared as written, case aside */
+} td_dedup_opts;
+
+void td_dedup_opts_defaults(td_dedup_opts *opts);
+
+/* What td_dedup_add found for one article. Indexes count the articles added, from 0. */
+typedef struct td_dedup_match {
+    long long copy_of;  /* the kept earlier article it is a copy of (the most similar one), or -1 */
+    long long original; /* the first article of its copy group (copy_of's original), its own index when
+                           it copies nothing: articles with the same original are copies of one article */
+    double similarity;  /* Jaccard similarity of the shingle sets with copy_of; 0 when copy_of is -1 */
+    double containment; /* shared shingles over the smaller set's size, with copy_of; 0 when -1 */
+} td_dedup_match;
+
+/* A detector keeps the shingle sets and sketches of the articles it was given (or of the last
+ * opts.window of them). */
+typedef struct td_dedup td_dedup;
+
+/* opts NULL: defaults. NULL on error: TD_ERR_USAGE for options out of range, TD_ERR_NOMEM. */
+td_dedup *td_dedup_new(const td_dedup_opts *opts, td_error *err);
+/* Adds the next article (its index is the number added before it) and tells in *out whether it is a
+ * copy of a kept earlier article. The text is read as UTF-8 and not kept; an article without words
+ * is nobody's copy. TD_ERR_NOMEM is the only error (the article is then not added). */
+td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match *out, td_error *err);
+/* Number of articles added so far. */
+size_t td_dedup_count(const td_dedup *d);
+
+/* One article's place in the groups of copies. */
+typedef struct td_dedup_member {
+    size_t group;       /* index of its group's representative, the fullest version (most shingles; the
+                           earliest on a tie); its own index when it has no copy */
+    double similarity;  /* Jaccard similarity with the representative (1 for the representative) */
+    double containment; /* shared shingles over the smaller set's size, with the representative */
+} td_dedup_member;
+
+/* Groups all articles added so far: copies found by td_dedup_add, joined transitively. out gets
+ * td_dedup_count(d) entries, in input order. TD_ERR_USAGE when a window made the detector forget
+ * articles; TD_ERR_NOMEM. */
+td_status td_dedup_groups(td_dedup *d, td_dedup_member *out, td_error *err);
+void td_dedup_free(td_dedup *d);
+
 /* ---------------------------------------------------------------- summaries */
 
 typedef enum td_method {
