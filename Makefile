@@ -7,7 +7,7 @@ WARN    := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissi
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CPPFLAGS += -Ilib -I/usr/include/libxml2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-LIBS    := -lstemmer -lutf8proc -ljansson -lxml2 -lz -lm -lxxhash
+LIBS    := -lstemmer -lutf8proc -ljansson -lxml2 -lz -lm -lxxhash -lsqlite3
 TESTLIBS := -lcmocka
 
 # SANITIZE=1 builds everything under AddressSanitizer + UndefinedBehaviorSanitizer in build-asan/;

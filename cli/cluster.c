@@ -140,23 +140,30 @@ int cmd_cluster(int argc, char **argv)
     const char *const *inputs;
     size_t n_inputs;
     cli_inputs(argc, argv, optind, &inputs, &n_inputs);
-    (void)store_path;
-    (void)batch;
     td_error err = {0};
-    td_clusterer *cl = td_clusterer_new(&opts, &err);
-    td_article_stream *s = cl ? td_article_stream_open(inputs, n_inputs, format, &err) : NULL;
-    int rc = EXIT_OK;
-    if (!s) rc = EXIT_INPUT;
+    td_store *store = store_path ? td_store_open(store_path, &opts, &err) : NULL;
+    td_clusterer *cl = store || store_path ? NULL : td_clusterer_new(&opts, &err);
+    td_article_stream *s = store || cl ? td_article_stream_open(inputs, n_inputs, format, &err) : NULL;
+    int rc = s ? EXIT_OK : EXIT_INPUT;
     td_document doc;
+    size_t in_batch = 0;
     int got = 0;
     while (rc == EXIT_OK && (got = td_article_stream_next(s, &doc, &err)) > 0) {
         td_placement p;
-        if (td_clusterer_add(cl, &doc, &p, &err) != TD_OK) rc = EXIT_INPUT;
+        td_store_action action;
+        td_status st = store ? td_store_add(store, &doc, &p, &action, &err) : td_clusterer_add(cl, &doc, &p, &err);
+        if (st == TD_OK && store && ++in_batch == batch) {
+            st = td_store_commit(store, &err);
+            in_batch = 0;
+        }
+        if (st != TD_OK) rc = EXIT_INPUT;
         else if (!print_placement(doc.name, &p, json)) rc = cli_flush("cluster", EXIT_INPUT);
     }
     if (got < 0) rc = EXIT_INPUT;
+    if (rc == EXIT_OK && store && td_store_commit(store, &err) != TD_OK) rc = EXIT_INPUT;
     if (err.code != TD_OK) cli_error("cluster", "%s", err.message);
     td_article_stream_close(s);
     td_clusterer_free(cl);
+    td_store_close(store); /* a batch not committed (after an error) is rolled back */
     return cli_flush("cluster", rc);
 }

@@ -10,5 +10,6 @@ int cmd_rouge(int argc, char **argv);
 int cmd_clean(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
 
 #endif

@@ -472,6 +472,8 @@ typedef struct td_story_opts {
     double idle_days;      /* 730: a dated story with no article for this long in stream time is closed */
     size_t max_live;       /* 4096: most live stories; beyond, the least recently updated are closed */
     unsigned features;     /* TD_FEATURE_ALL: the kinds of features used (fewer for ablations) */
+    size_t copy_window;    /* 20000: the last articles remembered for copy detection (td_dedup); a copy
+                              joins its original's story and is counted once; 0: no copy detection */
 } td_story_opts;
 
 void td_story_opts_defaults(td_story_opts *opts);
@@ -480,8 +482,11 @@ void td_story_opts_defaults(td_story_opts *opts);
 typedef struct td_placement {
     const char *story;   /* the story's id: the id of its first article; valid until the next add */
     unsigned long long story_key; /* the story's number (1, 2, … in order of creation) */
-    double confidence;   /* joined: the similarity to the story; new story: 1 - the best similarity */
+    double confidence;   /* joined: the similarity to the story (a copy: its Jaccard similarity with
+                            the original); new story: 1 - the best similarity */
     bool new_story;      /* true when the article started the story */
+    const char *copy_of; /* the id of the earlier article it copies (td_dedup), else NULL; valid until
+                            the next add */
 } td_placement;
 
 typedef struct td_clusterer td_clusterer;
@@ -495,6 +500,80 @@ td_status td_clusterer_add(td_clusterer *c, const td_document *doc, td_placement
 /* Number of live stories (those an article can still join). */
 size_t td_clusterer_live(const td_clusterer *c);
 void td_clusterer_free(td_clusterer *c);
+
+/* ---------------------------------------------------------------- the store */
+/* (lib/store) */
+
+/* Stories kept in one SQLite file (WAL mode, schema version in PRAGMA user_version, checked on
+ * open), so that a stream can be fed in several runs and give the same stories as in one run: the
+ * clusterer's state is saved with every batch, and the last articles are read back into copy
+ * detection when the store is opened. Articles are added in batches, one transaction each: a
+ * crash loses at most the batch in progress and never corrupts the file. An article id seen again
+ * with the same text is ignored; with another text it is an update: the stored article takes the
+ * new text and metadata, stays in its story, and the story's summary is made again. See
+ * docs/stories.md for the schema. */
+typedef struct td_store td_store;
+
+/* Opens the store at path, creating it when absent (with opts, NULL for defaults; an existing
+ * store keeps the settings it was made with). NULL on error, with one line naming the file: locked
+ * by another process, read-only, not a tidings store, made by a newer tidings (TD_ERR_IO or
+ * TD_ERR_INPUT), out of memory. */
+td_store *td_store_open(const char *path, const td_story_opts *opts, td_error *err);
+
+/* What td_store_add did with an article. */
+typedef enum td_store_action {
+    TD_STORE_ADDED = 0, /* a new id: placed in a story */
+    TD_STORE_SAME,      /* an id already stored with the same text: nothing changed */
+    TD_STORE_UPDATED,   /* an id already stored with another text: text and metadata replaced */
+} td_store_action;
+
+/* Adds an article to the current batch (opened by the first add after a commit) and places it.
+ * For SAME and UPDATED, *out tells the story it is in (confidence as when it was placed). Errors:
+ * TD_ERR_INPUT (a date that does not parse), TD_ERR_IO (the file), TD_ERR_NOMEM. After an error
+ * the batch can only be given up (td_store_close). */
+td_status td_store_add(td_store *s, const td_document *doc, td_placement *out, td_store_action *action,
+                       td_error *err);
+/* Commits the current batch (nothing to do without one). */
+td_status td_store_commit(td_store *s, td_error *err);
+/* Closes the store; a batch not committed is rolled back. */
+void td_store_close(td_store *s);
+
+/* An article of a stored story. */
+typedef struct td_story_article {
+    char *id;
+    char *source;  /* NULL when unknown */
+    char *title;   /* NULL when unknown */
+    char *date;    /* as given, NULL when unknown */
+    char *copy_of; /* the id of the article it copies, else NULL */
+} td_story_article;
+
+/* A sentence of a story's summary and every outlet that carries it (copies included; an article
+ * without a source counts under its id). */
+typedef struct td_story_sentence {
+    char *text;
+    char **sources;
+    size_t n_sources;
+} td_story_sentence;
+
+typedef struct td_story {
+    char *id;                    /* the id of its first article */
+    char *headline;              /* its first article's title, else its summary's first sentence */
+    char *updated;               /* the latest date of its articles, NULL when none has a date */
+    td_story_article *articles;  /* in arrival order */
+    size_t n_articles;
+    td_story_sentence *summary;  /* in reading order */
+    size_t n_summary;
+} td_story;
+
+/* Summarises again the stories that changed since their last summary (one transaction), with the
+ * summariser given; the rest keep theirs. Copies are left out of the summary's input and counted
+ * among the sources of the sentences of their originals. */
+td_status td_store_summarize(td_store *s, td_summarizer *summarizer, td_error *err);
+/* The stored stories, newest first (latest date, then latest arrival; undated ones after dated),
+ * those updated on or after `since` (a date, NULL: all) with at least min_articles articles. */
+td_status td_store_stories(td_store *s, const char *since, size_t min_articles, td_story **out, size_t *n,
+                           td_error *err);
+void td_stories_free(td_story *stories, size_t n);
 
 #ifdef __cplusplus
 }

@@ -2,7 +2,7 @@
 # Installs the Debian packages tidings builds and tests with, when they are missing; packages
 # named as arguments are wanted too (the fuzz targets ask for clang this way).
 set -e
-PKGS="gcc make libc6-dev libstemmer-dev libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev libcmocka-dev wordnet-base libxxhash-dev $*"
+PKGS="gcc make libc6-dev libstemmer-dev libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev libcmocka-dev wordnet-base libxxhash-dev libsqlite3-dev $*"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -102,6 +102,7 @@ static void test_decay_and_window(void **state)
     td_story_opts_defaults(&o);
     o.decay_days = 1;
     o.idle_days = 30;
+    o.copy_window = 0; /* b and far are copies of each other: here only their dates should count */
     td_clusterer *c = td_clusterer_new(&o, &err);
     assert_non_null(c);
     td_document a = {.name = "a", .date = "2025-03-02", .text = "Ferry Aldous Grey fire off Kelmsley, 212 passengers rescued by lifeboats."};
@@ -150,6 +151,42 @@ static void test_max_live(void **state)
     td_clusterer_free(c);
 }
 
+/* A syndicated copy joins its original's story, names it, and does not weigh in the centroid. */
+static void test_copies(void **state)
+{
+    (void)state;
+    td_error err = {0};
+    td_clusterer *c = td_clusterer_new(NULL, &err);
+    assert_non_null(c);
+    const char *inputs[] = {"tests/data/stories/events.jsonl", "tests/data/stories/copies.jsonl"};
+    td_article_stream *s = td_article_stream_open(inputs, 2, TD_FORMAT_AUTO, &err);
+    assert_non_null(s);
+    td_document doc;
+    size_t copies = 0;
+    char ferry_story[64] = "";
+    while (td_article_stream_next(s, &doc, &err) > 0) {
+        td_placement p;
+        assert_int_equal(td_clusterer_add(c, &doc, &p, &err), TD_OK);
+        if (!strcmp(doc.name, "ferry-1")) snprintf(ferry_story, sizeof ferry_story, "%s", p.story);
+        if (!strcmp(doc.name, "ferry-2-wire")) {
+            assert_non_null(p.copy_of);
+            assert_string_equal(p.copy_of, "ferry-2");
+            assert_string_equal(p.story, ferry_story);
+            assert_true(p.confidence > 0.5 && p.confidence <= 1);
+            copies++;
+        } else if (!strcmp(doc.name, "museum-3-wire")) {
+            assert_non_null(p.copy_of);
+            assert_string_equal(p.copy_of, "museum-3"); /* a shortened copy: containment */
+            copies++;
+        } else {
+            assert_null(p.copy_of);
+        }
+    }
+    assert_int_equal(copies, 2);
+    td_article_stream_close(s);
+    td_clusterer_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -157,6 +194,7 @@ int main(void)
         cmocka_unit_test(test_events),
         cmocka_unit_test(test_decay_and_window),
         cmocka_unit_test(test_max_live),
+        cmocka_unit_test(test_copies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

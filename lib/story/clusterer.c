@@ -19,6 +19,7 @@ void td_story_opts_defaults(td_story_opts *opts)
         .idle_days = 730,
         .max_live = 4096,
         .features = TD_FEATURE_ALL,
+        .copy_window = 20000,
     };
 }
 
@@ -28,9 +29,10 @@ td_clusterer *td_clusterer_new(const td_story_opts *opts, td_error *err)
     if (opts) o = *opts;
     else td_story_opts_defaults(&o);
     if (!(o.threshold >= 0 && o.threshold <= 1) || !(o.decay_days >= 0) || !(o.idle_days >= 0) || o.max_live < 1 ||
-        !(o.features & TD_FEATURE_ALL) || (o.features & ~(unsigned)TD_FEATURE_ALL)) {
-        error_set(err, TD_ERR_USAGE, "story options: threshold must be in [0, 1], days >= 0, max_live >= 1, "
-                                     "some features");
+        !(o.features & TD_FEATURE_ALL) || (o.features & ~(unsigned)TD_FEATURE_ALL) || o.max_live > 1u << 24 ||
+        o.copy_window > 1u << 24) {
+        error_set(err, TD_ERR_USAGE, "story options: threshold must be in [0, 1], days >= 0, max_live from 1 "
+                                     "and copy_window up to 16M, some features");
         return NULL;
     }
     td_clusterer *c = calloc(1, sizeof *c);
@@ -41,6 +43,18 @@ td_clusterer *td_clusterer_new(const td_story_opts *opts, td_error *err)
     }
     c->opts = o;
     c->next_key = 1;
+    if (o.copy_window) {
+        td_dedup_opts d;
+        td_dedup_opts_defaults(&d);
+        d.window = o.copy_window;
+        c->dedup = td_dedup_new(&d, err);
+        c->recent = calloc(o.copy_window, sizeof *c->recent);
+        if (!c->dedup || !c->recent) {
+            if (c->dedup) error_nomem(err);
+            td_clusterer_free(c);
+            return NULL;
+        }
+    }
     return c;
 }
 
@@ -67,11 +81,17 @@ void td_clusterer_free(td_clusterer *c)
     vec_free(&c->vec);
     vec_free(&c->cands);
     vec_free(&c->stamp);
-    vec_free(&c->changed);
+    u64map_free(&c->key_ids);
+    vec_free(&c->key_slots);
+    td_dedup_free(c->dedup);
+    for (size_t i = 0; c->recent && i < c->opts.copy_window; i++) free(c->recent[i].id);
+    free(c->recent);
     free(c);
 }
 
 size_t td_clusterer_live(const td_clusterer *c) { return c->n_live; }
+
+size_t story_copy_window(const td_clusterer *c) { return c->dedup ? c->opts.copy_window : 0; }
 
 /* ---------------------------------------------------------------- article vectors */
 
@@ -192,16 +212,11 @@ bool story_add_vector(td_clusterer *c, story *s, const feature *v, size_t n)
     return true;
 }
 
-static bool mark_changed(td_clusterer *c, story *s)
-{
-    if (s->changed) return true;
-    s->changed = true;
-    return vec_push(&c->changed, s->key);
-}
-
 /* A free slot for a new story, its generation bumped so that old postings to the slot are stale. */
-story *clusterer_new_story(td_clusterer *c, uint32_t *slot_out)
+story *clusterer_new_story(td_clusterer *c, uint64_t key, uint32_t *slot_out)
 {
+    uint32_t kid = u64map_intern(&c->key_ids, key);
+    if (kid == U64MAP_NONE || (kid == c->key_slots.len && !vec_push(&c->key_slots, 0))) return NULL;
     uint32_t slot;
     if (c->free_slots.len) slot = c->free_slots.items[--c->free_slots.len];
     else {
@@ -210,7 +225,8 @@ story *clusterer_new_story(td_clusterer *c, uint32_t *slot_out)
     }
     story *s = &c->stories.items[slot];
     uint32_t gen = s->gen + 1;
-    *s = (story){.gen = gen, .live = true};
+    *s = (story){.gen = gen, .live = true, .key = key};
+    c->key_slots.items[kid] = slot;
     c->n_live++;
     *slot_out = slot;
     return s;
@@ -295,6 +311,15 @@ static bool maintain(td_clusterer *c)
         vec_free(&order);
     }
     if (c->n_postings > 4 * INDEX_FEATURES * (c->n_live + 1024)) compact(c);
+    if (c->key_ids.len > 2 * c->n_live + 1024) { /* forget the keys of closed stories */
+        u64map_clear(&c->key_ids);
+        c->key_slots.len = 0;
+        for (uint32_t i = 0; i < c->stories.len; i++) {
+            if (!c->stories.items[i].live) continue;
+            if (u64map_intern(&c->key_ids, c->stories.items[i].key) == U64MAP_NONE || !vec_push(&c->key_slots, i))
+                return false;
+        }
+    }
     return true;
 }
 
@@ -326,6 +351,42 @@ static bool gather_candidates(td_clusterer *c)
     return true;
 }
 
+/* Counts the article in story s (last updated now) and tells where it went. */
+static void placed(td_clusterer *c, story *s, bool dated, long long when, td_placement *out)
+{
+    s->n_articles++;
+    s->last_seq = c->seq;
+    if (dated && (!s->dated || when > s->last_time)) {
+        s->last_time = when;
+        s->dated = true;
+    }
+    out->story_key = s->key;
+    out->story = s->id;
+    if (c->dedup) { /* the article's record in the ring of recent ones */
+        recent *r = &c->recent[(td_dedup_count(c->dedup) - 1) % c->opts.copy_window];
+        r->story_key = s->key;
+        r->slot = (uint32_t)(s - c->stories.items);
+        r->gen = s->gen;
+    }
+}
+
+td_status clusterer_remember(td_clusterer *c, const char *text, size_t len, const char *id, uint64_t story_key,
+                             td_dedup_match *match, td_error *err)
+{
+    td_status st = td_dedup_add(c->dedup, text, len, match, err);
+    if (st != TD_OK) return st;
+    recent *r = &c->recent[(td_dedup_count(c->dedup) - 1) % c->opts.copy_window];
+    free(r->id);
+    *r = (recent){.id = strdup(id), .story_key = story_key};
+    if (!r->id) return error_nomem(err);
+    uint32_t kid = u64map_find(&c->key_ids, story_key);
+    if (kid != U64MAP_NONE) {
+        r->slot = c->key_slots.items[kid];
+        r->gen = c->stories.items[r->slot].gen;
+    }
+    return TD_OK;
+}
+
 td_status td_clusterer_add(td_clusterer *c, const td_document *doc, td_placement *out, td_error *err)
 {
     long long when = 0;
@@ -333,8 +394,27 @@ td_status td_clusterer_add(td_clusterer *c, const td_document *doc, td_placement
     if (dated && !td_date_parse(doc->date, &when))
         return error_set(err, TD_ERR_INPUT, "%s: date \"%.40s\" is not YYYY-MM-DD or ISO 8601", doc->name, doc->date);
     if (c->seq % MAINTAIN_EVERY == 0 && c->seq && !maintain(c)) return error_nomem(err);
-    if (!featurize(&c->fz, doc) || !weigh(c) || !gather_candidates(c)) return error_nomem(err);
     c->seq++;
+    out->copy_of = NULL;
+    story *original = NULL;
+    if (c->dedup) {
+        td_dedup_match m;
+        size_t len = doc->text_len ? doc->text_len : strlen(doc->text);
+        if (clusterer_remember(c, doc->text, len, doc->name, 0, &m, err) != TD_OK) return err->code;
+        const recent *r = m.copy_of >= 0 ? &c->recent[(size_t)m.copy_of % c->opts.copy_window] : NULL;
+        if (r && r->id && r->gen && c->stories.items[r->slot].live && c->stories.items[r->slot].gen == r->gen) {
+            original = &c->stories.items[r->slot];
+            out->copy_of = r->id;
+            out->confidence = m.similarity;
+        }
+    }
+    if (original) { /* a copy joins its original's story without adding to its centroid or to the document
+                       frequencies: a wire story printed by twenty outlets counts once */
+        out->new_story = false;
+        placed(c, original, dated, when, out);
+        return TD_OK;
+    }
+    if (!featurize(&c->fz, doc) || !weigh(c) || !gather_candidates(c)) return error_nomem(err);
     if (dated && (!c->have_now || when > c->now)) {
         c->now = when;
         c->have_now = true;
@@ -365,26 +445,17 @@ td_status td_clusterer_add(td_clusterer *c, const td_document *doc, td_placement
     uint32_t slot = best_slot;
     out->new_story = best_slot == UINT32_MAX || best_sim < c->opts.threshold;
     if (out->new_story) {
-        if (!(s = clusterer_new_story(c, &slot)) ||
-            !(s->id = strdup(doc->name)))
+        if (!(s = clusterer_new_story(c, c->next_key, &slot)) || !(s->id = strdup(doc->name)))
             return error_nomem(err);
-        s->key = c->next_key++;
+        c->next_key++;
         out->confidence = 1 - best_sim;
     } else {
         s = &c->stories.items[slot];
         out->confidence = best_sim;
     }
     if (!story_add_vector(c, s, c->vec.items, c->vec.len) ||
-        !post(c, slot, c->vec.items, c->vec.len < INDEX_FEATURES ? c->vec.len : INDEX_FEATURES) ||
-        !mark_changed(c, s))
+        !post(c, slot, c->vec.items, c->vec.len < INDEX_FEATURES ? c->vec.len : INDEX_FEATURES))
         return error_nomem(err);
-    s->n_articles++;
-    s->last_seq = c->seq;
-    if (dated && (!s->dated || when > s->last_time)) {
-        s->last_time = when;
-        s->dated = true;
-    }
-    out->story_key = s->key;
-    out->story = s->id;
+    placed(c, s, dated, when, out);
     return TD_OK;
 }

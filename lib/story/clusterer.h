@@ -24,7 +24,6 @@ typedef struct story {
     uint32_t gen;        /* generation of the slot: postings of an older story in the slot are stale */
     bool live;           /* false when the slot is free */
     bool dated;          /* some article had a date */
-    bool changed;        /* in td_clusterer.changed */
     long long last_time; /* the latest date of its articles (seconds), when dated */
     uint64_t last_seq;   /* arrival number of its latest article */
 } story;
@@ -37,6 +36,13 @@ typedef struct candidate {
     uint32_t slot;
     float shared;   /* weight of the article's features that led to it */
 } candidate;
+
+/* An article remembered for copy detection: where it went. */
+typedef struct recent {
+    char *id;           /* its id (malloc'd) */
+    uint64_t story_key; /* its story */
+    uint32_t slot, gen; /* the story's slot and generation then */
+} recent;
 
 struct td_clusterer {
     td_story_opts opts;
@@ -59,14 +65,17 @@ struct td_clusterer {
     VEC(uint32_t) cands;      /* candidate slots */
     VEC(candidate) stamp;     /* slot -> candidate record */
     uint64_t round;
-    VEC(uint64_t) changed;    /* keys of stories changed since story_take_changed */
+    u64map key_ids;           /* story key -> index in key_slots (rebuilt with the live ones by maintain) */
+    VEC(uint32_t) key_slots;  /* the slot of each story key */
+    td_dedup *dedup;          /* copy detection over the last opts.copy_window articles, or NULL */
+    recent *recent;           /* ring of opts.copy_window entries: article index % window -> where it went */
 };
 
 /* Recomputes the length of a centroid. */
 void story_norm(story *s);
 /* Adds n weighted features to a story's centroid (pruning it when it grows). */
 bool story_add_vector(td_clusterer *c, story *s, const feature *v, size_t n);
-/* A slot for a new live story, zeroed but for its generation. */
-story *clusterer_new_story(td_clusterer *c, uint32_t *slot);
+/* A slot for a new live story numbered key, zeroed but for its generation and key. */
+story *clusterer_new_story(td_clusterer *c, uint64_t key, uint32_t *slot);
 
 #endif
