@@ -101,9 +101,11 @@ static td_status read_story(td_store *s, sqlite3_stmt *const q[2], long long key
 td_status td_store_stories(td_store *s, const char *since, size_t min_articles, td_story **out, size_t *n,
                            td_error *err)
 {
-    static const char *const sql[3] = {
+    static const char list_sql[] =
         "SELECT key, id, headline, updated FROM stories WHERE n_articles >= ?1 AND (?2 IS NULL OR updated_ts >= ?2)"
-        " ORDER BY updated_ts IS NULL, updated_ts DESC, last_seq DESC",
+        " ORDER BY updated_ts IS NULL, updated_ts DESC, last_seq DESC";
+    static const char *const sql[3] = {
+        list_sql,
         "SELECT id, source, title, date, copy_of FROM articles WHERE story = ?1 ORDER BY seq",
         "SELECT text, sources FROM summary_sentences WHERE story = ?1 ORDER BY pos",
     };

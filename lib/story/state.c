@@ -180,9 +180,12 @@ static td_status load(td_clusterer *c, reader *r, td_error *err)
     if (!get_count(r, 4, &n_free) || n_free > n) return damaged(err, "free slots");
     for (uint32_t i = 0; i < n_free; i++) {
         uint32_t slot = get_u32(r);
-        if (r->bad || slot >= n || c->stories.items[slot].live) return damaged(err, "free slot");
+        if (r->bad || slot >= n || c->stories.items[slot].live || c->stories.items[slot].n_articles)
+            return damaged(err, "free slot");
+        c->stories.items[slot].n_articles = 1; /* marks it listed until the end of the list */
         c->free_slots.items[c->free_slots.len++] = slot;
     }
+    for (uint32_t i = 0; i < n_free; i++) c->stories.items[c->free_slots.items[i]].n_articles = 0;
     if (!get_count(r, 12, &n)) return damaged(err, "document frequencies");
     if (!vec_reserve(&c->df, n)) return error_nomem(err);
     for (uint32_t i = 0; i < n; i++) {
