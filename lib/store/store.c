@@ -219,7 +219,7 @@ td_store *td_store_open(const char *path, const td_story_opts *opts, td_error *e
         sqlite3_busy_timeout(s->db, 2000);
         st = check(s, opts, err);
     }
-    if (st == TD_OK) st = store_exec(s, "PRAGMA synchronous = FULL", err);
+    if (st == TD_OK) st = store_exec(s, "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384", err);
     for (int i = 0; st == TD_OK && i < Q_COUNT; i++) {
         rc = sqlite3_prepare_v3(s->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL);
         if (rc != SQLITE_OK) st = store_error(s, rc, "not a tidings store of this schema", err);
