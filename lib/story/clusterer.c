@@ -79,6 +79,7 @@ void td_clusterer_free(td_clusterer *c)
     for (size_t i = 0; i < c->postings.len; i++) vec_free(&c->postings.items[i]);
     vec_free(&c->postings);
     vec_free(&c->vec);
+    vec_free(&c->scratch);
     vec_free(&c->cands);
     vec_free(&c->stamp);
     u64map_free(&c->key_ids);
