@@ -195,12 +195,16 @@ c=sqlite3.connect(sys.argv[1], isolation_level=None); c.execute("BEGIN EXCLUSIVE
     check_bad "cluster: a store locked by another process" 1 "locked" cluster --store "$DB" "$EVENTS"
     kill "$lock_pid" 2>/dev/null
     wait "$lock_pid" 2>/dev/null
-    if [ "$(id -u)" -eq 0 ]; then
-        skip "cluster: a read-only store (running as root: file modes do not bind)"
-    else
-        cp "$DB" "$tmp/ro.db"
+    cp "$DB" "$tmp/ro.db"
+    rm -f "$tmp/ro.db-wal" "$tmp/ro.db-shm"
+    if [ "$(id -u)" -ne 0 ]; then
         chmod 444 "$tmp/ro.db"
         check_bad "cluster: a read-only store" 1 "cannot be written" cluster --store "$tmp/ro.db" "$EVENTS"
+    elif chattr +i "$tmp/ro.db" 2>/dev/null; then # root ignores file modes, not the immutable flag
+        check_bad "cluster: a read-only store" 1 "cannot be written" cluster --store "$tmp/ro.db" "$EVENTS"
+        chattr -i "$tmp/ro.db"
+    else
+        skip "cluster: a read-only store (running as root without chattr: file modes do not bind)"
     fi
     # a crash in the middle of a batch: SIGKILL, then the file is intact and a rerun catches up
     if [ -f ../shared/data/stories-dev/articles.jsonl ]; then
