@@ -25,6 +25,15 @@ typedef struct u64map {
 uint32_t u64map_intern(u64map *m, uint64_t key);
 /* Id of key or U64MAP_NONE. */
 uint32_t u64map_find(const u64map *m, uint64_t key);
+/* Whether slot i (0 <= i < n_slots) holds a key, and then its key and id: walks the map in slot order. */
+static inline bool u64map_entry(const u64map *m, size_t i, uint64_t *key, uint32_t *id)
+{
+    const u64map_slot *sl = &m->slots[i];
+    if (!m->stamp || sl->stamp != m->stamp) return false;
+    *key = sl->key;
+    *id = sl->id;
+    return true;
+}
 void u64map_clear(u64map *m);
 void u64map_free(u64map *m);
 
