@@ -32,7 +32,7 @@ typedef struct sentence {
                           * variant: index of its full sentence in model.sents */
 } sentence;
 
-enum { MODEL_NONE = UINT32_MAX };
+#define MODEL_NONE UINT32_MAX
 
 typedef struct model {
     const td_cluster *cluster;
