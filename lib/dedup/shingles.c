@@ -1,11 +1,10 @@
 /* shingles.c — an article's text as a set of word shingles (k consecutive words), each word first
  * normalised so that the copy edits of syndication (case, "says"/"said", number, percent, month,
- * quote and apostrophe styles, "U.S."/"US") do not change it. Words and shingles are hashed with xxHash.
- * The words are found by a scanner of its own, a table look-up a byte, because it runs over every
- * byte of every article of a stream: it needs no spans or classes beyond what hashing needs. */
+ * quote and apostrophe styles, "U.S."/"US") do not change it. The words are found, lower-cased and
+ * hashed by a scanner of its own, eight bytes at a time, because it runs over every byte of every
+ * article of a stream: it needs no spans or classes beyond what hashing needs. */
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 #include "dedup/dedup.h"
 
@@ -27,8 +26,46 @@ static const char *const units[][2] = {
 };
 #define N_UNITS (sizeof units / sizeof units[0])
 
-static uint64_t hash_word(const char *w, size_t n) { return XXH3_64bits(w, n); }
-static uint64_t hash_string(const char *word) { return hash_word(word, strlen(word)); }
+/* The little-endian 64-bit value of 8 bytes: the first byte is the lowest. */
+static uint64_t load_le64(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+static void store_le64(unsigned char *p, uint64_t v)
+{
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    memcpy(p, &v, 8);
+}
+
+/* The hash of a word w[0..n), n <= WORD_MAX, whose buffer has room for 8 bytes from w + n: the
+ * word's bytes in blocks of eight (the last one padded with zeros), each folded in by a multiply,
+ * with the length, mixed. Inline, because most words have one block: no call to a general hash. */
+static uint64_t hash_word(unsigned char *w, size_t n)
+{
+    store_le64(w + n, 0);
+    uint64_t h = n * 0x9e3779b97f4a7c15ULL;
+    for (size_t i = 0; i < n; i += 8) {
+        h = (h ^ load_le64(w + i)) * 0xbf58476d1ce4e5b9ULL;
+        h ^= h >> 31;
+    }
+    return hash_mix(h);
+}
+
+static uint64_t hash_string(const char *word)
+{
+    unsigned char w[WORD_MAX + 8];
+    size_t n = strlen(word);
+    memcpy(w, word, n);
+    return hash_word(w, n);
+}
 
 static size_t synonym_slot(uint64_t hash) { return (size_t)(hash >> 56) & (SYNONYM_SLOTS - 1); }
 
@@ -69,10 +106,11 @@ static uint64_t synonym(const shingler *sh, uint64_t h)
 
 static bool push(shingler *sh, uint64_t h) { return vec_push(&sh->words, h); }
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-/* Adds a finished word w[0..n) (lower-cased) to sh->words, normalised. */
-static bool end_word(shingler *sh, const char *w, size_t n)
+/* Adds a finished word w[0..n) (lower-cased, with room for 8 bytes after it) to sh->words,
+ * normalised. */
+static inline bool end_word(shingler *sh, unsigned char *w, size_t n)
 {
     if (sh->exact_words) return push(sh, hash_word(w, n));
     if (is_digit(w[0])) {
@@ -142,10 +180,10 @@ static size_t high_char(const unsigned char *p, size_t len, size_t i, bool *sep,
 
 /* The word being read. */
 typedef struct word {
-    char w[WORD_MAX + 8]; /* room for a last block of eight bytes */
-    size_t n;             /* bytes in w */
-    size_t segment;       /* where the part after the last skipped dot starts ("U.S.") */
-    bool overflow;        /* longer than WORD_MAX: only its first WORD_MAX bytes are kept */
+    unsigned char w[WORD_MAX + 8]; /* room for a last block of eight bytes */
+    size_t n;                      /* bytes in w */
+    size_t segment;                /* where the part after the last skipped dot starts ("U.S.") */
+    bool overflow;                 /* longer than WORD_MAX: only its first WORD_MAX bytes are kept */
 } word;
 
 static void word_append(word *wd, unsigned char c)
@@ -154,30 +192,37 @@ static void word_append(word *wd, unsigned char c)
         wd->overflow = true;
         return;
     }
-    wd->w[wd->n++] = (char)c;
+    wd->w[wd->n++] = c;
 }
 
-/* Appends a run of ASCII letters and digits, lower-cased: or-ing 0x20 into every byte lower-cases
- * letters and leaves digits as they are, eight bytes at a time, as far as `readable` bytes from
- * run may be read (the bytes after the run are copied too, and then ignored). */
-static void word_append_run(word *wd, const unsigned char *run, size_t n, size_t readable)
+/* The bytes of v (8 bytes of text, the first in the low byte) that are ASCII letters or digits:
+ * 0x80 in each. A byte b below 0x80 is at least lo when b + (0x80 - lo) has its high bit set, and
+ * at most hi when b + (0x7f - hi) has not; no sum carries into the next byte. */
+static uint64_t word_bytes(uint64_t v)
 {
-    if (n > WORD_MAX - wd->n) {
-        n = WORD_MAX - wd->n;
-        wd->overflow = true;
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t ascii = ~v & high, low7 = v & ~high, lower = low7 | 0x20 * ones;
+    uint64_t letter = (lower + 0x1f * ones) & ~(lower + 0x05 * ones); /* 'a'..'z' */
+    uint64_t digit = (low7 + 0x50 * ones) & ~(low7 + 0x46 * ones);   /* '0'..'9' */
+    return (letter | digit) & ascii;
+}
+
+/* Reads the run of ASCII letters and digits at p[i..len) into the word, lower-cased (or-ing 0x20
+ * into every byte lower-cases letters and leaves digits as they are), eight bytes at a time while
+ * eight can be read. The end of the run. */
+static size_t read_run(word *wd, const unsigned char *p, size_t len, size_t i)
+{
+    while (i + 8 <= len) {
+        uint64_t v = load_le64(p + i), stop = ~word_bytes(v) & 0x8080808080808080ULL;
+        size_t run = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8, room = WORD_MAX - wd->n;
+        store_le64(wd->w + wd->n, v | 0x2020202020202020ULL);
+        if (run > room) wd->overflow = true;
+        wd->n += run < room ? run : room;
+        i += run;
+        if (stop) return i;
     }
-    size_t blocks = (n + 7) & ~(size_t)7;
-    if (blocks <= readable) {
-        for (size_t i = 0; i < blocks; i += 8) {
-            uint64_t v;
-            memcpy(&v, run + i, 8);
-            v |= 0x2020202020202020ULL;
-            memcpy(wd->w + wd->n + i, &v, 8);
-        }
-    } else {
-        for (size_t i = 0; i < n; i++) wd->w[wd->n + i] = (char)(run[i] | 0x20);
-    }
-    wd->n += n;
+    for (; i < len && word_byte(byte_class[p[i]]); i++) word_append(wd, p[i] | 0x20);
+    return i;
 }
 
 static bool word_end(shingler *sh, word *wd)
@@ -198,10 +243,12 @@ static bool words_of(shingler *sh, const char *text, size_t len)
     while (i < len) {
         int c = byte_class[p[i]];
         if (word_byte(c)) {
-            size_t start = i;
-            do i++;
-            while (i < len && word_byte(byte_class[p[i]]));
-            word_append_run(&wd, p + start, i - start, len - start);
+            i = read_run(&wd, p, len, i);
+            continue;
+        }
+        if (c == B_SEP) { /* a plain separator: it ends the word */
+            if (wd.n > 0 && !word_end(sh, &wd)) return false;
+            i++;
             continue;
         }
         size_t skip = 1;
