@@ -45,17 +45,15 @@ static void store_le64(unsigned char *p, uint64_t v)
     memcpy(p, &v, 8);
 }
 
-/* The hash of a word w[0..n), n <= WORD_MAX, whose buffer has room for 8 bytes from w + n: the
- * word's bytes in blocks of eight (the last one padded with zeros), each folded in by a multiply,
- * with the length, mixed. Inline, because most words have one block: no call to a general hash. */
+/* The hash of a word w[0..n), 0 < n <= WORD_MAX, whose buffer has room for 8 bytes from w + n:
+ * the word's bytes in blocks of eight (the last one padded with zeros), with the length, mixed.
+ * Inline, because most words have one block: the hash of a word of at most 8 bytes is a bijection
+ * of its bytes, and costs a multiply-xorshift or two instead of a call to a general hash. */
 static uint64_t hash_word(unsigned char *w, size_t n)
 {
     store_le64(w + n, 0);
-    uint64_t h = n * 0x9e3779b97f4a7c15ULL;
-    for (size_t i = 0; i < n; i += 8) {
-        h = (h ^ load_le64(w + i)) * 0xbf58476d1ce4e5b9ULL;
-        h ^= h >> 31;
-    }
+    uint64_t h = load_le64(w) ^ n * 0x9e3779b97f4a7c15ULL;
+    for (size_t i = 8; i < n; i += 8) h = hash_mix(h) ^ load_le64(w + i);
     return hash_mix(h);
 }
 
@@ -92,8 +90,7 @@ void shingler_free(shingler *sh)
 {
     vec_free(&sh->words);
     vec_free(&sh->ids);
-    free(sh->set_keys);
-    free(sh->set_marks);
+    free(sh->set);
 }
 
 /* The hash of the word that stands for the word hashed to h, or h. */
@@ -108,26 +105,27 @@ static bool push(shingler *sh, uint64_t h) { return vec_push(&sh->words, h); }
 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-/* Adds a finished word w[0..n) (lower-cased, with room for 8 bytes after it) to sh->words,
- * normalised. */
-static inline bool end_word(shingler *sh, unsigned char *w, size_t n)
+/* Adds the word hashed to h (a finished, normalised word) to sh->words: "per cent" is "percent". */
+static bool add_word(shingler *sh, uint64_t h)
 {
-    if (sh->exact_words) return push(sh, hash_word(w, n));
-    if (is_digit(w[0])) {
-        size_t digits = 1;
-        while (digits < n && (is_digit(w[digits]) || w[digits] == '.')) digits++;
-        for (size_t u = 0; digits < n && u < N_UNITS; u++)
-            if (strlen(units[u][0]) == n - digits && memcmp(units[u][0], w + digits, n - digits) == 0)
-                return push(sh, hash_word(w, digits)) && push(sh, sh->unit_hash[u]);
-    }
-    uint64_t h = synonym(sh, hash_word(w, n));
     size_t k = sh->words.len;
-    /* "per cent" is "percent". */
     if (h == sh->cent && k > 0 && sh->words.items[k - 1] == sh->per) {
         sh->words.items[k - 1] = sh->percent;
         return true;
     }
     return push(sh, h);
+}
+
+/* Adds a finished word w[0..n) that starts with a digit: a number glued to its unit ("3m") is the
+ * number, then the unit's word. */
+static bool end_number(shingler *sh, unsigned char *w, size_t n)
+{
+    size_t digits = 1;
+    while (digits < n && (is_digit(w[digits]) || w[digits] == '.')) digits++;
+    for (size_t u = 0; digits < n && u < N_UNITS; u++)
+        if (strlen(units[u][0]) == n - digits && memcmp(units[u][0], w + digits, n - digits) == 0)
+            return push(sh, hash_word(w, digits)) && push(sh, sh->unit_hash[u]);
+    return add_word(sh, synonym(sh, hash_word(w, n)));
 }
 
 /* Byte classes of the scanner: separators, word bytes (ASCII letters, digits), the bytes that may
@@ -225,9 +223,13 @@ static size_t read_run(word *wd, const unsigned char *p, size_t len, size_t i)
     return i;
 }
 
-static bool word_end(shingler *sh, word *wd)
+/* Adds the finished word to sh->words, normalised (unless it was too long or words are kept as
+ * written), and starts the next. */
+static inline bool word_end(shingler *sh, word *wd)
 {
-    bool ok = wd->overflow ? push(sh, hash_word(wd->w, wd->n)) : end_word(sh, wd->w, wd->n);
+    bool ok = wd->overflow || sh->exact_words ? push(sh, hash_word(wd->w, wd->n))
+            : is_digit(wd->w[0])              ? end_number(sh, wd->w, wd->n)
+                                              : add_word(sh, synonym(sh, hash_word(wd->w, wd->n)));
     wd->n = wd->segment = 0;
     wd->overflow = false;
     return ok;
@@ -289,30 +291,24 @@ static bool words_of(shingler *sh, const char *text, size_t len)
     return wd.n == 0 || word_end(sh, &wd);
 }
 
-/* The set of the current text: open addressing over set_keys, a slot being taken when its mark is
- * the current generation, so that emptying the set costs nothing. */
+/* The set of the current text: open addressing over sh->set, a slot being taken when its
+ * generation is the current one, so that emptying the set costs nothing. */
 static bool set_reset(shingler *sh, size_t expected)
 {
     size_t need = 16;
     while (need < 2 * expected) need *= 2;
     if (need > sh->set_slots) {
-        free(sh->set_keys);
-        free(sh->set_marks);
-        sh->set_keys = malloc(need * sizeof *sh->set_keys);
-        sh->set_marks = calloc(need, sizeof *sh->set_marks);
-        if (!sh->set_keys || !sh->set_marks) {
-            free(sh->set_keys);
-            free(sh->set_marks);
-            sh->set_keys = NULL;
-            sh->set_marks = NULL;
+        free(sh->set);
+        sh->set = calloc(need, sizeof *sh->set);
+        if (!sh->set) {
             sh->set_slots = 0;
             return false;
         }
         sh->set_slots = need;
         sh->generation = 0;
     }
-    if (++sh->generation == 0) { /* wrapped: every mark is stale, but may equal a new generation */
-        memset(sh->set_marks, 0, sh->set_slots * sizeof *sh->set_marks);
+    if (++sh->generation == 0) { /* wrapped: every slot is stale, but may carry a new generation */
+        memset(sh->set, 0, sh->set_slots * sizeof *sh->set);
         sh->generation = 1;
     }
     sh->ids.len = 0;
@@ -320,14 +316,17 @@ static bool set_reset(shingler *sh, size_t expected)
     return true;
 }
 
-static size_t set_slot(uint32_t id, size_t mask) { return (size_t)((id * 0x9e3779b1u) >> 7) & mask; }
+/* Ids are the low bits of mixed hashes: their own low bits spread them over the slots. */
+static size_t set_slot(uint32_t id, size_t mask) { return (size_t)id & mask; }
 
 bool shingler_has(const shingler *sh, uint32_t id)
 {
     size_t mask = sh->set_slots - 1;
+    uint64_t taken = (uint64_t)sh->generation << 32, want = taken | id;
     for (size_t s = set_slot(id, mask);; s = (s + 1) & mask) {
-        if (sh->set_marks[s] != sh->generation) return false;
-        if (sh->set_keys[s] == id) return true;
+        uint64_t slot = sh->set[s];
+        if (slot == want) return true;
+        if ((slot & 0xffffffff00000000ULL) != taken) return false;
     }
 }
 
@@ -336,10 +335,10 @@ bool shingler_has(const shingler *sh, uint32_t id)
 static void set_add(shingler *sh, uint32_t id)
 {
     size_t mask = sh->set_slots - 1, s = set_slot(id, mask);
-    for (; sh->set_marks[s] == sh->generation; s = (s + 1) & mask)
-        if (sh->set_keys[s] == id) return;
-    sh->set_marks[s] = sh->generation;
-    sh->set_keys[s] = id;
+    uint64_t taken = (uint64_t)sh->generation << 32, want = taken | id;
+    for (; (sh->set[s] & 0xffffffff00000000ULL) == taken; s = (s + 1) & mask)
+        if (sh->set[s] == want) return;
+    sh->set[s] = want;
     sh->ids.items[sh->ids.len++] = id;
 }
 
