@@ -43,8 +43,6 @@ void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words);
 bool shingler_run(shingler *sh, const char *text, size_t len);
 /* Makes the given distinct ids the current set (to compare other sets with). False when out of memory. */
 bool shingler_load(shingler *sh, const uint32_t *ids, size_t n);
-/* Whether id is in the current set. */
-bool shingler_has(const shingler *sh, uint32_t id);
 void shingler_free(shingler *sh);
 
 /* The finaliser of MurmurHash3, a bijection of 64-bit integers: every bit of the result depends on

@@ -115,20 +115,6 @@ static bool make_room(td_dedup *d)
     return true;
 }
 
-overlap overlap_with_current(const shingler *sh, const uint32_t *b, size_t n_b, size_t min_shared)
-{
-    size_t shared = 0, n_a = sh->ids.len;
-    overlap o = {0, 0};
-    if (n_a == 0 || n_b == 0) return o;
-    for (size_t i = 0; i < n_b; i++) {
-        shared += shingler_has(sh, b[i]);
-        if (shared + (n_b - 1 - i) < min_shared) return o; /* cannot reach it any more */
-    }
-    o.jaccard = (double)shared / (double)(n_a + n_b - shared);
-    o.containment = (double)shared / (double)(n_a < n_b ? n_a : n_b);
-    return o;
-}
-
 /* The fewest shared shingles that can make a copy of sets of n_a and n_b shingles: Jaccard
  * s / (n_a + n_b - s) >= t means s >= t (n_a + n_b) / (1 + t); containment s >= c min(n_a, n_b). */
 static size_t fewest_shared(const td_dedup_opts *o, size_t n_a, size_t n_b)

@@ -292,11 +292,12 @@ static bool words_of(shingler *sh, const char *text, size_t len)
 }
 
 /* The set of the current text: open addressing over sh->set, a slot being taken when its
- * generation is the current one, so that emptying the set costs nothing. */
+ * generation is the current one, so that emptying the set costs nothing. At least four slots an
+ * id, so that a look-up seldom probes more than one slot. */
 static bool set_reset(shingler *sh, size_t expected)
 {
     size_t need = 16;
-    while (need < 2 * expected) need *= 2;
+    while (need < 4 * expected) need *= 2;
     if (need > sh->set_slots) {
         free(sh->set);
         sh->set = calloc(need, sizeof *sh->set);
@@ -316,38 +317,24 @@ static bool set_reset(shingler *sh, size_t expected)
     return true;
 }
 
-/* Ids are the low bits of mixed hashes: their own low bits spread them over the slots. */
-static size_t set_slot(uint32_t id, size_t mask) { return (size_t)id & mask; }
+#define SLOT_GENERATION 0xffffffff00000000ULL
 
-bool shingler_has(const shingler *sh, uint32_t id)
+/* The slot of id in the set (taken: the current generation in a slot's high half), or the free
+ * slot where it goes. Ids are the low bits of mixed hashes: their own low bits spread them. */
+static inline size_t set_find(const uint64_t *set, size_t mask, uint64_t taken, uint32_t id)
 {
-    size_t mask = sh->set_slots - 1;
-    uint64_t taken = (uint64_t)sh->generation << 32, want = taken | id;
-    for (size_t s = set_slot(id, mask);; s = (s + 1) & mask) {
-        uint64_t slot = sh->set[s];
-        if (slot == want) return true;
-        if ((slot & 0xffffffff00000000ULL) != taken) return false;
-    }
+    size_t s = (size_t)id & mask;
+    while (set[s] != (taken | id) && (set[s] & SLOT_GENERATION) == taken) s = (s + 1) & mask;
+    return s;
 }
 
-/* Adds an id to the set when new. The caller reserved room in ids; the set never fills: it has
- * twice the slots. */
-static void set_add(shingler *sh, uint32_t id)
+/* Adds id to the set; whether it was new. The set never fills: it has four times the slots. */
+static inline bool set_insert(uint64_t *set, size_t mask, uint64_t taken, uint32_t id)
 {
-    size_t mask = sh->set_slots - 1, s = set_slot(id, mask);
-    uint64_t taken = (uint64_t)sh->generation << 32, want = taken | id;
-    for (; (sh->set[s] & 0xffffffff00000000ULL) == taken; s = (s + 1) & mask)
-        if (sh->set[s] == want) return;
-    sh->set[s] = want;
-    sh->ids.items[sh->ids.len++] = id;
-}
-
-/* A shingle, by its 64-bit hash: its id (the low 32 bits) into the set, the hash into the sketch
- * (a repeated shingle changes no minimum). */
-static void add_shingle(shingler *sh, uint64_t hash)
-{
-    set_add(sh, (uint32_t)hash);
-    sketch_update(sh->mins, hash);
+    size_t s = set_find(set, mask, taken, id);
+    if (set[s] == (taken | id)) return false;
+    set[s] = taken | id;
+    return true;
 }
 
 /* Odd multiplier of the rolling shingle hash. */
@@ -361,25 +348,50 @@ bool shingler_run(shingler *sh, const char *text, size_t len)
     if (n == 0) return true;
     if (n < k) k = n;
     if (!vec_reserve(&sh->ids, n)) return false;
-    /* A shingle's hash: its k word hashes (already random, from xxHash) as a polynomial in ROLL
-     * modulo 2^64, rolled from one shingle to the next (drop the first word, add the next), mixed. */
+    /* A shingle's hash: its k word hashes (already random) as a polynomial in ROLL modulo 2^64,
+     * rolled from one shingle to the next (drop the first word, add the next), mixed. Its id (the
+     * low 32 bits) goes into the set, the hash into the sketch (a repeated shingle changes no
+     * minimum). */
     const uint64_t *w = sh->words.items;
+    uint64_t *set = sh->set, taken = (uint64_t)sh->generation << 32;
+    uint32_t *ids = sh->ids.items;
+    size_t mask = sh->set_slots - 1, count = 0;
     uint64_t poly = 0, top = 1; /* top: ROLL^(k-1), the weight of a shingle's first word */
     for (size_t j = 0; j < k; j++) {
         poly = poly * ROLL + w[j];
         if (j > 0) top *= ROLL;
     }
-    add_shingle(sh, hash_mix(poly));
-    for (size_t i = k; i < n; i++) {
+    for (size_t i = k;; i++) {
+        uint64_t hash = hash_mix(poly);
+        if (set_insert(set, mask, taken, (uint32_t)hash)) ids[count++] = (uint32_t)hash;
+        sketch_update(sh->mins, hash);
+        if (i == n) break;
         poly = (poly - w[i - k] * top) * ROLL + w[i];
-        add_shingle(sh, hash_mix(poly));
     }
+    sh->ids.len = count;
     return true;
 }
 
 bool shingler_load(shingler *sh, const uint32_t *ids, size_t n)
 {
     if (!set_reset(sh, n) || !vec_reserve(&sh->ids, n)) return false;
-    for (size_t i = 0; i < n; i++) set_add(sh, ids[i]);
+    uint64_t taken = (uint64_t)sh->generation << 32;
+    for (size_t i = 0; i < n; i++)
+        if (set_insert(sh->set, sh->set_slots - 1, taken, ids[i])) sh->ids.items[sh->ids.len++] = ids[i];
     return true;
+}
+
+overlap overlap_with_current(const shingler *sh, const uint32_t *b, size_t n_b, size_t min_shared)
+{
+    size_t shared = 0, n_a = sh->ids.len, mask = sh->set_slots - 1;
+    uint64_t taken = (uint64_t)sh->generation << 32;
+    overlap o = {0, 0};
+    if (n_a == 0 || n_b == 0) return o;
+    for (size_t i = 0; i < n_b; i++) {
+        shared += sh->set[set_find(sh->set, mask, taken, b[i])] == (taken | b[i]);
+        if (shared + (n_b - 1 - i) < min_shared) return o; /* cannot reach it any more */
+    }
+    o.jaccard = (double)shared / (double)(n_a + n_b - shared);
+    o.containment = (double)shared / (double)(n_a < n_b ? n_a : n_b);
+    return o;
 }
