@@ -45,6 +45,9 @@ static void store_le64(unsigned char *p, uint64_t v)
     memcpy(p, &v, 8);
 }
 
+/* hash_word's state after the first block of a word of n bytes (zero-padded). */
+static uint64_t hash_start(uint64_t first, size_t n) { return first ^ n * 0x9e3779b97f4a7c15ULL; }
+
 /* The hash of a word w[0..n), 0 < n <= WORD_MAX, whose buffer has room for 8 bytes from w + n:
  * the word's bytes in blocks of eight (the last one padded with zeros), with the length, mixed.
  * Inline, because most words have one block: the hash of a word of at most 8 bytes is a bijection
@@ -52,7 +55,7 @@ static void store_le64(unsigned char *p, uint64_t v)
 static uint64_t hash_word(unsigned char *w, size_t n)
 {
     store_le64(w + n, 0);
-    uint64_t h = load_le64(w) ^ n * 0x9e3779b97f4a7c15ULL;
+    uint64_t h = hash_start(load_le64(w), n);
     for (size_t i = 8; i < n; i += 8) h = hash_mix(h) ^ load_le64(w + i);
     return hash_mix(h);
 }
@@ -106,7 +109,7 @@ static bool push(shingler *sh, uint64_t h) { return vec_push(&sh->words, h); }
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* Adds the word hashed to h (a finished, normalised word) to sh->words: "per cent" is "percent". */
-static bool add_word(shingler *sh, uint64_t h)
+static inline bool add_word(shingler *sh, uint64_t h)
 {
     size_t k = sh->words.len;
     if (h == sh->cent && k > 0 && sh->words.items[k - 1] == sh->per) {
@@ -244,6 +247,18 @@ static bool words_of(shingler *sh, const char *text, size_t len)
     size_t i = 0;
     while (i < len) {
         int c = byte_class[p[i]];
+        if (c == B_LETTER && wd.n == 0 && i + 8 <= len) {
+            /* The common word: up to 7 ASCII letters and digits, starting with a letter, then a
+             * plain separator. Its hash is hash_word's, from the block in a register. */
+            uint64_t v = load_le64(p + i), stop = ~word_bytes(v) & 0x8080808080808080ULL;
+            size_t run = (size_t)__builtin_ctzll(stop | 1ULL << 63) / 8;
+            if (run < 8 && byte_class[p[i + run]] == B_SEP) {
+                uint64_t bytes = (v | 0x2020202020202020ULL) & ((1ULL << (8 * run)) - 1);
+                if (!add_word(sh, synonym(sh, hash_mix(hash_start(bytes, run))))) return false;
+                i += run + 1;
+                continue;
+            }
+        }
         if (word_byte(c)) {
             i = read_run(&wd, p, len, i);
             continue;
@@ -383,14 +398,16 @@ bool shingler_load(shingler *sh, const uint32_t *ids, size_t n)
 
 overlap overlap_with_current(const shingler *sh, const uint32_t *b, size_t n_b, size_t min_shared)
 {
-    size_t shared = 0, n_a = sh->ids.len, mask = sh->set_slots - 1;
+    size_t n_a = sh->ids.len, mask = sh->set_slots - 1;
     uint64_t taken = (uint64_t)sh->generation << 32;
     overlap o = {0, 0};
-    if (n_a == 0 || n_b == 0) return o;
+    if (n_a == 0 || n_b == 0 || min_shared > n_b) return o;
+    size_t may_miss = n_b - min_shared, missed = 0;
     for (size_t i = 0; i < n_b; i++) {
-        shared += sh->set[set_find(sh->set, mask, taken, b[i])] == (taken | b[i]);
-        if (shared + (n_b - 1 - i) < min_shared) return o; /* cannot reach it any more */
+        if (sh->set[set_find(sh->set, mask, taken, b[i])] == (taken | b[i])) continue;
+        if (++missed > may_miss) return o; /* fewer than min_shared can be shared now */
     }
+    size_t shared = n_b - missed;
     o.jaccard = (double)shared / (double)(n_a + n_b - shared);
     o.containment = (double)shared / (double)(n_a < n_b ? n_a : n_b);
     return o;
