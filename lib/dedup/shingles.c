@@ -254,7 +254,8 @@ static bool words_of(shingler *sh, const char *text, size_t len)
             size_t run = (size_t)__builtin_ctzll(stop | 1ULL << 63) / 8;
             if (run < 8 && byte_class[p[i + run]] == B_SEP) {
                 uint64_t bytes = (v | 0x2020202020202020ULL) & ((1ULL << (8 * run)) - 1);
-                if (!add_word(sh, synonym(sh, hash_mix(hash_start(bytes, run))))) return false;
+                uint64_t h = hash_mix(hash_start(bytes, run));
+                if (!(sh->exact_words ? push(sh, h) : add_word(sh, synonym(sh, h)))) return false;
                 i += run + 1;
                 continue;
             }
