@@ -62,18 +62,21 @@ size_t td_dedup_count(const td_dedup *d) { return d->count; }
 
 size_t detector_oldest(const td_dedup *d) { return d->count > d->capacity ? d->count - d->capacity : 0; }
 
+/* The slot of kept article idx: no division while the ring is not full (always, without a window). */
+static size_t slot_of(const td_dedup *d, size_t idx) { return idx < d->capacity ? idx : idx % d->capacity; }
+
 static size_t bucket_of(uint64_t key, size_t n_heads) { return (size_t)(key ^ (key >> 29)) & (n_heads - 1); }
 
 /* Puts the band entries of kept article idx at the head of their buckets' chains. */
 static void chain_article(td_dedup *d, size_t idx)
 {
-    kept_article *k = &d->slots[idx % d->capacity];
-    if (k->n_ids == 0) return;
+    size_t slot = slot_of(d, idx), n_heads = d->n_heads;
+    if (d->slots[slot].n_ids == 0) return;
+    uint64_t *keys = d->band_keys + slot * SKETCH_BANDS, *next = d->band_next + slot * SKETCH_BANDS, *heads = d->heads;
     for (size_t band = 0; band < SKETCH_BANDS; band++) {
-        size_t e = (idx % d->capacity) * SKETCH_BANDS + band;
-        size_t b = bucket_of(d->band_keys[e], d->n_heads);
-        d->band_next[e] = d->heads[b];
-        d->heads[b] = (uint64_t)idx * SKETCH_BANDS + band + 1;
+        size_t b = bucket_of(keys[band], n_heads);
+        next[band] = heads[b];
+        heads[b] = (uint64_t)idx * SKETCH_BANDS + band + 1;
     }
 }
 
@@ -139,7 +142,7 @@ static bool find_candidates(td_dedup *d, size_t idx, const uint64_t keys[SKETCH_
     for (size_t band = 0; band < SKETCH_BANDS; band++) {
         uint64_t e = d->heads[bucket_of(keys[band], d->n_heads)];
         while (e) {
-            size_t cand = (size_t)((e - 1) / SKETCH_BANDS), slot = cand % d->capacity;
+            size_t cand = (size_t)((e - 1) / SKETCH_BANDS), slot = slot_of(d, cand);
             if (cand < oldest) break; /* forgotten, and so is the rest of the chain */
             size_t entry = slot * SKETCH_BANDS + (e - 1) % SKETCH_BANDS;
             e = d->band_next[entry];
@@ -157,9 +160,9 @@ static bool find_candidates(td_dedup *d, size_t idx, const uint64_t keys[SKETCH_
      * are few. */
     size_t *c = d->candidates.items;
     for (size_t i = 1; i < d->candidates.len; i++) {
-        size_t x = c[i], bands = d->shared_bands[x % d->capacity], j = i;
+        size_t x = c[i], bands = d->shared_bands[slot_of(d, x)], j = i;
         for (; j > 0; j--) {
-            size_t y = c[j - 1], other = d->shared_bands[y % d->capacity];
+            size_t y = c[j - 1], other = d->shared_bands[slot_of(d, y)];
             if (other > bands || (other == bands && y < x)) break;
             c[j] = y;
         }
@@ -186,7 +189,7 @@ td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match
         d->matched_groups.len = 0;
         for (size_t c = 0; c < d->candidates.len; c++) {
             size_t cand = d->candidates.items[c];
-            kept_article *k = &d->slots[cand % d->capacity];
+            kept_article *k = &d->slots[slot_of(d, cand)];
             bool known = false;
             for (size_t g = 0; g < d->matched_groups.len && !known; g++) known = d->matched_groups.items[g] == k->original;
             if (known) continue;
@@ -214,7 +217,7 @@ td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match
         return error_nomem(err);
     }
     if (n) memcpy(ids, d->sh.ids.items, n * sizeof *ids);
-    size_t slot = idx % d->capacity;
+    size_t slot = slot_of(d, idx);
     kept_article *k = &d->slots[slot];
     free(k->ids); /* the article forgotten to make room, if any */
     k->ids = ids;
