@@ -46,8 +46,7 @@ void td_dedup_free(td_dedup *d)
     if (!d) return;
     for (size_t s = 0; s < d->capacity; s++) free(d->slots[s].ids);
     free(d->slots);
-    free(d->band_keys);
-    free(d->band_next);
+    free(d->bands);
     free(d->heads);
     free(d->visited);
     free(d->shared_bands);
@@ -72,10 +71,11 @@ static void chain_article(td_dedup *d, size_t idx)
 {
     size_t slot = slot_of(d, idx), n_heads = d->n_heads;
     if (d->slots[slot].n_ids == 0) return;
-    uint64_t *keys = d->band_keys + slot * SKETCH_BANDS, *next = d->band_next + slot * SKETCH_BANDS, *heads = d->heads;
+    band_entry *bands = d->bands + slot * SKETCH_BANDS;
+    uint64_t *heads = d->heads;
     for (size_t band = 0; band < SKETCH_BANDS; band++) {
-        size_t b = bucket_of(keys[band], n_heads);
-        next[band] = heads[b];
+        size_t b = bucket_of(bands[band].key, n_heads);
+        bands[band].next = heads[b];
         heads[b] = (uint64_t)idx * SKETCH_BANDS + band + 1;
     }
 }
@@ -93,12 +93,9 @@ static bool make_room(td_dedup *d)
     if (!slots) return false;
     d->slots = slots;
     memset(slots + d->capacity, 0, (cap - d->capacity) * sizeof *slots);
-    uint64_t *keys = realloc(d->band_keys, cap * SKETCH_BANDS * sizeof *keys);
-    if (!keys) return false;
-    d->band_keys = keys;
-    uint64_t *next = realloc(d->band_next, cap * SKETCH_BANDS * sizeof *next);
-    if (!next) return false;
-    d->band_next = next;
+    band_entry *bands = realloc(d->bands, cap * SKETCH_BANDS * sizeof *bands);
+    if (!bands) return false;
+    d->bands = bands;
     uint64_t *visited = realloc(d->visited, cap * sizeof *visited);
     if (!visited) return false;
     d->visited = visited;
@@ -145,8 +142,8 @@ static bool find_candidates(td_dedup *d, size_t idx, const uint64_t keys[SKETCH_
             size_t cand = (size_t)((e - 1) / SKETCH_BANDS), slot = slot_of(d, cand);
             if (cand < oldest) break; /* forgotten, and so is the rest of the chain */
             size_t entry = slot * SKETCH_BANDS + (e - 1) % SKETCH_BANDS;
-            e = d->band_next[entry];
-            if (d->band_keys[entry] != keys[band]) continue;
+            e = d->bands[entry].next;
+            if (d->bands[entry].key != keys[band]) continue;
             if (d->visited[slot] == idx + 1) {
                 d->shared_bands[slot]++;
                 continue;
@@ -223,7 +220,7 @@ td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match
     k->ids = ids;
     k->n_ids = n;
     k->original = out->original;
-    if (n) memcpy(d->band_keys + slot * SKETCH_BANDS, keys, sizeof keys);
+    for (size_t band = 0; n && band < SKETCH_BANDS; band++) d->bands[slot * SKETCH_BANDS + band].key = keys[band];
     d->visited[slot] = 0;
     chain_article(d, idx);
     d->count++;
