@@ -131,6 +131,30 @@ static void test_copy_edits(void **state)
     td_dedup_free(d);
 }
 
+static void test_word_boundaries(void **state)
+{
+    (void)state;
+    /* The same words, short and long, at the end of the text, before spaces, line breaks,
+     * punctuation, in capitals: one word each way (the scanner reads words eight bytes at a time
+     * and takes a shortcut for short words between plain separators). */
+    const char *a = "Harbour pilots boarded the container vessel overnight while administrators "
+                    "watched the breakwater and its extraordinarily unusual lighthouse";
+    const char *b = "HARBOUR pilots, boarded the\ncontainer (vessel) overnight; while Administrators "
+                    "watched \"the breakwater\" and its extraordinarily-unusual lighthouse.";
+    td_error err;
+    td_dedup *d = td_dedup_new(NULL, &err);
+    add(d, a, strlen(a));
+    td_dedup_match m = add(d, b, strlen(b));
+    assert_int_equal(m.copy_of, 0);
+    assert_true(m.similarity == 1.0);
+    /* One changed letter in a long word costs shingles. */
+    const char *c = "Harbour pilots boarded the container vessel overnight while administrators "
+                    "watched the breakwater and its extraordinarily unusual lightHOUSA";
+    m = add(d, c, strlen(c));
+    assert_true(m.similarity < 1.0);
+    td_dedup_free(d);
+}
+
 static void test_window(void **state)
 {
     (void)state;
@@ -227,7 +251,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stream_of_copies), cmocka_unit_test(test_rival_shares_little),
-        cmocka_unit_test(test_copy_edits),       cmocka_unit_test(test_window),
+        cmocka_unit_test(test_copy_edits),       cmocka_unit_test(test_word_boundaries),
+        cmocka_unit_test(test_window),
         cmocka_unit_test(test_many_articles),    cmocka_unit_test(test_no_words),
         cmocka_unit_test(test_bad_options),
     };

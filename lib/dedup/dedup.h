@@ -26,8 +26,8 @@ typedef struct shingler {
     VEC(uint64_t) words;      /* hashes of the normalised words of the current text */
     VEC(uint32_t) ids;        /* the current text's distinct shingle ids (low 32 bits of the hash), in order */
     uint32_t mins[SKETCH_BINS]; /* the current text's MinHash sketch (see sketch_update) */
-    uint32_t *set_keys;       /* set_slots: the set of ids, open addressing */
-    uint32_t *set_marks;      /* set_slots: the generation that filled each slot */
+    uint64_t *set;            /* set_slots: the set of ids, open addressing; a slot holds the
+                                 generation that filled it (high half) and the id (low half) */
     size_t set_slots;         /* a power of two, at least twice the set's size */
     uint32_t generation;      /* the current set's mark */
     struct {
@@ -43,8 +43,6 @@ void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words);
 bool shingler_run(shingler *sh, const char *text, size_t len);
 /* Makes the given distinct ids the current set (to compare other sets with). False when out of memory. */
 bool shingler_load(shingler *sh, const uint32_t *ids, size_t n);
-/* Whether id is in the current set. */
-bool shingler_has(const shingler *sh, uint32_t id);
 void shingler_free(shingler *sh);
 
 /* The finaliser of MurmurHash3, a bijection of 64-bit integers: every bit of the result depends on

@@ -46,8 +46,7 @@ void td_dedup_free(td_dedup *d)
     if (!d) return;
     for (size_t s = 0; s < d->capacity; s++) free(d->slots[s].ids);
     free(d->slots);
-    free(d->band_keys);
-    free(d->band_next);
+    free(d->bands);
     free(d->heads);
     free(d->visited);
     free(d->shared_bands);
@@ -62,18 +61,22 @@ size_t td_dedup_count(const td_dedup *d) { return d->count; }
 
 size_t detector_oldest(const td_dedup *d) { return d->count > d->capacity ? d->count - d->capacity : 0; }
 
+/* The slot of kept article idx: no division while the ring is not full (always, without a window). */
+static size_t slot_of(const td_dedup *d, size_t idx) { return idx < d->capacity ? idx : idx % d->capacity; }
+
 static size_t bucket_of(uint64_t key, size_t n_heads) { return (size_t)(key ^ (key >> 29)) & (n_heads - 1); }
 
 /* Puts the band entries of kept article idx at the head of their buckets' chains. */
 static void chain_article(td_dedup *d, size_t idx)
 {
-    kept_article *k = &d->slots[idx % d->capacity];
-    if (k->n_ids == 0) return;
+    size_t slot = slot_of(d, idx), n_heads = d->n_heads;
+    if (d->slots[slot].n_ids == 0) return;
+    band_entry *bands = d->bands + slot * SKETCH_BANDS;
+    uint64_t *heads = d->heads;
     for (size_t band = 0; band < SKETCH_BANDS; band++) {
-        size_t e = (idx % d->capacity) * SKETCH_BANDS + band;
-        size_t b = bucket_of(d->band_keys[e], d->n_heads);
-        d->band_next[e] = d->heads[b];
-        d->heads[b] = (uint64_t)idx * SKETCH_BANDS + band + 1;
+        size_t b = bucket_of(bands[band].key, n_heads);
+        bands[band].next = heads[b];
+        heads[b] = (uint64_t)idx * SKETCH_BANDS + band + 1;
     }
 }
 
@@ -90,12 +93,9 @@ static bool make_room(td_dedup *d)
     if (!slots) return false;
     d->slots = slots;
     memset(slots + d->capacity, 0, (cap - d->capacity) * sizeof *slots);
-    uint64_t *keys = realloc(d->band_keys, cap * SKETCH_BANDS * sizeof *keys);
-    if (!keys) return false;
-    d->band_keys = keys;
-    uint64_t *next = realloc(d->band_next, cap * SKETCH_BANDS * sizeof *next);
-    if (!next) return false;
-    d->band_next = next;
+    band_entry *bands = realloc(d->bands, cap * SKETCH_BANDS * sizeof *bands);
+    if (!bands) return false;
+    d->bands = bands;
     uint64_t *visited = realloc(d->visited, cap * sizeof *visited);
     if (!visited) return false;
     d->visited = visited;
@@ -113,20 +113,6 @@ static bool make_room(td_dedup *d)
     d->capacity = cap;
     for (size_t i = 0; i < d->count; i++) chain_article(d, i);
     return true;
-}
-
-overlap overlap_with_current(const shingler *sh, const uint32_t *b, size_t n_b, size_t min_shared)
-{
-    size_t shared = 0, n_a = sh->ids.len;
-    overlap o = {0, 0};
-    if (n_a == 0 || n_b == 0) return o;
-    for (size_t i = 0; i < n_b; i++) {
-        shared += shingler_has(sh, b[i]);
-        if (shared + (n_b - 1 - i) < min_shared) return o; /* cannot reach it any more */
-    }
-    o.jaccard = (double)shared / (double)(n_a + n_b - shared);
-    o.containment = (double)shared / (double)(n_a < n_b ? n_a : n_b);
-    return o;
 }
 
 /* The fewest shared shingles that can make a copy of sets of n_a and n_b shingles: Jaccard
@@ -153,11 +139,11 @@ static bool find_candidates(td_dedup *d, size_t idx, const uint64_t keys[SKETCH_
     for (size_t band = 0; band < SKETCH_BANDS; band++) {
         uint64_t e = d->heads[bucket_of(keys[band], d->n_heads)];
         while (e) {
-            size_t cand = (size_t)((e - 1) / SKETCH_BANDS), slot = cand % d->capacity;
+            size_t cand = (size_t)((e - 1) / SKETCH_BANDS), slot = slot_of(d, cand);
             if (cand < oldest) break; /* forgotten, and so is the rest of the chain */
             size_t entry = slot * SKETCH_BANDS + (e - 1) % SKETCH_BANDS;
-            e = d->band_next[entry];
-            if (d->band_keys[entry] != keys[band]) continue;
+            e = d->bands[entry].next;
+            if (d->bands[entry].key != keys[band]) continue;
             if (d->visited[slot] == idx + 1) {
                 d->shared_bands[slot]++;
                 continue;
@@ -171,9 +157,9 @@ static bool find_candidates(td_dedup *d, size_t idx, const uint64_t keys[SKETCH_
      * are few. */
     size_t *c = d->candidates.items;
     for (size_t i = 1; i < d->candidates.len; i++) {
-        size_t x = c[i], bands = d->shared_bands[x % d->capacity], j = i;
+        size_t x = c[i], bands = d->shared_bands[slot_of(d, x)], j = i;
         for (; j > 0; j--) {
-            size_t y = c[j - 1], other = d->shared_bands[y % d->capacity];
+            size_t y = c[j - 1], other = d->shared_bands[slot_of(d, y)];
             if (other > bands || (other == bands && y < x)) break;
             c[j] = y;
         }
@@ -200,7 +186,7 @@ td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match
         d->matched_groups.len = 0;
         for (size_t c = 0; c < d->candidates.len; c++) {
             size_t cand = d->candidates.items[c];
-            kept_article *k = &d->slots[cand % d->capacity];
+            kept_article *k = &d->slots[slot_of(d, cand)];
             bool known = false;
             for (size_t g = 0; g < d->matched_groups.len && !known; g++) known = d->matched_groups.items[g] == k->original;
             if (known) continue;
@@ -228,13 +214,13 @@ td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match
         return error_nomem(err);
     }
     if (n) memcpy(ids, d->sh.ids.items, n * sizeof *ids);
-    size_t slot = idx % d->capacity;
+    size_t slot = slot_of(d, idx);
     kept_article *k = &d->slots[slot];
     free(k->ids); /* the article forgotten to make room, if any */
     k->ids = ids;
     k->n_ids = n;
     k->original = out->original;
-    if (n) memcpy(d->band_keys + slot * SKETCH_BANDS, keys, sizeof keys);
+    for (size_t band = 0; n && band < SKETCH_BANDS; band++) d->bands[slot * SKETCH_BANDS + band].key = keys[band];
     d->visited[slot] = 0;
     chain_article(d, idx);
     d->count++;

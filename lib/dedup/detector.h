@@ -12,6 +12,13 @@ typedef struct kept_article {
     long long original; /* the first article of its copy group */
 } kept_article;
 
+/* A band of a kept article: its LSH key, and the next entry down its bucket's chain (as in heads).
+ * Side by side, so that a walk down a chain reads one cache line an entry. */
+typedef struct band_entry {
+    uint64_t key;
+    uint64_t next;
+} band_entry;
+
 /* A verified copy: article `later` copies article `earlier`. */
 typedef struct dedup_edge {
     size_t earlier;
@@ -25,8 +32,7 @@ struct td_dedup {
     size_t count;          /* articles added */
     size_t capacity;       /* slots; article i is in slot i % capacity; at most opts.window */
     kept_article *slots;   /* capacity */
-    uint64_t *band_keys;   /* capacity * SKETCH_BANDS: the LSH keys of each slot's article */
-    uint64_t *band_next;   /* same shape: the next entry down the bucket's chain (entry + 1, 0 at the end) */
+    band_entry *bands;     /* capacity * SKETCH_BANDS: the bands of each slot's article */
     uint64_t *heads;       /* n_heads buckets: the newest entry (article * SKETCH_BANDS + band + 1), 0 empty */
     size_t n_heads;        /* a power of two, at least capacity * SKETCH_BANDS */
     uint64_t *visited;     /* capacity: the article (+1) whose candidates last included this slot */

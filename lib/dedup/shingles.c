@@ -1,11 +1,10 @@
 /* shingles.c — an article's text as a set of word shingles (k consecutive words), each word first
  * normalised so that the copy edits of syndication (case, "says"/"said", number, percent, month,
- * quote and apostrophe styles, "U.S."/"US") do not change it. Words and shingles are hashed with xxHash.
- * The words are found by a scanner of its own, a table look-up a byte, because it runs over every
- * byte of every article of a stream: it needs no spans or classes beyond what hashing needs. */
+ * quote and apostrophe styles, "U.S."/"US") do not change it. The words are found, lower-cased and
+ * hashed by a scanner of its own, eight bytes at a time, because it runs over every byte of every
+ * article of a stream: it needs no spans or classes beyond what hashing needs. */
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 #include "dedup/dedup.h"
 
@@ -27,8 +26,47 @@ static const char *const units[][2] = {
 };
 #define N_UNITS (sizeof units / sizeof units[0])
 
-static uint64_t hash_word(const char *w, size_t n) { return XXH3_64bits(w, n); }
-static uint64_t hash_string(const char *word) { return hash_word(word, strlen(word)); }
+/* The little-endian 64-bit value of 8 bytes: the first byte is the lowest. */
+static uint64_t load_le64(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+static void store_le64(unsigned char *p, uint64_t v)
+{
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    memcpy(p, &v, 8);
+}
+
+/* hash_word's state after the first block of a word of n bytes (zero-padded). */
+static uint64_t hash_start(uint64_t first, size_t n) { return first ^ n * 0x9e3779b97f4a7c15ULL; }
+
+/* The hash of a word w[0..n), 0 < n <= WORD_MAX, whose buffer has room for 8 bytes from w + n:
+ * the word's bytes in blocks of eight (the last one padded with zeros), with the length, mixed.
+ * Inline, because most words have one block: the hash of a word of at most 8 bytes is a bijection
+ * of its bytes, and costs a multiply-xorshift or two instead of a call to a general hash. */
+static uint64_t hash_word(unsigned char *w, size_t n)
+{
+    store_le64(w + n, 0);
+    uint64_t h = hash_start(load_le64(w), n);
+    for (size_t i = 8; i < n; i += 8) h = hash_mix(h) ^ load_le64(w + i);
+    return hash_mix(h);
+}
+
+static uint64_t hash_string(const char *word)
+{
+    unsigned char w[WORD_MAX + 8];
+    size_t n = strlen(word);
+    memcpy(w, word, n);
+    return hash_word(w, n);
+}
 
 static size_t synonym_slot(uint64_t hash) { return (size_t)(hash >> 56) & (SYNONYM_SLOTS - 1); }
 
@@ -55,8 +93,7 @@ void shingler_free(shingler *sh)
 {
     vec_free(&sh->words);
     vec_free(&sh->ids);
-    free(sh->set_keys);
-    free(sh->set_marks);
+    free(sh->set);
 }
 
 /* The hash of the word that stands for the word hashed to h, or h. */
@@ -69,27 +106,29 @@ static uint64_t synonym(const shingler *sh, uint64_t h)
 
 static bool push(shingler *sh, uint64_t h) { return vec_push(&sh->words, h); }
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-/* Adds a finished word w[0..n) (lower-cased) to sh->words, normalised. */
-static bool end_word(shingler *sh, const char *w, size_t n)
+/* Adds the word hashed to h (a finished, normalised word) to sh->words: "per cent" is "percent". */
+static inline bool add_word(shingler *sh, uint64_t h)
 {
-    if (sh->exact_words) return push(sh, hash_word(w, n));
-    if (is_digit(w[0])) {
-        size_t digits = 1;
-        while (digits < n && (is_digit(w[digits]) || w[digits] == '.')) digits++;
-        for (size_t u = 0; digits < n && u < N_UNITS; u++)
-            if (strlen(units[u][0]) == n - digits && memcmp(units[u][0], w + digits, n - digits) == 0)
-                return push(sh, hash_word(w, digits)) && push(sh, sh->unit_hash[u]);
-    }
-    uint64_t h = synonym(sh, hash_word(w, n));
     size_t k = sh->words.len;
-    /* "per cent" is "percent". */
     if (h == sh->cent && k > 0 && sh->words.items[k - 1] == sh->per) {
         sh->words.items[k - 1] = sh->percent;
         return true;
     }
     return push(sh, h);
+}
+
+/* Adds a finished word w[0..n) that starts with a digit: a number glued to its unit ("3m") is the
+ * number, then the unit's word. */
+static bool end_number(shingler *sh, unsigned char *w, size_t n)
+{
+    size_t digits = 1;
+    while (digits < n && (is_digit(w[digits]) || w[digits] == '.')) digits++;
+    for (size_t u = 0; digits < n && u < N_UNITS; u++)
+        if (strlen(units[u][0]) == n - digits && memcmp(units[u][0], w + digits, n - digits) == 0)
+            return push(sh, hash_word(w, digits)) && push(sh, sh->unit_hash[u]);
+    return add_word(sh, synonym(sh, hash_word(w, n)));
 }
 
 /* Byte classes of the scanner: separators, word bytes (ASCII letters, digits), the bytes that may
@@ -142,10 +181,10 @@ static size_t high_char(const unsigned char *p, size_t len, size_t i, bool *sep,
 
 /* The word being read. */
 typedef struct word {
-    char w[WORD_MAX + 8]; /* room for a last block of eight bytes */
-    size_t n;             /* bytes in w */
-    size_t segment;       /* where the part after the last skipped dot starts ("U.S.") */
-    bool overflow;        /* longer than WORD_MAX: only its first WORD_MAX bytes are kept */
+    unsigned char w[WORD_MAX + 8]; /* room for a last block of eight bytes */
+    size_t n;                      /* bytes in w */
+    size_t segment;                /* where the part after the last skipped dot starts ("U.S.") */
+    bool overflow;                 /* longer than WORD_MAX: only its first WORD_MAX bytes are kept */
 } word;
 
 static void word_append(word *wd, unsigned char c)
@@ -154,35 +193,46 @@ static void word_append(word *wd, unsigned char c)
         wd->overflow = true;
         return;
     }
-    wd->w[wd->n++] = (char)c;
+    wd->w[wd->n++] = c;
 }
 
-/* Appends a run of ASCII letters and digits, lower-cased: or-ing 0x20 into every byte lower-cases
- * letters and leaves digits as they are, eight bytes at a time, as far as `readable` bytes from
- * run may be read (the bytes after the run are copied too, and then ignored). */
-static void word_append_run(word *wd, const unsigned char *run, size_t n, size_t readable)
+/* The bytes of v (8 bytes of text, the first in the low byte) that are ASCII letters or digits:
+ * 0x80 in each. A byte b below 0x80 is at least lo when b + (0x80 - lo) has its high bit set, and
+ * at most hi when b + (0x7f - hi) has not; no sum carries into the next byte. */
+static uint64_t word_bytes(uint64_t v)
 {
-    if (n > WORD_MAX - wd->n) {
-        n = WORD_MAX - wd->n;
-        wd->overflow = true;
-    }
-    size_t blocks = (n + 7) & ~(size_t)7;
-    if (blocks <= readable) {
-        for (size_t i = 0; i < blocks; i += 8) {
-            uint64_t v;
-            memcpy(&v, run + i, 8);
-            v |= 0x2020202020202020ULL;
-            memcpy(wd->w + wd->n + i, &v, 8);
-        }
-    } else {
-        for (size_t i = 0; i < n; i++) wd->w[wd->n + i] = (char)(run[i] | 0x20);
-    }
-    wd->n += n;
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t ascii = ~v & high, low7 = v & ~high, lower = low7 | 0x20 * ones;
+    uint64_t letter = (lower + 0x1f * ones) & ~(lower + 0x05 * ones); /* 'a'..'z' */
+    uint64_t digit = (low7 + 0x50 * ones) & ~(low7 + 0x46 * ones);   /* '0'..'9' */
+    return (letter | digit) & ascii;
 }
 
-static bool word_end(shingler *sh, word *wd)
+/* Reads the run of ASCII letters and digits at p[i..len) into the word, lower-cased (or-ing 0x20
+ * into every byte lower-cases letters and leaves digits as they are), eight bytes at a time while
+ * eight can be read. The end of the run. */
+static size_t read_run(word *wd, const unsigned char *p, size_t len, size_t i)
 {
-    bool ok = wd->overflow ? push(sh, hash_word(wd->w, wd->n)) : end_word(sh, wd->w, wd->n);
+    while (i + 8 <= len) {
+        uint64_t v = load_le64(p + i), stop = ~word_bytes(v) & 0x8080808080808080ULL;
+        size_t run = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8, room = WORD_MAX - wd->n;
+        store_le64(wd->w + wd->n, v | 0x2020202020202020ULL);
+        if (run > room) wd->overflow = true;
+        wd->n += run < room ? run : room;
+        i += run;
+        if (stop) return i;
+    }
+    for (; i < len && word_byte(byte_class[p[i]]); i++) word_append(wd, p[i] | 0x20);
+    return i;
+}
+
+/* Adds the finished word to sh->words, normalised (unless it was too long or words are kept as
+ * written), and starts the next. */
+static inline bool word_end(shingler *sh, word *wd)
+{
+    bool ok = wd->overflow || sh->exact_words ? push(sh, hash_word(wd->w, wd->n))
+            : is_digit(wd->w[0])              ? end_number(sh, wd->w, wd->n)
+                                              : add_word(sh, synonym(sh, hash_word(wd->w, wd->n)));
     wd->n = wd->segment = 0;
     wd->overflow = false;
     return ok;
@@ -197,11 +247,26 @@ static bool words_of(shingler *sh, const char *text, size_t len)
     size_t i = 0;
     while (i < len) {
         int c = byte_class[p[i]];
+        if (c == B_LETTER && wd.n == 0 && i + 8 <= len) {
+            /* The common word: up to 7 ASCII letters and digits, starting with a letter, then a
+             * plain separator. Its hash is hash_word's, from the block in a register. */
+            uint64_t v = load_le64(p + i), stop = ~word_bytes(v) & 0x8080808080808080ULL;
+            size_t run = (size_t)__builtin_ctzll(stop | 1ULL << 63) / 8;
+            if (run < 8 && byte_class[p[i + run]] == B_SEP) {
+                uint64_t bytes = (v | 0x2020202020202020ULL) & ((1ULL << (8 * run)) - 1);
+                uint64_t h = hash_mix(hash_start(bytes, run));
+                if (!(sh->exact_words ? push(sh, h) : add_word(sh, synonym(sh, h)))) return false;
+                i += run + 1;
+                continue;
+            }
+        }
         if (word_byte(c)) {
-            size_t start = i;
-            do i++;
-            while (i < len && word_byte(byte_class[p[i]]));
-            word_append_run(&wd, p + start, i - start, len - start);
+            i = read_run(&wd, p, len, i);
+            continue;
+        }
+        if (c == B_SEP) { /* a plain separator: it ends the word */
+            if (wd.n > 0 && !word_end(sh, &wd)) return false;
+            i++;
             continue;
         }
         size_t skip = 1;
@@ -242,30 +307,25 @@ static bool words_of(shingler *sh, const char *text, size_t len)
     return wd.n == 0 || word_end(sh, &wd);
 }
 
-/* The set of the current text: open addressing over set_keys, a slot being taken when its mark is
- * the current generation, so that emptying the set costs nothing. */
+/* The set of the current text: open addressing over sh->set, a slot being taken when its
+ * generation is the current one, so that emptying the set costs nothing. At least four slots an
+ * id, so that a look-up seldom probes more than one slot. */
 static bool set_reset(shingler *sh, size_t expected)
 {
     size_t need = 16;
-    while (need < 2 * expected) need *= 2;
+    while (need < 4 * expected) need *= 2;
     if (need > sh->set_slots) {
-        free(sh->set_keys);
-        free(sh->set_marks);
-        sh->set_keys = malloc(need * sizeof *sh->set_keys);
-        sh->set_marks = calloc(need, sizeof *sh->set_marks);
-        if (!sh->set_keys || !sh->set_marks) {
-            free(sh->set_keys);
-            free(sh->set_marks);
-            sh->set_keys = NULL;
-            sh->set_marks = NULL;
+        free(sh->set);
+        sh->set = calloc(need, sizeof *sh->set);
+        if (!sh->set) {
             sh->set_slots = 0;
             return false;
         }
         sh->set_slots = need;
         sh->generation = 0;
     }
-    if (++sh->generation == 0) { /* wrapped: every mark is stale, but may equal a new generation */
-        memset(sh->set_marks, 0, sh->set_slots * sizeof *sh->set_marks);
+    if (++sh->generation == 0) { /* wrapped: every slot is stale, but may carry a new generation */
+        memset(sh->set, 0, sh->set_slots * sizeof *sh->set);
         sh->generation = 1;
     }
     sh->ids.len = 0;
@@ -273,35 +333,24 @@ static bool set_reset(shingler *sh, size_t expected)
     return true;
 }
 
-static size_t set_slot(uint32_t id, size_t mask) { return (size_t)((id * 0x9e3779b1u) >> 7) & mask; }
+#define SLOT_GENERATION 0xffffffff00000000ULL
 
-bool shingler_has(const shingler *sh, uint32_t id)
+/* The slot of id in the set (taken: the current generation in a slot's high half), or the free
+ * slot where it goes. Ids are the low bits of mixed hashes: their own low bits spread them. */
+static inline size_t set_find(const uint64_t *set, size_t mask, uint64_t taken, uint32_t id)
 {
-    size_t mask = sh->set_slots - 1;
-    for (size_t s = set_slot(id, mask);; s = (s + 1) & mask) {
-        if (sh->set_marks[s] != sh->generation) return false;
-        if (sh->set_keys[s] == id) return true;
-    }
+    size_t s = (size_t)id & mask;
+    while (set[s] != (taken | id) && (set[s] & SLOT_GENERATION) == taken) s = (s + 1) & mask;
+    return s;
 }
 
-/* Adds an id to the set when new. The caller reserved room in ids; the set never fills: it has
- * twice the slots. */
-static void set_add(shingler *sh, uint32_t id)
+/* Adds id to the set; whether it was new. The set never fills: it has four times the slots. */
+static inline bool set_insert(uint64_t *set, size_t mask, uint64_t taken, uint32_t id)
 {
-    size_t mask = sh->set_slots - 1, s = set_slot(id, mask);
-    for (; sh->set_marks[s] == sh->generation; s = (s + 1) & mask)
-        if (sh->set_keys[s] == id) return;
-    sh->set_marks[s] = sh->generation;
-    sh->set_keys[s] = id;
-    sh->ids.items[sh->ids.len++] = id;
-}
-
-/* A shingle, by its 64-bit hash: its id (the low 32 bits) into the set, the hash into the sketch
- * (a repeated shingle changes no minimum). */
-static void add_shingle(shingler *sh, uint64_t hash)
-{
-    set_add(sh, (uint32_t)hash);
-    sketch_update(sh->mins, hash);
+    size_t s = set_find(set, mask, taken, id);
+    if (set[s] == (taken | id)) return false;
+    set[s] = taken | id;
+    return true;
 }
 
 /* Odd multiplier of the rolling shingle hash. */
@@ -315,25 +364,52 @@ bool shingler_run(shingler *sh, const char *text, size_t len)
     if (n == 0) return true;
     if (n < k) k = n;
     if (!vec_reserve(&sh->ids, n)) return false;
-    /* A shingle's hash: its k word hashes (already random, from xxHash) as a polynomial in ROLL
-     * modulo 2^64, rolled from one shingle to the next (drop the first word, add the next), mixed. */
+    /* A shingle's hash: its k word hashes (already random) as a polynomial in ROLL modulo 2^64,
+     * rolled from one shingle to the next (drop the first word, add the next), mixed. Its id (the
+     * low 32 bits) goes into the set, the hash into the sketch (a repeated shingle changes no
+     * minimum). */
     const uint64_t *w = sh->words.items;
+    uint64_t *set = sh->set, taken = (uint64_t)sh->generation << 32;
+    uint32_t *ids = sh->ids.items;
+    size_t mask = sh->set_slots - 1, count = 0;
     uint64_t poly = 0, top = 1; /* top: ROLL^(k-1), the weight of a shingle's first word */
     for (size_t j = 0; j < k; j++) {
         poly = poly * ROLL + w[j];
         if (j > 0) top *= ROLL;
     }
-    add_shingle(sh, hash_mix(poly));
-    for (size_t i = k; i < n; i++) {
+    for (size_t i = k;; i++) {
+        uint64_t hash = hash_mix(poly);
+        if (set_insert(set, mask, taken, (uint32_t)hash)) ids[count++] = (uint32_t)hash;
+        sketch_update(sh->mins, hash);
+        if (i == n) break;
         poly = (poly - w[i - k] * top) * ROLL + w[i];
-        add_shingle(sh, hash_mix(poly));
     }
+    sh->ids.len = count;
     return true;
 }
 
 bool shingler_load(shingler *sh, const uint32_t *ids, size_t n)
 {
     if (!set_reset(sh, n) || !vec_reserve(&sh->ids, n)) return false;
-    for (size_t i = 0; i < n; i++) set_add(sh, ids[i]);
+    uint64_t taken = (uint64_t)sh->generation << 32;
+    for (size_t i = 0; i < n; i++)
+        if (set_insert(sh->set, sh->set_slots - 1, taken, ids[i])) sh->ids.items[sh->ids.len++] = ids[i];
     return true;
+}
+
+overlap overlap_with_current(const shingler *sh, const uint32_t *b, size_t n_b, size_t min_shared)
+{
+    size_t n_a = sh->ids.len, mask = sh->set_slots - 1;
+    uint64_t taken = (uint64_t)sh->generation << 32;
+    overlap o = {0, 0};
+    if (n_a == 0 || n_b == 0 || min_shared > n_b) return o;
+    size_t may_miss = n_b - min_shared, missed = 0;
+    for (size_t i = 0; i < n_b; i++) {
+        if (sh->set[set_find(sh->set, mask, taken, b[i])] == (taken | b[i])) continue;
+        if (++missed > may_miss) return o; /* fewer than min_shared can be shared now */
+    }
+    size_t shared = n_b - missed;
+    o.jaccard = (double)shared / (double)(n_a + n_b - shared);
+    o.containment = (double)shared / (double)(n_a < n_b ? n_a : n_b);
+    return o;
 }
