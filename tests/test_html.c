@@ -489,6 +489,19 @@ static void test_recipe_list_start(void **state)
     td_article_free(a);
 }
 
+static void test_section_headings(void **state)
+{
+    (void)state;
+    /* headings that open boxes of other stories or the author's box go; a subheading of the
+     * article stays */
+    td_article *a = extract_file("section_headings.html");
+    assert_contains(a->text, "Weitere Pl\xc3\xa4ne\n\nIm kommenden Jahr");
+    assert_lacks(a->text, "\xc3\x9c" "ber den Autor");
+    assert_lacks(a->text, "Mehr zu Verkehr");
+    assert_lacks(a->text, "Weitere aktuelle Themen");
+    td_article_free(a);
+}
+
 static void test_table_rows(void **state)
 {
     (void)state;
@@ -926,6 +939,7 @@ int main(void)
         cmocka_unit_test(test_page_of_short_lines),
         cmocka_unit_test(test_recipe_ingredients_box),
         cmocka_unit_test(test_recipe_list_start),
+        cmocka_unit_test(test_section_headings),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_preformatted),
