@@ -462,6 +462,46 @@ static void test_page_of_short_lines(void **state)
     td_article_free(a);
 }
 
+static void test_recipe_ingredients_box(void **state)
+{
+    (void)state;
+    /* a list of short lines without links right next to the container (a recipe's ingredients
+     * beside its method) is taken in; the list of links after it is not */
+    td_article *a = extract_file("recipe_box.html");
+    assert_contains(a->text, "150 g pearl barley\n\n2 leeks");
+    assert_contains(a->text, "Salt and pepper\n\nRinse the barley");
+    assert_contains(a->text, "serve the soup hot with fresh bread.");
+    assert_lacks(a->text, "Lentil soup");
+    assert_lacks(a->text, "Soups");
+    assert_lacks(a->text, "two neighbours");
+    td_article_free(a);
+}
+
+static void test_recipe_list_start(void **state)
+{
+    (void)state;
+    /* the text starts at a long item of a list: the list's short items before it are kept too */
+    td_article *a = extract_file("recipe_list.html");
+    assert_contains(a->text, "1 whole chicken\n\n2 onions, chopped");
+    assert_contains(a->text, "1 bay leaf\n\n500 g of long-grain rice");
+    assert_contains(a->text, "a bowl of yoghurt on the side.");
+    assert_lacks(a->text, "shopping basket");
+    td_article_free(a);
+}
+
+static void test_section_headings(void **state)
+{
+    (void)state;
+    /* headings that open boxes of other stories or the author's box go; a subheading of the
+     * article stays */
+    td_article *a = extract_file("section_headings.html");
+    assert_contains(a->text, "Weitere Pl\xc3\xa4ne\n\nIm kommenden Jahr");
+    assert_lacks(a->text, "\xc3\x9c" "ber den Autor");
+    assert_lacks(a->text, "Mehr zu Verkehr");
+    assert_lacks(a->text, "Weitere aktuelle Themen");
+    td_article_free(a);
+}
+
 static void test_table_rows(void **state)
 {
     (void)state;
@@ -897,6 +937,9 @@ int main(void)
         cmocka_unit_test(test_latest_box_inside_article),
         cmocka_unit_test(test_subheading_after_link_line),
         cmocka_unit_test(test_page_of_short_lines),
+        cmocka_unit_test(test_recipe_ingredients_box),
+        cmocka_unit_test(test_recipe_list_start),
+        cmocka_unit_test(test_section_headings),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_preformatted),

@@ -56,6 +56,8 @@ static size_t sentence_marks(const char *s, size_t len)
  * tree by HTML 4 rules, so a stray tag can put the whole article inside a hidden menu, and pages
  * saved while a dialog was open hide everything behind it. */
 #define HIDDEN_MAX_SHARE 0.5
+/* Longest list item that may link less than half of its text and still be a line of text. */
+#define ITEM_LINK_MAX 40
 
 /* Sets `flag` on the blocks of every element for which mark(node) holds, once for nested ones. */
 static void mark_blocks(xpage *pg, bool (*mark)(const xnode *, double), double total, uint8_t flag)
@@ -96,6 +98,10 @@ static void mark_captions(xpage *pg)
     pg->stats.steps += 3 * n;
 }
 
+/* A short list item with a word or two linked ("2 onions, chopped" with a link on "onions": a
+ * recipe's ingredient, a product's part), not a link of a list of links. */
+static bool linked_word_item(const xblock *b) { return (b->flags & BF_ITEM) && b->chars < ITEM_LINK_MAX; }
+
 void blocks_classify(xpage *pg)
 {
     mark_captions(pg);
@@ -113,7 +119,7 @@ void blocks_classify(xpage *pg)
         else if (b->chars < 200 && credit_phrase(s, b->len)) b->cls = BLOCK_SKIP; /* a caption */
         /* a "heading" of two lines or more is a paragraph set in a heading's style */
         else if (tag_is_heading(b->tag) && b->chars < 100) b->cls = (ld > 0.5 || furniture) ? BLOCK_BAD : BLOCK_HEADING;
-        else if (ld > 0.5 || (ld > 0.3 && b->chars < 200) || furniture) b->cls = BLOCK_BAD;
+        else if (ld > 0.5 || (ld > 0.3 && b->chars < 200 && !linked_word_item(b)) || furniture) b->cls = BLOCK_BAD;
         else if (b->chars >= 150 || (b->chars >= 80 && marks > 0 && stop_ratio >= 0.15)) b->cls = BLOCK_GOOD;
         else if (b->chars >= 40) b->cls = BLOCK_MEDIUM;
         else b->cls = BLOCK_SHORT;

@@ -31,6 +31,8 @@
 #define LINK_LINE_MAX 80
 /* Levels above the container whose siblings are looked at. */
 #define SIBLING_LEVELS 3
+/* Fewest short items of a list next to the container that is taken in with it. */
+#define LIST_ITEMS_MIN 3
 
 static bool substantive(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM || cls == BLOCK_BAD; }
 static bool content(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM; }
@@ -104,6 +106,23 @@ static bool sibling_taken(const xnode *x, double min)
     return x->region == NO_NODE && x->score >= SIBLING_MIN && (x->score >= min || x->score >= SIBLING_CLEAN * x->mass);
 }
 
+/* Whether element x is a list or table of short lines without links (the ingredients of a
+ * recipe, the data of a product or an event): LIST_ITEMS_MIN items or cells or more, nothing else
+ * but headings. */
+static bool plain_list(xpage *pg, const xnode *x)
+{
+    if (x->region != NO_NODE) return false;
+    size_t items = 0;
+    for (size_t i = x->block0; i < x->block1; i++) {
+        const xblock *b = &pg->blocks.items[i];
+        pg->stats.steps++;
+        if (b->cls == BLOCK_HEADING || b->cls == BLOCK_SKIP) continue;
+        if (b->cls != BLOCK_SHORT || !(b->flags & (BF_ITEM | BF_CELL)) || b->link_chars || (b->flags & BF_HIDDEN)) return false;
+        items++;
+    }
+    return items >= LIST_ITEMS_MIN;
+}
+
 /* Sets BF_OUTSIDE on the blocks of the children of p other than `except` that are not taken in
  * (set = true), or clears it on those taken in (set = false). */
 static void mark_children(xpage *pg, uint32_t p, uint32_t except, double min, bool set)
@@ -132,12 +151,27 @@ static uint32_t take_siblings(xpage *pg, uint32_t c, size_t *first, size_t *end,
     *end = nodes[c].block1;
     *scope = c;
     double min = nodes[c].score * SIBLING_SHARE;
+    uint32_t lists[2 * SIBLING_LEVELS];
+    size_t n_lists = 0;
     for (int level = 0; level < SIBLING_LEVELS; level++) {
         uint32_t p = nodes[a].parent;
         if (p == NO_NODE || nodes[p].tag == TAG_BODY || nodes[p].tag == TAG_HTML) break;
+        uint32_t before = NO_NODE, after = NO_NODE;
         for (uint32_t k = p + 1; k < nodes[p].end; k = nodes[k].end) {
             pg->stats.steps++;
-            if (k == a || !sibling_taken(&nodes[k], min)) continue;
+            if (nodes[k].block0 == nodes[k].block1) continue;
+            if (k < a) before = k;
+            else if (k > a && after == NO_NODE) after = k;
+        }
+        for (uint32_t k = p + 1; k < nodes[p].end; k = nodes[k].end) {
+            pg->stats.steps++;
+            if (k == a) continue;
+            if (sibling_taken(&nodes[k], min)) {
+            } else if ((k == before || k == after) && plain_list(pg, &nodes[k])) {
+                lists[n_lists++] = k;
+            } else {
+                continue;
+            }
             if (nodes[k].block0 < *first) {
                 *first = nodes[k].block0;
                 lead = k;
@@ -151,7 +185,27 @@ static uint32_t take_siblings(xpage *pg, uint32_t c, size_t *first, size_t *end,
     /* what lies between the elements taken and is not one of them stays out: the levels below
      * the scope mark the siblings they do not take */
     for (a = c; a != *scope; a = nodes[a].parent) mark_children(pg, nodes[a].parent, a, min, true);
+    for (size_t l = 0; l < n_lists; l++)
+        for (size_t b = nodes[lists[l]].block0; b < nodes[lists[l]].block1; b++)
+            pg->blocks.items[b].flags &= (uint8_t)~BF_OUTSIDE;
     return lead;
+}
+
+/* When the text starts inside a list or table, its short items or cells before that point
+ * belong to it (ingredients before the longer ones): the start moves back over them. */
+static size_t list_start(xpage *pg, size_t b0)
+{
+    const xblock *bl = pg->blocks.items;
+    const xnode *nodes = pg->nodes.items;
+    if (!(bl[b0].flags & (BF_ITEM | BF_CELL))) return b0;
+    uint32_t list = nodes[bl[b0].owner].parent;
+    while (b0 > 0) {
+        const xblock *b = &bl[b0 - 1];
+        pg->stats.steps++;
+        if (b->cls != BLOCK_SHORT || b->region != NO_NODE || (b->flags & BF_OUTSIDE) || nodes[b->owner].parent != list) break;
+        b0--;
+    }
+    return b0;
 }
 
 bool assemble_text(xpage *pg, uint32_t c, buf *out)
@@ -161,6 +215,7 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
     uint32_t lead = take_siblings(pg, c, &first, &b1, &scope);
     size_t b0 = lead_start(pg, lead);
     if (first < b0) b0 = first;
+    b0 = list_start(pg, b0);
     while (b0 < pg->nodes.items[scope].block0) scope = pg->nodes.items[scope].parent;
     xblock *bl = pg->blocks.items;
     /* the class of the nearest substantive block after each one (furniture left out), by a
