@@ -10,7 +10,7 @@ WARN    := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissi
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CPPFLAGS += -Ilib -I/usr/include/libxml2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-LIBS    := -lstemmer -lutf8proc -ljansson -lxml2 -lz -lm -lglpk -lxxhash -lsqlite3
+LIBS    := -lstemmer -lutf8proc -ljansson -lxml2 -lz -lm -lglpk -lsqlite3
 TESTLIBS := -lcmocka
 
 # SANITIZE=1 builds everything under AddressSanitizer + UndefinedBehaviorSanitizer in build-asan/;
@@ -67,7 +67,7 @@ PIC_OBJ := $(LIB_SRC:%.c=$(BUILD)/pic/%.o)
 # other -l flag of LIBS as it is in Libs.private, so a library added to LIBS needs nothing here
 # (or one -lNAME=MODULE word when Debian ships a .pc for it).
 PC_MODULES := -lutf8proc=libutf8proc -ljansson=jansson -lxml2=libxml-2.0 -lz=zlib \
-              -lsqlite3=sqlite3 -lxxhash=libxxhash
+              -lsqlite3=sqlite3
 # The manual pages: man/*.1 and man/*.3 as written, and one tidings-COMMAND.1 per command made
 # from its --help by scripts/help2man.sh (made under build/, so always as current as the program).
 MAN_STAMP := $(BUILD)/man/.made
