@@ -61,6 +61,21 @@ static void test_pronoun_takes_named_speaker(void **state)
     td_quotes_free(q);
 }
 
+static void test_she_skips_men_and_common_nouns(void **state)
+{
+    (void)state;
+    /* a given name, a surname the text writes with "Mr." elsewhere, and "Police" (written "police" too) */
+    td_quotes *q = find("Mary Ruiz spoke to farmers in Lisle on Monday. John Hale said the road would stay shut.\n\n"
+                        "\"We have the votes to pass it,\" she said.\n\n"
+                        "Dana Okafor met Kim Adler at the depot. Adler said the trains were late, and Mr. Adler "
+                        "blamed the police. Police said the depot was closed.\n\n"
+                        "\"Nobody told us,\" she said.");
+    assert_int_equal(q->n, 2);
+    expect(q, 0, "We have the votes to pass it", "Mary Ruiz", NULL);
+    expect(q, 1, "Nobody told us", "Dana Okafor", NULL);
+    td_quotes_free(q);
+}
+
 static void test_according_to_and_told_reporters(void **state)
 {
     (void)state;
@@ -274,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_split_quote_is_one),
         cmocka_unit_test(test_said_after_name_with_role),
         cmocka_unit_test(test_pronoun_takes_named_speaker),
+        cmocka_unit_test(test_she_skips_men_and_common_nouns),
         cmocka_unit_test(test_according_to_and_told_reporters),
         cmocka_unit_test(test_organisation_speaks),
         cmocka_unit_test(test_the_spokesman_refers_back),

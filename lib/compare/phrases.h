@@ -15,12 +15,16 @@ typedef struct subject {
     bool plural;   /* a name that looks like a plural noun: not "he" or "she" */
 } subject;
 
+typedef enum gender { GENDER_UNKNOWN, GENDER_MALE, GENDER_FEMALE } gender;
+
 /* A speech verb and who it is said of, after resolution. */
 typedef struct mention {
     size_t cue;
     subject who;
     bool reported; /* a reporting cue (CNN reported) */
     bool spoke;    /* from a speech verb; else the name a sentence opens with (for pronouns only) */
+    gender sex;    /* what the text says of who (gender.c) */
+    bool common;   /* who is a common noun ("Police"): never he or she */
 } mention;
 
 /* What the speaker finder works on: the article, which tokens are quoted, the mentions so far. */
@@ -49,5 +53,13 @@ size_t phrase_sentence_end(const qctx *c, size_t t);
 /* A lower-case particle of names (de, van, bin, …); "they" or "we". */
 bool phrase_particle(const qdoc *d, size_t t);
 bool phrase_plural_pronoun(const qdoc *d, size_t t);
+
+/* The sex the text gives subject s (gender.c), with the pronoun at token `pronoun` it was referred to
+ * by (an index past the end when none); unknown when the text says nothing or says both. */
+gender gender_of(const qctx *c, subject s, size_t pronoun);
+/* "he": male, "she": female, else unknown. */
+gender gender_of_pronoun(const qctx *c, size_t t);
+/* A one-word name the article also writes in lower case ("Police" / "the police"). */
+bool gender_common_noun(const qctx *c, subject s);
 
 #endif

@@ -39,13 +39,16 @@ static subject resolve(const qctx *c, size_t m, subject s)
     if (s.kind != NP_PRONOUN && !(s.kind == NP_DESCRIPTION && s.definite)) return s;
     size_t head = s.name_b - 1;
     while (head > s.name_a && !is_word(c, head)) head--;
+    gender sex = s.kind == NP_PRONOUN ? gender_of_pronoun(c, s.name_a) : GENDER_UNKNOWN;
     for (size_t k = m; k-- > 0;) {
         const mention *p = &c->mentions.items[k];
         if (p->reported || p->who.kind == NP_NONE || p->who.kind == NP_PRONOUN) continue;
         if (s.kind == NP_PRONOUN) {
-            /* he and she: a person, so no description, no organisation ("the Commission") */
+            /* he and she: a person, so no description, no organisation ("the Commission"), no
+               common noun ("Police"), and not one the text gives the other sex */
             bool plural = phrase_plural_pronoun(c->d, s.name_a);
             if (!plural && (p->who.kind == NP_DESCRIPTION || p->who.definite || p->who.plural)) continue;
+            if (sex != GENDER_UNKNOWN && (p->common || (p->sex != GENDER_UNKNOWN && p->sex != sex))) continue;
             return p->who;
         }
         if (head_in(c, head, p->who.role_a, p->who.role_b) ||
@@ -69,6 +72,8 @@ static bool collect_mentions(qctx *c)
         if (s.kind == NP_NONE) continue;
         mention m = {.cue = t, .who = s, .reported = cue && cue_reporting(c->d, t), .spoke = cue};
         m.who = resolve(c, c->mentions.len, s);
+        m.sex = gender_of(c, m.who, s.kind == NP_PRONOUN ? s.name_a : SIZE_MAX);
+        m.common = gender_common_noun(c, m.who);
         if (!vec_push(&c->mentions, m)) return false;
     }
     return true;
