@@ -76,6 +76,19 @@ static void test_she_skips_men_and_common_nouns(void **state)
     td_quotes_free(q);
 }
 
+static void test_sentence_subject_with_descriptor(void **state)
+{
+    (void)state;
+    /* the sentence's subject is the name after the descriptor, not its first capitalised word */
+    td_quotes *q = find("Conservative economist Aparna Mathur called the plan \"a tax on every new job in the state.\"\n\n"
+                        "Democratic state senator Luis Ortega disagreed with her on Tuesday.\n\n"
+                        "\"It pays for itself in two years,\" he said.");
+    assert_int_equal(q->n, 2);
+    expect(q, 0, "a tax on every new job in the state.", "Aparna Mathur", "Conservative economist");
+    expect(q, 1, "It pays for itself in two years", "Luis Ortega", "Democratic state senator");
+    td_quotes_free(q);
+}
+
 static void test_according_to_and_told_reporters(void **state)
 {
     (void)state;
@@ -290,6 +303,7 @@ int main(void)
         cmocka_unit_test(test_said_after_name_with_role),
         cmocka_unit_test(test_pronoun_takes_named_speaker),
         cmocka_unit_test(test_she_skips_men_and_common_nouns),
+        cmocka_unit_test(test_sentence_subject_with_descriptor),
         cmocka_unit_test(test_according_to_and_told_reporters),
         cmocka_unit_test(test_organisation_speaks),
         cmocka_unit_test(test_the_spokesman_refers_back),

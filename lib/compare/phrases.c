@@ -318,8 +318,28 @@ size_t phrase_sentence_end(const qctx *c, size_t t)
     return t + 1;
 }
 
+/* Whether token t ends in the ASCII letters `suffix` (and is longer). */
+static bool ends_with(const qctx *c, size_t t, const char *suffix)
+{
+    size_t n = strlen(suffix), len = tk(c, t)->end - tk(c, t)->start;
+    return len > n && !memcmp(c->d->text + tk(c, t)->end - n, suffix, n);
+}
+
+/* A noun that names a person by what they do (economist, nominee, host, senator, spokesman,
+ * candidate, representative, secretary …), by its ending, or a title. */
+static bool role_noun(const qctx *c, size_t t)
+{
+    static const char *const endings[] = {"ant", "ary", "ate", "ee", "ent", "er", "ian", "ist", "ive", "man", "or", "ster"};
+    static const char *const nouns[] = {"aide", "analyst", "chief", "head", "host", "judge", "lawyer", "staff"};
+    for (size_t i = 0; i < sizeof endings / sizeof *endings; i++)
+        if (ends_with(c, t, endings[i])) return true;
+    return QTOK_IS(c->d, t, nouns) || QTOK_IS(c->d, t, titles);
+}
+
 /* The name or pronoun a sentence [s0, hi) opens with ("In a statement, President Obama condemned
- * ..."): a capitalised run after an opening prepositional phrase, followed by a verb or a comma. */
+ * ..."): a capitalised run after an opening prepositional phrase, followed by a verb or a comma; a
+ * run, lower-case descriptor words ending in a role noun and a second run ("Conservative
+ * economist Aparna Mathur") are the role and the name. */
 subject phrase_sentence_subject(const qctx *c, size_t s0, size_t hi)
 {
     subject none = {.kind = NP_NONE};
@@ -336,6 +356,14 @@ subject phrase_sentence_subject(const qctx *c, size_t s0, size_t hi)
     while (j < hi && !c->inside[j] &&
            (is_cap(c, j) || (j > i && (is_char(c, j, '.') || is_char(c, j, '-') || QTOK_IS(c->d, j, particles)))))
         j++;
+    size_t k = j; /* "Conservative economist Aparna Mathur": a descriptor, then the name */
+    while (k < hi && k < j + 3 && lower_word(c, k) && !c->inside[k] && !function_word(c, k) &&
+           !speech_verb(c->d, k) && !ends_with(c, k, "ed") && !ends_with(c, k, "s"))
+        k++;
+    if (k > j && k < hi && is_cap(c, k) && !c->inside[k] && role_noun(c, k - 1))
+        for (j = k; j < hi && !c->inside[j] &&
+                    (is_cap(c, j) || is_char(c, j, '.') || is_char(c, j, '-') || QTOK_IS(c->d, j, particles));)
+            j++;
     size_t after = j;
     if (j < hi && is_char(c, j, '(')) /* Sen. Claire McCaskill (D-Mo.) scolded */
         while (after < hi && !c->inside[after] && !is_char(c, after++, ')')) continue;
