@@ -1,18 +1,19 @@
 /* gender.c — what the text says of a speaker's sex, so that "he" and "she" skip the speakers they
  * cannot refer to: a courtesy title before the name (Mr. / Mrs. / Ms.), the same surname written
  * with one anywhere in the article ("Mrs. Clinton"), a gendered word in the role ("spokeswoman",
- * "his wife"), a common given name (the most frequent US given names, written here), and the
- * pronoun a speaker was already referred to by. A one-word name the article also writes in lower
+ * "his wife"), a common given name (the most frequent US given names, written here), and what
+ * was found of an earlier mention of the same surname. Pronouns are no evidence: one resolved
+ * wrongly would spread its error to every later mention. A one-word name the article also writes in lower
  * case ("Police said" / "the police") is a common noun, never he or she. */
 #include <string.h>
 
 #include "compare/phrases.h"
 
 static const char *const male_names[] = {
-    "aaron", "adam", "alan", "albert", "alexander", "andrew", "anthony", "arthur", "austin", "benjamin", "bill", "billy", "bob", "bobby", "brandon", "brian", "bruce", "bryan", "carl", "carlos", "charles", "christian", "christopher", "dan", "daniel", "david", "dennis", "donald", "douglas", "dylan", "eddie", "edward", "elijah", "eric", "ethan", "eugene", "frank", "fred", "gabriel", "gary", "george", "gerald", "greg", "gregory", "harold", "harry", "henry", "howard", "jack", "jacob", "james", "jason", "jeff", "jeffrey", "jeremy", "jerry", "jesse", "jim", "jimmy", "joe", "john", "johnny", "jonathan", "jordan", "jose", "joseph", "joshua", "juan", "justin", "keith", "ken", "kenneth", "kevin", "kyle", "larry", "lawrence", "logan", "louis", "luis", "mark", "martin", "mason", "matthew", "michael", "mike", "nathan", "nicholas", "noah", "patrick", "paul", "peter", "philip", "ralph", "randy", "raymond", "richard", "robert", "roger", "ron", "ronald", "roy", "russell", "ryan", "samuel", "scott", "sean", "stephen", "steve", "steven", "ted", "terry", "thomas", "tim", "timothy", "tom", "tony", "tyler", "vincent", "walter", "wayne", "william", "willie", "zachary",
+    "aaron", "adam", "alan", "albert", "alexander", "andrew", "andy", "anthony", "arthur", "austin", "barry", "ben", "benjamin", "bill", "billy", "bob", "bobby", "brandon", "brian", "bruce", "bryan", "carl", "carlos", "chad", "charles", "christian", "christopher", "craig", "curtis", "dan", "daniel", "david", "dennis", "derek", "donald", "douglas", "dylan", "eddie", "edward", "elijah", "eric", "ethan", "eugene", "frank", "fred", "gabriel", "gary", "george", "gerald", "glenn", "greg", "gregory", "harold", "harry", "henry", "howard", "hugh", "ian", "jack", "jacob", "james", "jason", "jeff", "jeffrey", "jeremy", "jerome", "jerry", "jesse", "jim", "jimmy", "joe", "john", "johnny", "jon", "jonathan", "jordan", "jose", "joseph", "joshua", "juan", "justin", "keith", "ken", "kenneth", "kevin", "kurt", "kyle", "larry", "lawrence", "leonard", "logan", "louis", "luis", "luke", "marcus", "mark", "martin", "mason", "matt", "matthew", "michael", "mike", "nathan", "neil", "nicholas", "nick", "noah", "patrick", "paul", "peter", "phil", "philip", "ralph", "randy", "raymond", "richard", "rick", "ricky", "robert", "roger", "ron", "ronald", "roy", "russell", "ryan", "samuel", "scott", "sean", "shawn", "stanley", "stephen", "steve", "steven", "ted", "terry", "thomas", "tim", "timothy", "todd", "tom", "tommy", "tony", "travis", "tyler", "vincent", "walter", "wayne", "william", "willie", "zachary",
 };
 static const char *const female_names[] = {
-    "abigail", "alexis", "alice", "amanda", "amber", "amy", "andrea", "angela", "ann", "anna", "anne", "ashley", "barbara", "betty", "beverly", "brenda", "brittany", "carol", "carolyn", "catherine", "charlotte", "cheryl", "christina", "christine", "cynthia", "danielle", "deborah", "debra", "denise", "diana", "diane", "donna", "doris", "dorothy", "elizabeth", "ellen", "emily", "emma", "evelyn", "frances", "gloria", "grace", "hannah", "heather", "helen", "hillary", "isabella", "jacqueline", "jane", "janet", "janice", "jean", "jennifer", "jessica", "joan", "joyce", "judith", "judy", "julie", "karen", "kate", "katherine", "kathleen", "kathryn", "kayla", "kelly", "kimberly", "laura", "lauren", "linda", "lisa", "liz", "lori", "madison", "margaret", "maria", "marie", "marilyn", "martha", "mary", "megan", "melissa", "michelle", "nancy", "natalie", "nicole", "olivia", "pamela", "patricia", "peggy", "rachel", "rebecca", "ruth", "samantha", "sandra", "sara", "sarah", "sharon", "shirley", "sophia", "stephanie", "sue", "susan", "teresa", "theresa", "victoria", "virginia",
+    "abigail", "alexis", "alice", "amanda", "amber", "amy", "ana", "andrea", "angela", "ann", "anna", "anne", "ashley", "barbara", "betty", "beverly", "brenda", "brittany", "carmen", "carol", "carolyn", "catherine", "charlotte", "cheryl", "christina", "christine", "claire", "crystal", "cynthia", "danielle", "deborah", "debra", "denise", "diana", "diane", "donna", "doris", "dorothy", "elizabeth", "ellen", "emily", "emma", "erin", "evelyn", "frances", "gina", "gloria", "grace", "hannah", "heather", "heidi", "helen", "hillary", "isabella", "jacqueline", "jane", "janet", "janice", "jean", "jennifer", "jessica", "jill", "joan", "joanne", "joyce", "judith", "judy", "julia", "julie", "karen", "kate", "katherine", "kathleen", "kathryn", "kayla", "kelly", "kimberly", "kristen", "kristin", "laura", "lauren", "linda", "lisa", "liz", "lori", "madison", "margaret", "maria", "marie", "marilyn", "martha", "mary", "megan", "melanie", "melissa", "michelle", "monica", "nancy", "natalie", "nicole", "olivia", "pamela", "patricia", "peggy", "rachel", "rebecca", "rosa", "rose", "ruth", "samantha", "sandra", "sara", "sarah", "sharon", "shirley", "sophia", "stacy", "stephanie", "sue", "susan", "tara", "teresa", "theresa", "tiffany", "tina", "tracy", "valerie", "vanessa", "victoria", "virginia", "wendy",
 };
 /* Nouns of a role or description that tell the sex. */
 static const char *const male_words[] = {
@@ -74,11 +75,9 @@ static unsigned words_say(const qctx *c, size_t a, size_t b)
     return says;
 }
 
-gender gender_of(const qctx *c, subject s, size_t pronoun)
+gender gender_of(const qctx *c, subject s)
 {
     unsigned says = 0;
-    if (pronoun < c->d->tok.len)
-        says |= QTOK_IS(c->d, pronoun, he_word) ? SAYS_MALE : QTOK_IS(c->d, pronoun, she_word) ? SAYS_FEMALE : 0;
     if (s.kind == NP_NAME || s.kind == NP_DESCRIPTION) says |= words_say(c, s.role_a, s.role_b);
     if (s.kind == NP_DESCRIPTION) says |= words_say(c, s.name_a, s.name_b);
     if (s.kind == NP_NAME) {
@@ -87,7 +86,15 @@ gender gender_of(const qctx *c, subject s, size_t pronoun)
         says |= courtesy_before(c, s.name_a);
         if (last > s.name_a + 1) /* a given name only before a surname: "Scott" alone may be one */
             says |= QTOK_IS(c->d, s.name_a, male_names) ? SAYS_MALE : QTOK_IS(c->d, s.name_a, female_names) ? SAYS_FEMALE : 0;
-        if (last > s.name_a) says |= surname_titles(c, last - 1);
+        if (last > s.name_a) {
+            says |= surname_titles(c, last - 1);
+            for (size_t k = 0; k < c->mentions.len; k++) { /* what was said of the same name before */
+                const mention *m = &c->mentions.items[k];
+                if (m->who.kind == NP_NAME && m->who.name_b > m->who.name_a && m->sex != GENDER_UNKNOWN &&
+                    same_word(c, m->who.name_b - 1, last - 1))
+                    says |= m->sex == GENDER_MALE ? SAYS_MALE : SAYS_FEMALE;
+            }
+        }
     }
     return says == SAYS_MALE ? GENDER_MALE : says == SAYS_FEMALE ? GENDER_FEMALE : GENDER_UNKNOWN;
 }

@@ -54,9 +54,8 @@ size_t phrase_sentence_end(const qctx *c, size_t t);
 bool phrase_particle(const qdoc *d, size_t t);
 bool phrase_plural_pronoun(const qdoc *d, size_t t);
 
-/* The sex the text gives subject s (gender.c), with the pronoun at token `pronoun` it was referred to
- * by (an index past the end when none); unknown when the text says nothing or says both. */
-gender gender_of(const qctx *c, subject s, size_t pronoun);
+/* The sex the text gives subject s (gender.c); unknown when the text says nothing or says both. */
+gender gender_of(const qctx *c, subject s);
 /* "he": male, "she": female, else unknown. */
 gender gender_of_pronoun(const qctx *c, size_t t);
 /* A one-word name the article also writes in lower case ("Police" / "the police"). */

@@ -72,7 +72,7 @@ static bool collect_mentions(qctx *c)
         if (s.kind == NP_NONE) continue;
         mention m = {.cue = t, .who = s, .reported = cue && cue_reporting(c->d, t), .spoke = cue};
         m.who = resolve(c, c->mentions.len, s);
-        m.sex = gender_of(c, m.who, s.kind == NP_PRONOUN ? s.name_a : SIZE_MAX);
+        m.sex = gender_of(c, m.who);
         m.common = gender_common_noun(c, m.who);
         if (!vec_push(&c->mentions, m)) return false;
     }
