@@ -89,6 +89,23 @@ static void test_sentence_subject_with_descriptor(void **state)
     td_quotes_free(q);
 }
 
+static void test_pronoun_after_a_named_object(void **state)
+{
+    (void)state;
+    /* a person the previous sentence is about takes "he" when its subject cannot be meant ... */
+    td_quotes *q = find("Anna Berg spoke first. The turnout worries Tom Alvarez, chair of the county party.\n\n"
+                        "\"We need more volunteers,\" he said.\n\n"
+                        "Mark Lee attacked John Kasich on Tuesday.\n\n"
+                        "\"He is wrong about taxes,\" he said.\n\n"
+                        "Mary Hill left early.\n\nLest you wonder, the hall was full.\n\n\"We were late,\" she said.");
+    assert_int_equal(q->n, 3);
+    expect(q, 0, "We need more volunteers", "Tom Alvarez", NULL);
+    /* ... but the subject is preferred; and "Lest you" opens no name */
+    expect(q, 1, "He is wrong about taxes", "Mark Lee", NULL);
+    expect(q, 2, "We were late", "Mary Hill", NULL);
+    td_quotes_free(q);
+}
+
 static void test_according_to_and_told_reporters(void **state)
 {
     (void)state;
@@ -304,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_takes_named_speaker),
         cmocka_unit_test(test_she_skips_men_and_common_nouns),
         cmocka_unit_test(test_sentence_subject_with_descriptor),
+        cmocka_unit_test(test_pronoun_after_a_named_object),
         cmocka_unit_test(test_according_to_and_told_reporters),
         cmocka_unit_test(test_organisation_speaks),
         cmocka_unit_test(test_the_spokesman_refers_back),

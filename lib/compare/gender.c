@@ -2,7 +2,8 @@
  * cannot refer to: a courtesy title before the name (Mr. / Mrs. / Ms.), the same surname written
  * with one anywhere in the article ("Mrs. Clinton"), a gendered word in the role ("spokeswoman",
  * "his wife"), a common given name (the most frequent US given names, written here), and what
- * was found of an earlier mention of the same surname. Pronouns are no evidence: one resolved
+ * was found of an earlier mention of the same person (same surname, and same given name when both
+ * have one). Pronouns are no evidence: one resolved
  * wrongly would spread its error to every later mention. A one-word name the article also writes in lower
  * case ("Police said" / "the police") is a common noun, never he or she. */
 #include <string.h>
@@ -91,7 +92,8 @@ gender gender_of(const qctx *c, subject s)
             for (size_t k = 0; k < c->mentions.len; k++) { /* what was said of the same name before */
                 const mention *m = &c->mentions.items[k];
                 if (m->who.kind == NP_NAME && m->who.name_b > m->who.name_a && m->sex != GENDER_UNKNOWN &&
-                    same_word(c, m->who.name_b - 1, last - 1))
+                    same_word(c, m->who.name_b - 1, last - 1) && /* Keith Scott is not Rakeyia Scott */
+                    (m->who.name_b == m->who.name_a + 1 || last == s.name_a + 1 || same_word(c, m->who.name_a, s.name_a)))
                     says |= m->sex == GENDER_MALE ? SAYS_MALE : SAYS_FEMALE;
             }
         }

@@ -41,6 +41,7 @@ static const char *const leading_words[] = {
     "instead", "later", "meanwhile", "moreover", "now", "so", "still", "the", "then", "yet",
 };
 static const char *const pronouns[] = {"he", "i", "it", "she", "they", "we"};
+static const char *const subject_pronouns[] = {"he", "i", "it", "she", "they", "we", "you"};
 static const char *const relatives[] = {"which", "who", "whose"};
 static const char *const conjunctions[] = {"and", "or"};
 /* Pronouns and possessives that are never the subject of a speech verb. */
@@ -368,6 +369,7 @@ subject phrase_sentence_subject(const qctx *c, size_t s0, size_t hi)
     if (j < hi && is_char(c, j, '(')) /* Sen. Claire McCaskill (D-Mo.) scolded */
         while (after < hi && !c->inside[after] && !is_char(c, after++, ')')) continue;
     if (j == i || after >= hi || !(lower_word(c, after) || is_char(c, after, ','))) return none;
+    if (QTOK_IS(c->d, after, subject_pronouns)) return none; /* "Lest you assume …": no name */
     subject s = phrase_analyse(c, i, j);
     return s.kind == NP_NAME ? s : none;
 }

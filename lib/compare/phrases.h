@@ -25,6 +25,8 @@ typedef struct mention {
     bool spoke;    /* from a speech verb; else the name a sentence opens with (for pronouns only) */
     gender sex;    /* what the text says of who (gender.c) */
     bool common;   /* who is a common noun ("Police"): never he or she */
+    bool object;   /* a full name inside a sentence, not a subject ("… concerns
+                      Henry Crespo, president of …"): only for "he"/"she" in the next sentence */
 } mention;
 
 /* What the speaker finder works on: the article, which tokens are quoted, the mentions so far. */

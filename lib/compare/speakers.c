@@ -31,6 +31,39 @@ static bool head_in(const qctx *c, size_t head, size_t a, size_t b)
     return false;
 }
 
+/* Whether the pronoun at token t, of sex `sex`, may take the object mention k: the text gives it
+ * that sex, nothing but quotes lies between its sentence and the pronoun's, and no subject of its
+ * sentence could be meant instead ("Trump attacked John Kasich. \"…,\" he said" is Trump). */
+static bool object_fits(const qctx *c, size_t k, size_t t, gender sex)
+{
+    const mention *p = &c->mentions.items[k];
+    uint32_t sent = tk(c, p->cue)->sent;
+    if (sex == GENDER_UNKNOWN || p->sex != sex) return false;
+    for (size_t u = p->cue; u < t; u++)
+        if (!c->inside[u] && tk(c, u)->sent != sent && tk(c, u)->sent != tk(c, t)->sent) return false;
+    for (size_t j = k; j-- > 0 && tk(c, c->mentions.items[j].cue)->sent == sent;) {
+        const mention *q = &c->mentions.items[j];
+        if (!q->object && q->who.kind == NP_NAME && !q->common && (q->sex == sex || q->sex == GENDER_UNKNOWN)) return false;
+    }
+    return true;
+}
+
+/* A full name of two capitalised words or more after a lower-case word that is not a speech verb
+ * ("said X", "according to X" are subjects): someone the sentence is about, not its subject. */
+static subject object_name(const qctx *c, size_t t)
+{
+    subject none = {.kind = NP_NONE};
+    if (t == 0 || c->inside[t] || !is_cap(c, t) || !lower_word(c, t - 1) || tk(c, t - 1)->sent != tk(c, t)->sent ||
+        phrase_particle(c->d, t - 1))
+        return none;
+    size_t e = t, words = 0;
+    while (e < c->d->tok.len && e < t + 6 && !c->inside[e] && (is_cap(c, e) || is_char(c, e, '.'))) words += is_cap(c, e++);
+    if (words < 2) return none;
+    if ((t >= 2 && speech_verb(c->d, t - 2)) || speech_verb(c->d, t - 1)) return none; /* said X, according to X */
+    subject s = phrase_analyse(c, t, e);
+    return s.kind == NP_NAME && s.name_b - s.name_a >= 2 ? s : none;
+}
+
 /* Resolves a pronoun or a definite description to the most recent compatible speaker before
  * mention m: any speaker for a pronoun, one whose role or description has the same head noun for
  * "the spokesman". Unresolved pronouns become unknown; unresolved descriptions stay. */
@@ -49,8 +82,10 @@ static subject resolve(const qctx *c, size_t m, subject s)
             bool plural = phrase_plural_pronoun(c->d, s.name_a);
             if (!plural && (p->who.kind == NP_DESCRIPTION || p->who.definite || p->who.plural)) continue;
             if (sex != GENDER_UNKNOWN && (p->common || (p->sex != GENDER_UNKNOWN && p->sex != sex))) continue;
+            if (p->object && !object_fits(c, k, s.name_a, sex)) continue;
             return p->who;
         }
+        if (p->object) continue;
         if (head_in(c, head, p->who.role_a, p->who.role_b) ||
             (p->who.kind == NP_DESCRIPTION && head_in(c, head, p->who.name_a, p->who.name_b)))
             return p->who;
@@ -66,7 +101,13 @@ static bool collect_mentions(qctx *c)
         if (c->inside[t]) continue;
         bool opens = t == 0 || tk(c, t - 1)->sent != tk(c, t)->sent || tk(c, t - 1)->para != tk(c, t)->para;
         bool cue = speech_verb(c->d, t);
-        if (!opens && !cue) continue;
+        if (!opens && !cue) {
+            subject named = object_name(c, t);
+            mention m = {.cue = t, .who = named, .object = true};
+            m.sex = gender_of(c, named);
+            if (named.kind == NP_NAME && !vec_push(&c->mentions, m)) return false;
+            continue;
+        }
         subject s = cue ? phrase_subject_of(c, t, phrase_sentence_start(c, t), phrase_sentence_end(c, t))
                         : phrase_sentence_subject(c, t, phrase_sentence_end(c, t));
         if (s.kind == NP_NONE) continue;
