@@ -106,6 +106,16 @@ static void test_pronoun_after_a_named_object(void **state)
     td_quotes_free(q);
 }
 
+static void test_possessive_description_speaks(void **state)
+{
+    (void)state;
+    td_quotes *q = find("\"We live in hard times,\" my father often said.\n\n\"Save what you can,\" their lawyer added.");
+    assert_int_equal(q->n, 2);
+    expect(q, 0, "We live in hard times", "my father", NULL);
+    expect(q, 1, "Save what you can", "their lawyer", NULL);
+    td_quotes_free(q);
+}
+
 static void test_according_to_and_told_reporters(void **state)
 {
     (void)state;
@@ -322,6 +332,7 @@ int main(void)
         cmocka_unit_test(test_she_skips_men_and_common_nouns),
         cmocka_unit_test(test_sentence_subject_with_descriptor),
         cmocka_unit_test(test_pronoun_after_a_named_object),
+        cmocka_unit_test(test_possessive_description_speaks),
         cmocka_unit_test(test_according_to_and_told_reporters),
         cmocka_unit_test(test_organisation_speaks),
         cmocka_unit_test(test_the_spokesman_refers_back),

@@ -46,6 +46,8 @@ static const char *const relatives[] = {"which", "who", "whose"};
 static const char *const conjunctions[] = {"and", "or"};
 /* Pronouns and possessives that are never the subject of a speech verb. */
 static const char *const object_pronouns[] = {"her", "him", "his", "its", "me", "my", "our", "their", "them", "us"};
+/* Possessives that may open a description of a person ("my father", "his lawyer"). */
+static const char *const possessive_determiners[] = {"his", "my", "our", "their"};
 /* Prepositions that open a sentence with a phrase before its subject ("In a statement, X said"). */
 static const char *const openers[] = {"after", "as", "at", "before", "despite", "during", "for", "from", "in",
                                       "on", "since", "when", "while", "with"};
@@ -188,7 +190,7 @@ static subject analyse_phrase(const qctx *c, size_t a, size_t b, bool apposition
     bool ing = a == first && lower_word(c, a) && n_first > 4 && /* but "the ruling" names something */
                !memcmp(c->d->text + tk(c, a)->end - 3, "ing", 3);
     if (ing || tk(c, last)->kind != TOKEN_WORD || function_word(c, last) || possessive(c, last) ||
-        QTOK_IS(c->d, a, object_pronouns) ||
+        (QTOK_IS(c->d, a, object_pronouns) && !(b - a >= 2 && QTOK_IS(c->d, a, possessive_determiners))) ||
         QTOK_IS(c->d, a, of_words) ||
         QTOK_IS(c->d, a, pronouns) || b - a > (apposition ? 24 : 8))
         return s;
