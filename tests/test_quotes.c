@@ -106,6 +106,16 @@ static void test_pronoun_after_a_named_object(void **state)
     td_quotes_free(q);
 }
 
+static void test_coordinated_verb_takes_earlier_subject(void **state)
+{
+    (void)state;
+    td_quotes *q = find("After Governor Tom Reyes toured the flooded depot and promised \"a full review of every "
+                        "contract,\" the council met in private.");
+    assert_int_equal(q->n, 1);
+    expect(q, 0, "a full review of every contract", "Tom Reyes", "Governor");
+    td_quotes_free(q);
+}
+
 static void test_possessive_description_speaks(void **state)
 {
     (void)state;
@@ -315,6 +325,10 @@ static void test_sony_articles(void **state)
     assert_true(grave->n_docs >= 2);
     assert_non_null(grave->speaker);
     assert_true(strstr(grave->speaker, "spokes") || strstr(grave->speaker, "ministry"));
+    /* "After president Obama denounced … and promised "appropriate actions"": the coordinated verb's subject */
+    const td_quote_group *actions = group_with(g, docs, "appropriate actions");
+    assert_non_null(actions);
+    assert_string_equal(actions->speaker ? actions->speaker : "(null)", "Obama");
     /* the film's title is no quote */
     for (size_t d = 0; d < c->n_docs; d++)
         for (size_t i = 0; i < docs[d]->n; i++) assert_string_not_equal(docs[d]->items[i].text, "The Interview");
@@ -333,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_sentence_subject_with_descriptor),
         cmocka_unit_test(test_pronoun_after_a_named_object),
         cmocka_unit_test(test_possessive_description_speaks),
+        cmocka_unit_test(test_coordinated_verb_takes_earlier_subject),
         cmocka_unit_test(test_according_to_and_told_reporters),
         cmocka_unit_test(test_organisation_speaks),
         cmocka_unit_test(test_the_spokesman_refers_back),

@@ -383,6 +383,27 @@ static bool participle(const qctx *c, size_t v)
     return n > 4 && !memcmp(c->d->text + tk(c, v)->end - 3, "ing", 3) && !cue_according(c->d, v);
 }
 
+/* The subject of a verb coordinated at `and` (token k) with an earlier one of its clause ("Obama
+ * denounced the attack and promised …"): the last name before k, back to a clause boundary, that
+ * a past-tense verb or a verb of speech follows. */
+static subject coordinated_subject(const qctx *c, size_t k, size_t lo)
+{
+    subject none = {.kind = NP_NONE};
+    for (size_t t = k; t-- > lo + 1 && !c->inside[t] && !is_char(c, t, ';');) {
+        if (!lower_word(c, t) || !is_cap(c, t - 1) || possessive(c, t - 1) ||
+            !(speech_verb(c->d, t) || ends_with(c, t, "ed")))
+            continue;
+        size_t j = t;
+        while (j > lo && j + 6 > t && !c->inside[j - 1] &&
+               (is_cap(c, j - 1) || is_char(c, j - 1, '.') || QTOK_IS(c->d, j - 1, particles)))
+            j--;
+        while (j < t && QTOK_IS(c->d, j, openers)) j++; /* "After Governor Tom Reyes toured …" */
+        subject named = phrase_analyse(c, j, t);
+        return named.kind == NP_NAME ? named : none;
+    }
+    return none;
+}
+
 /* The subject of the verb at v within [lo, hi): before it, else after it. */
 subject phrase_subject_of(const qctx *c, size_t v, size_t lo, size_t hi)
 {
@@ -400,6 +421,7 @@ subject phrase_subject_of(const qctx *c, size_t v, size_t lo, size_t hi)
     }
     subject s = cue_according(c->d, v) ? (subject){.kind = NP_NONE} : subject_before(c, v, lo);
     if (s.kind == NP_NONE && !cue_noun(c->d, v)) s = subject_after(c, v, hi);
+    if (s.kind == NP_NONE && v > lo && QTOK_IS(c->d, v - 1, conjunctions)) s = coordinated_subject(c, v - 1, lo);
     return s;
 }
 
