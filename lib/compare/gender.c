@@ -35,6 +35,7 @@ enum { SAYS_MALE = 1, SAYS_FEMALE = 2 };
 
 static unsigned courtesy_at(const qctx *c, size_t t)
 {
+    if (t >= c->d->tok.len || !is_cap(c, t) || tk(c, t)->end - tk(c, t)->start > 4) return 0;
     return QTOK_IS(c->d, t, male_courtesy) ? SAYS_MALE : QTOK_IS(c->d, t, female_courtesy) ? SAYS_FEMALE : 0;
 }
 
@@ -57,15 +58,22 @@ static bool same_word(const qctx *c, size_t s, size_t t)
 static unsigned surname_titles(const qctx *c, size_t surname)
 {
     unsigned says = 0;
-    for (size_t t = 0; t < c->d->tok.len; t++) {
+    for (size_t i = 0; i < c->courtesy.len; i++) {
+        size_t t = c->courtesy.items[i];
         unsigned title = courtesy_at(c, t);
-        if (!title) continue;
         size_t k = t + 1;
         if (is_char(c, k, '.')) k++;
         while (k < c->d->tok.len && is_cap(c, k) && !same_word(c, k, surname) && k < t + 5) k++;
         if (k < c->d->tok.len && same_word(c, k, surname)) says |= title;
     }
     return says;
+}
+
+bool gender_prepare(qctx *c)
+{
+    for (size_t t = 0; t < c->d->tok.len; t++)
+        if (courtesy_at(c, t) && !vec_push(&c->courtesy, t)) return false;
+    return true;
 }
 
 static unsigned words_say(const qctx *c, size_t a, size_t b)

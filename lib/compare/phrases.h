@@ -24,7 +24,6 @@ typedef struct mention {
     bool reported; /* a reporting cue (CNN reported) */
     bool spoke;    /* from a speech verb; else the name a sentence opens with (for pronouns only) */
     gender sex;    /* what the text says of who (gender.c) */
-    bool common;   /* who is a common noun ("Police"): never he or she */
     bool object;   /* a full name inside a sentence, not a subject ("… concerns
                       Henry Crespo, president of …"): only for "he"/"she" in the next sentence */
 } mention;
@@ -34,6 +33,7 @@ typedef struct qctx {
     qdoc *d;
     bool *inside; /* tokens inside a quote (its marks included) */
     VEC(mention) mentions;
+    VEC(size_t) courtesy; /* tokens that are a courtesy title (Mr, Mrs, Ms, Miss), for gender.c */
 } qctx;
 
 static inline const qtok *tk(const qctx *c, size_t t) { return &c->d->tok.items[t]; }
@@ -56,6 +56,8 @@ size_t phrase_sentence_end(const qctx *c, size_t t);
 bool phrase_particle(const qdoc *d, size_t t);
 bool phrase_plural_pronoun(const qdoc *d, size_t t);
 
+/* Finds the courtesy titles of the article once (gender.c). False when out of memory. */
+bool gender_prepare(qctx *c);
 /* The sex the text gives subject s (gender.c); unknown when the text says nothing or says both. */
 gender gender_of(const qctx *c, subject s);
 /* "he": male, "she": female, else unknown. */

@@ -43,7 +43,9 @@ static bool object_fits(const qctx *c, size_t k, size_t t, gender sex)
         if (!c->inside[u] && tk(c, u)->sent != sent && tk(c, u)->sent != tk(c, t)->sent) return false;
     for (size_t j = k; j-- > 0 && tk(c, c->mentions.items[j].cue)->sent == sent;) {
         const mention *q = &c->mentions.items[j];
-        if (!q->object && q->who.kind == NP_NAME && !q->common && (q->sex == sex || q->sex == GENDER_UNKNOWN)) return false;
+        if (!q->object && q->who.kind == NP_NAME && (q->sex == sex || q->sex == GENDER_UNKNOWN) &&
+            !gender_common_noun(c, q->who))
+            return false;
     }
     return true;
 }
@@ -81,7 +83,7 @@ static subject resolve(const qctx *c, size_t m, subject s)
                common noun ("Police"), and not one the text gives the other sex */
             bool plural = phrase_plural_pronoun(c->d, s.name_a);
             if (!plural && (p->who.kind == NP_DESCRIPTION || p->who.definite || p->who.plural)) continue;
-            if (sex != GENDER_UNKNOWN && (p->common || (p->sex != GENDER_UNKNOWN && p->sex != sex))) continue;
+            if (sex != GENDER_UNKNOWN && ((p->sex != GENDER_UNKNOWN && p->sex != sex) || gender_common_noun(c, p->who))) continue;
             if (p->object && !object_fits(c, k, s.name_a, sex)) continue;
             return p->who;
         }
@@ -114,7 +116,6 @@ static bool collect_mentions(qctx *c)
         mention m = {.cue = t, .who = s, .reported = cue && cue_reporting(c->d, t), .spoke = cue};
         m.who = resolve(c, c->mentions.len, s);
         m.sex = gender_of(c, m.who);
-        m.common = gender_common_noun(c, m.who);
         if (!vec_push(&c->mentions, m)) return false;
     }
     return true;
@@ -250,7 +251,7 @@ bool speakers_find(qdoc *d)
         size_t end = p->open_end ? p->close : p->close + 1;
         for (size_t t = p->open; t < end && t < d->tok.len; t++) c.inside[t] = true;
     }
-    bool ok = collect_mentions(&c);
+    bool ok = gender_prepare(&c) && collect_mentions(&c);
     for (size_t i = 0; ok && i < d->quotes.len; i++) {
         qquote *q = &d->quotes.items[i];
         subject who = attribution(&c, q);
@@ -262,6 +263,7 @@ bool speakers_find(qdoc *d)
         q->described = who.kind == NP_DESCRIPTION;
     }
     vec_free(&c.mentions);
+    vec_free(&c.courtesy);
     free(c.inside);
     return ok;
 }
