@@ -2,7 +2,8 @@
  * noun phrase before it ("X said", "X, the mayor, said", "X told reporters") or after it ("said X",
  * "according to X, ROLE,"), split into a name and a role ("North Korea's deputy U.N. ambassador, An
  * Myong Hun"). Pronouns and definite descriptions ("he", "the spokesman") take the most recent
- * compatible speaker named before. A quote takes the attribution between its pieces, after it or
+ * compatible speaker named before (for "he"/"she": a person of that sex as far as the text tells,
+ * gender.c, or a full name the sentence just before is about). A quote takes the attribution between its pieces, after it or
  * before it in its sentence; a quote standing alone takes the speaker of the paragraphs just before. */
 #include <stdlib.h>
 #include <string.h>
