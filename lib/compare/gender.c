@@ -6,6 +6,7 @@
  * have one). Pronouns are no evidence: one resolved
  * wrongly would spread its error to every later mention. A one-word name the article also writes in lower
  * case ("Police said" / "the police") is a common noun, never he or she. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "compare/phrases.h"
@@ -46,35 +47,18 @@ static unsigned courtesy_before(const qctx *c, size_t t)
     return t > 0 ? courtesy_at(c, t - 1) : 0;
 }
 
-/* Whether tokens s and t are the same bytes. */
-static bool same_word(const qctx *c, size_t s, size_t t)
+/* A word in ASCII lower case into out (cap bytes); its length, 0 when longer. */
+static size_t lowered(const qctx *c, size_t t, char *out, size_t cap)
 {
-    size_t n = tk(c, s)->end - tk(c, s)->start;
-    return tk(c, t)->end - tk(c, t)->start == n && !memcmp(c->d->text + tk(c, s)->start, c->d->text + tk(c, t)->start, n);
-}
-
-/* Courtesy titles the article gives the surname at token t anywhere ("Mrs. Clinton" in a later
- * paragraph): the titles of every capitalised run ending in the same word. */
-static unsigned surname_titles(const qctx *c, size_t surname)
-{
-    unsigned says = 0;
-    for (size_t i = 0; i < c->courtesy.len; i++) {
-        size_t t = c->courtesy.items[i];
-        unsigned title = courtesy_at(c, t);
-        size_t k = t + 1;
-        if (is_char(c, k, '.')) k++;
-        while (k < c->d->tok.len && is_cap(c, k) && !same_word(c, k, surname) && k < t + 5) k++;
-        if (k < c->d->tok.len && same_word(c, k, surname)) says |= title;
+    size_t n = tk(c, t)->end - tk(c, t)->start;
+    if (n > cap) return 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = c->d->text[tk(c, t)->start + i];
+        out[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
     }
-    return says;
+    return n;
 }
 
-bool gender_prepare(qctx *c)
-{
-    for (size_t t = 0; t < c->d->tok.len; t++)
-        if (courtesy_at(c, t) && !vec_push(&c->courtesy, t)) return false;
-    return true;
-}
 
 static unsigned words_say(const qctx *c, size_t a, size_t b)
 {
@@ -84,27 +68,88 @@ static unsigned words_say(const qctx *c, size_t a, size_t b)
     return says;
 }
 
+/* The last capitalised word of a name (its surname), or name_a when there is none. */
+static size_t surname_of(const qctx *c, subject s)
+{
+    size_t last = s.name_b;
+    while (last > s.name_a && !is_cap(c, last - 1)) last--;
+    return last > s.name_a ? last - 1 : s.name_a;
+}
+
+/* A key of the people map: a tag ('t' a word after a courtesy title anywhere in the article, 'a'
+ * the surname of any name, '1' a one-word name, 'f' given name and surname) and the words. 0 when
+ * too long. */
+static size_t person_key(const qctx *c, char tag, size_t given, size_t surname, char *key, size_t cap)
+{
+    size_t n = 1, g = given < surname ? tk(c, given)->end - tk(c, given)->start : 0;
+    size_t sn = tk(c, surname)->end - tk(c, surname)->start;
+    if (1 + g + 1 + sn > cap) return 0;
+    key[0] = tag;
+    if (g) {
+        memcpy(key + n, c->d->text + tk(c, given)->start, g);
+        n += g;
+        key[n++] = ' ';
+    }
+    memcpy(key + n, c->d->text + tk(c, surname)->start, sn);
+    return n + sn;
+}
+
+/* What earlier mentions of the same person said (same surname, and same given name when both
+ * have one: Keith Scott is not Rakeyia Scott). */
+static unsigned remembered(const qctx *c, subject s, size_t surname)
+{
+    char key[96];
+    size_t n;
+    unsigned says = 0;
+    uint32_t id;
+    bool one_word = surname == s.name_a;
+    if ((n = person_key(c, 't', surname, surname, key, sizeof key)) && (id = strmap_find(&c->people, key, n)) != STRMAP_NONE)
+        says |= c->people_says.items[id]; /* "Mrs. Clinton" anywhere in the article */
+    if (one_word) {
+        if ((n = person_key(c, 'a', surname, surname, key, sizeof key)) &&
+            (id = strmap_find(&c->people, key, n)) != STRMAP_NONE)
+            says |= c->people_says.items[id];
+        return says;
+    }
+    if ((n = person_key(c, '1', surname, surname, key, sizeof key)) && (id = strmap_find(&c->people, key, n)) != STRMAP_NONE)
+        says |= c->people_says.items[id];
+    if ((n = person_key(c, 'f', s.name_a, surname, key, sizeof key)) && (id = strmap_find(&c->people, key, n)) != STRMAP_NONE)
+        says |= c->people_says.items[id];
+    return says;
+}
+
+static bool remember_key(qctx *c, char tag, size_t given, size_t surname, unsigned says)
+{
+    char key[96];
+    size_t n = person_key(c, tag, given, surname, key, sizeof key);
+    if (!n) return true;
+    bool added;
+    uint32_t id = strmap_intern(&c->people, key, n, &added);
+    if (id == STRMAP_NONE || (added && !vec_push(&c->people_says, 0))) return false;
+    c->people_says.items[id] |= (uint8_t)says;
+    return true;
+}
+
+bool gender_remember(qctx *c, subject s, gender sex)
+{
+    if (s.kind != NP_NAME || sex == GENDER_UNKNOWN) return true;
+    unsigned says = sex == GENDER_MALE ? SAYS_MALE : SAYS_FEMALE;
+    size_t surname = surname_of(c, s);
+    if (!remember_key(c, 'a', surname, surname, says)) return false;
+    return surname == s.name_a ? remember_key(c, '1', surname, surname, says) : remember_key(c, 'f', s.name_a, surname, says);
+}
+
 gender gender_of(const qctx *c, subject s)
 {
     unsigned says = 0;
     if (s.kind == NP_NAME || s.kind == NP_DESCRIPTION) says |= words_say(c, s.role_a, s.role_b);
     if (s.kind == NP_DESCRIPTION) says |= words_say(c, s.name_a, s.name_b);
-    if (s.kind == NP_NAME) {
-        size_t last = s.name_b;
-        while (last > s.name_a && !is_cap(c, last - 1)) last--;
+    if (s.kind == NP_NAME && s.name_b > s.name_a) {
+        size_t surname = surname_of(c, s);
         says |= courtesy_before(c, s.name_a);
-        if (last > s.name_a + 1) /* a given name only before a surname: "Scott" alone may be one */
+        if (surname > s.name_a) /* a given name only before a surname: "Scott" alone may be one */
             says |= QTOK_IS(c->d, s.name_a, male_names) ? SAYS_MALE : QTOK_IS(c->d, s.name_a, female_names) ? SAYS_FEMALE : 0;
-        if (last > s.name_a) {
-            says |= surname_titles(c, last - 1);
-            for (size_t k = 0; k < c->mentions.len; k++) { /* what was said of the same name before */
-                const mention *m = &c->mentions.items[k];
-                if (m->who.kind == NP_NAME && m->who.name_b > m->who.name_a && m->sex != GENDER_UNKNOWN &&
-                    same_word(c, m->who.name_b - 1, last - 1) && /* Keith Scott is not Rakeyia Scott */
-                    (m->who.name_b == m->who.name_a + 1 || last == s.name_a + 1 || same_word(c, m->who.name_a, s.name_a)))
-                    says |= m->sex == GENDER_MALE ? SAYS_MALE : SAYS_FEMALE;
-            }
-        }
+        says |= remembered(c, s, surname);
     }
     return says == SAYS_MALE ? GENDER_MALE : says == SAYS_FEMALE ? GENDER_FEMALE : GENDER_UNKNOWN;
 }
@@ -117,14 +162,30 @@ gender gender_of_pronoun(const qctx *c, size_t t)
 bool gender_common_noun(const qctx *c, subject s)
 {
     if (s.kind != NP_NAME || s.name_b != s.name_a + 1) return false;
-    size_t n = tk(c, s.name_a)->end - tk(c, s.name_a)->start;
-    const char *w = c->d->text + tk(c, s.name_a)->start;
+    char low[64];
+    size_t n = lowered(c, s.name_a, low, sizeof low);
+    return n && strmap_find(&c->lower_words, low, n) != STRMAP_NONE;
+}
+
+bool gender_prepare(qctx *c)
+{
+    strmap_init(&c->lower_words);
+    strmap_init(&c->people);
     for (size_t t = 0; t < c->d->tok.len; t++) {
-        if (!lower_word(c, t) || tk(c, t)->end - tk(c, t)->start != n) continue;
-        const char *x = c->d->text + tk(c, t)->start;
-        size_t k = 0;
-        while (k < n && (x[k] | 32) == (w[k] | 32)) k++;
-        if (k == n) return true;
+        char low[64];
+        size_t n = lower_word(c, t) ? lowered(c, t, low, sizeof low) : 0;
+        if (n && strmap_intern(&c->lower_words, low, n, NULL) == STRMAP_NONE) return false;
+        unsigned title = courtesy_at(c, t); /* Mrs. Hillary Clinton: each capitalised word after it */
+        size_t k = t + 1 + is_char(c, t + 1, '.');
+        for (; title && k < c->d->tok.len && k < t + 6 && is_cap(c, k); k++)
+            if (!remember_key(c, 't', k, k, title)) return false;
     }
-    return false;
+    return true;
+}
+
+void gender_free(qctx *c)
+{
+    strmap_free(&c->lower_words);
+    strmap_free(&c->people);
+    vec_free(&c->people_says);
 }

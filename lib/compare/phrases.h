@@ -2,6 +2,7 @@
  * (phrases.c), and the mentions the speaker finder keeps (speakers.c). */
 #ifndef TD_COMPARE_PHRASES_H
 #define TD_COMPARE_PHRASES_H
+#include "common/strmap.h"
 #include "compare/quotes.h"
 
 typedef enum np_kind { NP_NONE, NP_PRONOUN, NP_NAME, NP_DESCRIPTION } np_kind;
@@ -33,7 +34,11 @@ typedef struct qctx {
     qdoc *d;
     bool *inside; /* tokens inside a quote (its marks included) */
     VEC(mention) mentions;
-    VEC(size_t) courtesy; /* tokens that are a courtesy title (Mr, Mrs, Ms, Miss), for gender.c */
+    /* for gender.c: the article's lower-case words, and the sex found so far of each person (by
+       a courtesy title anywhere, surname, one-word name, given name and surname) */
+    strmap lower_words;
+    strmap people;
+    VEC(uint8_t) people_says;
 } qctx;
 
 static inline const qtok *tk(const qctx *c, size_t t) { return &c->d->tok.items[t]; }
@@ -56,8 +61,12 @@ size_t phrase_sentence_end(const qctx *c, size_t t);
 bool phrase_particle(const qdoc *d, size_t t);
 bool phrase_plural_pronoun(const qdoc *d, size_t t);
 
-/* Finds the courtesy titles of the article once (gender.c). False when out of memory. */
+/* Finds the courtesy titles (Mr, Mrs, Ms, Miss) and lower-case words of the article once (gender.c); gender_free
+ * releases what it and gender_remember keep. False when out of memory. */
 bool gender_prepare(qctx *c);
+void gender_free(qctx *c);
+/* Records the sex found for a mention of a name, for later mentions of the same person. */
+bool gender_remember(qctx *c, subject s, gender sex);
 /* The sex the text gives subject s (gender.c); unknown when the text says nothing or says both. */
 gender gender_of(const qctx *c, subject s);
 /* "he": male, "she": female, else unknown. */

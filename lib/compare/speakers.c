@@ -107,8 +107,9 @@ static bool collect_mentions(qctx *c)
         if (!opens && !cue) {
             subject named = object_name(c, t);
             mention m = {.cue = t, .who = named, .object = true};
+            if (named.kind != NP_NAME) continue;
             m.sex = gender_of(c, named);
-            if (named.kind == NP_NAME && !vec_push(&c->mentions, m)) return false;
+            if (!gender_remember(c, named, m.sex) || !vec_push(&c->mentions, m)) return false;
             continue;
         }
         subject s = cue ? phrase_subject_of(c, t, phrase_sentence_start(c, t), phrase_sentence_end(c, t))
@@ -117,6 +118,7 @@ static bool collect_mentions(qctx *c)
         mention m = {.cue = t, .who = s, .reported = cue && cue_reporting(c->d, t), .spoke = cue};
         m.who = resolve(c, c->mentions.len, s);
         m.sex = gender_of(c, m.who);
+        if (!gender_remember(c, m.who, m.sex)) return false;
         if (!vec_push(&c->mentions, m)) return false;
     }
     return true;
@@ -264,7 +266,7 @@ bool speakers_find(qdoc *d)
         q->described = who.kind == NP_DESCRIPTION;
     }
     vec_free(&c.mentions);
-    vec_free(&c.courtesy);
+    gender_free(&c);
     free(c.inside);
     return ok;
 }
