@@ -61,6 +61,71 @@ static void test_pronoun_takes_named_speaker(void **state)
     td_quotes_free(q);
 }
 
+static void test_she_skips_men_and_common_nouns(void **state)
+{
+    (void)state;
+    /* a given name, a surname the text writes with "Mr." elsewhere, and "Police" (written "police" too) */
+    td_quotes *q = find("Mary Ruiz spoke to farmers in Lisle on Monday. John Hale said the road would stay shut.\n\n"
+                        "\"We have the votes to pass it,\" she said.\n\n"
+                        "Dana Okafor met Kim Adler at the depot. Adler said the trains were late, and Mr. Adler "
+                        "blamed the police. Police said the depot was closed.\n\n"
+                        "\"Nobody told us,\" she said.");
+    assert_int_equal(q->n, 2);
+    expect(q, 0, "We have the votes to pass it", "Mary Ruiz", NULL);
+    expect(q, 1, "Nobody told us", "Dana Okafor", NULL);
+    td_quotes_free(q);
+}
+
+static void test_sentence_subject_with_descriptor(void **state)
+{
+    (void)state;
+    /* the sentence's subject is the name after the descriptor, not its first capitalised word */
+    td_quotes *q = find("Conservative economist Aparna Mathur called the plan \"a tax on every new job in the state.\"\n\n"
+                        "Democratic state senator Luis Ortega disagreed with her on Tuesday.\n\n"
+                        "\"It pays for itself in two years,\" he said.");
+    assert_int_equal(q->n, 2);
+    expect(q, 0, "a tax on every new job in the state.", "Aparna Mathur", "Conservative economist");
+    expect(q, 1, "It pays for itself in two years", "Luis Ortega", "Democratic state senator");
+    td_quotes_free(q);
+}
+
+static void test_pronoun_after_a_named_object(void **state)
+{
+    (void)state;
+    /* a person the previous sentence is about takes "he" when its subject cannot be meant ... */
+    td_quotes *q = find("Anna Berg spoke first. The turnout worries Tom Alvarez, chair of the county party.\n\n"
+                        "\"We need more volunteers,\" he said.\n\n"
+                        "Mark Lee attacked John Kasich on Tuesday.\n\n"
+                        "\"He is wrong about taxes,\" he said.\n\n"
+                        "Mary Hill left early.\n\nLest you wonder, the hall was full.\n\n\"We were late,\" she said.");
+    assert_int_equal(q->n, 3);
+    expect(q, 0, "We need more volunteers", "Tom Alvarez", NULL);
+    /* ... but the subject is preferred; and "Lest you" opens no name */
+    expect(q, 1, "He is wrong about taxes", "Mark Lee", NULL);
+    expect(q, 2, "We were late", "Mary Hill", NULL);
+    td_quotes_free(q);
+}
+
+static void test_coordinated_verb_takes_earlier_subject(void **state)
+{
+    (void)state;
+    td_quotes *q = find("After Governor Tom Reyes toured the flooded depot and promised \"a full review of every "
+                        "contract,\" the council met in private.");
+    assert_int_equal(q->n, 1);
+    expect(q, 0, "a full review of every contract", "Tom Reyes", "Governor");
+    td_quotes_free(q);
+}
+
+static void test_possessive_description_speaks(void **state)
+{
+    (void)state;
+    td_quotes *q = find("\"We live in hard times,\" my father often said.\n\n\"Save what you can,\" their lawyer added.");
+    assert_int_equal(q->n, 2);
+    expect(q, 0, "We live in hard times", "my father", NULL);
+    expect(q, 1, "Save what you can", "their lawyer", NULL);
+    td_quotes_free(q);
+}
+
 static void test_according_to_and_told_reporters(void **state)
 {
     (void)state;
@@ -260,6 +325,10 @@ static void test_sony_articles(void **state)
     assert_true(grave->n_docs >= 2);
     assert_non_null(grave->speaker);
     assert_true(strstr(grave->speaker, "spokes") || strstr(grave->speaker, "ministry"));
+    /* "After president Obama denounced … and promised "appropriate actions"": the coordinated verb's subject */
+    const td_quote_group *actions = group_with(g, docs, "appropriate actions");
+    assert_non_null(actions);
+    assert_string_equal(actions->speaker ? actions->speaker : "(null)", "Obama");
     /* the film's title is no quote */
     for (size_t d = 0; d < c->n_docs; d++)
         for (size_t i = 0; i < docs[d]->n; i++) assert_string_not_equal(docs[d]->items[i].text, "The Interview");
@@ -274,6 +343,11 @@ int main(void)
         cmocka_unit_test(test_split_quote_is_one),
         cmocka_unit_test(test_said_after_name_with_role),
         cmocka_unit_test(test_pronoun_takes_named_speaker),
+        cmocka_unit_test(test_she_skips_men_and_common_nouns),
+        cmocka_unit_test(test_sentence_subject_with_descriptor),
+        cmocka_unit_test(test_pronoun_after_a_named_object),
+        cmocka_unit_test(test_possessive_description_speaks),
+        cmocka_unit_test(test_coordinated_verb_takes_earlier_subject),
         cmocka_unit_test(test_according_to_and_told_reporters),
         cmocka_unit_test(test_organisation_speaks),
         cmocka_unit_test(test_the_spokesman_refers_back),

@@ -41,10 +41,13 @@ static const char *const leading_words[] = {
     "instead", "later", "meanwhile", "moreover", "now", "so", "still", "the", "then", "yet",
 };
 static const char *const pronouns[] = {"he", "i", "it", "she", "they", "we"};
+static const char *const subject_pronouns[] = {"he", "i", "it", "she", "they", "we", "you"};
 static const char *const relatives[] = {"which", "who", "whose"};
 static const char *const conjunctions[] = {"and", "or"};
 /* Pronouns and possessives that are never the subject of a speech verb. */
 static const char *const object_pronouns[] = {"her", "him", "his", "its", "me", "my", "our", "their", "them", "us"};
+/* Possessives that may open a description of a person ("my father", "his lawyer"). */
+static const char *const possessive_determiners[] = {"his", "my", "our", "their"};
 /* Prepositions that open a sentence with a phrase before its subject ("In a statement, X said"). */
 static const char *const openers[] = {"after", "as", "at", "before", "despite", "during", "for", "from", "in",
                                       "on", "since", "when", "while", "with"};
@@ -187,7 +190,7 @@ static subject analyse_phrase(const qctx *c, size_t a, size_t b, bool apposition
     bool ing = a == first && lower_word(c, a) && n_first > 4 && /* but "the ruling" names something */
                !memcmp(c->d->text + tk(c, a)->end - 3, "ing", 3);
     if (ing || tk(c, last)->kind != TOKEN_WORD || function_word(c, last) || possessive(c, last) ||
-        QTOK_IS(c->d, a, object_pronouns) ||
+        (QTOK_IS(c->d, a, object_pronouns) && !(b - a >= 2 && QTOK_IS(c->d, a, possessive_determiners))) ||
         QTOK_IS(c->d, a, of_words) ||
         QTOK_IS(c->d, a, pronouns) || b - a > (apposition ? 24 : 8))
         return s;
@@ -318,8 +321,28 @@ size_t phrase_sentence_end(const qctx *c, size_t t)
     return t + 1;
 }
 
+/* Whether token t ends in the ASCII letters `suffix` (and is longer). */
+static bool ends_with(const qctx *c, size_t t, const char *suffix)
+{
+    size_t n = strlen(suffix), len = tk(c, t)->end - tk(c, t)->start;
+    return len > n && !memcmp(c->d->text + tk(c, t)->end - n, suffix, n);
+}
+
+/* A noun that names a person by what they do (economist, nominee, host, senator, spokesman,
+ * candidate, representative, secretary …), by its ending, or a title. */
+static bool role_noun(const qctx *c, size_t t)
+{
+    static const char *const endings[] = {"ant", "ary", "ate", "ee", "ent", "er", "ian", "ist", "ive", "man", "or", "ster"};
+    static const char *const nouns[] = {"aide", "analyst", "chief", "head", "host", "judge", "lawyer", "staff"};
+    for (size_t i = 0; i < sizeof endings / sizeof *endings; i++)
+        if (ends_with(c, t, endings[i])) return true;
+    return QTOK_IS(c->d, t, nouns) || QTOK_IS(c->d, t, titles);
+}
+
 /* The name or pronoun a sentence [s0, hi) opens with ("In a statement, President Obama condemned
- * ..."): a capitalised run after an opening prepositional phrase, followed by a verb or a comma. */
+ * ..."): a capitalised run after an opening prepositional phrase, followed by a verb or a comma; a
+ * run, lower-case descriptor words ending in a role noun and a second run ("Conservative
+ * economist Aparna Mathur") are the role and the name. */
 subject phrase_sentence_subject(const qctx *c, size_t s0, size_t hi)
 {
     subject none = {.kind = NP_NONE};
@@ -336,10 +359,19 @@ subject phrase_sentence_subject(const qctx *c, size_t s0, size_t hi)
     while (j < hi && !c->inside[j] &&
            (is_cap(c, j) || (j > i && (is_char(c, j, '.') || is_char(c, j, '-') || QTOK_IS(c->d, j, particles)))))
         j++;
+    size_t k = j; /* "Conservative economist Aparna Mathur": a descriptor, then the name */
+    while (k < hi && k < j + 3 && lower_word(c, k) && !c->inside[k] && !function_word(c, k) &&
+           !speech_verb(c->d, k) && !ends_with(c, k, "ed") && !ends_with(c, k, "s"))
+        k++;
+    if (k > j && k < hi && is_cap(c, k) && !c->inside[k] && role_noun(c, k - 1))
+        for (j = k; j < hi && !c->inside[j] &&
+                    (is_cap(c, j) || is_char(c, j, '.') || is_char(c, j, '-') || QTOK_IS(c->d, j, particles));)
+            j++;
     size_t after = j;
     if (j < hi && is_char(c, j, '(')) /* Sen. Claire McCaskill (D-Mo.) scolded */
         while (after < hi && !c->inside[after] && !is_char(c, after++, ')')) continue;
     if (j == i || after >= hi || !(lower_word(c, after) || is_char(c, after, ','))) return none;
+    if (QTOK_IS(c->d, after, subject_pronouns)) return none; /* "Lest you assume …": no name */
     subject s = phrase_analyse(c, i, j);
     return s.kind == NP_NAME ? s : none;
 }
@@ -349,6 +381,27 @@ static bool participle(const qctx *c, size_t v)
 {
     size_t n = tk(c, v)->end - tk(c, v)->start;
     return n > 4 && !memcmp(c->d->text + tk(c, v)->end - 3, "ing", 3) && !cue_according(c->d, v);
+}
+
+/* The subject of a verb coordinated at `and` (token k) with an earlier one of its clause ("Obama
+ * denounced the attack and promised …"): the last name before k, back to a clause boundary, that
+ * a past-tense verb or a verb of speech follows. */
+static subject coordinated_subject(const qctx *c, size_t k, size_t lo)
+{
+    subject none = {.kind = NP_NONE};
+    for (size_t t = k; t-- > lo + 1 && !c->inside[t] && !is_char(c, t, ';');) {
+        if (!lower_word(c, t) || !is_cap(c, t - 1) || possessive(c, t - 1) ||
+            !(speech_verb(c->d, t) || ends_with(c, t, "ed")))
+            continue;
+        size_t j = t;
+        while (j > lo && j + 6 > t && !c->inside[j - 1] &&
+               (is_cap(c, j - 1) || is_char(c, j - 1, '.') || QTOK_IS(c->d, j - 1, particles)))
+            j--;
+        while (j < t && QTOK_IS(c->d, j, openers)) j++; /* "After Governor Tom Reyes toured …" */
+        subject named = phrase_analyse(c, j, t);
+        return named.kind == NP_NAME ? named : none;
+    }
+    return none;
 }
 
 /* The subject of the verb at v within [lo, hi): before it, else after it. */
@@ -368,6 +421,7 @@ subject phrase_subject_of(const qctx *c, size_t v, size_t lo, size_t hi)
     }
     subject s = cue_according(c->d, v) ? (subject){.kind = NP_NONE} : subject_before(c, v, lo);
     if (s.kind == NP_NONE && !cue_noun(c->d, v)) s = subject_after(c, v, hi);
+    if (s.kind == NP_NONE && v > lo && QTOK_IS(c->d, v - 1, conjunctions)) s = coordinated_subject(c, v - 1, lo);
     return s;
 }
 

@@ -2,6 +2,7 @@
  * (phrases.c), and the mentions the speaker finder keeps (speakers.c). */
 #ifndef TD_COMPARE_PHRASES_H
 #define TD_COMPARE_PHRASES_H
+#include "common/strmap.h"
 #include "compare/quotes.h"
 
 typedef enum np_kind { NP_NONE, NP_PRONOUN, NP_NAME, NP_DESCRIPTION } np_kind;
@@ -15,12 +16,17 @@ typedef struct subject {
     bool plural;   /* a name that looks like a plural noun: not "he" or "she" */
 } subject;
 
+typedef enum gender { GENDER_UNKNOWN, GENDER_MALE, GENDER_FEMALE } gender;
+
 /* A speech verb and who it is said of, after resolution. */
 typedef struct mention {
     size_t cue;
     subject who;
     bool reported; /* a reporting cue (CNN reported) */
     bool spoke;    /* from a speech verb; else the name a sentence opens with (for pronouns only) */
+    gender sex;    /* what the text says of who (gender.c) */
+    bool object;   /* a full name inside a sentence, not a subject ("… concerns
+                      Henry Crespo, president of …"): only for "he"/"she" in the next sentence */
 } mention;
 
 /* What the speaker finder works on: the article, which tokens are quoted, the mentions so far. */
@@ -28,6 +34,11 @@ typedef struct qctx {
     qdoc *d;
     bool *inside; /* tokens inside a quote (its marks included) */
     VEC(mention) mentions;
+    /* for gender.c: the article's lower-case words, and the sex found so far of each person (by
+       a courtesy title anywhere, surname, one-word name, given name and surname) */
+    strmap lower_words;
+    strmap people;
+    VEC(uint8_t) people_says;
 } qctx;
 
 static inline const qtok *tk(const qctx *c, size_t t) { return &c->d->tok.items[t]; }
@@ -49,5 +60,18 @@ size_t phrase_sentence_end(const qctx *c, size_t t);
 /* A lower-case particle of names (de, van, bin, …); "they" or "we". */
 bool phrase_particle(const qdoc *d, size_t t);
 bool phrase_plural_pronoun(const qdoc *d, size_t t);
+
+/* Finds the courtesy titles (Mr, Mrs, Ms, Miss) and lower-case words of the article once (gender.c); gender_free
+ * releases what it and gender_remember keep. False when out of memory. */
+bool gender_prepare(qctx *c);
+void gender_free(qctx *c);
+/* Records the sex found for a mention of a name, for later mentions of the same person. */
+bool gender_remember(qctx *c, subject s, gender sex);
+/* The sex the text gives subject s (gender.c); unknown when the text says nothing or says both. */
+gender gender_of(const qctx *c, subject s);
+/* "he": male, "she": female, else unknown. */
+gender gender_of_pronoun(const qctx *c, size_t t);
+/* A one-word name the article also writes in lower case ("Police" / "the police"). */
+bool gender_common_noun(const qctx *c, subject s);
 
 #endif

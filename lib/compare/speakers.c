@@ -2,7 +2,8 @@
  * noun phrase before it ("X said", "X, the mayor, said", "X told reporters") or after it ("said X",
  * "according to X, ROLE,"), split into a name and a role ("North Korea's deputy U.N. ambassador, An
  * Myong Hun"). Pronouns and definite descriptions ("he", "the spokesman") take the most recent
- * compatible speaker named before. A quote takes the attribution between its pieces, after it or
+ * compatible speaker named before (for "he"/"she": a person of that sex as far as the text tells,
+ * gender.c, or a full name the sentence just before is about). A quote takes the attribution between its pieces, after it or
  * before it in its sentence; a quote standing alone takes the speaker of the paragraphs just before. */
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,41 @@ static bool head_in(const qctx *c, size_t head, size_t a, size_t b)
     return false;
 }
 
+/* Whether the pronoun at token t, of sex `sex`, may take the object mention k: the text gives it
+ * that sex, nothing but quotes lies between its sentence and the pronoun's, and no subject of its
+ * sentence could be meant instead ("Trump attacked John Kasich. \"…,\" he said" is Trump). */
+static bool object_fits(const qctx *c, size_t k, size_t t, gender sex)
+{
+    const mention *p = &c->mentions.items[k];
+    uint32_t sent = tk(c, p->cue)->sent;
+    if (sex == GENDER_UNKNOWN || p->sex != sex) return false;
+    for (size_t u = p->cue; u < t; u++)
+        if (!c->inside[u] && tk(c, u)->sent != sent && tk(c, u)->sent != tk(c, t)->sent) return false;
+    for (size_t j = k; j-- > 0 && tk(c, c->mentions.items[j].cue)->sent == sent;) {
+        const mention *q = &c->mentions.items[j];
+        if (!q->object && q->who.kind == NP_NAME && (q->sex == sex || q->sex == GENDER_UNKNOWN) &&
+            !gender_common_noun(c, q->who))
+            return false;
+    }
+    return true;
+}
+
+/* A full name of two capitalised words or more after a lower-case word that is not a speech verb
+ * ("said X", "according to X" are subjects): someone the sentence is about, not its subject. */
+static subject object_name(const qctx *c, size_t t)
+{
+    subject none = {.kind = NP_NONE};
+    if (t == 0 || c->inside[t] || !is_cap(c, t) || !lower_word(c, t - 1) || tk(c, t - 1)->sent != tk(c, t)->sent ||
+        phrase_particle(c->d, t - 1))
+        return none;
+    size_t e = t, words = 0;
+    while (e < c->d->tok.len && e < t + 6 && !c->inside[e] && (is_cap(c, e) || is_char(c, e, '.'))) words += is_cap(c, e++);
+    if (words < 2) return none;
+    if ((t >= 2 && speech_verb(c->d, t - 2)) || speech_verb(c->d, t - 1)) return none; /* said X, according to X */
+    subject s = phrase_analyse(c, t, e);
+    return s.kind == NP_NAME && s.name_b - s.name_a >= 2 ? s : none;
+}
+
 /* Resolves a pronoun or a definite description to the most recent compatible speaker before
  * mention m: any speaker for a pronoun, one whose role or description has the same head noun for
  * "the spokesman". Unresolved pronouns become unknown; unresolved descriptions stay. */
@@ -39,15 +75,20 @@ static subject resolve(const qctx *c, size_t m, subject s)
     if (s.kind != NP_PRONOUN && !(s.kind == NP_DESCRIPTION && s.definite)) return s;
     size_t head = s.name_b - 1;
     while (head > s.name_a && !is_word(c, head)) head--;
+    gender sex = s.kind == NP_PRONOUN ? gender_of_pronoun(c, s.name_a) : GENDER_UNKNOWN;
     for (size_t k = m; k-- > 0;) {
         const mention *p = &c->mentions.items[k];
         if (p->reported || p->who.kind == NP_NONE || p->who.kind == NP_PRONOUN) continue;
         if (s.kind == NP_PRONOUN) {
-            /* he and she: a person, so no description, no organisation ("the Commission") */
+            /* he and she: a person, so no description, no organisation ("the Commission"), no
+               common noun ("Police"), and not one the text gives the other sex */
             bool plural = phrase_plural_pronoun(c->d, s.name_a);
             if (!plural && (p->who.kind == NP_DESCRIPTION || p->who.definite || p->who.plural)) continue;
+            if (sex != GENDER_UNKNOWN && ((p->sex != GENDER_UNKNOWN && p->sex != sex) || gender_common_noun(c, p->who))) continue;
+            if (p->object && !object_fits(c, k, s.name_a, sex)) continue;
             return p->who;
         }
+        if (p->object) continue;
         if (head_in(c, head, p->who.role_a, p->who.role_b) ||
             (p->who.kind == NP_DESCRIPTION && head_in(c, head, p->who.name_a, p->who.name_b)))
             return p->who;
@@ -63,12 +104,21 @@ static bool collect_mentions(qctx *c)
         if (c->inside[t]) continue;
         bool opens = t == 0 || tk(c, t - 1)->sent != tk(c, t)->sent || tk(c, t - 1)->para != tk(c, t)->para;
         bool cue = speech_verb(c->d, t);
-        if (!opens && !cue) continue;
+        if (!opens && !cue) {
+            subject named = object_name(c, t);
+            mention m = {.cue = t, .who = named, .object = true};
+            if (named.kind != NP_NAME) continue;
+            m.sex = gender_of(c, named);
+            if (!gender_remember(c, named, m.sex) || !vec_push(&c->mentions, m)) return false;
+            continue;
+        }
         subject s = cue ? phrase_subject_of(c, t, phrase_sentence_start(c, t), phrase_sentence_end(c, t))
                         : phrase_sentence_subject(c, t, phrase_sentence_end(c, t));
         if (s.kind == NP_NONE) continue;
         mention m = {.cue = t, .who = s, .reported = cue && cue_reporting(c->d, t), .spoke = cue};
         m.who = resolve(c, c->mentions.len, s);
+        m.sex = gender_of(c, m.who);
+        if (!gender_remember(c, m.who, m.sex)) return false;
         if (!vec_push(&c->mentions, m)) return false;
     }
     return true;
@@ -204,7 +254,7 @@ bool speakers_find(qdoc *d)
         size_t end = p->open_end ? p->close : p->close + 1;
         for (size_t t = p->open; t < end && t < d->tok.len; t++) c.inside[t] = true;
     }
-    bool ok = collect_mentions(&c);
+    bool ok = gender_prepare(&c) && collect_mentions(&c);
     for (size_t i = 0; ok && i < d->quotes.len; i++) {
         qquote *q = &d->quotes.items[i];
         subject who = attribution(&c, q);
@@ -216,6 +266,7 @@ bool speakers_find(qdoc *d)
         q->described = who.kind == NP_DESCRIPTION;
     }
     vec_free(&c.mentions);
+    gender_free(&c);
     free(c.inside);
     return ok;
 }
