@@ -197,8 +197,7 @@ int cmd_clean(int argc, char **argv)
             if (!cli_format("clean", optarg, &format)) return EXIT_USAGE;
             break;
         case 'h': fputs(help, stdout); return EXIT_OK;
-        case ':': cli_error("clean", "option %s needs a value", argv[optind - 1]); return EXIT_USAGE;
-        default: cli_error("clean", "unknown option '%s' (see tidings clean --help)", argv[optind - 1]); return EXIT_USAGE;
+        default: return cli_bad_option("clean", c, argv);
         }
     }
     const char *const *inputs;

@@ -130,11 +130,8 @@ int cmd_cluster(int argc, char **argv)
         case 'f':
             if (!cli_format("cluster", optarg, &format)) return EXIT_USAGE;
             break;
-        case ':': cli_error("cluster", "option %s needs a value", argv[optind - 1]); return EXIT_USAGE;
         case 'h': fputs(help, stdout); return EXIT_OK;
-        default:
-            cli_error("cluster", "unknown option '%s' (see tidings cluster --help)", argv[optind - 1]);
-            return EXIT_USAGE;
+        default: return cli_bad_option("cluster", c, argv);
         }
     }
     const char *const *inputs;

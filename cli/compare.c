@@ -85,9 +85,7 @@ static int parse_args(int argc, char **argv, const char *cmd, compare_args *a, i
         case OPT_MARKDOWN: a->markdown = true; break;
         case 'o': a->output = optarg; break;
         case 'h': fputs(a->report ? report_usage : compare_usage, stdout); return EXIT_OK;
-        case ':': cli_error(cmd, "option %s needs a value", argv[optind - 1]); return EXIT_USAGE;
-        default: cli_error(cmd, "unknown option '%s' (see tidings %s --help)", argv[optind - 1], cmd);
-            return EXIT_USAGE;
+        default: return cli_bad_option(cmd, c, argv);
         }
     }
     if (a->json && a->markdown) {
@@ -173,7 +171,7 @@ static int run(int argc, char **argv, bool report)
 {
     const char *cmd = report ? "report" : "compare";
     compare_args a = {.report = report, .format = TD_FORMAT_AUTO};
-    int first;
+    int first = 0;
     int rc = parse_args(argc, argv, cmd, &a, &first);
     if (rc >= 0) return rc;
     const char *const *inputs;

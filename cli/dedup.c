@@ -193,11 +193,8 @@ int cmd_dedup(int argc, char **argv)
         case 'f':
             if (!cli_format("dedup", optarg, &format)) return EXIT_USAGE;
             break;
-        case ':': cli_error("dedup", "option %s needs a value", argv[optind - 1]); return EXIT_USAGE;
         case 'h': fputs(help, stdout); return EXIT_OK;
-        default:
-            cli_error("dedup", "unknown option '%s' (see tidings dedup --help)", argv[optind - 1]);
-            return EXIT_USAGE;
+        default: return cli_bad_option("dedup", c, argv);
         }
     }
     const char *const *inputs;

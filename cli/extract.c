@@ -168,9 +168,7 @@ int cmd_extract(int argc, char **argv)
         case OPT_JSON: mode = MODE_JSON; break;
         case OPT_MARKDOWN: mode = MODE_MARKDOWN; break;
         case 'h': fputs(help, stdout); return EXIT_OK;
-        default:
-            cli_error("extract", "unknown option '%s' (see tidings extract --help)", argv[optind - 1]);
-            return EXIT_USAGE;
+        default: return cli_bad_option("extract", c, argv);
         }
     }
     const char *const *inputs;

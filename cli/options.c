@@ -1,7 +1,10 @@
 /* options.c — what every command does alike: numbers, --format, inputs, one-line errors, flushing. */
 #include "options.h"
 
+#include "commands.h"
+
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +29,13 @@ void cli_error(const char *cmd, const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+int cli_bad_option(const char *cmd, int c, char **argv)
+{
+    if (c == ':') cli_error(cmd, "option %s needs a value", argv[optind - 1]);
+    else cli_error(cmd, "unknown option '%s' (see tidings %s --help)", argv[optind - 1], cmd);
+    return EXIT_USAGE;
 }
 
 bool cli_format(const char *cmd, const char *name, td_format *out)

@@ -12,6 +12,10 @@ bool parse_count(const char *s, size_t *out);
 /* Prints "tidings CMD: message" on stderr, one line. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The usage error of getopt_long's answer c (':' for a missing value, anything else an unknown
+ * option) for the option at argv[optind - 1]: prints it, naming cmd, and returns EXIT_USAGE (2). */
+int cli_bad_option(const char *cmd, int c, char **argv);
+
 /* Parses the value of --format; prints the error (naming cmd) and returns false when unknown. */
 bool cli_format(const char *cmd, const char *name, td_format *out);
 

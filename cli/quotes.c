@@ -89,11 +89,8 @@ int cmd_quotes(int argc, char **argv)
         case 'f':
             if (!cli_format("quotes", optarg, &format)) return EXIT_USAGE;
             break;
-        case ':': cli_error("quotes", "option %s needs a value", argv[optind - 1]); return EXIT_USAGE;
         case 'h': fputs(help, stdout); return EXIT_OK;
-        default:
-            cli_error("quotes", "unknown option '%s' (see tidings quotes --help)", argv[optind - 1]);
-            return EXIT_USAGE;
+        default: return cli_bad_option("quotes", c, argv);
         }
     }
     const char *const *inputs;

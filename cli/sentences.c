@@ -69,11 +69,8 @@ int cmd_sentences(int argc, char **argv)
         case 'f':
             if (!cli_format("sentences", optarg, &format)) return EXIT_USAGE;
             break;
-        case ':': cli_error("sentences", "option %s needs a value", argv[optind - 1]); return EXIT_USAGE;
         case 'h': fputs(help, stdout); return EXIT_OK;
-        default:
-            cli_error("sentences", "unknown option '%s' (see tidings sentences --help)", argv[optind - 1]);
-            return EXIT_USAGE;
+        default: return cli_bad_option("sentences", c, argv);
         }
     }
     const char *const *inputs;

@@ -111,11 +111,8 @@ int cmd_stories(int argc, char **argv)
                 return EXIT_USAGE;
             }
             break;
-        case ':': cli_error("stories", "option %s needs a value", argv[optind - 1]); return EXIT_USAGE;
         case 'h': fputs(help, stdout); return EXIT_OK;
-        default:
-            cli_error("stories", "unknown option '%s' (see tidings stories --help)", argv[optind - 1]);
-            return EXIT_USAGE;
+        default: return cli_bad_option("stories", c, argv);
         }
     }
     if (optind < argc) {

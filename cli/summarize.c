@@ -103,9 +103,7 @@ static int parse_args(int argc, char **argv, summarize_args *a, int *first)
         case 'q': a->quiet = true; break;
         case 'o': a->output_dir = optarg; break;
         case 'h': fputs(usage, stdout); return EXIT_OK;
-        case ':': cli_error("summarize", "option %s needs a value", argv[optind - 1]); return EXIT_USAGE;
-        default: cli_error("summarize", "unknown option '%s' (see tidings summarize --help)", argv[optind - 1]);
-            return EXIT_USAGE;
+        default: return cli_bad_option("summarize", c, argv);
         }
     }
     if (words || bytes || sentences) {
@@ -178,7 +176,7 @@ static void show_progress(double fraction, size_t stories)
 int cmd_summarize(int argc, char **argv)
 {
     summarize_args a;
-    int first;
+    int first = 0;
     int rc = parse_args(argc, argv, &a, &first);
     if (rc >= 0) return rc;
     const char *const *inputs;
