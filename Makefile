@@ -10,7 +10,7 @@ WARN    := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissi
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CPPFLAGS += -Ilib -I/usr/include/libxml2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-LIBS    := -lstemmer -lutf8proc -ljansson -lxml2 -lz -lm -lglpk
+LIBS    := -lstemmer -lutf8proc -ljansson -lxml2 -lz -lm -lglpk -lxxhash -lsqlite3
 TESTLIBS := -lcmocka
 
 # SANITIZE=1 builds everything under AddressSanitizer + UndefinedBehaviorSanitizer in build-asan/;
@@ -130,7 +130,7 @@ bench: $(PROGRAM)
 
 # libFuzzer targets (clang): `make fuzz-run` runs each for FUZZ_SECONDS (and at most FUZZ_RUNS
 # inputs; FUZZ_SEED 0 picks a random seed, another value repeats a run), starting from our own
-# test pages (HTML) or the example story (plain text).
+# test pages (HTML), a saved story state, or the example story (plain text).
 fuzz:
 	@sh scripts/install-deps.sh clang libclang-rt-14-dev
 	@$(MAKE) --no-print-directory FUZZ=1 fuzz-targets
@@ -143,7 +143,7 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBA)
 fuzz-run: fuzz
 	@set -e; for f in $(FUZZ_BIN); do \
 	    name=$${f#build-fuzz/fuzz_}; corpus=$$(mktemp -d); \
-	    case $$name in html) seeds=tests/data/html;; *) seeds=examples/harbour-bridge;; esac; \
+	    case $$name in html) seeds=tests/data/html;; story_state) seeds=tests/data/stories/state;; *) seeds=examples/harbour-bridge;; esac; \
 	    cp $$seeds/* $$corpus/; \
 	    echo "== $$f ($(FUZZ_SECONDS) s)"; \
 	    if ! $$f -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) -seed=$(FUZZ_SEED) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \

@@ -16,6 +16,8 @@ static const char usage[] =
     "  clean       print articles without web debris (--explain: why each line went)\n"
     "  rouge       score summaries against references (ROUGE-1.5.5 compatible)\n"
     "  extract     the main text of web pages (HTML, plain or gzip-compressed)\n"
+    "  cluster     group a stream of articles into stories, each placed as it arrives\n"
+    "  stories     list the stories of a store, newest first, with their summaries\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (and `tidings COMMAND --help` for a command's)\n"
@@ -43,6 +45,8 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "rouge")) return cmd_rouge(argc - 1, argv + 1);
     if (!strcmp(cmd, "clean")) return cmd_clean(argc - 1, argv + 1);
     if (!strcmp(cmd, "extract")) return cmd_extract(argc - 1, argv + 1);
+    if (!strcmp(cmd, "cluster")) return cmd_cluster(argc - 1, argv + 1);
+    if (!strcmp(cmd, "stories")) return cmd_stories(argc - 1, argv + 1);
     fprintf(stderr, "tidings: unknown command '%s' (see tidings --help)\n", cmd);
     return EXIT_USAGE;
 }

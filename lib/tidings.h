@@ -180,6 +180,65 @@ td_status td_clean_cluster(td_cleaner *cl, const td_cluster *c, td_error *err);
 const td_clean_piece *td_clean_pieces(const td_cleaner *cl, size_t doc, size_t *n);
 void td_cleaner_free(td_cleaner *cl);
 
+/* ---------------------------------------------------------------- copies */
+/* (lib/dedup) */
+
+/* Finds syndicated copies: the same article republished with another headline, byline or
+ * boilerplate, copy edits, a trimmed or extended ending, dropped or merged paragraphs, or cut down
+ * to its first part (containment). Each article's text becomes a set of word shingles (words
+ * normalised for spelling, number and quote styles); a MinHash sketch with LSH banding proposes
+ * earlier articles, and each candidate is verified on the actual shingle sets (Jaccard and
+ * containment). Different articles about the same event, sharing names and quotes, are not copies.
+ * Method and figures: docs/dedup.md. */
+
+typedef struct td_dedup_opts {
+    double threshold;      /* 0.5: a candidate is a copy when its Jaccard similarity reaches this... */
+    double containment;    /* 0.6: ...or when this share of the smaller article's shingles is in the other */
+    size_t window;         /* 0: keep every article; else keep the last `window` articles only (the oldest
+                              are forgotten, memory stays bounded on an endless stream) */
+    size_t shingle_words;  /* 5: words in a shingle (1 to 16) */
+    bool exact_words;      /* false: words normalised for copy edits (case, spelling, number, quote and
+                              date styles, "says"/"said"); true: words compared as written, case aside */
+} td_dedup_opts;
+
+void td_dedup_opts_defaults(td_dedup_opts *opts);
+
+/* What td_dedup_add found for one article. Indexes count the articles added, from 0. */
+typedef struct td_dedup_match {
+    long long copy_of;  /* the kept earlier article it is a copy of (the most similar one), or -1 */
+    long long original; /* the first article of its copy group (copy_of's original), its own index when
+                           it copies nothing: articles with the same original are copies of one article */
+    double similarity;  /* Jaccard similarity of the shingle sets with copy_of; 0 when copy_of is -1 */
+    double containment; /* shared shingles over the smaller set's size, with copy_of; 0 when -1 */
+} td_dedup_match;
+
+/* A detector keeps the shingle sets and sketches of the articles it was given (or of the last
+ * opts.window of them). */
+typedef struct td_dedup td_dedup;
+
+/* opts NULL: defaults. NULL on error: TD_ERR_USAGE for options out of range, TD_ERR_NOMEM. */
+td_dedup *td_dedup_new(const td_dedup_opts *opts, td_error *err);
+/* Adds the next article (its index is the number added before it) and tells in *out whether it is a
+ * copy of a kept earlier article. The text is read as UTF-8 and not kept; an article without words
+ * is nobody's copy. TD_ERR_NOMEM is the only error (the article is then not added). */
+td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match *out, td_error *err);
+/* Number of articles added so far. */
+size_t td_dedup_count(const td_dedup *d);
+
+/* One article's place in the groups of copies. */
+typedef struct td_dedup_member {
+    size_t group;       /* index of its group's representative, the fullest version (most shingles; the
+                           earliest on a tie); its own index when it has no copy */
+    double similarity;  /* Jaccard similarity with the representative (1 for the representative) */
+    double containment; /* shared shingles over the smaller set's size, with the representative */
+} td_dedup_member;
+
+/* Groups all articles added so far: copies found by td_dedup_add, joined transitively. out gets
+ * td_dedup_count(d) entries, in input order. TD_ERR_USAGE when a window made the detector forget
+ * articles; TD_ERR_NOMEM. */
+td_status td_dedup_groups(td_dedup *d, td_dedup_member *out, td_error *err);
+void td_dedup_free(td_dedup *d);
+
 /* ---------------------------------------------------------------- summaries */
 
 typedef enum td_method {
@@ -371,6 +430,153 @@ int td_rouge_id_compare(const char *a, const char *b);
 /* Reads a whole summary file (NUL-terminated copy in *text, free() it) and checks that it is UTF-8.
  * Errors name the file: TD_ERR_IO when it cannot be read, TD_ERR_INPUT for invalid UTF-8. */
 td_status td_rouge_read_file(const char *path, char **text, size_t *len, td_error *err);
+
+/* ---------------------------------------------------------------- streams of articles */
+/* (lib/ingest) */
+
+/* Reads a date, YYYY-MM-DD or ISO 8601 (YYYY-MM-DDThh:mm[:ss[.fff]][Z|±hh:mm]), into seconds since
+ * 1970-01-01 UTC. False when it does not parse or names no real day or time. */
+bool td_date_parse(const char *s, long long *seconds);
+
+/* Articles one at a time, for a stream: JSON Lines (an article a line: "id" and "text" required,
+ * "title", "source", "url", "date" optional) are read line by line as they arrive, and checked:
+ * a missing or empty id or text, malformed JSON, invalid UTF-8 and a date that does not parse are
+ * errors naming the file and line. Other inputs (folders, web pages, plain text, SGML) go through
+ * td_reader; their article names are the ids, and a date that does not parse is dropped. */
+typedef struct td_article_stream td_article_stream;
+
+/* The inputs are not copied ("-" is standard input, which must be JSON Lines). NULL when out of memory. */
+td_article_stream *td_article_stream_open(const char *const *inputs, size_t n_inputs, td_format format,
+                                          td_error *err);
+/* The next article into *doc (its strings valid until the next call): 1, 0 at the end, -1 on error.
+ * After an error the stream stays stopped. */
+int td_article_stream_next(td_article_stream *s, td_document *doc, td_error *err);
+void td_article_stream_close(td_article_stream *s);
+
+/* ---------------------------------------------------------------- stories */
+/* (lib/story) */
+
+/* Online clustering of a stream into stories, one pass, each article placed as it arrives: it
+ * joins the live story whose centroid (tf-idf weighted stems, bigrams, named entities, numbers) is
+ * closest, when close enough, else starts a story. See docs/stories.md. */
+
+enum {
+    TD_FEATURE_TERMS = 1,    /* stems of content words */
+    TD_FEATURE_BIGRAMS = 2,  /* adjacent content words */
+    TD_FEATURE_ENTITIES = 4, /* runs of capitalised words */
+    TD_FEATURE_NUMBERS = 8,  /* numbers */
+    TD_FEATURE_ALL = 15,
+};
+
+typedef struct td_story_opts {
+    double threshold;      /* 0.1: least similarity (cosine, after time decay) to join a story */
+    double decay_days;     /* 0: no time decay; else the similarity to a story last updated d days
+                              away is scaled by 1 / (1 + d / decay_days) (only when both have dates) */
+    double idle_days;      /* 730: a dated story with no article for this long in stream time is closed */
+    size_t max_live;       /* 4096: most live stories; beyond, the least recently updated are closed */
+    unsigned features;     /* TD_FEATURE_ALL: the kinds of features used (fewer for ablations) */
+    size_t copy_window;    /* 20000: the last articles remembered for copy detection (td_dedup); a copy
+                              joins its original's story and is counted once; 0: no copy detection */
+} td_story_opts;
+
+void td_story_opts_defaults(td_story_opts *opts);
+
+/* Where an article went. */
+typedef struct td_placement {
+    const char *story;   /* the story's id: the id of its first article; valid until the next add */
+    unsigned long long story_key; /* the story's number (1, 2, … in order of creation) */
+    double confidence;   /* joined: the similarity to the story (a copy: its Jaccard similarity with
+                            the original); new story: 1 - the best similarity */
+    bool new_story;      /* true when the article started the story */
+    const char *copy_of; /* the id of the earlier article it copies (td_dedup), else NULL; valid until
+                            the next add */
+} td_placement;
+
+typedef struct td_clusterer td_clusterer;
+
+/* NULL on error (invalid options, out of memory). */
+td_clusterer *td_clusterer_new(const td_story_opts *opts, td_error *err);
+/* Places one article (doc->name is its id, doc->date optional). Dates need not be in order: an
+ * article's date only decides its time distance to each story. TD_ERR_INPUT for a date that does
+ * not parse, TD_ERR_NOMEM. */
+td_status td_clusterer_add(td_clusterer *c, const td_document *doc, td_placement *out, td_error *err);
+/* Number of live stories (those an article can still join). */
+size_t td_clusterer_live(const td_clusterer *c);
+void td_clusterer_free(td_clusterer *c);
+
+/* ---------------------------------------------------------------- the store */
+/* (lib/store) */
+
+/* Stories kept in one SQLite file (WAL mode, schema version in PRAGMA user_version, checked on
+ * open), so that a stream can be fed in several runs and give the same stories as in one run: the
+ * clusterer's state is saved with every batch, and the last articles are read back into copy
+ * detection when the store is opened. Articles are added in batches, one transaction each: a
+ * crash loses at most the batch in progress and never corrupts the file. An article id seen again
+ * with the same text is ignored; with another text it is an update: the stored article takes the
+ * new text and metadata, stays in its story, and the story's summary is made again. See
+ * docs/stories.md for the schema. */
+typedef struct td_store td_store;
+
+/* Opens the store at path, creating it when absent (with opts, NULL for defaults; an existing
+ * store keeps the settings it was made with). NULL on error, with one line naming the file: locked
+ * by another process, read-only, not a tidings store, made by a newer tidings (TD_ERR_IO or
+ * TD_ERR_INPUT), out of memory. */
+td_store *td_store_open(const char *path, const td_story_opts *opts, td_error *err);
+
+/* What td_store_add did with an article. */
+typedef enum td_store_action {
+    TD_STORE_ADDED = 0, /* a new id: placed in a story */
+    TD_STORE_SAME,      /* an id already stored with the same text: nothing changed */
+    TD_STORE_UPDATED,   /* an id already stored with another text: text and metadata replaced */
+} td_store_action;
+
+/* Adds an article to the current batch (opened by the first add after a commit) and places it.
+ * For SAME and UPDATED, *out tells the story it is in (confidence as when it was placed). Errors:
+ * TD_ERR_INPUT (a date that does not parse), TD_ERR_IO (the file), TD_ERR_NOMEM. After an error
+ * the batch can only be given up (td_store_close). */
+td_status td_store_add(td_store *s, const td_document *doc, td_placement *out, td_store_action *action,
+                       td_error *err);
+/* Commits the current batch (nothing to do without one). */
+td_status td_store_commit(td_store *s, td_error *err);
+/* Closes the store; a batch not committed is rolled back. */
+void td_store_close(td_store *s);
+
+/* An article of a stored story. */
+typedef struct td_story_article {
+    char *id;
+    char *source;  /* NULL when unknown */
+    char *title;   /* NULL when unknown */
+    char *date;    /* as given, NULL when unknown */
+    char *copy_of; /* the id of the article it copies, else NULL */
+} td_story_article;
+
+/* A sentence of a story's summary and every outlet that carries it (copies included; an article
+ * without a source counts under its id). */
+typedef struct td_story_sentence {
+    char *text;
+    char **sources;
+    size_t n_sources;
+} td_story_sentence;
+
+typedef struct td_story {
+    char *id;                    /* the id of its first article */
+    char *headline;              /* its first article's title, else its summary's first sentence */
+    char *updated;               /* the latest date of its articles, NULL when none has a date */
+    td_story_article *articles;  /* in arrival order */
+    size_t n_articles;
+    td_story_sentence *summary;  /* in reading order */
+    size_t n_summary;
+} td_story;
+
+/* Summarises again the stories that changed since their last summary (one transaction), with the
+ * summariser given; the rest keep theirs. Copies are left out of the summary's input and counted
+ * among the sources of the sentences of their originals. */
+td_status td_store_summarize(td_store *s, td_summarizer *summarizer, td_error *err);
+/* The stored stories, newest first (latest date, then latest arrival; undated ones after dated),
+ * those updated on or after `since` (a date, NULL: all) with at least min_articles articles. */
+td_status td_store_stories(td_store *s, const char *since, size_t min_articles, td_story **out, size_t *n,
+                           td_error *err);
+void td_stories_free(td_story *stories, size_t n);
 
 #ifdef __cplusplus
 }

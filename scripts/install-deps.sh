@@ -4,7 +4,7 @@
 # For make install and its tests: pkg-config, the manual (man-db, groff-base), bash completion, pytest.
 INSTALL_PKGS="pkg-config man-db groff-base bash-completion python3 python3-pytest"
 set -e
-PKGS="gcc make libc6-dev libstemmer-dev libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev libcmocka-dev wordnet-base libglpk-dev $*"
+PKGS="gcc make libc6-dev libstemmer-dev libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev libcmocka-dev wordnet-base libglpk-dev libxxhash-dev libsqlite3-dev $*"
 missing=""
 for p in $PKGS $INSTALL_PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -1,0 +1,187 @@
+/* detector.c — the copy detector of a stream: each new article's shingle set and LSH band keys,
+ * the kept earlier articles that share a band key as candidates, each candidate verified on the
+ * shingle sets. Kept articles live in a ring of slots (article i in slot i % capacity); the band
+ * entries of all kept articles are chained by bucket, newest first, so that forgetting the oldest
+ * article needs no work: a walk down a chain stops at the first forgotten article. */
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "common/error.h"
+#include "dedup/detector.h"
+
+void td_dedup_opts_defaults(td_dedup_opts *opts)
+{
+    opts->threshold = 0.5;
+    opts->containment = 0.6;
+    opts->window = 0;
+    opts->shingle_words = 5;
+    opts->exact_words = false;
+}
+
+td_dedup *td_dedup_new(const td_dedup_opts *opts, td_error *err)
+{
+    td_dedup_opts o;
+    if (opts) o = *opts;
+    else td_dedup_opts_defaults(&o);
+    if (!(o.threshold > 0 && o.threshold <= 1) || !(o.containment > 0 && o.containment <= 1)) {
+        error_set(err, TD_ERR_USAGE, "dedup: thresholds must be in (0, 1]");
+        return NULL;
+    }
+    if (o.shingle_words < 1 || o.shingle_words > 16) {
+        error_set(err, TD_ERR_USAGE, "dedup: shingles of 1 to 16 words");
+        return NULL;
+    }
+    td_dedup *d = calloc(1, sizeof *d);
+    if (!d) {
+        error_nomem(err);
+        return NULL;
+    }
+    d->opts = o;
+    shingler_init(&d->sh, o.shingle_words, o.exact_words);
+    return d;
+}
+
+void td_dedup_free(td_dedup *d)
+{
+    if (!d) return;
+    for (size_t s = 0; s < d->capacity; s++) free(d->slots[s].ids);
+    free(d->slots);
+    free(d->band_keys);
+    free(d->band_next);
+    free(d->heads);
+    free(d->visited);
+    vec_free(&d->edges);
+    shingler_free(&d->sh);
+    free(d);
+}
+
+size_t td_dedup_count(const td_dedup *d) { return d->count; }
+
+size_t detector_oldest(const td_dedup *d) { return d->count > d->capacity ? d->count - d->capacity : 0; }
+
+static size_t bucket_of(uint64_t key, size_t n_heads) { return (size_t)(key ^ (key >> 29)) & (n_heads - 1); }
+
+/* Puts the band entries of kept article idx at the head of their buckets' chains. */
+static void chain_article(td_dedup *d, size_t idx)
+{
+    kept_article *k = &d->slots[idx % d->capacity];
+    if (k->n_ids == 0) return;
+    for (size_t band = 0; band < SKETCH_BANDS; band++) {
+        size_t e = (idx % d->capacity) * SKETCH_BANDS + band;
+        size_t b = bucket_of(d->band_keys[e], d->n_heads);
+        d->band_next[e] = d->heads[b];
+        d->heads[b] = (uint64_t)idx * SKETCH_BANDS + band + 1;
+    }
+}
+
+/* Makes room for article d->count: more slots while fewer than the window (or always, without a
+ * window), and a bucket table with as many buckets as band entries. Until the ring is full, article
+ * i is in slot i, so growing keeps every slot in place. */
+static bool make_room(td_dedup *d)
+{
+    if (d->count < d->capacity) return true;
+    if (d->opts.window && d->capacity == d->opts.window) return true;
+    size_t cap = d->capacity ? d->capacity * 2 : 256;
+    if (d->opts.window && cap > d->opts.window) cap = d->opts.window;
+    kept_article *slots = realloc(d->slots, cap * sizeof *slots);
+    if (!slots) return false;
+    d->slots = slots;
+    memset(slots + d->capacity, 0, (cap - d->capacity) * sizeof *slots);
+    uint64_t *keys = realloc(d->band_keys, cap * SKETCH_BANDS * sizeof *keys);
+    if (!keys) return false;
+    d->band_keys = keys;
+    uint64_t *next = realloc(d->band_next, cap * SKETCH_BANDS * sizeof *next);
+    if (!next) return false;
+    d->band_next = next;
+    uint64_t *visited = realloc(d->visited, cap * sizeof *visited);
+    if (!visited) return false;
+    d->visited = visited;
+    memset(visited + d->capacity, 0, (cap - d->capacity) * sizeof *visited);
+    size_t n_heads = 1;
+    while (n_heads < cap * SKETCH_BANDS) n_heads *= 2;
+    uint64_t *heads = calloc(n_heads, sizeof *heads);
+    if (!heads) return false;
+    free(d->heads);
+    d->heads = heads;
+    d->n_heads = n_heads;
+    d->capacity = cap;
+    for (size_t i = 0; i < d->count; i++) chain_article(d, i);
+    return true;
+}
+
+overlap overlap_with_current(const shingler *sh, const uint32_t *b, size_t n_b)
+{
+    size_t shared = 0, n_a = sh->ids.len;
+    for (size_t i = 0; i < n_b; i++) shared += shingler_has(sh, b[i]);
+    overlap o = {0, 0};
+    if (n_a == 0 || n_b == 0) return o;
+    o.jaccard = (double)shared / (double)(n_a + n_b - shared);
+    o.containment = (double)shared / (double)(n_a < n_b ? n_a : n_b);
+    return o;
+}
+
+bool detector_is_copy(const td_dedup *d, overlap o)
+{
+    return o.jaccard >= d->opts.threshold || o.containment >= d->opts.containment;
+}
+
+td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match *out, td_error *err)
+{
+    size_t idx = d->count;
+    out->copy_of = -1;
+    out->original = (long long)idx;
+    out->similarity = out->containment = 0;
+    if (!shingler_run(&d->sh, text, len) || !make_room(d)) return error_nomem(err);
+    size_t n = d->sh.ids.len;
+    uint64_t keys[SKETCH_BANDS];
+    size_t oldest = detector_oldest(d);
+    size_t edges_before = d->edges.len;
+    if (n > 0) {
+        sketch_band_keys(d->sh.hashes.items, n, keys);
+        for (size_t band = 0; band < SKETCH_BANDS; band++) {
+            uint64_t e = d->heads[bucket_of(keys[band], d->n_heads)];
+            for (; e; e = d->band_next[((e - 1) / SKETCH_BANDS % d->capacity) * SKETCH_BANDS + (e - 1) % SKETCH_BANDS]) {
+                size_t cand = (size_t)((e - 1) / SKETCH_BANDS);
+                if (cand < oldest) break;
+                size_t slot = cand % d->capacity;
+                if (d->band_keys[slot * SKETCH_BANDS + (e - 1) % SKETCH_BANDS] != keys[band]) continue;
+                if (d->visited[slot] == idx + 1) continue;
+                d->visited[slot] = idx + 1;
+                kept_article *k = &d->slots[slot];
+                overlap o = overlap_with_current(&d->sh, k->ids, k->n_ids);
+                if (!detector_is_copy(d, o)) continue;
+                if (d->opts.window == 0) {
+                    dedup_edge edge = {cand, idx};
+                    if (!vec_push(&d->edges, edge)) {
+                        d->edges.len = edges_before;
+                        return error_nomem(err);
+                    }
+                }
+                if (out->copy_of < 0 || o.jaccard > out->similarity) {
+                    out->copy_of = (long long)cand;
+                    out->original = k->original;
+                    out->similarity = o.jaccard;
+                    out->containment = o.containment;
+                }
+            }
+        }
+    }
+    uint32_t *ids = n ? malloc(n * sizeof *ids) : NULL;
+    if (n && !ids) {
+        d->edges.len = edges_before;
+        return error_nomem(err);
+    }
+    if (n) memcpy(ids, d->sh.ids.items, n * sizeof *ids);
+    size_t slot = idx % d->capacity;
+    kept_article *k = &d->slots[slot];
+    free(k->ids); /* the article forgotten to make room, if any */
+    k->ids = ids;
+    k->n_ids = n;
+    k->original = out->original;
+    if (n) memcpy(d->band_keys + slot * SKETCH_BANDS, keys, sizeof keys);
+    d->visited[slot] = 0;
+    chain_article(d, idx);
+    d->count++;
+    return TD_OK;
+}

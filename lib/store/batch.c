@@ -1,0 +1,139 @@
+/* batch.c — adding articles to a store, a batch (one transaction) at a time: an id seen before is
+ * ignored (same text) or updated (another text); a new one is placed by the clusterer and written
+ * with its story; a commit saves the clusterer's state in the same transaction, so that what is
+ * committed always goes with the state that produced it. */
+#include <string.h>
+
+#include "common/error.h"
+#include "story/story.h"
+#include "store/store.h"
+
+static void bind_opt(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s) sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(st, i);
+}
+
+/* Steps a statement that returns no rows, then resets it. */
+static td_status run(td_store *s, sqlite3_stmt *st, td_error *err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? TD_OK : store_error(s, rc, "cannot write", err);
+}
+
+/* A story got n new articles (0 for an update) at arrival seq, with the date given (or none). */
+static td_status touch_story(td_store *s, unsigned long long key, int n, long long seq, const char *date,
+                             td_error *err)
+{
+    sqlite3_stmt *st = s->q[Q_TOUCH_STORY];
+    long long when;
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)key);
+    sqlite3_bind_int(st, 2, n);
+    sqlite3_bind_int64(st, 3, seq);
+    if (date && td_date_parse(date, &when)) {
+        sqlite3_bind_int64(st, 4, when);
+        sqlite3_bind_text(st, 5, date, -1, SQLITE_STATIC);
+    }
+    return run(s, st, err);
+}
+
+/* Copies a string into a buffer of the store (valid until the next add); NULL stays NULL. */
+static const char *keep(buf *b, const char *s, td_error *err, bool *ok)
+{
+    if (!s) return NULL;
+    buf_clear(b);
+    if (!buf_puts(b, s)) {
+        *ok = false;
+        error_nomem(err);
+    }
+    return b->data ? b->data : "";
+}
+
+/* An id already stored: *found false when it is not. */
+static td_status known(td_store *s, const td_document *doc, td_placement *out, td_store_action *action, bool *found,
+                       td_error *err)
+{
+    sqlite3_stmt *st = s->q[Q_FIND_ARTICLE];
+    sqlite3_bind_text(st, 1, doc->name, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    *found = rc == SQLITE_ROW;
+    if (!*found) {
+        sqlite3_reset(st);
+        return rc == SQLITE_DONE ? TD_OK : store_error(s, rc, "cannot read", err);
+    }
+    size_t len = doc->text_len ? doc->text_len : strlen(doc->text);
+    bool same = (size_t)sqlite3_column_bytes(st, 1) == len && !memcmp(sqlite3_column_blob(st, 1), doc->text, len);
+    bool ok = true;
+    *out = (td_placement){
+        .story_key = (unsigned long long)sqlite3_column_int64(st, 0),
+        .confidence = sqlite3_column_double(st, 2),
+        .copy_of = keep(&s->copy_of, (const char *)sqlite3_column_text(st, 3), err, &ok),
+        .story = keep(&s->story_id, (const char *)sqlite3_column_text(st, 4), err, &ok),
+    };
+    sqlite3_reset(st);
+    if (!ok) return TD_ERR_NOMEM;
+    *action = same ? TD_STORE_SAME : TD_STORE_UPDATED;
+    if (same) return TD_OK;
+    st = s->q[Q_UPDATE_ARTICLE];
+    sqlite3_bind_text(st, 1, doc->name, -1, SQLITE_STATIC);
+    bind_opt(st, 2, doc->source);
+    bind_opt(st, 3, doc->title);
+    bind_opt(st, 4, doc->url);
+    bind_opt(st, 5, doc->date);
+    sqlite3_bind_text(st, 6, doc->text, (int)len, SQLITE_STATIC);
+    td_status status = run(s, st, err);
+    return status == TD_OK ? touch_story(s, out->story_key, 0, s->next_seq - 1, doc->date, err) : status;
+}
+
+td_status td_store_add(td_store *s, const td_document *doc, td_placement *out, td_store_action *action,
+                       td_error *err)
+{
+    td_status status;
+    if (!s->in_batch) {
+        if ((status = store_exec(s, "BEGIN IMMEDIATE", err)) != TD_OK) return status;
+        s->in_batch = true;
+    }
+    long long when;
+    if (doc->date && !td_date_parse(doc->date, &when))
+        return error_set(err, TD_ERR_INPUT, "%s: date \"%.40s\" is not YYYY-MM-DD or ISO 8601", doc->name, doc->date);
+    bool found;
+    if ((status = known(s, doc, out, action, &found, err)) != TD_OK || found) return status;
+    *action = TD_STORE_ADDED;
+    if ((status = td_clusterer_add(s->clusterer, doc, out, err)) != TD_OK) return status;
+    long long seq = s->next_seq++;
+    if (out->new_story) {
+        sqlite3_stmt *st = s->q[Q_INSERT_STORY];
+        sqlite3_bind_int64(st, 1, (sqlite3_int64)out->story_key);
+        sqlite3_bind_text(st, 2, out->story, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, seq);
+        if ((status = run(s, st, err)) != TD_OK) return status;
+    }
+    sqlite3_stmt *st = s->q[Q_INSERT_ARTICLE];
+    sqlite3_bind_int64(st, 1, seq);
+    sqlite3_bind_text(st, 2, doc->name, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)out->story_key);
+    bind_opt(st, 4, doc->source);
+    bind_opt(st, 5, doc->title);
+    bind_opt(st, 6, doc->url);
+    bind_opt(st, 7, doc->date);
+    sqlite3_bind_text(st, 8, doc->text, (int)(doc->text_len ? doc->text_len : strlen(doc->text)), SQLITE_STATIC);
+    bind_opt(st, 9, out->copy_of);
+    sqlite3_bind_double(st, 10, out->confidence);
+    if ((status = run(s, st, err)) != TD_OK) return status;
+    return touch_story(s, out->story_key, 1, seq, doc->date, err);
+}
+
+td_status td_store_commit(td_store *s, td_error *err)
+{
+    if (!s->in_batch) return TD_OK;
+    buf_clear(&s->state);
+    if (!story_state_save(s->clusterer, &s->state)) return error_nomem(err);
+    sqlite3_stmt *st = s->q[Q_SAVE_STATE];
+    sqlite3_bind_blob64(st, 1, s->state.data, s->state.len, SQLITE_STATIC);
+    td_status status = run(s, st, err);
+    if (status == TD_OK) status = store_exec(s, "COMMIT", err);
+    if (status == TD_OK) s->in_batch = false;
+    return status;
+}

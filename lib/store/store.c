@@ -1,0 +1,247 @@
+/* store.c — opening a store: the file, its checks (a SQLite file, a tidings store, a schema this
+ * code reads, writable, not locked), the schema of a new one, the clusterer's state and settings
+ * read back, and the last articles replayed into copy detection; closing it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/error.h"
+#include "story/story.h"
+#include "store/store.h"
+
+static const char schema[] =
+    "CREATE TABLE state (id INTEGER PRIMARY KEY CHECK (id = 1), settings TEXT NOT NULL, clusterer BLOB NOT NULL);"
+    "CREATE TABLE articles (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, story INTEGER NOT NULL,"
+    " source TEXT, title TEXT, url TEXT, date TEXT, text TEXT NOT NULL, copy_of TEXT, confidence REAL NOT NULL);"
+    "CREATE INDEX articles_by_story ON articles (story, seq);"
+    "CREATE TABLE stories (key INTEGER PRIMARY KEY, id TEXT NOT NULL, headline TEXT, updated TEXT,"
+    " updated_ts INTEGER, last_seq INTEGER NOT NULL, n_articles INTEGER NOT NULL, stale INTEGER NOT NULL);"
+    "CREATE INDEX stories_by_date ON stories (updated_ts, last_seq);"
+    "CREATE INDEX stories_stale ON stories (stale) WHERE stale;"
+    "CREATE TABLE summary_sentences (story INTEGER NOT NULL, pos INTEGER NOT NULL, text TEXT NOT NULL,"
+    " sources TEXT NOT NULL, PRIMARY KEY (story, pos));";
+
+static const char *const statements[Q_COUNT] = {
+    [Q_FIND_ARTICLE] = "SELECT a.story, a.text, a.confidence, a.copy_of, s.id FROM articles a"
+                       " JOIN stories s ON s.key = a.story WHERE a.id = ?1",
+    [Q_INSERT_ARTICLE] = "INSERT INTO articles (seq, id, story, source, title, url, date, text, copy_of, confidence)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    [Q_UPDATE_ARTICLE] = "UPDATE articles SET source = ?2, title = ?3, url = ?4, date = ?5, text = ?6 WHERE id = ?1",
+    [Q_INSERT_STORY] = "INSERT INTO stories (key, id, last_seq, n_articles, stale) VALUES (?1, ?2, ?3, 0, 1)",
+    [Q_TOUCH_STORY] = "UPDATE stories SET n_articles = n_articles + ?2, last_seq = MAX(last_seq, ?3), stale = 1,"
+                      " updated = CASE WHEN ?4 IS NOT NULL AND (updated_ts IS NULL OR ?4 > updated_ts)"
+                      " THEN ?5 ELSE updated END,"
+                      " updated_ts = CASE WHEN ?4 IS NOT NULL AND (updated_ts IS NULL OR ?4 > updated_ts)"
+                      " THEN ?4 ELSE updated_ts END WHERE key = ?1",
+    [Q_SAVE_STATE] = "UPDATE state SET clusterer = ?1 WHERE id = 1",
+};
+
+td_status store_error(td_store *s, int rc, const char *what, td_error *err)
+{
+    int code = rc & 0xff;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        return error_set(err, TD_ERR_IO, "%s: the store is locked by another process (%s)", s->path, what);
+    if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN)
+        return error_set(err, TD_ERR_IO, "%s: the store cannot be written (read-only file or folder) (%s)", s->path,
+                         what);
+    if (code == SQLITE_NOTADB) return error_set(err, TD_ERR_INPUT, "%s: not a tidings store (not a SQLite file)", s->path);
+    if (code == SQLITE_NOMEM) return error_nomem(err);
+    if (code == SQLITE_CORRUPT)
+        return error_set(err, TD_ERR_INPUT, "%s: the store is damaged (%s: %s)", s->path, what, sqlite3_errmsg(s->db));
+    return error_set(err, TD_ERR_IO, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+td_status store_exec(td_store *s, const char *sql, td_error *err)
+{
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? TD_OK : store_error(s, rc, "cannot update", err);
+}
+
+/* One integer from a PRAGMA or query. */
+static td_status query_int(td_store *s, const char *sql, long long *out, td_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *out = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? TD_OK : store_error(s, rc, "cannot read", err);
+}
+
+static void settings_text(const td_story_opts *o, char *out, size_t size)
+{
+    snprintf(out, size, "threshold=%.17g decay_days=%.17g idle_days=%.17g max_live=%zu features=%u copy_window=%zu",
+             o->threshold, o->decay_days, o->idle_days, o->max_live, o->features, o->copy_window);
+}
+
+static bool settings_parse(const char *text, td_story_opts *o)
+{
+    int end = 0;
+    return sscanf(text, "threshold=%lf decay_days=%lf idle_days=%lf max_live=%zu features=%u copy_window=%zu%n",
+                  &o->threshold, &o->decay_days, &o->idle_days, &o->max_live, &o->features, &o->copy_window,
+                  &end) == 6 &&
+           text[end] == '\0';
+}
+
+/* Makes the tables of a new store, with an empty state. */
+static td_status create(td_store *s, const td_story_opts *opts, td_error *err)
+{
+    td_status st;
+    if ((st = store_exec(s, "BEGIN IMMEDIATE", err)) != TD_OK) return st;
+    char settings[256], pragmas[128];
+    settings_text(opts, settings, sizeof settings);
+    snprintf(pragmas, sizeof pragmas, "PRAGMA application_id = %d; PRAGMA user_version = %d;", STORE_APPLICATION,
+             STORE_SCHEMA);
+    td_clusterer *c = td_clusterer_new(opts, err);
+    if (!c) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return err->code;
+    }
+    bool saved = story_state_save(c, &s->state);
+    td_clusterer_free(c);
+    if (!saved) return error_nomem(err);
+    sqlite3_stmt *ins = NULL;
+    int rc = SQLITE_OK;
+    if ((st = store_exec(s, schema, err)) == TD_OK && (st = store_exec(s, pragmas, err)) == TD_OK) {
+        rc = sqlite3_prepare_v2(s->db, "INSERT INTO state (id, settings, clusterer) VALUES (1, ?1, ?2)", -1, &ins, NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_text(ins, 1, settings, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_blob(ins, 2, s->state.data, (int)s->state.len, SQLITE_STATIC);
+            rc = sqlite3_step(ins);
+        }
+        sqlite3_finalize(ins);
+        st = rc == SQLITE_DONE ? store_exec(s, "COMMIT", err) : store_error(s, rc, "cannot create", err);
+    }
+    if (st != TD_OK) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
+}
+
+/* Feeds the last articles (as many as copy detection remembers) back into copy detection. */
+static td_status replay(td_store *s, td_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT id, text, story FROM articles WHERE seq >= ?1 ORDER BY seq", -1, &st, NULL);
+    if (rc != SQLITE_OK) return store_error(s, rc, "cannot read", err);
+    size_t window = story_copy_window(s->clusterer);
+    sqlite3_bind_int64(st, 1, s->next_seq - (long long)window);
+    td_status status = TD_OK;
+    while (window && status == TD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(st, 0), *text = (const char *)sqlite3_column_text(st, 1);
+        if (!id || !text) {
+            status = error_set(err, TD_ERR_INPUT, "%s: the store is damaged (an article without id or text)", s->path);
+            break;
+        }
+        td_dedup_match m;
+        status = clusterer_remember(s->clusterer, text, (size_t)sqlite3_column_bytes(st, 1), id,
+                                    (uint64_t)sqlite3_column_int64(st, 2), &m, err);
+    }
+    if (status == TD_OK && window && rc != SQLITE_DONE) status = store_error(s, rc, "cannot read", err);
+    sqlite3_finalize(st);
+    return status;
+}
+
+/* Reads the settings and the clusterer's state, and makes the clusterer from them. */
+static td_status load(td_store *s, td_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT settings, clusterer FROM state WHERE id = 1", -1, &st, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        td_status e = rc == SQLITE_DONE ? error_set(err, TD_ERR_INPUT, "%s: the store is damaged (no state)", s->path)
+                                        : store_error(s, rc, "cannot read", err);
+        sqlite3_finalize(st);
+        return e;
+    }
+    td_story_opts o;
+    td_story_opts_defaults(&o);
+    const char *settings = (const char *)sqlite3_column_text(st, 0);
+    td_status status = TD_OK;
+    if (!settings || !settings_parse(settings, &o))
+        status = error_set(err, TD_ERR_INPUT, "%s: the store is damaged (settings)", s->path);
+    else if (!(s->clusterer = td_clusterer_new(&o, err)))
+        status = err->code == TD_ERR_USAGE ? error_set(err, TD_ERR_INPUT, "%s: the store is damaged (settings)", s->path)
+                                           : err->code;
+    else if ((status = story_state_load(s->clusterer, sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1),
+                                        err)) != TD_OK) {
+        char msg[sizeof err->message];
+        snprintf(msg, sizeof msg, "%s", err->message);
+        error_set(err, status, "%s: %s", s->path, msg);
+    }
+    sqlite3_finalize(st);
+    if (status != TD_OK) return status;
+    long long max_seq;
+    if ((status = query_int(s, "SELECT COALESCE(MAX(seq), 0) FROM articles", &max_seq, err)) != TD_OK) return status;
+    s->next_seq = max_seq + 1;
+    return replay(s, err);
+}
+
+/* Checks what the file is, makes the schema of a new store, then turns WAL on. */
+static td_status check(td_store *s, const td_story_opts *opts, td_error *err)
+{
+    long long app, version, tables;
+    td_status st;
+    if ((st = query_int(s, "PRAGMA application_id", &app, err)) != TD_OK ||
+        (st = query_int(s, "PRAGMA user_version", &version, err)) != TD_OK ||
+        (st = query_int(s, "SELECT count(*) FROM sqlite_master", &tables, err)) != TD_OK)
+        return st;
+    if (sqlite3_db_readonly(s->db, "main") == 1)
+        return error_set(err, TD_ERR_IO, "%s: the store cannot be written (read-only file)", s->path);
+    if (app == 0 && version == 0 && tables == 0) {
+        if ((st = store_exec(s, "PRAGMA journal_mode = WAL", err)) != TD_OK) return st;
+        return create(s, opts, err);
+    }
+    if (app != STORE_APPLICATION)
+        return error_set(err, TD_ERR_INPUT, "%s: not a tidings store (a SQLite file of another program)", s->path);
+    if (version > STORE_SCHEMA)
+        return error_set(err, TD_ERR_INPUT,
+                         "%s: the store was made by a newer tidings (schema %lld; this one reads up to %d)", s->path,
+                         version, STORE_SCHEMA);
+    if (version < 1) return error_set(err, TD_ERR_INPUT, "%s: the store is damaged (no schema version)", s->path);
+    return store_exec(s, "PRAGMA journal_mode = WAL", err);
+}
+
+td_store *td_store_open(const char *path, const td_story_opts *opts, td_error *err)
+{
+    td_story_opts defaults;
+    if (!opts) {
+        td_story_opts_defaults(&defaults);
+        opts = &defaults;
+    }
+    td_store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        error_nomem(err);
+        return NULL;
+    }
+    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    td_status st = rc == SQLITE_OK ? TD_OK : store_error(s, rc, "cannot open", err);
+    if (st == TD_OK) {
+        sqlite3_busy_timeout(s->db, 2000);
+        st = check(s, opts, err);
+    }
+    if (st == TD_OK) st = store_exec(s, "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384", err);
+    for (int i = 0; st == TD_OK && i < Q_COUNT; i++) {
+        rc = sqlite3_prepare_v3(s->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL);
+        if (rc != SQLITE_OK) st = store_error(s, rc, "not a tidings store of this schema", err);
+    }
+    if (st == TD_OK) st = load(s, err);
+    if (st != TD_OK) {
+        td_store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+void td_store_close(td_store *s)
+{
+    if (!s) return;
+    if (s->in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->q[i]);
+    sqlite3_close(s->db);
+    td_clusterer_free(s->clusterer);
+    buf_free(&s->story_id);
+    buf_free(&s->copy_of);
+    buf_free(&s->state);
+    free(s->path);
+    free(s);
+}

@@ -1,0 +1,42 @@
+/* store.h — the insides of the store, shared by its files: the open database, its prepared
+ * statements, and the clusterer whose state it keeps. The public side is in tidings.h. */
+#ifndef TD_STORE_H
+#define TD_STORE_H
+#include <sqlite3.h>
+
+#include "common/buf.h"
+#include "tidings.h"
+
+#define STORE_SCHEMA 1               /* PRAGMA user_version of the stores this code makes and reads */
+#define STORE_APPLICATION 0x74696473 /* PRAGMA application_id: "tids" */
+
+/* The prepared statements, by what they do. */
+enum {
+    Q_FIND_ARTICLE,   /* story, text, confidence, copy_of of an article id */
+    Q_INSERT_ARTICLE, /* a new article */
+    Q_UPDATE_ARTICLE, /* new text and metadata of an article id */
+    Q_INSERT_STORY,   /* a new story */
+    Q_TOUCH_STORY,    /* a story got an article (or an update): counts, latest date, stale */
+    Q_SAVE_STATE,     /* the clusterer's state */
+    Q_COUNT
+};
+
+struct td_store {
+    sqlite3 *db;
+    char *path;                  /* for messages */
+    td_clusterer *clusterer;     /* placing new articles; its state is saved with each batch */
+    sqlite3_stmt *q[Q_COUNT];
+    bool in_batch;               /* a transaction is open */
+    long long next_seq;          /* arrival number of the next article */
+    buf story_id;                /* the story id handed out by the last td_store_add */
+    buf copy_of;                 /* the copy_of handed out by the last td_store_add */
+    buf state;                   /* scratch: the saved state */
+};
+
+/* Sets err to "PATH: what: SQLite's message" (locked and read-only stores get their own words)
+ * and returns the status. */
+td_status store_error(td_store *s, int rc, const char *what, td_error *err);
+/* Runs SQL without results; store_error on failure. */
+td_status store_exec(td_store *s, const char *sql, td_error *err);
+
+#endif

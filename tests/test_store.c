@@ -1,0 +1,158 @@
+/* test_store.c — the story store: batches, ids seen again, continuing in a later run, rollback of a
+ * batch not committed, and the files it refuses (damaged state, newer schema, not a store). */
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+static char path[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(path, sizeof path, "/tmp/test_store_%ld.db", (long)getpid());
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char p[80];
+    unlink(path);
+    snprintf(p, sizeof p, "%s-wal", path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path);
+    unlink(p);
+    return 0;
+}
+
+static const td_document ferry1 = {.name = "ferry-1", .source = "Coastal Herald", .date = "2025-03-02",
+                                   .text = "A fire broke out in the engine room of the ferry Aldous Grey off Kelmsley "
+                                           "harbour, and all 212 passengers were taken off by lifeboats."};
+static const td_document ferry2 = {.name = "ferry-2", .source = "North Shore Post", .date = "2025-03-02",
+                                   .text = "The ferry Aldous Grey was evacuated after an engine room fire off "
+                                           "Kelmsley; lifeboats carried the 212 passengers ashore."};
+static const td_document vote1 = {.name = "vote-1", .source = "Fenmoor Gazette", .date = "2025-05-09",
+                                  .text = "Councillor Marguerite Dace was elected mayor of Fenmoor, beating the "
+                                          "incumbent Oskar Pelling by 612 votes after a recount."};
+
+/* Runs SQL on the store file from outside. */
+static void poke(const char *sql)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
+static size_t count_stories(td_store *s)
+{
+    td_story *list;
+    size_t n;
+    td_error err;
+    assert_int_equal(td_store_stories(s, NULL, 1, &list, &n, &err), TD_OK);
+    td_stories_free(list, n);
+    return n;
+}
+
+static void test_batches_and_runs(void **state)
+{
+    (void)state;
+    td_error err = {0};
+    td_store *s = td_store_open(path, NULL, &err);
+    assert_non_null(s);
+    td_placement p;
+    td_store_action act;
+    assert_int_equal(td_store_add(s, &ferry1, &p, &act, &err), TD_OK);
+    assert_int_equal(act, TD_STORE_ADDED);
+    assert_true(p.new_story);
+    assert_int_equal(td_store_add(s, &ferry2, &p, &act, &err), TD_OK);
+    assert_string_equal(p.story, "ferry-1");
+    assert_int_equal(td_store_commit(s, &err), TD_OK);
+    /* a batch not committed is rolled back when the store closes */
+    assert_int_equal(td_store_add(s, &vote1, &p, &act, &err), TD_OK);
+    td_store_close(s);
+
+    s = td_store_open(path, NULL, &err);
+    assert_non_null(s);
+    assert_int_equal(count_stories(s), 1);
+    /* the same id and text: nothing changes; the story is told */
+    assert_int_equal(td_store_add(s, &ferry2, &p, &act, &err), TD_OK);
+    assert_int_equal(act, TD_STORE_SAME);
+    assert_string_equal(p.story, "ferry-1");
+    /* the same id, another text: an update in the same story */
+    td_document changed = ferry2;
+    changed.text = "The ferry Aldous Grey was evacuated after an engine room fire off Kelmsley; lifeboats and "
+                   "fishing boats carried the 212 passengers ashore.";
+    assert_int_equal(td_store_add(s, &changed, &p, &act, &err), TD_OK);
+    assert_int_equal(act, TD_STORE_UPDATED);
+    assert_string_equal(p.story, "ferry-1");
+    /* a new article continues from the saved state: a new story, numbered after the first */
+    assert_int_equal(td_store_add(s, &vote1, &p, &act, &err), TD_OK);
+    assert_int_equal(act, TD_STORE_ADDED);
+    assert_true(p.new_story);
+    assert_int_equal(p.story_key, 2);
+    assert_int_equal(td_store_commit(s, &err), TD_OK);
+
+    td_summary_opts o;
+    td_summary_opts_defaults(&o);
+    td_summarizer *sum = td_summarizer_new(&o, &err);
+    assert_non_null(sum);
+    assert_int_equal(td_store_summarize(s, sum, &err), TD_OK);
+    td_story *list;
+    size_t n;
+    assert_int_equal(td_store_stories(s, NULL, 2, &list, &n, &err), TD_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(list[0].id, "ferry-1");
+    assert_int_equal(list[0].n_articles, 2);
+    assert_string_equal(list[0].updated, "2025-03-02");
+    assert_true(list[0].n_summary > 0);
+    td_stories_free(list, n);
+    assert_int_equal(td_store_stories(s, "2025-04-01", 1, &list, &n, &err), TD_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(list[0].id, "vote-1");
+    td_stories_free(list, n);
+    assert_int_equal(td_store_stories(s, "soon", 1, &list, &n, &err), TD_ERR_USAGE);
+    td_summarizer_free(sum);
+
+    td_document bad = vote1;
+    bad.name = "vote-2";
+    bad.date = "2025-02-30";
+    assert_int_equal(td_store_add(s, &bad, &p, &act, &err), TD_ERR_INPUT);
+    assert_non_null(strstr(err.message, "vote-2"));
+    td_store_close(s);
+}
+
+static void test_refused(void **state)
+{
+    (void)state;
+    td_error err = {0};
+    td_store *s = td_store_open(path, NULL, &err);
+    assert_non_null(s);
+    td_store_close(s);
+
+    poke("UPDATE state SET clusterer = x'00010203'");
+    assert_null(td_store_open(path, NULL, &err));
+    assert_non_null(strstr(err.message, path));
+    assert_non_null(strstr(err.message, "damaged"));
+
+    poke("PRAGMA user_version = 2");
+    assert_null(td_store_open(path, NULL, &err));
+    assert_non_null(strstr(err.message, "newer tidings"));
+
+    teardown(NULL);
+    poke("CREATE TABLE notes (x)");
+    assert_null(td_store_open(path, NULL, &err));
+    assert_non_null(strstr(err.message, "not a tidings store"));
+    teardown(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_batches_and_runs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
