@@ -83,7 +83,7 @@ PYTHON_ENV := LD_PRELOAD=$$($(CC) -print-file-name=libasan.so):$$($(CC) -print-f
               ASAN_OPTIONS=detect_leaks=0
 endif
 
-.PHONY: all deps demo check test unit e2e bench clean fuzz fuzz-run
+.PHONY: all deps demo check test unit e2e browser bench clean fuzz fuzz-run
 all: $(PROGRAM) $(MAN_STAMP)
 
 deps:
@@ -118,11 +118,22 @@ e2e: $(PROGRAM)
 test: unit e2e $(PACKAGE_TESTS)
 
 check: deps
-	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory test browser
+
+# The story report rendered in Debian's headless Chromium by npm's playwright-core (tests/browser;
+# `npm ci` when node_modules is missing); screenshots go to tests/out/.
+tests/browser/node_modules: tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund
+	@touch $@
+
+browser: $(PROGRAM) tests/browser/node_modules
+	node tests/browser/report_test.mjs $(PROGRAM)
 
 demo: deps
 	@$(MAKE) --no-print-directory $(PROGRAM)
 	./$(PROGRAM) summarize examples/harbour-bridge/
+	./$(PROGRAM) compare examples/harbour-bridge/ | sed -n '1,12p'
+	@mkdir -p build && ./$(PROGRAM) report -o build/harbour-bridge.html examples/harbour-bridge/
 
 bench: $(PROGRAM)
 	@sh bench/quality

@@ -11,5 +11,8 @@ int cmd_clean(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

@@ -18,6 +18,9 @@ static const char usage[] =
     "  extract     the main text of web pages (HTML, plain or gzip-compressed)\n"
     "  cluster     group a stream of articles into stories, each placed as it arrives\n"
     "  stories     list the stories of a store, newest first, with their summaries\n"
+    "  quotes      the direct quotes of each article, with speaker and role\n"
+    "  compare     what the articles agree on, what one alone says, where they disagree\n"
+    "  report      the story report: summary, quotes, coverage, disagreements (HTML)\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (and `tidings COMMAND --help` for a command's)\n"
@@ -47,6 +50,9 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "extract")) return cmd_extract(argc - 1, argv + 1);
     if (!strcmp(cmd, "cluster")) return cmd_cluster(argc - 1, argv + 1);
     if (!strcmp(cmd, "stories")) return cmd_stories(argc - 1, argv + 1);
+    if (!strcmp(cmd, "quotes")) return cmd_quotes(argc - 1, argv + 1);
+    if (!strcmp(cmd, "compare")) return cmd_compare(argc - 1, argv + 1);
+    if (!strcmp(cmd, "report")) return cmd_report(argc - 1, argv + 1);
     fprintf(stderr, "tidings: unknown command '%s' (see tidings --help)\n", cmd);
     return EXIT_USAGE;
 }

@@ -578,6 +578,156 @@ td_status td_store_stories(td_store *s, const char *since, size_t min_articles, 
                            td_error *err);
 void td_stories_free(td_story *stories, size_t n);
 
+/* ---------------------------------------------------------------- quotes */
+/* (lib/compare) Direct quotes of an article, who said them, and the same quote across articles. */
+
+/* One direct quote. Strings are owned by the td_quotes that holds it. */
+typedef struct td_quote {
+    char *text;          /* the quoted words without the marks; the pieces of a split quote joined by a space */
+    char *speaker;       /* who said it as the article names them (a pronoun or "the spokesman" resolved to the
+                            named speaker it refers to; an organisation can speak), NULL when unknown */
+    char *role;          /* the speaker's role as the article gives it ("North Korea's deputy U.N. ambassador"),
+                            NULL when none is given */
+    size_t start;        /* byte offset of the first quoted character in the article text */
+    size_t end;          /* byte offset after the last quoted character (after the last piece) */
+    td_span *pieces;     /* n_pieces quoted ranges: a quote broken by "he said" or running over paragraphs has
+                            several */
+    size_t n_pieces;
+    td_span speaker_at;  /* where the article names the speaker (the mention the name was taken from; for a
+                            pronoun, its antecedent); {0, 0} when the speaker is unknown */
+    bool partial;        /* a fragment quoted inside the article's own sentence (`called it "a disaster"`) */
+} td_quote;
+
+/* The quotes of one article, in text order. */
+typedef struct td_quotes {
+    td_quote *items;
+    size_t n;
+    void *pool_; /* private: storage of the strings */
+} td_quotes;
+
+/* Finds the direct quotes of a text (valid UTF-8) in straight, curly, guillemet and '' marks, and their
+ * speakers. Titles, nicknames and scare quotes are not speech and are left out. NULL when out of memory
+ * (err says so); free the result with td_quotes_free. */
+td_quotes *td_find_quotes(const char *text, size_t len, td_error *err);
+void td_quotes_free(td_quotes *quotes);
+
+/* A quote in one article: the article's index and the quote's index in its td_quotes. */
+typedef struct td_quote_ref {
+    size_t doc;
+    size_t quote;
+} td_quote_ref;
+
+/* One quote reported by one or more articles, perhaps worded or cut differently. */
+typedef struct td_quote_group {
+    td_quote_ref *refs;   /* n_refs members in article order, then text order */
+    size_t n_refs;
+    size_t n_docs;        /* distinct articles among the members */
+    td_quote_ref longest; /* the member with the most words: its text stands for the group */
+    const char *speaker;  /* the speaker most members name (the first named on a tie), NULL when no member knows;
+                             points into the member's td_quotes */
+    const char *role;     /* a role given with that speaker, NULL when none */
+} td_quote_group;
+
+typedef struct td_quote_groups {
+    td_quote_group *items; /* groups in order of their first member */
+    size_t n;
+    void *pool_; /* private */
+} td_quote_groups;
+
+/* Groups the quotes of n_docs articles (docs[i] from td_find_quotes on article i): two quotes are one when
+ * most words of the shorter appear in the longer (folded word tokens; short quotes must match whole). Every
+ * quote is in exactly one group. NULL when out of memory; free with td_quote_groups_free (the td_quotes
+ * must outlive the groups). */
+td_quote_groups *td_group_quotes(const td_quotes *const *docs, size_t n_docs, td_error *err);
+void td_quote_groups_free(td_quote_groups *groups);
+
+/* ---------------------------------------------------------------- comparing sources */
+/* (lib/compare) What the articles of one story say in common, alone, and against each other. */
+
+/* A statement of one article: the sentence it is in, and the part that differs from other articles. */
+typedef struct td_claim {
+    size_t doc;     /* index of the article */
+    td_span span;   /* the sentence's bytes in that article's text */
+    char *text;     /* the sentence, white space collapsed */
+    char *value;    /* what this article says in the disputed slot ("$48 million", "rejected", a speaker) */
+} td_claim;
+
+/* A content unit: sentences of one or more articles that say the same thing. */
+typedef struct td_unit {
+    td_claim first;     /* the sentence that stands for the unit (earliest article, then earliest sentence) */
+    td_claim *members;  /* every sentence of the unit (first included), in article order; value NULL */
+    size_t n_members;
+    size_t *sources;    /* indexes of every article with a sentence in the unit, ascending */
+    size_t n_sources;
+    bool disputed;      /* a sentence of the unit is a claim of a disagreement about an amount */
+} td_unit;
+
+typedef enum td_disagreement_kind {
+    TD_DISAGREE_AMOUNT = 0, /* the same slot with different numbers, money, dates, times or counts */
+    TD_DISAGREE_SPEAKER,    /* the same quote attributed to different speakers */
+    TD_DISAGREE_STANCE,     /* opposite statements: rejected / accepted / has yet to respond, denied / admitted */
+} td_disagreement_kind;
+
+/* Articles that contradict each other; one claim per article (at least two articles). */
+typedef struct td_disagreement {
+    td_disagreement_kind kind;
+    char *about;      /* a short description of the slot: "money: cost, repairs", "who said “…”" */
+    td_claim *claims; /* in article order */
+    size_t n_claims;
+} td_disagreement;
+
+/* A date the articles mention, with the first sentence that mentions it. */
+typedef struct td_dated {
+    char *when;       /* as written ("March 3") */
+    unsigned key;     /* sortable: year * 10000 + month * 100 + day (year 0 when not given) */
+    td_claim first;   /* the first sentence naming it */
+    size_t *sources;  /* articles naming it, ascending */
+    size_t n_sources;
+} td_dated;
+
+/* The comparison of the articles of one cluster. Everything is owned by it. */
+typedef struct td_comparison {
+    size_t n_docs;
+    td_unit *units;    /* every content unit, most sources first, then in order of first appearance */
+    size_t n_units;
+    size_t n_consensus; /* the first n_consensus units are reported by most articles (and at least two) */
+    size_t n_unique;    /* the last n_unique units are reported by one article only */
+    td_disagreement *disagreements;
+    size_t n_disagreements;
+    td_dated *timeline; /* dates mentioned, in date order */
+    size_t n_timeline;
+    td_quotes **quotes;          /* n_docs: the quotes of each article */
+    td_quote_groups *quote_groups; /* the same quote across articles */
+    td_span **sentences;         /* n_docs arrays: the sentences the cleaner kept of each article, in order */
+    size_t *n_sentences;
+    void *pool_; /* private */
+} td_comparison;
+
+/* Compares the articles of a cluster (cleaned first, as td_summarize does): content units with their
+ * sources, consensus and unique details, disagreements, dates, quotes. NULL on error (out of memory);
+ * free with td_comparison_free. */
+td_comparison *td_compare(const td_cluster *cluster, td_error *err);
+void td_comparison_free(td_comparison *cmp);
+/* Short name of a kind: "amount", "speaker", "stance". */
+const char *td_disagreement_kind_name(td_disagreement_kind kind);
+
+/* Renders a comparison: TD_OUTPUT_TEXT (readable) or TD_OUTPUT_JSON (one line: id, documents, quotes,
+ * consensus, unique, disagreements); TD_OUTPUT_MARKDOWN is the text form. A string to free(), NULL when
+ * out of memory. */
+char *td_render_comparison(const td_comparison *cmp, const td_cluster *cluster, td_output_format format);
+
+typedef enum td_report_format {
+    TD_REPORT_HTML = 0, /* one self-contained page: no scripts, no external resources, a strict CSP */
+    TD_REPORT_MARKDOWN,
+    TD_REPORT_JSON,     /* one line */
+} td_report_format;
+
+/* The story report: headline, the summary with sources, quotes by speaker, the coverage of content units
+ * by article, disagreements, a timeline, the cleaned articles with the summary's sentences marked. All
+ * text from the input is escaped. A string to free(), NULL when out of memory. */
+char *td_render_report(const td_comparison *cmp, const td_summary *summary, const td_cluster *cluster,
+                       td_report_format format);
+
 #ifdef __cplusplus
 }
 #endif
