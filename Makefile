@@ -10,7 +10,7 @@ WARN    := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissi
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CPPFLAGS += -Ilib -I/usr/include/libxml2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-LIBS    := -lstemmer -lutf8proc -ljansson -lxml2 -lz -lm -lglpk -lxxhash -lsqlite3
+LIBS    := -lstemmer -lutf8proc -ljansson -lxml2 -lz -lm -lglpk -lxxhash -lsqlite3 -lmicrohttpd -lpthread
 TESTLIBS := -lcmocka
 
 # SANITIZE=1 builds everything under AddressSanitizer + UndefinedBehaviorSanitizer in build-asan/;
@@ -67,7 +67,8 @@ PIC_OBJ := $(LIB_SRC:%.c=$(BUILD)/pic/%.o)
 # other -l flag of LIBS as it is in Libs.private, so a library added to LIBS needs nothing here
 # (or one -lNAME=MODULE word when Debian ships a .pc for it).
 PC_MODULES := -lutf8proc=libutf8proc -ljansson=jansson -lxml2=libxml-2.0 -lz=zlib \
-              -lsqlite3=sqlite3 -lxxhash=libxxhash
+              -lsqlite3=sqlite3 -lxxhash=libxxhash \
+              -lmicrohttpd=libmicrohttpd
 # The manual pages: man/*.1 and man/*.3 as written, and one tidings-COMMAND.1 per command made
 # from its --help by scripts/help2man.sh (made under build/, so always as current as the program).
 MAN_STAMP := $(BUILD)/man/.made
@@ -239,5 +240,8 @@ python-test: $(SHLIB) $(PROGRAM)
 
 clean:
 	rm -rf build build-asan build-fuzz tidings python/tidings/__pycache__ python/tests/__pycache__
+
+# The web page of `tidings serve` is assembled into the library (lib/serve/page.c).
+$(BUILD)/lib/serve/page.o $(BUILD)/pic/lib/serve/page.o: web/index.html
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(PIC_OBJ:.o=.d)

@@ -38,5 +38,7 @@ struct td_store {
 td_status store_error(td_store *s, int rc, const char *what, td_error *err);
 /* Runs SQL without results; store_error on failure. */
 td_status store_exec(td_store *s, const char *sql, td_error *err);
+/* Reads the articles (q[0], by story key) and the summary (q[1]) of story key into st (listing.c). */
+td_status store_read_story(td_store *s, sqlite3_stmt *const q[2], long long key, td_story *st, td_error *err);
 
 #endif

@@ -1,0 +1,101 @@
+/* lookup.c — one story or one article of a store by its id: what the server answers GET /stories/{id},
+ * its report and GET /articles/{id} with. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/error.h"
+#include "store/store.h"
+
+td_status td_store_story(td_store *s, const char *id, td_story **out, td_error *err)
+{
+    static const char *const sql[3] = {
+        "SELECT key, id, headline, updated FROM stories WHERE id = ?1",
+        "SELECT id, source, title, date, copy_of FROM articles WHERE story = ?1 ORDER BY seq",
+        "SELECT text, sources FROM summary_sentences WHERE story = ?1 ORDER BY pos",
+    };
+    *out = NULL;
+    sqlite3_stmt *q[3] = {0};
+    int rc = SQLITE_OK;
+    for (int i = 0; i < 3 && rc == SQLITE_OK; i++) rc = sqlite3_prepare_v2(s->db, sql[i], -1, &q[i], NULL);
+    td_status status = rc == SQLITE_OK ? TD_OK : store_error(s, rc, "cannot read", err);
+    if (status == TD_OK) {
+        sqlite3_bind_text(q[0], 1, id, -1, SQLITE_STATIC);
+        rc = sqlite3_step(q[0]);
+        if (rc == SQLITE_ROW) {
+            td_story *st = calloc(1, sizeof *st);
+            const char *headline = (const char *)sqlite3_column_text(q[0], 2);
+            const char *updated = (const char *)sqlite3_column_text(q[0], 3);
+            if (!st || !(st->id = strdup(id)) || (headline && !(st->headline = strdup(headline))) ||
+                (updated && !(st->updated = strdup(updated))))
+                status = error_nomem(err);
+            else
+                status = store_read_story(s, q + 1, sqlite3_column_int64(q[0], 0), st, err);
+            if (st && status != TD_OK) td_stories_free(st, 1);
+            else *out = st;
+        } else if (rc != SQLITE_DONE) {
+            status = store_error(s, rc, "cannot read", err);
+        }
+    }
+    for (int i = 0; i < 3; i++) sqlite3_finalize(q[i]);
+    return status;
+}
+
+/* Runs q (story id first column, then id, title, source, url, date, text) into a cluster. */
+static td_status read_cluster(td_store *s, sqlite3_stmt *q, td_cluster **out, td_error *err)
+{
+    td_cluster *c = NULL;
+    td_status status = TD_OK;
+    int rc;
+    while (status == TD_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (!c && !(c = td_cluster_new((const char *)sqlite3_column_text(q, 0)))) {
+            status = error_nomem(err);
+            break;
+        }
+        td_document d = {
+            .name = (char *)sqlite3_column_text(q, 1),
+            .title = (char *)sqlite3_column_text(q, 2),
+            .source = (char *)sqlite3_column_text(q, 3),
+            .url = (char *)sqlite3_column_text(q, 4),
+            .date = (char *)sqlite3_column_text(q, 5),
+            .text = (char *)sqlite3_column_text(q, 6),
+            .text_len = (size_t)sqlite3_column_bytes(q, 6),
+        };
+        if (!d.text_len) continue; /* td_cluster_add reads 0 as strlen: an empty text is skipped */
+        if (td_cluster_add(c, &d) != TD_OK) status = error_nomem(err);
+    }
+    if (status == TD_OK && rc != SQLITE_DONE) status = store_error(s, rc, "cannot read", err);
+    if (status != TD_OK) {
+        td_cluster_free(c);
+        c = NULL;
+    }
+    *out = c;
+    return status;
+}
+
+static td_status lookup(td_store *s, const char *sql, const char *id, td_cluster **out, td_error *err)
+{
+    *out = NULL;
+    sqlite3_stmt *q;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &q, NULL);
+    if (rc != SQLITE_OK) return store_error(s, rc, "cannot read", err);
+    sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+    td_status status = read_cluster(s, q, out, err);
+    sqlite3_finalize(q);
+    return status;
+}
+
+td_status td_store_story_cluster(td_store *s, const char *id, td_cluster **out, td_error *err)
+{
+    return lookup(s,
+                  "SELECT s.id, a.id, a.title, a.source, a.url, a.date, a.text FROM stories s"
+                  " JOIN articles a ON a.story = s.key WHERE s.id = ?1 AND a.copy_of IS NULL ORDER BY a.seq",
+                  id, out, err);
+}
+
+td_status td_store_article(td_store *s, const char *id, td_cluster **out, td_error *err)
+{
+    return lookup(s,
+                  "SELECT s.id, a.id, a.title, a.source, a.url, a.date, a.text FROM articles a"
+                  " JOIN stories s ON s.key = a.story WHERE a.id = ?1",
+                  id, out, err);
+}
