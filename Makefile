@@ -67,8 +67,7 @@ PIC_OBJ := $(LIB_SRC:%.c=$(BUILD)/pic/%.o)
 # other -l flag of LIBS as it is in Libs.private, so a library added to LIBS needs nothing here
 # (or one -lNAME=MODULE word when Debian ships a .pc for it).
 PC_MODULES := -lutf8proc=libutf8proc -ljansson=jansson -lxml2=libxml-2.0 -lz=zlib \
-              -lsqlite3=sqlite3 -lxxhash=libxxhash \
-              -lmicrohttpd=libmicrohttpd
+              -lsqlite3=sqlite3 -lxxhash=libxxhash
 # The manual pages: man/*.1 and man/*.3 as written, and one tidings-COMMAND.1 per command made
 # from its --help by scripts/help2man.sh (made under build/, so always as current as the program).
 MAN_STAMP := $(BUILD)/man/.made
@@ -129,6 +128,7 @@ tests/browser/node_modules: tests/browser/package-lock.json
 
 browser: $(PROGRAM) tests/browser/node_modules
 	node tests/browser/report_test.mjs $(PROGRAM)
+	node tests/browser/serve_test.mjs $(PROGRAM)
 
 demo: deps
 	@$(MAKE) --no-print-directory $(PROGRAM)

@@ -279,6 +279,7 @@ static bool route(td_server *s, const char *method, const char *path, const char
         if (!strcmp(path, "/health")) return serve_reply(out, 200, "application/json", "{\"status\":\"ok\"}\n", 16);
         return get_stories(s, query, out);
     }
+    if (!strcmp(path, "/favicon.ico") && get) return serve_reply(out, 204, "image/x-icon", "", 0); /* no icon */
     if (!strcmp(path, "/articles")) {
         if (!post) return serve_error(out, 405, "/articles allows POST only");
         if (!authorized(s, authorization)) return serve_error(out, 401, "a valid Authorization: Bearer token is needed");
