@@ -155,7 +155,7 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBA)
 fuzz-run: fuzz
 	@set -e; for f in $(FUZZ_BIN); do \
 	    name=$${f#build-fuzz/fuzz_}; corpus=$$(mktemp -d); \
-	    case $$name in html) seeds=tests/data/html;; story_state) seeds=tests/data/stories/state;; *) seeds=examples/harbour-bridge;; esac; \
+	    case $$name in html) seeds=tests/data/html;; story_state) seeds=tests/data/stories/state;; serve) seeds=tests/data/serve;; *) seeds=examples/harbour-bridge;; esac; \
 	    cp $$seeds/* $$corpus/; \
 	    echo "== $$f ($(FUZZ_SECONDS) s)"; \
 	    if ! $$f -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) -seed=$(FUZZ_SEED) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \

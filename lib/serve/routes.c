@@ -267,6 +267,21 @@ static void media_type(const char *content_type, char out[64])
     out[n] = '\0';
 }
 
+/* Summarises the stories that changed since the last read: ingest stays fast, and a reader sees
+ * summaries of every acknowledged article. A failure is an error response. */
+static bool summaries_current(td_server *s, td_http_response *out, bool *failed)
+{
+    *failed = false;
+    if (s->summarized == s->generation) return true;
+    td_error err = {0};
+    if (td_store_summarize(s->store, s->summarizer, &err) != TD_OK) {
+        *failed = true;
+        return err.code == TD_ERR_NOMEM ? false : serve_error(out, 500, "%s", err.message);
+    }
+    s->summarized = s->generation;
+    return true;
+}
+
 /* Routes a decoded path; `id` gets the story or article id of the routes that have one. */
 static bool route(td_server *s, const char *method, const char *path, const char *query, const char *content_type,
                   const char *authorization, const char *body, size_t len, td_http_response *out)
@@ -277,7 +292,8 @@ static bool route(td_server *s, const char *method, const char *path, const char
         if (!strcmp(path, "/"))
             return serve_reply(out, 200, "text/html; charset=utf-8", serve_page, (size_t)(serve_page_end - serve_page));
         if (!strcmp(path, "/health")) return serve_reply(out, 200, "application/json", "{\"status\":\"ok\"}\n", 16);
-        return get_stories(s, query, out);
+        bool failed, ok = summaries_current(s, out, &failed);
+        return failed ? ok : get_stories(s, query, out);
     }
     if (!strcmp(path, "/favicon.ico") && get) return serve_reply(out, 204, "image/x-icon", "", 0); /* no icon */
     if (!strcmp(path, "/articles")) {
@@ -300,8 +316,13 @@ static bool route(td_server *s, const char *method, const char *path, const char
     bool ok;
     if (!serve_decode(rest, id_len, false, &id) || !td_utf8_valid(id.data, id.len, NULL))
         ok = serve_error(out, 400, "a bad id in %.200s", path);
-    else
-        ok = story ? get_story(s, id.data, report, out) : get_article(s, id.data, out);
+    else if (!story)
+        ok = get_article(s, id.data, out);
+    else {
+        bool failed;
+        ok = summaries_current(s, out, &failed);
+        if (!failed) ok = get_story(s, id.data, report, out);
+    }
     buf_free(&id);
     return ok;
 }

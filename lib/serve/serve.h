@@ -25,6 +25,7 @@ struct td_server {
     td_store *store;
     td_summarizer *summarizer;
     unsigned long generation;    /* moves on with every committed batch */
+    unsigned long summarized;    /* the generation the stored summaries were last brought up to date at */
     serve_cached cache[SERVE_CACHE_SLOTS];
     size_t cache_next;           /* the slot the next entry replaces when none is free */
     struct MHD_Daemon *daemon;   /* NULL until td_server_listen */

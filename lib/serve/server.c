@@ -45,6 +45,7 @@ td_server *td_server_new(const td_serve_opts *opts, td_error *err)
     s->opts.store = s->store_path;
     s->opts.bind = s->bind;
     s->opts.token = s->token;
+    s->summarized = ~0UL; /* stories left stale by an earlier run are summarised by the first read */
     td_summary_opts sopts;
     td_summary_opts_defaults(&sopts);
     sopts.max_words = 100;
