@@ -1,41 +1,47 @@
 -- serve_post.lua — wrk script for bench/serve: POST /articles with batches of BATCH (100) new articles
--- as JSON Lines, each with its own id; every ten articles in a row tell one invented event (its own
--- place, person and figures), so the store gets stories of about ten articles, as a news feed would.
+-- as JSON Lines, each with its own id. Every ten articles in a row tell one invented event: most of
+-- their words come from the event's own dozen names and terms, the rest from a general vocabulary,
+-- in an order of their own, so they cluster into stories of about ten without being copies of
+-- each other (a template shared by every article would make copy detection the whole cost).
 local counter = 0
-local thread_id = tostring(math.random(1, 1e9))
 local batch = tonumber(os.getenv("BATCH") or "100")
-local kinds = {
-  {"bridge", "cracks were found in an anchorage", "transport authority"},
-  {"ferry", "a fire broke out in the engine room", "coastguard"},
-  {"museum", "three paintings were stolen", "police"},
-  {"council", "the budget vote failed", "mayor"},
-  {"airport", "baggage handlers went on strike", "union"},
-  {"river", "the banks flooded after two days of rain", "weather service"},
-}
+local syl = {"ka", "ro", "vel", "mar", "tin", "sol", "dun", "bre", "os", "lin", "qua", "zer", "pa", "the", "mi", "gor"}
+local thread_id
 
--- a made-up name for event e, the same for its ten articles
-local function name(e, salt)
-  local syl = {"ka", "ro", "vel", "mar", "tin", "sol", "dun", "bre", "os", "lin", "qua", "zer"}
-  local s, x = "", e * 7 + salt
-  for _ = 1, 3 do s = s .. syl[(x % #syl) + 1]; x = math.floor(x / #syl) + 3 end
-  return s:gsub("^%l", string.upper)
+local function word(x)
+  local s = ""
+  for _ = 1, 3 do s = s .. syl[(x % #syl) + 1]; x = math.floor(x / #syl) end
+  return s
+end
+
+local general = {}
+for i = 1, 3000 do general[i] = word(i * 7919 + 13) end
+
+setup = function(thread) thread:set("seed", math.random(1, 1e9)) end
+
+init = function()
+  thread_id = tostring(seed or math.random(1, 1e9))
+  math.randomseed(tonumber(thread_id))
+end
+
+local function article(event)
+  local terms = {}
+  for j = 1, 12 do terms[j] = word(event * 131 + j * 17 + tonumber(thread_id:sub(1, 4))) end
+  local out = {}
+  for j = 1, 60 do
+    if math.random() < 0.5 then out[j] = terms[math.random(1, #terms)] else out[j] = general[math.random(1, #general)] end
+    if j % 12 == 0 then out[j] = out[j] .. "." end
+  end
+  out[1] = out[1]:gsub("^%l", string.upper)
+  return table.concat(out, " ") .. "."
 end
 
 request = function()
   local lines = {}
   for i = 1, batch do
     counter = counter + 1
-    local e = math.floor(counter / 10)
-    local k = kinds[(e % #kinds) + 1]
-    local place, person = name(e, 1) .. thread_id:sub(1, 3), name(e, 5)
-    lines[i] = string.format(
-      '{"id":"w%s-%d","source":"Outlet %d","text":"The %s at %s was closed on %s after %s. ' ..
-      '%s of the %s said %d people were affected and that the work would take %d weeks. ' ..
-      'Report %d gave no date for the end of the closure in %s."}',
-      thread_id, counter, counter % 10, k[1], place, "Tuesday", k[2], person, k[3], e % 900 + 12, e % 9 + 2,
-      counter, place)
+    lines[i] = string.format('{"id":"w%s-%d","source":"Outlet %d","text":"%s"}', thread_id, counter, counter % 10,
+      article(math.floor(counter / 10)))
   end
   return wrk.format("POST", "/articles", {["Content-Type"] = "application/x-ndjson"}, table.concat(lines, "\n"))
 end
-
--- any answer but 200 is counted by wrk as an error ("Non-2xx or 3xx responses")

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "serve/serve.h"
 
@@ -83,23 +82,12 @@ static bool json_story_head(buf *b, const td_story *st)
     return ok && buf_putc(b, ']');
 }
 
-/* Whether any of the story's headline or summary contains every word of q (case-folded ASCII). */
-static bool matches(const td_story *st, const char *q)
+/* Whether id is one of the n ids found by a search. */
+static bool found_in(char *const *ids, size_t n, const char *id)
 {
-    buf all = {0};
-    bool ok = buf_puts(&all, st->headline ? st->headline : "");
-    for (size_t i = 0; ok && i < st->n_summary; i++) ok = buf_putc(&all, ' ') && buf_puts(&all, st->summary[i].text);
-    bool found = ok;
-    for (const char *p = q; found && *p;) {
-        p += strspn(p, " \t");
-        size_t len = strcspn(p, " \t");
-        if (!len) break;
-        found = false;
-        for (const char *h = all.data; h && *h && !found; h++) found = !strncasecmp(h, p, len);
-        p += len;
-    }
-    buf_free(&all);
-    return found;
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(ids[i], id)) return true;
+    return false;
 }
 
 static bool get_stories(td_server *s, const char *query, td_http_response *out)
@@ -123,22 +111,26 @@ static bool get_stories(td_server *s, const char *query, td_http_response *out)
         ok = serve_error(out, 400, "since: \"%.40s\" is not YYYY-MM-DD or ISO 8601", since.data);
     } else {
         td_story *list = NULL;
-        size_t n = 0;
+        char **found = NULL;
+        size_t n = 0, n_found = 0;
         td_error err = {0};
-        if (td_store_stories(s->store, has_since ? since.data : NULL, 1, &list, &n, &err) != TD_OK) {
+        if ((has_q && td_store_search(s->store, q.data, &found, &n_found, &err) != TD_OK) ||
+            td_store_stories(s->store, has_since ? since.data : NULL, 1, &list, &n, &err) != TD_OK) {
             ok = err.code == TD_ERR_NOMEM ? false : serve_error(out, 500, "%s", err.message);
         } else {
             buf b = {0};
             ok = buf_puts(&b, "{\"stories\":[");
             size_t shown = 0;
             for (size_t i = 0; ok && i < n && shown < limit; i++) {
-                if (has_q && !matches(&list[i], q.data)) continue;
+                if (has_q && !found_in(found, n_found, list[i].id)) continue;
                 ok = (!shown++ || buf_putc(&b, ',')) && json_story_head(&b, &list[i]) && buf_putc(&b, '}');
             }
             ok = ok && buf_puts(&b, "]}\n") && serve_reply(out, 200, "application/json", b.data, b.len);
             buf_free(&b);
         }
         td_stories_free(list, n);
+        for (size_t i = 0; i < n_found; i++) free(found[i]);
+        free(found);
     }
     buf_free(&v);
     buf_free(&since);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "common/error.h"
+#include "common/vec.h"
 #include "store/store.h"
 
 td_status td_store_story(td_store *s, const char *id, td_story **out, td_error *err)
@@ -98,4 +99,57 @@ td_status td_store_article(td_store *s, const char *id, td_cluster **out, td_err
                   "SELECT s.id, a.id, a.title, a.source, a.url, a.date, a.text FROM articles a"
                   " JOIN stories s ON s.key = a.story WHERE a.id = ?1",
                   id, out, err);
+}
+
+/* The query for FTS5: each word of the text quoted (so that no character is an operator), a
+ * trailing '*' kept as a prefix search; the words are joined by spaces (all must match). */
+static bool fts_query(const char *text, buf *out)
+{
+    bool ok = true;
+    for (const char *p = text; ok && *p;) {
+        p += strspn(p, " \t\r\n");
+        size_t len = strcspn(p, " \t\r\n");
+        if (!len) break;
+        bool prefix = len > 1 && p[len - 1] == '*';
+        ok = buf_puts(out, out->len ? " \"" : "\"");
+        for (size_t i = 0; ok && i < len - prefix; i++) ok = p[i] == '"' ? buf_puts(out, "\"\"") : buf_putc(out, p[i]);
+        ok = ok && buf_puts(out, prefix ? "\"*" : "\"");
+        p += len;
+    }
+    return ok;
+}
+
+td_status td_store_search(td_store *s, const char *query, char ***ids, size_t *n, td_error *err)
+{
+    *ids = NULL;
+    *n = 0;
+    buf q = {0};
+    if (!fts_query(query, &q)) return error_nomem(err);
+    if (!q.len) return TD_OK;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT DISTINCT s.id FROM articles_fts f JOIN articles a ON a.seq = f.rowid"
+                                " JOIN stories s ON s.key = a.story WHERE articles_fts MATCH ?1",
+                                -1, &st, NULL);
+    td_status status = rc == SQLITE_OK ? TD_OK : store_error(s, rc, "cannot search", err);
+    VEC(char *) found = {0};
+    if (status == TD_OK) sqlite3_bind_text(st, 1, q.data, (int)q.len, SQLITE_STATIC);
+    while (status == TD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char *id = strdup((const char *)sqlite3_column_text(st, 0));
+        if (!id || !vec_push(&found, id)) {
+            free(id);
+            status = error_nomem(err);
+        }
+    }
+    if (status == TD_OK && rc != SQLITE_DONE) status = store_error(s, rc, "cannot search", err);
+    sqlite3_finalize(st);
+    buf_free(&q);
+    if (status != TD_OK) {
+        for (size_t i = 0; i < found.len; i++) free(found.items[i]);
+        free(found.items);
+        return status;
+    }
+    *ids = found.items;
+    *n = found.len;
+    return TD_OK;
 }

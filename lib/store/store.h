@@ -7,7 +7,8 @@
 #include "common/buf.h"
 #include "tidings.h"
 
-#define STORE_SCHEMA 1               /* PRAGMA user_version of the stores this code makes and reads */
+#define STORE_SCHEMA 2               /* PRAGMA user_version of the stores this code makes and reads
+                                        (2: full-text search of the articles; 1 is upgraded on open) */
 #define STORE_APPLICATION 0x74696473 /* PRAGMA application_id: "tids" */
 
 /* The prepared statements, by what they do. */
