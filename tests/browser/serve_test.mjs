@@ -83,6 +83,16 @@ try {
     check(await page.locator('#stories img, #stories script, #stories b').count() === 0, 'escaping: no element made from article text');
     check((await page.locator('#stories').innerText()).includes('Hostile <b>Outlet</b>'), 'escaping: the markup shows as text');
 
+    // files: JSON Lines with two articles of another event
+    await page.setInputFiles('#files', { name: 'ferry.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(
+        '{"id":"ferry-1","source":"Ledger","text":"The ferry Marisol caught fire off Dunmore Head on Sunday. All 212 passengers were taken off by lifeboats, the coastguard said."}\n' +
+        '{"id":"ferry-2","source":"KVRW","text":"Fire broke out on the ferry Marisol near Dunmore Head; the coastguard said all 212 passengers were rescued by lifeboats."}\n') });
+    await page.fill('#source', '');
+    await page.click('button[type=submit]');
+    await page.locator('#status', { hasText: '2 articles stored' }).waitFor({ timeout: 10000 });
+    await page.locator('.story').nth(2).waitFor({ timeout: 10000 });
+    check((await page.locator('#stories').innerText()).includes('Marisol'), 'an uploaded JSON Lines file makes a story');
+
     await page.screenshot({ path: join(out, 'serve-1280.png'), fullPage: true });
 
     await page.fill('#search', 'anchorage');
@@ -93,7 +103,7 @@ try {
     await page.locator('.story').first().waitFor({ state: 'detached', timeout: 10000 });
     check(await page.locator('#none').isVisible(), 'search "zeppelin": nothing');
     await page.fill('#search', '');
-    await page.locator('.story').nth(1).waitFor({ timeout: 10000 });
+    await page.locator('.story').nth(2).waitFor({ timeout: 10000 });
 
     await page.fill('#text', '');
     await page.click('button[type=submit]');
@@ -110,7 +120,7 @@ try {
 
     const phone = await browser.newPage({ viewport: { width: 375, height: 800 } });
     await phone.goto(base + '/');
-    await phone.locator('.story').nth(1).waitFor({ timeout: 10000 });
+    await phone.locator('.story').nth(2).waitFor({ timeout: 10000 });
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     check(overflow <= 0, `375px: no horizontal scrolling (overflow ${overflow}px)`);
     check(await phone.locator('#search').isVisible() && await phone.locator('#send button').isVisible(), '375px: search and form are there');
