@@ -9,6 +9,7 @@ int cmd_sentences(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_clean(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_dedup(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);

@@ -16,6 +16,7 @@ static const char usage[] =
     "  clean       print articles without web debris (--explain: why each line went)\n"
     "  rouge       score summaries against references (ROUGE-1.5.5 compatible)\n"
     "  extract     the main text of web pages (HTML, plain or gzip-compressed)\n"
+    "  dedup       find the copies among articles (syndicated, cut down) and group them\n"
     "  cluster     group a stream of articles into stories, each placed as it arrives\n"
     "  stories     list the stories of a store, newest first, with their summaries\n"
     "  quotes      the direct quotes of each article, with speaker and role\n"
@@ -49,6 +50,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "rouge")) return cmd_rouge(argc - 1, argv + 1);
     if (!strcmp(cmd, "clean")) return cmd_clean(argc - 1, argv + 1);
     if (!strcmp(cmd, "extract")) return cmd_extract(argc - 1, argv + 1);
+    if (!strcmp(cmd, "dedup")) return cmd_dedup(argc - 1, argv + 1);
     if (!strcmp(cmd, "cluster")) return cmd_cluster(argc - 1, argv + 1);
     if (!strcmp(cmd, "stories")) return cmd_stories(argc - 1, argv + 1);
     if (!strcmp(cmd, "quotes")) return cmd_quotes(argc - 1, argv + 1);

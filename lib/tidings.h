@@ -193,7 +193,7 @@ void td_cleaner_free(td_cleaner *cl);
 
 typedef struct td_dedup_opts {
     double threshold;      /* 0.5: a candidate is a copy when its Jaccard similarity reaches this... */
-    double containment;    /* 0.6: ...or when this share of the smaller article's shingles is in the other */
+    double containment;    /* 0.4: ...or when this share of the smaller article's shingles is in the other */
     size_t window;         /* 0: keep every article; else keep the last `window` articles only (the oldest
                               are forgotten, memory stays bounded on an endless stream) */
     size_t shingle_words;  /* 5: words in a shingle (1 to 16) */
@@ -205,7 +205,8 @@ void td_dedup_opts_defaults(td_dedup_opts *opts);
 
 /* What td_dedup_add found for one article. Indexes count the articles added, from 0. */
 typedef struct td_dedup_match {
-    long long copy_of;  /* the kept earlier article it is a copy of (the most similar one), or -1 */
+    long long copy_of;  /* a kept earlier article it is a copy of, or -1: the most similar of those
+                           verified (candidates are verified likeliest first, one per copy group) */
     long long original; /* the first article of its copy group (copy_of's original), its own index when
                            it copies nothing: articles with the same original are copies of one article */
     double similarity;  /* Jaccard similarity of the shingle sets with copy_of; 0 when copy_of is -1 */

@@ -6,36 +6,70 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "common/u64map.h"
 #include "common/vec.h"
 
 /* One-permutation MinHash: SKETCH_BINS bins, cut into SKETCH_BANDS bands of SKETCH_ROWS bins. */
-#define SKETCH_BINS 128
+#define SKETCH_BIN_BITS 7
+#define SKETCH_BINS (1 << SKETCH_BIN_BITS)
 #define SKETCH_ROWS 2
 #define SKETCH_BANDS (SKETCH_BINS / SKETCH_ROWS)
+
+/* Longest word kept whole (bytes); a longer word is hashed as far as that. */
+#define WORD_MAX 64
+/* Slots of the synonym table (a power of two, at least twice the synonyms). */
+#define SYNONYM_SLOTS 64
 
 /* Turns texts into sets of shingles; keeps its buffers across articles. */
 typedef struct shingler {
     size_t words_per_shingle; /* k: a shingle is k consecutive words */
     bool exact_words;         /* words as written (lower-cased), no normalisation */
     VEC(uint64_t) words;      /* hashes of the normalised words of the current text */
-    u64map seen;              /* shingle id -> dense index: the set of the current text */
-    VEC(uint32_t) ids;        /* the current text's distinct shingle ids, first-seen order */
-    VEC(uint64_t) hashes;     /* their 64-bit hashes, same order (for the sketch) */
+    VEC(uint32_t) ids;        /* the current text's distinct shingle ids (low 32 bits of the hash), in order */
+    uint32_t mins[SKETCH_BINS]; /* the current text's MinHash sketch (see sketch_update) */
+    uint32_t *set_keys;       /* set_slots: the set of ids, open addressing */
+    uint32_t *set_marks;      /* set_slots: the generation that filled each slot */
+    size_t set_slots;         /* a power of two, at least twice the set's size */
+    uint32_t generation;      /* the current set's mark */
+    struct {
+        uint64_t from, to; /* a word's hash and the hash of the word it stands for; from 0: empty */
+    } synonyms[SYNONYM_SLOTS];
+    uint64_t unit_hash[8];             /* per unit glued to a number: the hash of its word */
+    uint64_t per, cent, percent;       /* hashes of "per", "cent", "percent" */
 } shingler;
 
 void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words);
-/* Makes the shingle set of text: sh->ids and sh->hashes, and sh->seen as a set to look ids up in.
+/* Makes the shingle set of text: sh->ids, the set to look ids up in, and the sketch sh->mins.
  * A text with fewer than k words (but at least one) is one shingle. False when out of memory. */
 bool shingler_run(shingler *sh, const char *text, size_t len);
 /* Makes the given distinct ids the current set (to compare other sets with). False when out of memory. */
 bool shingler_load(shingler *sh, const uint32_t *ids, size_t n);
-/* Whether id is in the current text's set. */
-static inline bool shingler_has(const shingler *sh, uint32_t id) { return u64map_find(&sh->seen, id) != U64MAP_NONE; }
+/* Whether id is in the current set. */
+bool shingler_has(const shingler *sh, uint32_t id);
 void shingler_free(shingler *sh);
 
-/* The LSH band keys of a set of shingle hashes (n > 0): keys[b] for band b, SKETCH_BANDS of them. */
-void sketch_band_keys(const uint64_t *hashes, size_t n, uint64_t keys[SKETCH_BANDS]);
+/* The finaliser of MurmurHash3, a bijection of 64-bit integers: every bit of the result depends on
+ * every bit of h. */
+static inline uint64_t hash_mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+/* One-permutation MinHash: a shingle's 64-bit hash picks a bin by its top bits and offers the 32
+ * bits below them as the bin's value; a bin keeps its smallest value (UINT32_MAX: empty). */
+static inline void sketch_update(uint32_t mins[SKETCH_BINS], uint64_t hash)
+{
+    size_t bin = (size_t)(hash >> (64 - SKETCH_BIN_BITS));
+    uint32_t value = (uint32_t)(hash >> (32 - SKETCH_BIN_BITS));
+    if (value < mins[bin]) mins[bin] = value;
+}
+
+/* The LSH band keys of a sketch with at least one filled bin: keys[b] for band b. */
+void sketch_band_keys(const uint32_t mins[SKETCH_BINS], uint64_t keys[SKETCH_BANDS]);
 
 /* How much two shingle sets share. */
 typedef struct overlap {
@@ -43,7 +77,8 @@ typedef struct overlap {
     double containment; /* |A∩B| / min(|A|, |B|) */
 } overlap;
 
-/* Compares the stored set b (n_b distinct ids) with the shingler's current set. */
-overlap overlap_with_current(const shingler *sh, const uint32_t *b, size_t n_b);
+/* Compares the stored set b (n_b distinct ids) with the shingler's current set; gives up (all 0)
+ * as soon as fewer than min_shared ids can be shared. */
+overlap overlap_with_current(const shingler *sh, const uint32_t *b, size_t n_b, size_t min_shared);
 
 #endif

@@ -5,7 +5,6 @@
  * article needs no work: a walk down a chain stops at the first forgotten article. */
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 #include "common/error.h"
 #include "dedup/detector.h"
@@ -13,7 +12,7 @@
 void td_dedup_opts_defaults(td_dedup_opts *opts)
 {
     opts->threshold = 0.5;
-    opts->containment = 0.6;
+    opts->containment = 0.4;
     opts->window = 0;
     opts->shingle_words = 5;
     opts->exact_words = false;
@@ -51,6 +50,9 @@ void td_dedup_free(td_dedup *d)
     free(d->band_next);
     free(d->heads);
     free(d->visited);
+    free(d->shared_bands);
+    vec_free(&d->candidates);
+    vec_free(&d->matched_groups);
     vec_free(&d->edges);
     shingler_free(&d->sh);
     free(d);
@@ -97,6 +99,9 @@ static bool make_room(td_dedup *d)
     uint64_t *visited = realloc(d->visited, cap * sizeof *visited);
     if (!visited) return false;
     d->visited = visited;
+    uint32_t *shared = realloc(d->shared_bands, cap * sizeof *shared);
+    if (!shared) return false;
+    d->shared_bands = shared;
     memset(visited + d->capacity, 0, (cap - d->capacity) * sizeof *visited);
     size_t n_heads = 1;
     while (n_heads < cap * SKETCH_BANDS) n_heads *= 2;
@@ -110,20 +115,71 @@ static bool make_room(td_dedup *d)
     return true;
 }
 
-overlap overlap_with_current(const shingler *sh, const uint32_t *b, size_t n_b)
+overlap overlap_with_current(const shingler *sh, const uint32_t *b, size_t n_b, size_t min_shared)
 {
     size_t shared = 0, n_a = sh->ids.len;
-    for (size_t i = 0; i < n_b; i++) shared += shingler_has(sh, b[i]);
     overlap o = {0, 0};
     if (n_a == 0 || n_b == 0) return o;
+    for (size_t i = 0; i < n_b; i++) {
+        shared += shingler_has(sh, b[i]);
+        if (shared + (n_b - 1 - i) < min_shared) return o; /* cannot reach it any more */
+    }
     o.jaccard = (double)shared / (double)(n_a + n_b - shared);
     o.containment = (double)shared / (double)(n_a < n_b ? n_a : n_b);
     return o;
 }
 
+/* The fewest shared shingles that can make a copy of sets of n_a and n_b shingles: Jaccard
+ * s / (n_a + n_b - s) >= t means s >= t (n_a + n_b) / (1 + t); containment s >= c min(n_a, n_b). */
+static size_t fewest_shared(const td_dedup_opts *o, size_t n_a, size_t n_b)
+{
+    double by_jaccard = o->threshold * (double)(n_a + n_b) / (1 + o->threshold);
+    double by_containment = o->containment * (double)(n_a < n_b ? n_a : n_b);
+    double fewest = by_jaccard < by_containment ? by_jaccard : by_containment;
+    return fewest > 1 ? (size_t)fewest : 0; /* rounded down: never above the true bound */
+}
+
 bool detector_is_copy(const td_dedup *d, overlap o)
 {
     return o.jaccard >= d->opts.threshold || o.containment >= d->opts.containment;
+}
+
+/* Collects into d->candidates the kept articles that share at least one band key with the
+ * current one, each with the number of bands shared. */
+static bool find_candidates(td_dedup *d, size_t idx, const uint64_t keys[SKETCH_BANDS])
+{
+    size_t oldest = detector_oldest(d);
+    d->candidates.len = 0;
+    for (size_t band = 0; band < SKETCH_BANDS; band++) {
+        uint64_t e = d->heads[bucket_of(keys[band], d->n_heads)];
+        while (e) {
+            size_t cand = (size_t)((e - 1) / SKETCH_BANDS), slot = cand % d->capacity;
+            if (cand < oldest) break; /* forgotten, and so is the rest of the chain */
+            size_t entry = slot * SKETCH_BANDS + (e - 1) % SKETCH_BANDS;
+            e = d->band_next[entry];
+            if (d->band_keys[entry] != keys[band]) continue;
+            if (d->visited[slot] == idx + 1) {
+                d->shared_bands[slot]++;
+                continue;
+            }
+            d->visited[slot] = idx + 1;
+            d->shared_bands[slot] = 1;
+            if (!vec_push(&d->candidates, cand)) return false;
+        }
+    }
+    /* Most bands shared first (the likeliest copies), then the earliest: insertion sort, as there
+     * are few. */
+    size_t *c = d->candidates.items;
+    for (size_t i = 1; i < d->candidates.len; i++) {
+        size_t x = c[i], bands = d->shared_bands[x % d->capacity], j = i;
+        for (; j > 0; j--) {
+            size_t y = c[j - 1], other = d->shared_bands[y % d->capacity];
+            if (other > bands || (other == bands && y < x)) break;
+            c[j] = y;
+        }
+        c[j] = x;
+    }
+    return true;
 }
 
 td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match *out, td_error *err)
@@ -135,35 +191,34 @@ td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match
     if (!shingler_run(&d->sh, text, len) || !make_room(d)) return error_nomem(err);
     size_t n = d->sh.ids.len;
     uint64_t keys[SKETCH_BANDS];
-    size_t oldest = detector_oldest(d);
     size_t edges_before = d->edges.len;
     if (n > 0) {
-        sketch_band_keys(d->sh.hashes.items, n, keys);
-        for (size_t band = 0; band < SKETCH_BANDS; band++) {
-            uint64_t e = d->heads[bucket_of(keys[band], d->n_heads)];
-            for (; e; e = d->band_next[((e - 1) / SKETCH_BANDS % d->capacity) * SKETCH_BANDS + (e - 1) % SKETCH_BANDS]) {
-                size_t cand = (size_t)((e - 1) / SKETCH_BANDS);
-                if (cand < oldest) break;
-                size_t slot = cand % d->capacity;
-                if (d->band_keys[slot * SKETCH_BANDS + (e - 1) % SKETCH_BANDS] != keys[band]) continue;
-                if (d->visited[slot] == idx + 1) continue;
-                d->visited[slot] = idx + 1;
-                kept_article *k = &d->slots[slot];
-                overlap o = overlap_with_current(&d->sh, k->ids, k->n_ids);
-                if (!detector_is_copy(d, o)) continue;
-                if (d->opts.window == 0) {
-                    dedup_edge edge = {cand, idx};
-                    if (!vec_push(&d->edges, edge)) {
-                        d->edges.len = edges_before;
-                        return error_nomem(err);
-                    }
+        sketch_band_keys(d->sh.mins, keys);
+        if (!find_candidates(d, idx, keys)) return error_nomem(err);
+        /* Candidates verified in that order; once an article of a copy group is a verified copy,
+         * the other members of that group are not checked: one is enough to join the group. */
+        d->matched_groups.len = 0;
+        for (size_t c = 0; c < d->candidates.len; c++) {
+            size_t cand = d->candidates.items[c];
+            kept_article *k = &d->slots[cand % d->capacity];
+            bool known = false;
+            for (size_t g = 0; g < d->matched_groups.len && !known; g++) known = d->matched_groups.items[g] == k->original;
+            if (known) continue;
+            overlap o = overlap_with_current(&d->sh, k->ids, k->n_ids, fewest_shared(&d->opts, n, k->n_ids));
+            if (!detector_is_copy(d, o)) continue;
+            if (!vec_push(&d->matched_groups, k->original)) return error_nomem(err);
+            if (d->opts.window == 0) {
+                dedup_edge edge = {cand, idx, o};
+                if (!vec_push(&d->edges, edge)) {
+                    d->edges.len = edges_before;
+                    return error_nomem(err);
                 }
-                if (out->copy_of < 0 || o.jaccard > out->similarity) {
-                    out->copy_of = (long long)cand;
-                    out->original = k->original;
-                    out->similarity = o.jaccard;
-                    out->containment = o.containment;
-                }
+            }
+            if (out->copy_of < 0 || o.jaccard > out->similarity) {
+                out->copy_of = (long long)cand;
+                out->original = k->original;
+                out->similarity = o.jaccard;
+                out->containment = o.containment;
             }
         }
     }

@@ -16,6 +16,7 @@ typedef struct kept_article {
 typedef struct dedup_edge {
     size_t earlier;
     size_t later;
+    overlap overlap; /* of their shingle sets */
 } dedup_edge;
 
 struct td_dedup {
@@ -29,6 +30,9 @@ struct td_dedup {
     uint64_t *heads;       /* n_heads buckets: the newest entry (article * SKETCH_BANDS + band + 1), 0 empty */
     size_t n_heads;        /* a power of two, at least capacity * SKETCH_BANDS */
     uint64_t *visited;     /* capacity: the article (+1) whose candidates last included this slot */
+    uint32_t *shared_bands; /* capacity: how many band keys that slot shares with the current article */
+    VEC(size_t) candidates; /* the current article's candidates, likeliest first */
+    VEC(long long) matched_groups; /* the copy groups (their originals) it was found a copy in */
     VEC(dedup_edge) edges; /* without a window: every verified copy, for td_dedup_groups */
 };
 

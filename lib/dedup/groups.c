@@ -46,10 +46,19 @@ td_status td_dedup_groups(td_dedup *d, td_dedup_member *out, td_error *err)
     for (size_t i = 0; i < n; i++) {
         size_t rep = best[root_of(parent, i)];
         out[i].group = rep;
-        out[i].similarity = out[i].containment = 1;
+        out[i].similarity = out[i].containment = i == rep ? 1 : -1; /* -1: not measured yet */
     }
-    /* Each group as a list (parent and best are free for it now), then each member against its
-     * representative, whose set is loaded into the shingler. */
+    /* A member verified against its representative already has its overlap. */
+    for (size_t e = 0; e < d->edges.len; e++) {
+        const dedup_edge *edge = &d->edges.items[e];
+        size_t member = out[edge->later].group == edge->earlier ? edge->later
+                      : out[edge->earlier].group == edge->later ? edge->earlier : SIZE_MAX;
+        if (member == SIZE_MAX) continue;
+        out[member].similarity = edge->overlap.jaccard;
+        out[member].containment = edge->overlap.containment;
+    }
+    /* Each group as a list (parent and best are free for it now), then each member not measured
+     * yet against its representative, whose set is loaded into the shingler. */
     size_t *next = parent, *first = best;
     for (size_t i = 0; i < n; i++) first[i] = SIZE_MAX;
     for (size_t i = n; i-- > 0;) {
@@ -57,15 +66,16 @@ td_status td_dedup_groups(td_dedup *d, td_dedup_member *out, td_error *err)
         first[out[i].group] = i;
     }
     for (size_t rep = 0; rep < n; rep++) {
-        if (first[rep] == SIZE_MAX || next[first[rep]] == SIZE_MAX) continue; /* no copies */
-        if (!shingler_load(&d->sh, d->slots[rep].ids, d->slots[rep].n_ids)) {
-            free(parent);
-            free(best);
-            return error_nomem(err);
-        }
+        bool loaded = false;
         for (size_t i = first[rep]; i != SIZE_MAX; i = next[i]) {
-            if (i == rep) continue;
-            overlap o = overlap_with_current(&d->sh, d->slots[i].ids, d->slots[i].n_ids);
+            if (out[i].similarity >= 0) continue;
+            if (!loaded && !shingler_load(&d->sh, d->slots[rep].ids, d->slots[rep].n_ids)) {
+                free(parent);
+                free(best);
+                return error_nomem(err);
+            }
+            loaded = true;
+            overlap o = overlap_with_current(&d->sh, d->slots[i].ids, d->slots[i].n_ids, 0);
             out[i].similarity = o.jaccard;
             out[i].containment = o.containment;
         }

@@ -1,42 +1,24 @@
-/* sketch.c — MinHash sketch of a shingle set by one-permutation hashing (each shingle's hash picks a
- * bin and a value; a bin keeps its smallest value; empty bins borrow from the next filled bin,
- * "rotation" densification, Shrivastava & Li 2014), cut into LSH bands: two sets with Jaccard
- * similarity J share a band's key with probability about J^SKETCH_ROWS. */
-#include <xxhash.h>
-
+/* sketch.c — the LSH band keys of a one-permutation MinHash sketch (dedup.h: sketch_update).
+ * Empty bins borrow from the next filled bin ("rotation" densification, Shrivastava & Li 2014); a
+ * band's key is its bins' values packed into one integer with the band's number, mixed: two
+ * sketches share a band's key exactly when they agree on its bins. Sets with Jaccard similarity J
+ * agree on a bin with probability about J, on a band of SKETCH_ROWS bins about J^SKETCH_ROWS. */
 #include "dedup/dedup.h"
 
-_Static_assert((SKETCH_BINS & (SKETCH_BINS - 1)) == 0 && SKETCH_BINS <= 256, "bins: a power of two");
-_Static_assert(SKETCH_BINS % SKETCH_ROWS == 0, "bands of equal size");
+_Static_assert(SKETCH_ROWS == 2, "a band's two 32-bit values pack into one 64-bit key");
 
-static unsigned bin_bits(void)
+void sketch_band_keys(const uint32_t mins[SKETCH_BINS], uint64_t keys[SKETCH_BANDS])
 {
-    unsigned b = 0;
-    while ((1u << b) < SKETCH_BINS) b++;
-    return b;
-}
-
-void sketch_band_keys(const uint64_t *hashes, size_t n, uint64_t keys[SKETCH_BANDS])
-{
-    uint32_t mins[SKETCH_BINS];
-    bool filled[SKETCH_BINS] = {false};
-    unsigned shift = 64 - bin_bits();
-    for (size_t b = 0; b < SKETCH_BINS; b++) mins[b] = UINT32_MAX;
-    for (size_t i = 0; i < n; i++) {
-        /* The bin from the top bits, the value from the 32 bits below them. */
-        size_t bin = (size_t)(hashes[i] >> shift);
-        uint32_t value = (uint32_t)(hashes[i] >> (shift - 32));
-        if (value < mins[bin]) mins[bin] = value;
-        filled[bin] = true;
-    }
     /* An empty bin takes the value of the next filled one, shifted by the distance so that two
      * empty bins borrowing from the same bin differ. */
     uint32_t dense[SKETCH_BINS];
     for (size_t b = 0; b < SKETCH_BINS; b++) {
         size_t d = 0;
-        while (d < SKETCH_BINS && !filled[(b + d) % SKETCH_BINS]) d++;
-        dense[b] = d == SKETCH_BINS ? 0 : mins[(b + d) % SKETCH_BINS] + (uint32_t)d * 0x9e3779b9u;
+        while (d + 1 < SKETCH_BINS && mins[(b + d) % SKETCH_BINS] == UINT32_MAX) d++;
+        dense[b] = mins[(b + d) % SKETCH_BINS] + (uint32_t)d * 0x9e3779b9u;
     }
-    for (size_t band = 0; band < SKETCH_BANDS; band++)
-        keys[band] = XXH3_64bits_withSeed(dense + band * SKETCH_ROWS, SKETCH_ROWS * sizeof dense[0], band);
+    for (size_t band = 0; band < SKETCH_BANDS; band++) {
+        uint64_t packed = (uint64_t)dense[2 * band] << 32 | dense[2 * band + 1];
+        keys[band] = hash_mix(packed ^ hash_mix(band + 1));
+    }
 }
