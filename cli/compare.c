@@ -41,6 +41,7 @@ static const char report_usage[] =
     "Options:\n"
     "  -o, --output FILE  write to FILE (through a temporary file) instead of standard output;\n"
     "                     with several stories, FILE gets each story's id before its extension\n"
+    "                     (on standard output the reports of several stories follow each other)\n"
     "      --markdown     Markdown instead of HTML\n"
     "      --json         one JSON object per story instead of HTML\n"
     "  -f, --format NAME  input format: auto (default), text, multinews, sgml, jsonl, html\n"

@@ -597,6 +597,8 @@ typedef struct td_quote {
     td_span speaker_at;  /* where the article names the speaker (the mention the name was taken from; for a
                             pronoun, its antecedent); {0, 0} when the speaker is unknown */
     bool partial;        /* a fragment quoted inside the article's own sentence (`called it "a disaster"`) */
+    bool described;      /* the speaker is a description ("North Korean spokesman", "country's foreign ministry"),
+                            not a name */
 } td_quote;
 
 /* The quotes of one article, in text order. */

@@ -151,6 +151,22 @@ static void test_rounding_and_clock(void **state)
     td_cluster_free(c);
 }
 
+static void test_phrase_in_circulation(void **state)
+{
+    (void)state;
+    /* the same catchphrase in three articles, each from someone else: no dispute about who said it */
+    const char *texts[] = {
+        "Senator Jane Holt said the reports were \"a witch hunt against the mayor\" at a rally in Dover on Monday.\n",
+        "Governor Tom Reyes called the inquiry \"a witch hunt against the mayor\" during a radio interview on Tuesday.\n",
+        "Councilman Ed Park told reporters that the audit was \"a witch hunt against the mayor\" and should end.\n",
+    };
+    td_cluster *c = story_of(texts, 3);
+    td_comparison *cmp = compare(c);
+    for (size_t i = 0; i < cmp->n_disagreements; i++) assert_int_not_equal(cmp->disagreements[i].kind, TD_DISAGREE_SPEAKER);
+    td_comparison_free(cmp);
+    td_cluster_free(c);
+}
+
 static void test_agreeing_articles(void **state)
 {
     (void)state;
@@ -237,7 +253,7 @@ int main(void)
         cmocka_unit_test(test_harbour_bridge_cost), cmocka_unit_test(test_denied_and_admitted),
         cmocka_unit_test(test_counts_differ),       cmocka_unit_test(test_agreeing_articles),
         cmocka_unit_test(test_sony),                cmocka_unit_test(test_render),
-        cmocka_unit_test(test_rounding_and_clock),
+        cmocka_unit_test(test_rounding_and_clock),  cmocka_unit_test(test_phrase_in_circulation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

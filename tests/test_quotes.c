@@ -78,6 +78,7 @@ static void test_organisation_speaks(void **state)
     td_quotes *q = find("The White House said in a statement: \"We condemn the test in the strongest terms.\"");
     assert_int_equal(q->n, 1);
     expect(q, 0, "We condemn the test in the strongest terms.", "White House", NULL);
+    assert_false(q->items[0].described);
     td_quotes_free(q);
 }
 
@@ -90,6 +91,27 @@ static void test_the_spokesman_refers_back(void **state)
     assert_int_equal(q->n, 2);
     expect(q, 0, "We are looking into the claims", "North Korean spokesman", NULL);
     expect(q, 1, "The claims are false and we will prove it", "North Korean spokesman", NULL);
+    assert_true(q->items[0].described && q->items[1].described);
+    td_quotes_free(q);
+}
+
+static void test_wire_style(void **state)
+{
+    (void)state;
+    td_quotes *q = find("\"We are not going anywhere,\" Smith, 45, said on Tuesday.\n\n"
+                        "Finance Minister Olaf Brandt met lawmakers on Monday. The minister told them: \"We will act "
+                        "within days.\"\n\n"
+                        "\"The situation is dire,\" according to a statement from the ministry.\n\n"
+                        "\"The president's rationales do not hold,\" said 9/11 widow Terry Strada.\n\n"
+                        "WASHINGTON -- According to Mark Stroh, spokesman for the National Security Council, \"the "
+                        "claims are false.\"");
+    assert_int_equal(q->n, 5);
+    expect(q, 0, "We are not going anywhere", "Smith", NULL); /* an age is no role */
+    expect(q, 1, "We will act within days.", "Olaf Brandt", "Finance Minister");
+    expect(q, 2, "The situation is dire", "statement from the ministry", NULL);
+    assert_true(q->items[2].described);
+    expect(q, 3, "The president's rationales do not hold", "Terry Strada", "9/11 widow");
+    expect(q, 4, "the claims are false.", "Mark Stroh", "spokesman for the National Security Council");
     td_quotes_free(q);
 }
 
@@ -255,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_according_to_and_told_reporters),
         cmocka_unit_test(test_organisation_speaks),
         cmocka_unit_test(test_the_spokesman_refers_back),
+        cmocka_unit_test(test_wire_style),
         cmocka_unit_test(test_not_speech),
         cmocka_unit_test(test_partial_and_nested),
         cmocka_unit_test(test_paragraphs_and_standing_alone),

@@ -2,7 +2,8 @@
  * spokesman in one, the foreign ministry in another), from the quote groups of td_group_quotes.
  * Each article is represented by its attributed member closest in words to the group's longest
  * quote, and two articles are compared only when their members share most of the shorter one's
- * words (groups can chain looser matches). Two attributions
+ * words (groups can chain looser matches). Three or more articles that each give another speaker
+ * quote a phrase in circulation ("fake news"), not a quote whose speaker is in dispute. Two attributions
  * agree when their last words (the head: "spokesman", "Hun") are the same, when every word of one
  * is in the other, when both are names that share a word, or when either article names the other's
  * speaker anywhere (it may know them under both names: "Dallas Swonger" and "Delynn"). */
@@ -189,6 +190,12 @@ td_status attributions_compare(compare_ctx *cx, td_error *err)
                 differ = quote_overlap(cx, members[a]->text, members[b]->text, &ok) >= SAME_QUOTE &&
                          !same_speaker(cx, members[a]->speaker, members[b]->speaker, &ok) &&
                          !names(cx, claims[a].doc, members[b]->speaker) && !names(cx, claims[b].doc, members[a]->speaker);
+        /* three or more articles, each with its own speaker: a phrase in circulation ("fake news"), not a
+         * quote whose speaker is in dispute */
+        size_t agreeing = 0;
+        for (size_t a = 0; a < n && ok; a++)
+            for (size_t b = a + 1; b < n && ok; b++) agreeing += same_speaker(cx, members[a]->speaker, members[b]->speaker, &ok);
+        if (n >= 3 && !agreeing) differ = false;
         if (!differ || !ok) continue;
         const td_quote *shown = members[0]; /* the words all of them carry: the shortest member */
         for (size_t k = 1; k < n; k++)

@@ -1,5 +1,5 @@
-/* group.c — the same quote across articles: quotes whose folded words mostly overlap (the shorter
- * mostly inside the longer, in any order) are one quote, grouped with a union-find over all pairs. */
+/* group.c — the same quote across articles: quotes whose folded content words mostly overlap (the
+ * shorter mostly inside the longer, in any order) are one quote, grouped with a union-find over all pairs. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,6 +7,7 @@
 #include "common/buf.h"
 #include "common/error.h"
 #include "common/strmap.h"
+#include "common/vec.h"
 #include "text/text.h"
 #include "tidings.h"
 
@@ -33,40 +34,36 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Fills *b with the distinct folded words of text; false when out of memory. */
-static bool make_bag(const char *text, strmap *words, arena *ar, bag *b)
+/* Fills *b with the distinct folded words of text, only those that are not stopwords when
+ * content_only; false when out of memory. */
+static bool make_bag(const char *text, bool content_only, strmap *words, arena *ar, bag *b)
 {
-    size_t len = strlen(text), pos = 0, n = 0, cap = 16;
-    uint32_t *ids = malloc(cap * sizeof *ids);
+    size_t len = strlen(text), pos = 0;
+    VEC(uint32_t) ids = {0};
     buf folded = {0};
     token t;
-    bool ok = ids != NULL;
+    bool ok = true;
     while (ok && token_next(text, len, &pos, &t)) {
         if (t.kind == TOKEN_PUNCT) continue;
         buf_clear(&folded);
-        uint32_t id = STRMAP_NONE;
-        ok = text_fold(text + t.start, t.end - t.start, &folded) &&
-             (id = strmap_intern(words, folded.data ? folded.data : "", folded.len, NULL)) != STRMAP_NONE;
-        if (ok && n == cap) {
-            uint32_t *more = realloc(ids, 2 * cap * sizeof *ids);
-            ok = more != NULL;
-            if (ok) ids = more, cap *= 2;
-        }
-        if (ok) ids[n++] = id;
+        ok = text_fold(text + t.start, t.end - t.start, &folded);
+        if (!ok || (content_only && stopword(folded.data ? folded.data : "", folded.len))) continue;
+        uint32_t id = strmap_intern(words, folded.data ? folded.data : "", folded.len, NULL);
+        ok = id != STRMAP_NONE && vec_push(&ids, id);
     }
     buf_free(&folded);
-    if (ok && n) {
-        qsort(ids, n, sizeof *ids, cmp_u32);
-        size_t k = 1;
-        for (size_t i = 1; i < n; i++)
-            if (ids[i] != ids[k - 1]) ids[k++] = ids[i];
-        n = k;
+    size_t n = 0;
+    if (ok && ids.len) {
+        qsort(ids.items, ids.len, sizeof *ids.items, cmp_u32);
+        n = 1;
+        for (size_t i = 1; i < ids.len; i++)
+            if (ids.items[i] != ids.items[n - 1]) ids.items[n++] = ids.items[i];
         b->ids = arena_alloc(ar, n * sizeof *b->ids);
         ok = b->ids != NULL;
-        if (ok) memcpy(b->ids, ids, n * sizeof *ids);
+        if (ok) memcpy(b->ids, ids.items, n * sizeof *ids.items);
     }
     b->n = ok ? n : 0;
-    free(ids);
+    vec_free(&ids);
     return ok;
 }
 
@@ -114,7 +111,9 @@ td_quote_groups *td_group_quotes(const td_quotes *const *docs, size_t n_docs, td
         for (size_t i = 0; ok && docs[d] && i < docs[d]->n; i++, k++) {
             refs[k] = (td_quote_ref){d, i};
             parent[k] = k;
-            ok = make_bag(docs[d]->items[i].text, &words, &st->mem, &bags[k]);
+            /* content words; all words for a quote of stopwords only ("We will.") */
+            ok = make_bag(docs[d]->items[i].text, true, &words, &st->mem, &bags[k]) &&
+                 (bags[k].n || make_bag(docs[d]->items[i].text, false, &words, &st->mem, &bags[k]));
         }
     for (size_t a = 0; ok && a < total; a++)
         for (size_t b = a + 1; b < total; b++)

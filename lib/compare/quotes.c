@@ -82,6 +82,7 @@ static bool copy_quote(const qdoc *d, const qquote *q, arena *ar, td_quote *out)
         out->speaker = range_text(d, ar, q->name_a, q->name_b, &oom);
         out->role = range_text(d, ar, q->role_a, q->role_b, &oom);
         out->speaker_at = (td_span){d->tok.items[q->name_a].start, d->tok.items[q->name_b - 1].end};
+        out->described = q->described;
     }
     return out->text && !oom;
 }

@@ -41,7 +41,7 @@ typedef struct qquote {
     bool partial;     /* inside a sentence of the article's own words */
     /* the speaker, filled by speakers_find: token ranges [a, b) of the name and the role; b == a when none */
     size_t name_a, name_b, role_a, role_b;
-    bool generic;     /* the name is a description ("a North Korean spokesman"), not a proper name */
+    bool described;   /* the name is a description ("a North Korean spokesman"), not a proper name */
 } qquote;
 
 typedef struct qdoc {
@@ -66,8 +66,12 @@ void qdoc_free(qdoc *d);
 /* True when token t is one of the words of `sorted` in ASCII lower case (the list sorted, lower case). */
 bool qtok_is(const qdoc *d, size_t t, const char *const *sorted, size_t n);
 #define QTOK_IS(d, t, list) qtok_is((d), (t), (list), sizeof(list) / sizeof *(list))
-/* True when token t is a verb of speech (said, told, added, according [to], warned, ...). */
+/* True when token t is a verb of speech (said, told, added, according [to], warned, ...) (cues.c). */
 bool speech_verb(const qdoc *d, size_t t);
+/* "according"; a verb that may also be a plural noun (claims, states); a medium's verb (reported). */
+bool cue_according(const qdoc *d, size_t t);
+bool cue_noun(const qdoc *d, size_t t);
+bool cue_reporting(const qdoc *d, size_t t);
 /* True when token t is the single character c. */
 bool qtok_char(const qdoc *d, size_t t, char c);
 

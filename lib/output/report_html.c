@@ -188,6 +188,26 @@ static bool units_list(buf *b, const report *r, const char *id, const char *head
     return ok && buf_puts(b, "</ul></section>");
 }
 
+/* The details only one article reports, under that article's name. */
+static bool unique_section(buf *b, const report *r)
+{
+    const td_comparison *cmp = r->cmp;
+    const td_unit *u = cmp->units + cmp->n_units - cmp->n_unique;
+    bool ok = buf_puts(b, "<section id=\"unique\"><h2>Only one article reports</h2>");
+    if (!cmp->n_unique) return ok && buf_puts(b, "<p class=\"note\">None.</p></section>");
+    for (size_t d = 0; ok && d < cmp->n_docs; d++) {
+        size_t n = 0;
+        for (size_t i = 0; i < cmp->n_unique; i++) n += u[i].sources[0] == d;
+        if (!n) continue;
+        ok = buf_puts(b, "<h3>") && esc(b, report_doc_label(r->c, d)) && badges(b, r, &d, 1) &&
+             buf_printf(b, " <span class=\"meta\">%zu</span></h3><ul class=\"units\">", n);
+        for (size_t i = 0; ok && i < cmp->n_unique; i++)
+            if (u[i].sources[0] == d) ok = buf_puts(b, "<li>") && esc(b, u[i].first.text) && buf_puts(b, "</li>");
+        ok = ok && buf_puts(b, "</ul>");
+    }
+    return ok && buf_puts(b, "</section>");
+}
+
 static bool timeline_section(buf *b, const report *r)
 {
     const td_comparison *cmp = r->cmp;
@@ -241,7 +261,7 @@ bool report_html(buf *b, const report *r)
     ok = ok && buf_puts(b, "</p></header>") && summary_section(b, r) && disagreements_section(b, r) &&
          quotes_section(b, r) && coverage_section(b, r) &&
          units_list(b, r, "consensus", "What most articles report", cmp->units, cmp->n_consensus) &&
-         units_list(b, r, "unique", "Only one article reports", cmp->units + cmp->n_units - cmp->n_unique, cmp->n_unique) &&
+         unique_section(b, r) &&
          timeline_section(b, r) && articles_section(b, r) &&
          buf_puts(b, "<footer class=\"note\"><p>Made by tidings " TD_VERSION " from the articles alone; no data left "
                      "this page.</p></footer></main></body></html>\n");

@@ -92,7 +92,18 @@ bool report_markdown(buf *b, const report *r)
         }
     }
     ok = ok && buf_putc(b, '\n') && units(b, "What most articles report", cmp->units, cmp->n_consensus) &&
-         units(b, "Only one article reports", cmp->units + cmp->n_units - cmp->n_unique, cmp->n_unique);
+         buf_puts(b, "\n## Only one article reports\n");
+    if (!cmp->n_unique) ok = ok && buf_puts(b, "\nNone.\n");
+    const td_unit *unique = cmp->units + cmp->n_units - cmp->n_unique;
+    for (size_t d = 0; ok && d < c->n_docs; d++) {
+        bool heading = false;
+        for (size_t i = 0; ok && i < cmp->n_unique; i++) {
+            if (unique[i].sources[0] != d) continue;
+            if (!heading) ok = buf_printf(b, "\n### [%zu] ", d + 1) && md(b, report_doc_label(c, d)) && buf_puts(b, "\n\n");
+            heading = true;
+            ok = ok && buf_puts(b, "- ") && md(b, unique[i].first.text) && buf_putc(b, '\n');
+        }
+    }
     if (cmp->n_timeline) ok = ok && buf_puts(b, "\n## Timeline\n\n");
     for (size_t i = 0; ok && i < cmp->n_timeline; i++)
         ok = buf_puts(b, "- **") && md(b, cmp->timeline[i].when) && buf_puts(b, "**: ") && md(b, cmp->timeline[i].first.text) &&
