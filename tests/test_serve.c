@@ -135,6 +135,14 @@ static void test_handler(void **state)
     assert_int_equal(handle(srv, "GET", "/stories/f1", NULL, NULL, NULL, &body), 200); /* from the cache */
     assert_non_null(strstr(body, "lifeboats"));
     free(body);
+    /* a batch that adds to the story replaces what was kept of it */
+    snprintf(json, sizeof json, "{\"id\":\"f2\",\"text\":\"%s Divers checked the hull on Monday.\"}", ferry);
+    assert_int_equal(handle(srv, "POST", "/articles", "application/json", "Bearer s3cret", json, &body), 200);
+    assert_non_null(strstr(body, "\"story\":\"f1\""));
+    free(body);
+    assert_int_equal(handle(srv, "GET", "/stories/f1", NULL, NULL, NULL, &body), 200);
+    assert_non_null(strstr(body, "\"id\":\"f2\""));
+    free(body);
     assert_int_equal(handle(srv, "GET", "/articles/m%31", NULL, NULL, NULL, &body), 200);
     assert_non_null(strstr(body, "Kestrel"));
     free(body);

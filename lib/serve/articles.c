@@ -161,6 +161,7 @@ static bool store_batch(td_server *s, const td_cluster *c, td_http_response *out
         td_placement p;
         td_store_action action;
         st = td_store_add(s->store, &c->docs[i], &p, &action, &err);
+        if (st == TD_OK) serve_cache_forget(s, p.story); /* it changes (the lock is held until the answer) */
         if (st == TD_OK)
             ok = buf_puts(&b, i ? ",{\"id\":" : "{\"id\":") &&
                  serve_json_string(&b, c->docs[i].name, strlen(c->docs[i].name)) && buf_puts(&b, ",\"story\":") &&
@@ -179,6 +180,7 @@ static bool store_batch(td_server *s, const td_cluster *c, td_http_response *out
     td_error oerr = {0};
     s->store = td_store_open(s->opts.store, NULL, &oerr);
     s->generation++;
+    s->cache_epoch++;
     if (!ok || st == TD_ERR_NOMEM) return false;
     return serve_error(out, st == TD_ERR_INPUT ? 400 : 500, "%s", err.message);
 }

@@ -9,13 +9,13 @@
 #define DEFAULT_LIMIT 50
 #define MAX_LIMIT 1000
 
-/* The cached response of key at the current generation, copied into out. */
+/* The cached response of key, copied into out. */
 static bool cache_get(td_server *s, const char *key, td_http_response *out, bool *hit)
 {
     *hit = false;
     for (size_t i = 0; i < SERVE_CACHE_SLOTS; i++) {
         serve_cached *e = &s->cache[i];
-        if (e->key && e->generation == s->generation && !strcmp(e->key, key)) {
+        if (e->key && e->epoch == s->cache_epoch && !strcmp(e->key, key)) {
             *hit = true;
             return serve_reply(out, 200, e->content_type, e->body, e->len);
         }
@@ -23,19 +23,30 @@ static bool cache_get(td_server *s, const char *key, td_http_response *out, bool
     return true;
 }
 
-static void cache_put(td_server *s, const char *key, const td_http_response *r)
+static void cache_clear(serve_cached *e)
+{
+    free(e->key);
+    free(e->story);
+    free(e->body);
+    *e = (serve_cached){0};
+}
+
+void serve_cache_forget(td_server *s, const char *story)
+{
+    for (size_t i = 0; i < SERVE_CACHE_SLOTS; i++)
+        if (s->cache[i].key && !strcmp(s->cache[i].story, story)) cache_clear(&s->cache[i]);
+}
+
+static void cache_put(td_server *s, const char *key, const char *story, const td_http_response *r)
 {
     serve_cached *slot = NULL;
     for (size_t i = 0; i < SERVE_CACHE_SLOTS && !slot; i++)
-        if (!s->cache[i].key || s->cache[i].generation != s->generation) slot = &s->cache[i];
+        if (!s->cache[i].key || s->cache[i].epoch != s->cache_epoch) slot = &s->cache[i];
     if (!slot) slot = &s->cache[s->cache_next++ % SERVE_CACHE_SLOTS];
-    free(slot->key);
-    free(slot->body);
-    *slot = (serve_cached){strdup(key), s->generation, r->content_type, malloc(r->len + 1), r->len};
-    if (!slot->key || !slot->body) {
-        free(slot->key);
-        free(slot->body);
-        *slot = (serve_cached){0};
+    cache_clear(slot);
+    *slot = (serve_cached){strdup(key), strdup(story), s->cache_epoch, r->content_type, malloc(r->len + 1), r->len};
+    if (!slot->key || !slot->story || !slot->body) {
+        cache_clear(slot);
         return;
     }
     memcpy(slot->body, r->body, r->len + 1);
@@ -327,7 +338,10 @@ td_status td_server_handle(td_server *s, const char *method, const char *url, co
     size_t path_len = q ? (size_t)(q - url) : strlen(url);
     char *path = strndup(url, path_len);
     if (!path) return TD_ERR_NOMEM;
-    bool cacheable = (!strcmp(method, "GET") || !strcmp(method, "HEAD")) && !strncmp(path, "/stories/", 9);
+    /* a story and its report are kept, under the story's id */
+    buf story = {0};
+    bool cacheable = (!strcmp(method, "GET") || !strcmp(method, "HEAD")) && !strncmp(path, "/stories/", 9) &&
+                     serve_decode(path + 9, strcspn(path + 9, "/"), false, &story);
     pthread_mutex_lock(&s->lock);
     bool hit = false, ok = !cacheable || cache_get(s, path, out, &hit);
     if (ok && !hit) {
@@ -337,9 +351,10 @@ td_status td_server_handle(td_server *s, const char *method, const char *url, co
             ok = serve_error(out, 503, "the store is not open");
         else
             ok = route(s, method, path, q ? q + 1 : "", content_type, authorization, body ? body : "", len, out);
-        if (ok && out->body && cacheable && out->status == 200) cache_put(s, path, out);
+        if (ok && out->body && cacheable && out->status == 200) cache_put(s, path, story.data, out);
     }
     pthread_mutex_unlock(&s->lock);
+    buf_free(&story);
     free(path);
     if (!ok || !out->body) {
         free(out->body);

@@ -9,10 +9,11 @@
 
 #define SERVE_CACHE_SLOTS 64
 
-/* A rendered response kept until the store changes (the generation moves on). */
+/* A rendered story kept until a batch adds to that story (or the store is opened again). */
 typedef struct serve_cached {
     char *key;                /* the request path, NULL when the slot is free */
-    unsigned long generation; /* the store's generation it was made at */
+    char *story;              /* the story's id */
+    unsigned long epoch;      /* the cache's epoch it was made in */
     const char *content_type;
     char *body;
     size_t len;
@@ -26,6 +27,7 @@ struct td_server {
     td_summarizer *summarizer;
     unsigned long generation;    /* moves on with every committed batch */
     unsigned long summarized;    /* the generation the stored summaries were last brought up to date at */
+    unsigned long cache_epoch;   /* moves on when the whole cache is void (the store opened again) */
     serve_cached cache[SERVE_CACHE_SLOTS];
     size_t cache_next;           /* the slot the next entry replaces when none is free */
     struct MHD_Daemon *daemon;   /* NULL until td_server_listen */
@@ -41,6 +43,9 @@ bool serve_json_string(buf *b, const char *s, size_t len);
 bool serve_query(const char *query, const char *name, buf *value);
 /* Percent-decodes s[0..len) into out ('+' is a space when plus_space); false on a bad escape or NUL. */
 bool serve_decode(const char *s, size_t len, bool plus_space, buf *out);
+
+/* Drops the cached renderings of a story (a batch added to it). */
+void serve_cache_forget(td_server *s, const char *story);
 
 /* POST /articles: the body (of the media type given) into the store (routes hold the lock). */
 bool serve_post_articles(td_server *s, const char *media_type, const char *query, const char *body, size_t len,

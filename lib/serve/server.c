@@ -222,10 +222,7 @@ void td_server_free(td_server *s)
     if (s->daemon) MHD_stop_daemon(s->daemon);
     td_summarizer_free(s->summarizer);
     td_store_close(s->store);
-    for (size_t i = 0; i < SERVE_CACHE_SLOTS; i++) {
-        free(s->cache[i].key);
-        free(s->cache[i].body);
-    }
+    for (size_t i = 0; i < SERVE_CACHE_SLOTS; i++) serve_cache_forget(s, s->cache[i].story ? s->cache[i].story : "");
     pthread_mutex_destroy(&s->lock);
     free(s->store_path);
     free(s->bind);
