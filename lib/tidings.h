@@ -735,6 +735,10 @@ char *td_render_report(const td_comparison *cmp, const td_summary *summary, cons
 /* (lib/serve) An HTTP API and a web page over a store (libmicrohttpd): articles in, stories and their
  * reports out. See docs/serve.md for the routes. */
 
+/* A second handle on a store, for reading only (td_store_stories, td_store_story…; never td_store_add or
+ * td_store_summarize): in WAL mode its reads see the last commit and never wait for a writer. Close with
+ * td_store_close. NULL on error (no such file, not a tidings store). */
+td_store *td_store_open_reader(const char *path, td_error *err);
 /* Lookups of one story or article in a store (lib/store). The story of id into *out (free with
  * td_stories_free(*out, 1)), NULL when there is none. */
 td_status td_store_story(td_store *s, const char *id, td_story **out, td_error *err);

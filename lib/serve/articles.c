@@ -149,38 +149,47 @@ static bool parse_one(td_cluster *c, bool html, const char *query, const char *b
     return ok;
 }
 
-/* Adds the checked articles as one batch, commits it, brings the summaries up to date; the answer
- * lists where each article went. */
+/* Adds the checked articles as one batch, commits it, brings the summaries of the stories it changed
+ * up to date, then drops what the cache kept of them; the answer lists where each article went. */
 static bool store_batch(td_server *s, const td_cluster *c, td_http_response *out)
 {
     td_error err = {0};
-    buf b = {0};
+    buf b = {0}, stories = {0}; /* the answer; the ids of the stories changed, each ended by a NUL */
     bool ok = buf_puts(&b, "{\"accepted\":") && buf_put_size(&b, c->n_docs) && buf_puts(&b, ",\"articles\":[");
     td_status st = TD_OK;
     for (size_t i = 0; ok && st == TD_OK && i < c->n_docs; i++) {
         td_placement p;
         td_store_action action;
         st = td_store_add(s->store, &c->docs[i], &p, &action, &err);
-        if (st == TD_OK) serve_cache_forget(s, p.story); /* it changes (the lock is held until the answer) */
         if (st == TD_OK)
             ok = buf_puts(&b, i ? ",{\"id\":" : "{\"id\":") &&
                  serve_json_string(&b, c->docs[i].name, strlen(c->docs[i].name)) && buf_puts(&b, ",\"story\":") &&
-                 serve_json_string(&b, p.story, strlen(p.story)) && buf_putc(&b, '}');
+                 serve_json_string(&b, p.story, strlen(p.story)) && buf_putc(&b, '}') &&
+                 buf_append(&stories, p.story, strlen(p.story) + 1);
     }
     if (st == TD_OK && ok) st = td_store_commit(s->store, &err);
     if (st == TD_OK && ok) {
-        s->generation++; /* summaries are brought up to date by the next read (routes.c) */
+        /* the batch is in; a summary that fails now is made again with the next batch */
+        td_error serr = {0};
+        td_store_summarize(s->store, s->summarizer, &serr);
+        pthread_mutex_lock(&s->read_lock);
+        for (size_t at = 0; at < stories.len; at += strlen(stories.data + at) + 1)
+            serve_cache_forget(s, stories.data + at);
+        pthread_mutex_unlock(&s->read_lock);
         ok = buf_puts(&b, "]}\n") && serve_reply(out, 200, "application/json", b.data, b.len);
         buf_free(&b);
+        buf_free(&stories);
         return ok;
     }
     buf_free(&b);
+    buf_free(&stories);
     /* nothing of the batch is kept: the store is opened again, which rolls it back */
     td_store_close(s->store);
     td_error oerr = {0};
     s->store = td_store_open(s->opts.store, NULL, &oerr);
-    s->generation++;
+    pthread_mutex_lock(&s->read_lock);
     s->cache_epoch++;
+    pthread_mutex_unlock(&s->read_lock);
     if (!ok || st == TD_ERR_NOMEM) return false;
     return serve_error(out, st == TD_ERR_INPUT ? 400 : 500, "%s", err.message);
 }
@@ -195,7 +204,6 @@ bool serve_post_articles(td_server *s, const char *media_type, const char *query
                            *media_type ? media_type : "no Content-Type");
     size_t bad;
     if (!html && !td_utf8_valid(body, len, &bad)) return serve_error(out, 400, "invalid UTF-8 at byte %zu", bad);
-    if (!s->store) return serve_error(out, 503, "the store could not be opened again");
     td_cluster *c = td_cluster_new("request");
     if (!c) return false;
     bool nomem = false, ok;

@@ -125,8 +125,8 @@ static bool get_stories(td_server *s, const char *query, td_http_response *out)
         char **found = NULL;
         size_t n = 0, n_found = 0;
         td_error err = {0};
-        if ((has_q && td_store_search(s->store, q.data, &found, &n_found, &err) != TD_OK) ||
-            td_store_stories(s->store, has_since ? since.data : NULL, 1, &list, &n, &err) != TD_OK) {
+        if ((has_q && td_store_search(s->reader, q.data, &found, &n_found, &err) != TD_OK) ||
+            td_store_stories(s->reader, has_since ? since.data : NULL, 1, &list, &n, &err) != TD_OK) {
             ok = err.code == TD_ERR_NOMEM ? false : serve_error(out, 500, "%s", err.message);
         } else {
             buf b = {0};
@@ -153,7 +153,7 @@ static bool get_stories(td_server *s, const char *query, td_http_response *out)
 static char *render_report(td_server *s, const td_cluster *c, td_report_format format, td_error *err)
 {
     td_comparison *cmp = td_compare(c, err);
-    td_summary *sum = cmp ? td_summarize(s->summarizer, c, err) : NULL;
+    td_summary *sum = cmp ? td_summarize(s->reader_summarizer, c, err) : NULL;
     char *r = sum ? td_render_report(cmp, sum, c, format) : NULL;
     td_summary_free(sum);
     td_comparison_free(cmp);
@@ -193,7 +193,7 @@ static bool get_story(td_server *s, const char *id, bool report, td_http_respons
     td_error err = {0};
     td_story *st = NULL;
     td_cluster *c = NULL;
-    if (td_store_story(s->store, id, &st, &err) != TD_OK || (st && td_store_story_cluster(s->store, id, &c, &err) != TD_OK)) {
+    if (td_store_story(s->reader, id, &st, &err) != TD_OK || (st && td_store_story_cluster(s->reader, id, &c, &err) != TD_OK)) {
         td_stories_free(st, st ? 1 : 0);
         return err.code == TD_ERR_NOMEM ? false : serve_error(out, 500, "%s", err.message);
     }
@@ -233,7 +233,7 @@ static bool get_article(td_server *s, const char *id, td_http_response *out)
 {
     td_error err = {0};
     td_cluster *c = NULL;
-    if (td_store_article(s->store, id, &c, &err) != TD_OK)
+    if (td_store_article(s->reader, id, &c, &err) != TD_OK)
         return err.code == TD_ERR_NOMEM ? false : serve_error(out, 500, "%s", err.message);
     if (!c) return serve_error(out, 404, "no article %.200s", id);
     const td_document *d = &c->docs[0];
@@ -270,21 +270,6 @@ static void media_type(const char *content_type, char out[64])
     out[n] = '\0';
 }
 
-/* Summarises the stories that changed since the last read: ingest stays fast, and a reader sees
- * summaries of every acknowledged article. A failure is an error response. */
-static bool summaries_current(td_server *s, td_http_response *out, bool *failed)
-{
-    *failed = false;
-    if (s->summarized == s->generation) return true;
-    td_error err = {0};
-    if (td_store_summarize(s->store, s->summarizer, &err) != TD_OK) {
-        *failed = true;
-        return err.code == TD_ERR_NOMEM ? false : serve_error(out, 500, "%s", err.message);
-    }
-    s->summarized = s->generation;
-    return true;
-}
-
 /* Routes a decoded path; `id` gets the story or article id of the routes that have one. */
 static bool route(td_server *s, const char *method, const char *path, const char *query, const char *content_type,
                   const char *authorization, const char *body, size_t len, td_http_response *out)
@@ -295,8 +280,7 @@ static bool route(td_server *s, const char *method, const char *path, const char
         if (!strcmp(path, "/"))
             return serve_reply(out, 200, "text/html; charset=utf-8", serve_page, (size_t)(serve_page_end - serve_page));
         if (!strcmp(path, "/health")) return serve_reply(out, 200, "application/json", "{\"status\":\"ok\"}\n", 16);
-        bool failed, ok = summaries_current(s, out, &failed);
-        return failed ? ok : get_stories(s, query, out);
+        return get_stories(s, query, out);
     }
     if (!strcmp(path, "/favicon.ico") && get) return serve_reply(out, 204, "image/x-icon", "", 0); /* no icon */
     if (!strcmp(path, "/articles")) {
@@ -319,13 +303,8 @@ static bool route(td_server *s, const char *method, const char *path, const char
     bool ok;
     if (!serve_decode(rest, id_len, false, &id) || !td_utf8_valid(id.data, id.len, NULL))
         ok = serve_error(out, 400, "a bad id in %.200s", path);
-    else if (!story)
-        ok = get_article(s, id.data, out);
-    else {
-        bool failed;
-        ok = summaries_current(s, out, &failed);
-        if (!failed) ok = get_story(s, id.data, report, out);
-    }
+    else
+        ok = story ? get_story(s, id.data, report, out) : get_article(s, id.data, out);
     buf_free(&id);
     return ok;
 }
@@ -342,18 +321,20 @@ td_status td_server_handle(td_server *s, const char *method, const char *url, co
     buf story = {0};
     bool cacheable = (!strcmp(method, "GET") || !strcmp(method, "HEAD")) && !strncmp(path, "/stories/", 9) &&
                      serve_decode(path + 9, strcspn(path + 9, "/"), false, &story);
-    pthread_mutex_lock(&s->lock);
+    /* a write takes the writer's lock, anything else the reader's: reads go on during a write */
+    pthread_mutex_t *lock = !strcmp(method, "POST") && !strcmp(path, "/articles") ? &s->write_lock : &s->read_lock;
+    pthread_mutex_lock(lock);
     bool hit = false, ok = !cacheable || cache_get(s, path, out, &hit);
     if (ok && !hit) {
         if (len > s->opts.max_body)
             ok = serve_error(out, 413, "the request body is over %zu bytes", s->opts.max_body);
-        else if (!s->store)
-            ok = serve_error(out, 503, "the store is not open");
+        else if (lock == &s->write_lock && !s->store)
+            ok = serve_error(out, 503, "the store could not be opened again");
         else
             ok = route(s, method, path, q ? q + 1 : "", content_type, authorization, body ? body : "", len, out);
         if (ok && out->body && cacheable && out->status == 200) cache_put(s, path, story.data, out);
     }
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(lock);
     buf_free(&story);
     free(path);
     if (!ok || !out->body) {

@@ -1,5 +1,5 @@
-/* serve.h — the insides of the server, shared by its files: the store and summariser behind one lock,
- * the cache of rendered stories, the request handler's pieces. The public side is in tidings.h. */
+/* serve.h — the insides of the server, shared by its files: a writing and a reading handle on the
+ * store, each behind its lock, the cache of rendered stories, the request handler's pieces. The public side is in tidings.h. */
 #ifndef TD_SERVE_H
 #define TD_SERVE_H
 #include <pthread.h>
@@ -22,11 +22,12 @@ typedef struct serve_cached {
 struct td_server {
     td_serve_opts opts;          /* strings point into the copies below */
     char *store_path, *bind, *token;
-    pthread_mutex_t lock;        /* held while the store, the summariser or the cache is used */
-    td_store *store;
-    td_summarizer *summarizer;
-    unsigned long generation;    /* moves on with every committed batch */
-    unsigned long summarized;    /* the generation the stored summaries were last brought up to date at */
+    pthread_mutex_t write_lock;  /* held by a POST: the store and the writer's summariser */
+    td_store *store;             /* adds, commits, summaries */
+    td_summarizer *summarizer;   /* the writer's */
+    pthread_mutex_t read_lock;   /* held by a read: the reader, its summariser and the cache */
+    td_store *reader;            /* the same file read only: reads never wait for a write (WAL) */
+    td_summarizer *reader_summarizer; /* for reports */
     unsigned long cache_epoch;   /* moves on when the whole cache is void (the store opened again) */
     serve_cached cache[SERVE_CACHE_SLOTS];
     size_t cache_next;           /* the slot the next entry replaces when none is free */
@@ -44,10 +45,10 @@ bool serve_query(const char *query, const char *name, buf *value);
 /* Percent-decodes s[0..len) into out ('+' is a space when plus_space); false on a bad escape or NUL. */
 bool serve_decode(const char *s, size_t len, bool plus_space, buf *out);
 
-/* Drops the cached renderings of a story (a batch added to it). */
+/* Drops the cached renderings of a story (a batch added to it); the read lock must be held. */
 void serve_cache_forget(td_server *s, const char *story);
 
-/* POST /articles: the body (of the media type given) into the store (routes hold the lock). */
+/* POST /articles: the body (of the media type given) into the store (the write lock is held). */
 bool serve_post_articles(td_server *s, const char *media_type, const char *query, const char *body, size_t len,
                          td_http_response *out);
 

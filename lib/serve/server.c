@@ -36,7 +36,8 @@ td_server *td_server_new(const td_serve_opts *opts, td_error *err)
     td_server *s = calloc(1, sizeof *s);
     if (!s) return error_nomem(err), NULL;
     s->opts = *opts;
-    pthread_mutex_init(&s->lock, NULL);
+    pthread_mutex_init(&s->write_lock, NULL);
+    pthread_mutex_init(&s->read_lock, NULL);
     if (!(s->store_path = strdup(opts->store)) || !(s->bind = strdup(opts->bind)) ||
         (opts->token && !(s->token = strdup(opts->token)))) {
         td_server_free(s);
@@ -45,11 +46,13 @@ td_server *td_server_new(const td_serve_opts *opts, td_error *err)
     s->opts.store = s->store_path;
     s->opts.bind = s->bind;
     s->opts.token = s->token;
-    s->summarized = ~0UL; /* stories left stale by an earlier run are summarised by the first read */
     td_summary_opts sopts;
     td_summary_opts_defaults(&sopts);
     sopts.max_words = 100;
-    if (!(s->store = td_store_open(s->store_path, NULL, err)) || !(s->summarizer = td_summarizer_new(&sopts, err))) {
+    /* stories an earlier run left without a current summary get one now */
+    if (!(s->store = td_store_open(s->store_path, NULL, err)) || !(s->summarizer = td_summarizer_new(&sopts, err)) ||
+        td_store_summarize(s->store, s->summarizer, err) != TD_OK || !(s->reader = td_store_open_reader(s->store_path, err)) ||
+        !(s->reader_summarizer = td_summarizer_new(&sopts, err))) {
         td_server_free(s);
         return NULL;
     }
@@ -221,9 +224,12 @@ void td_server_free(td_server *s)
     if (!s) return;
     if (s->daemon) MHD_stop_daemon(s->daemon);
     td_summarizer_free(s->summarizer);
+    td_summarizer_free(s->reader_summarizer);
     td_store_close(s->store);
+    td_store_close(s->reader);
     for (size_t i = 0; i < SERVE_CACHE_SLOTS; i++) serve_cache_forget(s, s->cache[i].story ? s->cache[i].story : "");
-    pthread_mutex_destroy(&s->lock);
+    pthread_mutex_destroy(&s->write_lock);
+    pthread_mutex_destroy(&s->read_lock);
     free(s->store_path);
     free(s->bind);
     free(s->token);

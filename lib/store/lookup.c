@@ -1,11 +1,38 @@
-/* lookup.c — one story or one article of a store by its id: what the server answers GET /stories/{id},
- * its report and GET /articles/{id} with. */
+/* lookup.c — one story or one article of a store by its id, the stories that match a search, and a
+ * store opened for reading only: what the server answers GET /stories… and GET /articles/{id} with. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/error.h"
 #include "common/vec.h"
 #include "store/store.h"
+
+td_store *td_store_open_reader(const char *path, td_error *err)
+{
+    td_store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        error_nomem(err);
+        return NULL;
+    }
+    long long app = 0;
+    sqlite3_stmt *q = NULL;
+    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_busy_timeout(s->db, 2000);
+        rc = sqlite3_prepare_v2(s->db, "PRAGMA application_id", -1, &q, NULL);
+    }
+    if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) app = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    td_status st = rc == SQLITE_ROW ? TD_OK : store_error(s, rc, "cannot open", err);
+    if (st == TD_OK && app != STORE_APPLICATION)
+        st = error_set(err, TD_ERR_INPUT, "%s: not a tidings store", path);
+    if (st != TD_OK) {
+        td_store_close(s);
+        return NULL;
+    }
+    return s;
+}
 
 td_status td_store_story(td_store *s, const char *id, td_story **out, td_error *err)
 {

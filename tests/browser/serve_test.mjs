@@ -53,6 +53,7 @@ try {
     const away = [];
     page.on('request', (r) => { if (!r.url().startsWith(base)) away.push(r.url()); });
     await page.goto(base + '/');
+    await page.locator('#none').waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
     check(await page.locator('#none').isVisible(), 'an empty store says there are no stories yet');
 
     for (let i = 0; i < 4; i++) {

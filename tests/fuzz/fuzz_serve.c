@@ -1,21 +1,29 @@
 /* fuzz_serve.c — libFuzzer target for the server's request handler, without sockets: the input's first
  * line is "METHOD URL", the next two the Content-Type and Authorization headers (empty: absent), the rest
  * the body. Every answer must be a status from 200 to 599 with a body; every 4xx/5xx a JSON object with
- * "error". The store is in memory and kept across inputs. Built by `make fuzz`; seeds in tests/data/serve. */
+ * "error". The store is a file in /tmp kept across inputs. Built by `make fuzz`; seeds in tests/data/serve. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tidings.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static td_server *server;
+static char path[64];
 
 static void cleanup(void)
 {
     td_server_free(server);
+    char p[80];
+    unlink(path);
+    snprintf(p, sizeof p, "%s-wal", path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path);
+    unlink(p);
 }
 
 /* The next line of data from *at (without its newline), as a new string. */
@@ -33,7 +41,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!server) {
         td_serve_opts opts;
         td_serve_opts_defaults(&opts);
-        opts.store = ":memory:";
+        snprintf(path, sizeof path, "/tmp/fuzz_serve_%ld.db", (long)getpid());
+        unlink(path);
+        opts.store = path;
         opts.max_body = 1 << 16;
         td_error err = {0};
         if (!(server = td_server_new(&opts, &err))) abort();
