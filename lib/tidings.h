@@ -747,10 +747,12 @@ td_status td_store_story(td_store *s, const char *id, td_story **out, td_error *
 td_status td_store_story_cluster(td_store *s, const char *id, td_cluster **out, td_error *err);
 /* The article id as a cluster of one whose id is its story's id; NULL when there is none. */
 td_status td_store_article(td_store *s, const char *id, td_cluster **out, td_error *err);
-/* The ids of the stories with an article (title or text) that has every word of query (SQLite FTS5,
- * words matched whole, case and accents aside; a word ending in '*' matches as a prefix), into *ids
- * (*n of them, each and the array to free()). An empty query matches nothing. */
-td_status td_store_search(td_store *s, const char *query, char ***ids, size_t *n, td_error *err);
+/* At most limit stories, newest first (as td_store_stories), updated on or after since (NULL: all) and,
+ * when query is not NULL, with an article (title or text) that has every word of query (SQLite FTS5:
+ * words matched whole, case and accents aside; a word ending in '*' is a prefix; a query of no word
+ * matches nothing). Free with td_stories_free. */
+td_status td_store_latest(td_store *s, const char *since, const char *query, size_t limit, td_story **out,
+                          size_t *n, td_error *err);
 
 typedef struct td_serve_opts {
     const char *store;        /* "tidings.db": the store's file (created when absent) */

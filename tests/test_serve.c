@@ -43,15 +43,12 @@ static void add(td_store *s, const char *id, const char *text)
 static void search(td_store *s, const char *q, char *out, size_t size)
 {
     td_error err = {0};
-    char **ids;
+    td_story *list;
     size_t n;
-    assert_int_equal(td_store_search(s, q, &ids, &n, &err), TD_OK);
+    assert_int_equal(td_store_latest(s, NULL, q, 10, &list, &n, &err), TD_OK);
     out[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        snprintf(out + strlen(out), size - strlen(out), "%s%s", i ? " " : "", ids[i]);
-        free(ids[i]);
-    }
-    free(ids);
+    for (size_t i = 0; i < n; i++) snprintf(out + strlen(out), size - strlen(out), "%s%s", i ? " " : "", list[i].id);
+    td_stories_free(list, n);
 }
 
 static void test_search(void **state)
@@ -76,6 +73,12 @@ static void test_search(void **state)
     assert_string_equal(found, "");
     search(s, "   ", found, sizeof found);
     assert_string_equal(found, "");
+    td_story *list;
+    size_t n;
+    assert_int_equal(td_store_latest(s, NULL, NULL, 1, &list, &n, &err), TD_OK); /* newest first, limited */
+    assert_int_equal(n, 1);
+    assert_string_equal(list[0].id, "museum-1");
+    td_stories_free(list, n);
     td_store_close(s);
 
     /* a store of schema 1 (no index) gets it, built from its articles, when opened */

@@ -93,14 +93,6 @@ static bool json_story_head(buf *b, const td_story *st)
     return ok && buf_putc(b, ']');
 }
 
-/* Whether id is one of the n ids found by a search. */
-static bool found_in(char *const *ids, size_t n, const char *id)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(ids[i], id)) return true;
-    return false;
-}
-
 static bool get_stories(td_server *s, const char *query, td_http_response *out)
 {
     buf v = {0};
@@ -122,26 +114,20 @@ static bool get_stories(td_server *s, const char *query, td_http_response *out)
         ok = serve_error(out, 400, "since: \"%.40s\" is not YYYY-MM-DD or ISO 8601", since.data);
     } else {
         td_story *list = NULL;
-        char **found = NULL;
-        size_t n = 0, n_found = 0;
+        size_t n = 0;
         td_error err = {0};
-        if ((has_q && td_store_search(s->reader, q.data, &found, &n_found, &err) != TD_OK) ||
-            td_store_stories(s->reader, has_since ? since.data : NULL, 1, &list, &n, &err) != TD_OK) {
+        if (td_store_latest(s->reader, has_since ? since.data : NULL, has_q ? q.data : NULL, limit, &list, &n, &err) !=
+            TD_OK) {
             ok = err.code == TD_ERR_NOMEM ? false : serve_error(out, 500, "%s", err.message);
         } else {
             buf b = {0};
             ok = buf_puts(&b, "{\"stories\":[");
-            size_t shown = 0;
-            for (size_t i = 0; ok && i < n && shown < limit; i++) {
-                if (has_q && !found_in(found, n_found, list[i].id)) continue;
-                ok = (!shown++ || buf_putc(&b, ',')) && json_story_head(&b, &list[i]) && buf_putc(&b, '}');
-            }
+            for (size_t i = 0; ok && i < n; i++)
+                ok = (!i || buf_putc(&b, ',')) && json_story_head(&b, &list[i]) && buf_putc(&b, '}');
             ok = ok && buf_puts(&b, "]}\n") && serve_reply(out, 200, "application/json", b.data, b.len);
             buf_free(&b);
         }
         td_stories_free(list, n);
-        for (size_t i = 0; i < n_found; i++) free(found[i]);
-        free(found);
     }
     buf_free(&v);
     buf_free(&since);

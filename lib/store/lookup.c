@@ -146,37 +146,59 @@ static bool fts_query(const char *text, buf *out)
     return ok;
 }
 
-td_status td_store_search(td_store *s, const char *query, char ***ids, size_t *n, td_error *err)
+td_status td_store_latest(td_store *s, const char *since, const char *query, size_t limit, td_story **out,
+                          size_t *n, td_error *err)
 {
-    *ids = NULL;
+    static const char *const sql[3] = {
+        "SELECT key, id, headline, updated FROM stories WHERE (?1 IS NULL OR updated_ts >= ?1)"
+        " AND (?2 IS NULL OR key IN (SELECT a.story FROM articles_fts f JOIN articles a ON a.seq = f.rowid"
+        " WHERE articles_fts MATCH ?2))"
+        " ORDER BY updated_ts IS NULL, updated_ts DESC, last_seq DESC LIMIT ?3",
+        "SELECT id, source, title, date, copy_of FROM articles WHERE story = ?1 ORDER BY seq",
+        "SELECT text, sources FROM summary_sentences WHERE story = ?1 ORDER BY pos",
+    };
+    *out = NULL;
     *n = 0;
+    long long from = 0;
+    if (since && !td_date_parse(since, &from))
+        return error_set(err, TD_ERR_USAGE, "date \"%.40s\" is not YYYY-MM-DD or ISO 8601", since);
     buf q = {0};
-    if (!fts_query(query, &q)) return error_nomem(err);
-    if (!q.len) return TD_OK;
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db,
-                                "SELECT DISTINCT s.id FROM articles_fts f JOIN articles a ON a.seq = f.rowid"
-                                " JOIN stories s ON s.key = a.story WHERE articles_fts MATCH ?1",
-                                -1, &st, NULL);
-    td_status status = rc == SQLITE_OK ? TD_OK : store_error(s, rc, "cannot search", err);
-    VEC(char *) found = {0};
-    if (status == TD_OK) sqlite3_bind_text(st, 1, q.data, (int)q.len, SQLITE_STATIC);
-    while (status == TD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        char *id = strdup((const char *)sqlite3_column_text(st, 0));
-        if (!id || !vec_push(&found, id)) {
-            free(id);
+    if (query && !fts_query(query, &q)) return error_nomem(err);
+    if (query && !q.len) return TD_OK; /* no word: nothing matches */
+    sqlite3_stmt *st[3] = {0};
+    int rc = SQLITE_OK;
+    for (int i = 0; i < 3 && rc == SQLITE_OK; i++) rc = sqlite3_prepare_v2(s->db, sql[i], -1, &st[i], NULL);
+    td_status status = rc == SQLITE_OK ? TD_OK : store_error(s, rc, "cannot read", err);
+    VEC(td_story) list = {0};
+    if (status == TD_OK) {
+        if (since) sqlite3_bind_int64(st[0], 1, from);
+        if (query) sqlite3_bind_text(st[0], 2, q.data, (int)q.len, SQLITE_STATIC);
+        sqlite3_bind_int64(st[0], 3, (sqlite3_int64)limit);
+    }
+    while (status == TD_OK && (rc = sqlite3_step(st[0])) == SQLITE_ROW) {
+        if (!vec_reserve(&list, 1)) {
             status = error_nomem(err);
+            break;
         }
+        td_story story = {0};
+        const char *id = (const char *)sqlite3_column_text(st[0], 1);
+        const char *headline = (const char *)sqlite3_column_text(st[0], 2);
+        const char *updated = (const char *)sqlite3_column_text(st[0], 3);
+        if (!id || !(story.id = strdup(id)) || (headline && !(story.headline = strdup(headline))) ||
+            (updated && !(story.updated = strdup(updated))))
+            status = error_nomem(err);
+        else
+            status = store_read_story(s, st + 1, sqlite3_column_int64(st[0], 0), &story, err);
+        list.items[list.len++] = story; /* room was made above; freed with the list on error */
     }
     if (status == TD_OK && rc != SQLITE_DONE) status = store_error(s, rc, "cannot search", err);
-    sqlite3_finalize(st);
+    for (int i = 0; i < 3; i++) sqlite3_finalize(st[i]);
     buf_free(&q);
     if (status != TD_OK) {
-        for (size_t i = 0; i < found.len; i++) free(found.items[i]);
-        free(found.items);
+        td_stories_free(list.items, list.len);
         return status;
     }
-    *ids = found.items;
-    *n = found.len;
+    *out = list.items;
+    *n = list.len;
     return TD_OK;
 }
