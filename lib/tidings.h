@@ -761,9 +761,8 @@ typedef struct td_serve_opts {
     const char *token;        /* NULL: writes need no token; else `Authorization: Bearer TOKEN` */
     size_t max_body;          /* 32 MB: larger request bodies get 413 */
     size_t max_articles;      /* 1000: most articles in one POST (more: 413) */
-    unsigned max_connections; /* 256: connections served at once */
+    unsigned max_connections; /* 256: connections served at once (a thread each) */
     unsigned timeout;         /* 30: seconds a connection may stay idle */
-    unsigned threads;         /* 2: threads answering requests */
     void (*log)(void *ctx, const char *line); /* NULL, or called with one line per request (no newline) */
     void *log_ctx;
 } td_serve_opts;

@@ -1,5 +1,5 @@
 /* server.c — the server's life and its sockets: options, the store and summariser it keeps, the
- * libmicrohttpd daemon (a small thread pool, limits on connections, time and body size), the headers
+ * libmicrohttpd daemon (a thread per connection, limits on connections, time and body size), the headers
  * every answer carries (a Content-Security-Policy among them) and one log line per request. */
 #include <microhttpd.h>
 #include <stdio.h>
@@ -27,7 +27,6 @@ void td_serve_opts_defaults(td_serve_opts *opts)
         .max_articles = 1000,
         .max_connections = 256,
         .timeout = 30,
-        .threads = 2,
     };
 }
 
@@ -189,7 +188,8 @@ td_status td_server_listen(td_server *s, td_error *err)
     struct sockaddr_storage addr = {0};
     struct sockaddr_in *v4 = (struct sockaddr_in *)&addr;
     struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&addr;
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL;
+    /* a thread per connection: a long write blocks its own connection only, never the readers' */
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL;
     if (inet_pton(AF_INET, s->bind, &v4->sin_addr) == 1) {
         v4->sin_family = AF_INET;
         v4->sin_port = htons((uint16_t)s->opts.port);
@@ -202,7 +202,6 @@ td_status td_server_listen(td_server *s, td_error *err)
     }
     s->daemon = MHD_start_daemon(flags, (uint16_t)s->opts.port, NULL, NULL, on_request_with_query, s,
                                  MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-                                 MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(s->opts.threads ? s->opts.threads : 1),
                                  MHD_OPTION_CONNECTION_LIMIT, s->opts.max_connections,
                                  MHD_OPTION_CONNECTION_TIMEOUT, s->opts.timeout,
                                  MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
