@@ -17,7 +17,7 @@
 /* Longest word kept whole (bytes); a longer word is hashed as far as that. */
 #define WORD_MAX 64
 /* Slots of the synonym table (a power of two, at least twice the synonyms). */
-#define SYNONYM_SLOTS 64
+#define SYNONYM_SLOTS 256
 
 /* Turns texts into sets of shingles; keeps its buffers across articles. */
 typedef struct shingler {

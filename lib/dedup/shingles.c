@@ -30,7 +30,7 @@ static const char *const units[][2] = {
 static uint64_t hash_word(const char *w, size_t n) { return XXH3_64bits(w, n); }
 static uint64_t hash_string(const char *word) { return hash_word(word, strlen(word)); }
 
-static size_t synonym_slot(uint64_t hash) { return (size_t)(hash >> 58) & (SYNONYM_SLOTS - 1); }
+static size_t synonym_slot(uint64_t hash) { return (size_t)(hash >> 56) & (SYNONYM_SLOTS - 1); }
 
 void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words)
 {
