@@ -10,7 +10,7 @@ WARN    := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissi
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CPPFLAGS += -Ilib -I/usr/include/libxml2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-LIBS    := -lstemmer -lutf8proc -ljansson -lxml2 -lz -lm -lglpk -lsqlite3
+LIBS    := -lstemmer -lutf8proc -ljansson -lxml2 -lz -lm -lglpk -lsqlite3 -lmicrohttpd -lpthread
 TESTLIBS := -lcmocka
 
 # SANITIZE=1 builds everything under AddressSanitizer + UndefinedBehaviorSanitizer in build-asan/;
@@ -139,6 +139,7 @@ tests/browser/node_modules: tests/browser/package-lock.json
 
 browser: $(PROGRAM) tests/browser/node_modules
 	node tests/browser/report_test.mjs $(PROGRAM)
+	node tests/browser/serve_test.mjs $(PROGRAM)
 
 demo: deps
 	@$(MAKE) --no-print-directory $(PROGRAM)
@@ -165,7 +166,7 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIBA)
 fuzz-run: fuzz
 	@set -e; for f in $(FUZZ_BIN); do \
 	    name=$${f#build-fuzz/fuzz_}; corpus=$$(mktemp -d); \
-	    case $$name in html) seeds=tests/data/html;; story_state) seeds=tests/data/stories/state;; *) seeds=examples/harbour-bridge;; esac; \
+	    case $$name in html) seeds=tests/data/html;; story_state) seeds=tests/data/stories/state;; serve) seeds=tests/data/serve;; *) seeds=examples/harbour-bridge;; esac; \
 	    cp $$seeds/* $$corpus/; \
 	    echo "== $$f ($(FUZZ_SECONDS) s)"; \
 	    if ! $$f -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) -seed=$(FUZZ_SEED) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
@@ -250,5 +251,8 @@ python-test: $(SHLIB) $(PROGRAM)
 
 clean:
 	rm -rf build build-asan build-fuzz tidings python/tidings/__pycache__ python/tests/__pycache__
+
+# The web page of `tidings serve` is assembled into the library (lib/serve/page.c).
+$(BUILD)/lib/serve/page.o $(BUILD)/pic/lib/serve/page.o: web/index.html
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(PIC_OBJ:.o=.d)

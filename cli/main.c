@@ -22,6 +22,7 @@ static const char usage[] =
     "  quotes      the direct quotes of each article, with speaker and role\n"
     "  compare     what the articles agree on, what one alone says, where they disagree\n"
     "  report      the story report: summary, quotes, coverage, disagreements (HTML)\n"
+    "  serve       an HTTP API and a web page over a store of stories\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (and `tidings COMMAND --help` for a command's)\n"
@@ -55,6 +56,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "quotes")) return cmd_quotes(argc - 1, argv + 1);
     if (!strcmp(cmd, "compare")) return cmd_compare(argc - 1, argv + 1);
     if (!strcmp(cmd, "report")) return cmd_report(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
     fprintf(stderr, "tidings: unknown command '%s' (see tidings --help)\n", cmd);
     return EXIT_USAGE;
 }

@@ -739,6 +739,70 @@ typedef enum td_report_format {
 char *td_render_report(const td_comparison *cmp, const td_summary *summary, const td_cluster *cluster,
                        td_report_format format);
 
+/* ---------------------------------------------------------------- serving */
+/* (lib/serve) An HTTP API and a web page over a store (libmicrohttpd): articles in, stories and their
+ * reports out. See docs/serve.md for the routes. */
+
+/* A second handle on a store, for reading only (td_store_stories, td_store_story…; never td_store_add or
+ * td_store_summarize): in WAL mode its reads see the last commit and never wait for a writer. Close with
+ * td_store_close. NULL on error (no such file, not a tidings store). */
+td_store *td_store_open_reader(const char *path, td_error *err);
+/* Lookups of one story or article in a store (lib/store). The story of id into *out (free with
+ * td_stories_free(*out, 1)), NULL when there is none. */
+td_status td_store_story(td_store *s, const char *id, td_story **out, td_error *err);
+/* The articles of story id with their texts, copies left out, as a cluster whose id is the story's
+ * (td_cluster_free); NULL when there is no such story. */
+td_status td_store_story_cluster(td_store *s, const char *id, td_cluster **out, td_error *err);
+/* The article id as a cluster of one whose id is its story's id; NULL when there is none. */
+td_status td_store_article(td_store *s, const char *id, td_cluster **out, td_error *err);
+/* At most limit stories, newest first (as td_store_stories), updated on or after since (NULL: all) and,
+ * when query is not NULL, with an article (title or text) that has every word of query (SQLite FTS5:
+ * words matched whole, case and accents aside; a word ending in '*' is a prefix; a query of no word
+ * matches nothing). Free with td_stories_free. */
+td_status td_store_latest(td_store *s, const char *since, const char *query, size_t limit, td_story **out,
+                          size_t *n, td_error *err);
+
+typedef struct td_serve_opts {
+    const char *store;        /* "tidings.db": the store's file (created when absent) */
+    const char *bind;         /* "127.0.0.1": the address to listen on (IPv4 or IPv6) */
+    unsigned port;            /* 8080; 0: any free port (td_server_port tells which) */
+    const char *token;        /* NULL: writes need no token; else `Authorization: Bearer TOKEN` */
+    size_t max_body;          /* 32 MB: larger request bodies get 413 */
+    size_t max_articles;      /* 1000: most articles in one POST (more: 413) */
+    unsigned max_connections; /* 256: connections served at once (a thread each) */
+    unsigned timeout;         /* 30: seconds a connection may stay idle */
+    void (*log)(void *ctx, const char *line); /* NULL, or called with one line per request (no newline) */
+    void *log_ctx;
+} td_serve_opts;
+
+void td_serve_opts_defaults(td_serve_opts *opts);
+
+typedef struct td_server td_server;
+
+/* Opens the store (errors as td_store_open) and makes the server; nothing listens yet. The strings of
+ * opts are copied. NULL on error. */
+td_server *td_server_new(const td_serve_opts *opts, td_error *err);
+/* Starts listening (threads of its own answer requests). TD_ERR_IO when the address cannot be bound. */
+td_status td_server_listen(td_server *s, td_error *err);
+/* The port listened on (after td_server_listen). */
+unsigned td_server_port(const td_server *s);
+
+/* One HTTP response: status, media type and body (the body is the caller's: free() it). */
+typedef struct td_http_response {
+    int status;
+    const char *content_type; /* static */
+    char *body;
+    size_t len;
+} td_http_response;
+
+/* Answers one request without sockets (what the listener calls; the fuzz target and tests call it
+ * directly). url is the path with its query; content_type and authorization are the headers (NULL when
+ * absent). TD_ERR_NOMEM when no response could be made; every other failure is a response. */
+td_status td_server_handle(td_server *s, const char *method, const char *url, const char *content_type,
+                           const char *authorization, const char *body, size_t len, td_http_response *out);
+/* Stops listening (waiting for requests in progress), closes the store. */
+void td_server_free(td_server *s);
+
 #ifdef __cplusplus
 }
 #endif

@@ -63,7 +63,7 @@ static bool split_sources(const char *joined, td_story_sentence *out)
 }
 
 /* Reads the articles (q[0]) and summary (q[1]) of story key into st. */
-static td_status read_story(td_store *s, sqlite3_stmt *const q[2], long long key, td_story *st, td_error *err)
+td_status store_read_story(td_store *s, sqlite3_stmt *const q[2], long long key, td_story *st, td_error *err)
 {
     VEC(td_story_article) arts = {0};
     VEC(td_story_sentence) sents = {0};
@@ -126,7 +126,7 @@ td_status td_store_stories(td_store *s, const char *since, size_t min_articles, 
     while (status == TD_OK && (rc = sqlite3_step(q[0])) == SQLITE_ROW) {
         bool ok = true;
         td_story st = {dup_column(q[0], 1, &ok), dup_column(q[0], 2, &ok), dup_column(q[0], 3, &ok), NULL, 0, NULL, 0};
-        if (ok && st.id) status = read_story(s, q + 1, sqlite3_column_int64(q[0], 0), &st, err);
+        if (ok && st.id) status = store_read_story(s, q + 1, sqlite3_column_int64(q[0], 0), &st, err);
         else status = st.id ? error_nomem(err) : error_set(err, TD_ERR_INPUT, "%s: the store is damaged (a story without id)", s->path);
         if (!vec_push(&list, st)) {
             story_free(&st);

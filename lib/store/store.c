@@ -9,6 +9,15 @@
 #include "story/story.h"
 #include "store/store.h"
 
+/* Full-text search (schema 2): an FTS5 index of the articles' titles and texts, kept by triggers. */
+#define SEARCH_SCHEMA \
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');" \
+    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN" \
+    " INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text); END;" \
+    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN" \
+    " INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);" \
+    " INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text); END;"
+
 static const char schema[] =
     "CREATE TABLE state (id INTEGER PRIMARY KEY CHECK (id = 1), settings TEXT NOT NULL, clusterer BLOB NOT NULL);"
     "CREATE TABLE articles (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, story INTEGER NOT NULL,"
@@ -19,7 +28,7 @@ static const char schema[] =
     "CREATE INDEX stories_by_date ON stories (updated_ts, last_seq);"
     "CREATE INDEX stories_stale ON stories (stale) WHERE stale;"
     "CREATE TABLE summary_sentences (story INTEGER NOT NULL, pos INTEGER NOT NULL, text TEXT NOT NULL,"
-    " sources TEXT NOT NULL, PRIMARY KEY (story, pos));";
+    " sources TEXT NOT NULL, PRIMARY KEY (story, pos));" SEARCH_SCHEMA;
 
 static const char *const statements[Q_COUNT] = {
     [Q_FIND_ARTICLE] = "SELECT a.story, a.text, a.confidence, a.copy_of, s.id FROM articles a"
@@ -197,7 +206,12 @@ static td_status check(td_store *s, const td_story_opts *opts, td_error *err)
                          "%s: the store was made by a newer tidings (schema %lld; this one reads up to %d)", s->path,
                          version, STORE_SCHEMA);
     if (version < 1) return error_set(err, TD_ERR_INPUT, "%s: the store is damaged (no schema version)", s->path);
-    return store_exec(s, "PRAGMA journal_mode = WAL", err);
+    if ((st = store_exec(s, "PRAGMA journal_mode = WAL", err)) != TD_OK || version == STORE_SCHEMA) return st;
+    /* schema 1 to 2: the search index, built from the stored articles */
+    if ((st = store_exec(s, "BEGIN IMMEDIATE;" SEARCH_SCHEMA "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
+                            "PRAGMA user_version = 2; COMMIT;", err)) != TD_OK)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
 }
 
 td_store *td_store_open(const char *path, const td_story_opts *opts, td_error *err)

@@ -7,7 +7,8 @@
 #include "common/buf.h"
 #include "tidings.h"
 
-#define STORE_SCHEMA 1               /* PRAGMA user_version of the stores this code makes and reads */
+#define STORE_SCHEMA 2               /* PRAGMA user_version of the stores this code makes and reads
+                                        (2: full-text search of the articles; 1 is upgraded on open) */
 #define STORE_APPLICATION 0x74696473 /* PRAGMA application_id: "tids" */
 
 /* The prepared statements, by what they do. */
@@ -38,5 +39,7 @@ struct td_store {
 td_status store_error(td_store *s, int rc, const char *what, td_error *err);
 /* Runs SQL without results; store_error on failure. */
 td_status store_exec(td_store *s, const char *sql, td_error *err);
+/* Reads the articles (q[0], by story key) and the summary (q[1]) of story key into st (listing.c). */
+td_status store_read_story(td_store *s, sqlite3_stmt *const q[2], long long key, td_story *st, td_error *err);
 
 #endif

@@ -1,0 +1,59 @@
+/* serve.h — the insides of the server, shared by its files: a writing and a reading handle on the
+ * store, each behind its lock, the cache of rendered stories, the request handler's pieces. The public side is in tidings.h. */
+#ifndef TD_SERVE_H
+#define TD_SERVE_H
+#include <pthread.h>
+
+#include "common/buf.h"
+#include "tidings.h"
+
+#define SERVE_CACHE_SLOTS 64
+
+/* A rendered story kept until a batch adds to that story (or the store is opened again). */
+typedef struct serve_cached {
+    char *key;                /* the request path, NULL when the slot is free */
+    char *story;              /* the story's id */
+    unsigned long epoch;      /* the cache's epoch it was made in */
+    const char *content_type;
+    char *body;
+    size_t len;
+} serve_cached;
+
+struct td_server {
+    td_serve_opts opts;          /* strings point into the copies below */
+    char *store_path, *bind, *token;
+    pthread_mutex_t write_lock;  /* held by a POST: the store and the writer's summariser */
+    td_store *store;             /* adds, commits, summaries */
+    td_summarizer *summarizer;   /* the writer's */
+    pthread_mutex_t read_lock;   /* held by a read: the reader, its summariser and the cache */
+    td_store *reader;            /* the same file read only: reads never wait for a write (WAL) */
+    td_summarizer *reader_summarizer; /* for reports */
+    unsigned long cache_epoch;   /* moves on when the whole cache is void (the store opened again) */
+    serve_cached cache[SERVE_CACHE_SLOTS];
+    size_t cache_next;           /* the slot the next entry replaces when none is free */
+    struct MHD_Daemon *daemon;   /* NULL until td_server_listen */
+};
+
+/* A response with a body copied from text (len bytes). False when out of memory. */
+bool serve_reply(td_http_response *out, int status, const char *content_type, const char *text, size_t len);
+/* A JSON error {"error": message} with the status. False when out of memory. */
+bool serve_error(td_http_response *out, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* s[0..len) as a JSON string, quotes included. */
+bool serve_json_string(buf *b, const char *s, size_t len);
+/* The value of query parameter name, percent-decoded, into value; false when absent. */
+bool serve_query(const char *query, const char *name, buf *value);
+/* Percent-decodes s[0..len) into out ('+' is a space when plus_space); false on a bad escape or NUL. */
+bool serve_decode(const char *s, size_t len, bool plus_space, buf *out);
+
+/* Drops the cached renderings of a story (a batch added to it); the read lock must be held. */
+void serve_cache_forget(td_server *s, const char *story);
+
+/* POST /articles: the body (of the media type given) into the store (the write lock is held). */
+bool serve_post_articles(td_server *s, const char *media_type, const char *query, const char *body, size_t len,
+                         td_http_response *out);
+
+/* The web page (web/index.html, assembled into the library by page.c). */
+extern const char serve_page[];
+extern const char serve_page_end[];
+
+#endif
