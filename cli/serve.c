@@ -64,7 +64,7 @@ int cmd_serve(int argc, char **argv)
     int c;
     size_t n;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", longs, NULL)) != -1) {
         switch (c) {
         case 's': opts.store = optarg; break;
         case 'b': opts.bind = optarg; break;
@@ -87,9 +87,7 @@ int cmd_serve(int argc, char **argv)
             else opts.max_articles = n;
             break;
         case 'h': fputs(help, stdout); return EXIT_OK;
-        default:
-            cli_error("serve", "unknown option '%s' (see tidings serve --help)", argv[optind - 1]);
-            return EXIT_USAGE;
+        default: return cli_bad_option("serve", c, argv);
         }
     }
     if (optind < argc) {
