@@ -1,7 +1,7 @@
 /* batch.c — adding articles to a store, a batch (one transaction) at a time: an id seen before is
  * ignored (same text) or updated (another text); a new one is placed by the clusterer and written
- * with its story; a commit saves the clusterer's state in the same transaction, so that what is
- * committed always goes with the state that produced it. */
+ * with its story; a commit writes the stories the batch touched and saves the clusterer's state in
+ * the same transaction, so that what is committed always goes with the state that produced it. */
 #include <string.h>
 
 #include "common/error.h"
@@ -23,20 +23,46 @@ static td_status run(td_store *s, sqlite3_stmt *st, td_error *err)
     return rc == SQLITE_DONE ? TD_OK : store_error(s, rc, "cannot write", err);
 }
 
-/* A story got n new articles (0 for an update) at arrival seq, with the date given (or none). */
+/* A story got n new articles (0 for an update) at arrival seq, with the date given (or none):
+ * noted for the commit, which writes each story touched once. */
 static td_status touch_story(td_store *s, unsigned long long key, int n, long long seq, const char *date,
                              td_error *err)
 {
-    sqlite3_stmt *st = s->q[Q_TOUCH_STORY];
+    uint32_t i = u64map_intern(&s->touched_keys, key);
+    if (i == U64MAP_NONE || (i == s->touched.len && !vec_push(&s->touched, ((story_touch){.key = key}))))
+        return error_nomem(err);
+    story_touch *t = &s->touched.items[i];
+    t->n_articles += n;
+    if (seq > t->last_seq) t->last_seq = seq;
     long long when;
-    sqlite3_bind_int64(st, 1, (sqlite3_int64)key);
-    sqlite3_bind_int(st, 2, n);
-    sqlite3_bind_int64(st, 3, seq);
-    if (date && td_date_parse(date, &when)) {
-        sqlite3_bind_int64(st, 4, when);
-        sqlite3_bind_text(st, 5, date, -1, SQLITE_STATIC);
+    if (date && td_date_parse(date, &when) && (!t->dated || when > t->when)) {
+        t->dated = true;
+        t->when = when;
+        t->date = s->touch_dates.len;
+        if (!buf_append(&s->touch_dates, date, strlen(date) + 1)) return error_nomem(err);
     }
-    return run(s, st, err);
+    return TD_OK;
+}
+
+td_status store_flush_stories(td_store *s, td_error *err)
+{
+    sqlite3_stmt *st = s->q[Q_TOUCH_STORY];
+    td_status status = TD_OK;
+    for (size_t i = 0; status == TD_OK && i < s->touched.len; i++) {
+        const story_touch *t = &s->touched.items[i];
+        sqlite3_bind_int64(st, 1, (sqlite3_int64)t->key);
+        sqlite3_bind_int64(st, 2, t->n_articles);
+        sqlite3_bind_int64(st, 3, t->last_seq);
+        if (t->dated) {
+            sqlite3_bind_int64(st, 4, t->when);
+            sqlite3_bind_text(st, 5, s->touch_dates.data + t->date, -1, SQLITE_STATIC);
+        }
+        status = run(s, st, err);
+    }
+    u64map_clear(&s->touched_keys);
+    s->touched.len = 0;
+    buf_clear(&s->touch_dates);
+    return status;
 }
 
 /* Copies a string into a buffer of the store (valid until the next add); NULL stays NULL. */
@@ -128,11 +154,13 @@ td_status td_store_add(td_store *s, const td_document *doc, td_placement *out, t
 td_status td_store_commit(td_store *s, td_error *err)
 {
     if (!s->in_batch) return TD_OK;
+    td_status status = store_flush_stories(s, err);
+    if (status != TD_OK) return status;
     buf_clear(&s->state);
     if (!story_state_save(s->clusterer, &s->state)) return error_nomem(err);
     sqlite3_stmt *st = s->q[Q_SAVE_STATE];
     sqlite3_bind_blob64(st, 1, s->state.data, s->state.len, SQLITE_STATIC);
-    td_status status = run(s, st, err);
+    status = run(s, st, err);
     if (status == TD_OK) status = store_exec(s, "COMMIT", err);
     if (status == TD_OK) s->in_batch = false;
     return status;

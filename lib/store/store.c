@@ -242,6 +242,9 @@ void td_store_close(td_store *s)
     buf_free(&s->story_id);
     buf_free(&s->copy_of);
     buf_free(&s->state);
+    u64map_free(&s->touched_keys);
+    vec_free(&s->touched);
+    buf_free(&s->touch_dates);
     free(s->path);
     free(s);
 }

@@ -5,10 +5,22 @@
 #include <sqlite3.h>
 
 #include "common/buf.h"
+#include "common/u64map.h"
+#include "common/vec.h"
 #include "tidings.h"
 
 #define STORE_SCHEMA 1               /* PRAGMA user_version of the stores this code makes and reads */
 #define STORE_APPLICATION 0x74696473 /* PRAGMA application_id: "tids" */
+
+/* What a batch did to one story so far: its row is updated once, at the commit. */
+typedef struct story_touch {
+    unsigned long long key;
+    long long n_articles; /* articles added */
+    long long last_seq;   /* arrival number of the latest article or update */
+    bool dated;           /* some article had a date that parses */
+    long long when;       /* the latest of those dates (seconds) */
+    size_t date;          /* offset of that date's text in touch_dates */
+} story_touch;
 
 /* The prepared statements, by what they do. */
 enum {
@@ -31,11 +43,16 @@ struct td_store {
     buf story_id;                /* the story id handed out by the last td_store_add */
     buf copy_of;                 /* the copy_of handed out by the last td_store_add */
     buf state;                   /* scratch: the saved state */
+    u64map touched_keys;         /* story key -> index in touched, for the open batch */
+    VEC(story_touch) touched;
+    buf touch_dates;             /* the dates of touched, each ended by a NUL */
 };
 
 /* Sets err to "PATH: what: SQLite's message" (locked and read-only stores get their own words)
  * and returns the status. */
 td_status store_error(td_store *s, int rc, const char *what, td_error *err);
+/* Writes the stories the open batch touched (counts, latest date, stale) to their rows. */
+td_status store_flush_stories(td_store *s, td_error *err);
 /* Runs SQL without results; store_error on failure. */
 td_status store_exec(td_store *s, const char *sql, td_error *err);
 
