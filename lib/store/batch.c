@@ -1,7 +1,8 @@
 /* batch.c — adding articles to a store, a batch (one transaction) at a time: an id seen before is
  * ignored (same text) or updated (another text); a new one is placed by the clusterer and written
- * with its story; a commit writes the stories the batch touched and saves the clusterer's state in
- * the same transaction, so that what is committed always goes with the state that produced it. */
+ * with its story; a commit writes the stories the batch touched and, every STORE_STATE_EVERY
+ * articles (and at the close), saves the clusterer's state in the same transaction: the articles
+ * committed after the saved state are placed again from their rows when the store is opened. */
 #include <string.h>
 
 #include "common/error.h"
@@ -102,6 +103,7 @@ static td_status known(td_store *s, const td_document *doc, td_placement *out, t
     if (!ok) return TD_ERR_NOMEM;
     *action = same ? TD_STORE_SAME : TD_STORE_UPDATED;
     if (same) return TD_OK;
+    s->must_save = true; /* re-placing the articles after the saved state would read the new text */
     st = s->q[Q_UPDATE_ARTICLE];
     sqlite3_bind_text(st, 1, doc->name, -1, SQLITE_STATIC);
     bind_opt(st, 2, doc->source);
@@ -151,17 +153,26 @@ td_status td_store_add(td_store *s, const td_document *doc, td_placement *out, t
     return touch_story(s, out->story_key, 1, seq, doc->date, err);
 }
 
-td_status td_store_commit(td_store *s, td_error *err)
+td_status store_save_state(td_store *s, td_error *err)
 {
-    if (!s->in_batch) return TD_OK;
-    td_status status = store_flush_stories(s, err);
-    if (status != TD_OK) return status;
     buf_clear(&s->state);
     if (!story_state_save(s->clusterer, &s->state)) return error_nomem(err);
     sqlite3_stmt *st = s->q[Q_SAVE_STATE];
     sqlite3_bind_blob64(st, 1, s->state.data, s->state.len, SQLITE_STATIC);
-    status = run(s, st, err);
+    return run(s, st, err);
+}
+
+td_status td_store_commit(td_store *s, td_error *err)
+{
+    if (!s->in_batch) return TD_OK;
+    td_status status = store_flush_stories(s, err);
+    uint64_t placed = story_state_placed(s->clusterer);
+    bool save = s->must_save || placed - s->saved_placed >= STORE_STATE_EVERY;
+    if (status == TD_OK && save) status = store_save_state(s, err);
     if (status == TD_OK) status = store_exec(s, "COMMIT", err);
-    if (status == TD_OK) s->in_batch = false;
-    return status;
+    if (status != TD_OK) return status;
+    s->in_batch = false;
+    s->must_save = false;
+    if (save) s->saved_placed = placed;
+    return TD_OK;
 }

@@ -9,7 +9,8 @@
 #include "common/vec.h"
 #include "tidings.h"
 
-#define STORE_SCHEMA 1               /* PRAGMA user_version of the stores this code makes and reads */
+#define STORE_SCHEMA 2               /* PRAGMA user_version of the stores this code makes (and reads from 1) */
+#define STORE_STATE_EVERY 50000      /* articles placed between two saves of the clusterer's state */
 #define STORE_APPLICATION 0x74696473 /* PRAGMA application_id: "tids" */
 
 /* What a batch did to one story so far: its row is updated once, at the commit. */
@@ -40,6 +41,9 @@ struct td_store {
     sqlite3_stmt *q[Q_COUNT];
     bool in_batch;               /* a transaction is open */
     long long next_seq;          /* arrival number of the next article */
+    uint64_t saved_placed;       /* articles placed when the clusterer's state was last saved */
+    bool loaded;                 /* opened in full: the close may save the state */
+    bool must_save;              /* the batch updated an article: its state must be saved at the commit */
     buf story_id;                /* the story id handed out by the last td_store_add */
     buf copy_of;                 /* the copy_of handed out by the last td_store_add */
     buf state;                   /* scratch: the saved state */
@@ -53,6 +57,8 @@ struct td_store {
 td_status store_error(td_store *s, int rc, const char *what, td_error *err);
 /* Writes the stories the open batch touched (counts, latest date, stale) to their rows. */
 td_status store_flush_stories(td_store *s, td_error *err);
+/* Writes the clusterer's state (in the open transaction). */
+td_status store_save_state(td_store *s, td_error *err);
 /* Runs SQL without results; store_error on failure. */
 td_status store_exec(td_store *s, const char *sql, td_error *err);
 
