@@ -11,6 +11,7 @@ enum {
     CANDIDATES = 12,        /* candidate stories scored in full */
     POSTINGS_MAX = 256,     /* stories remembered under one feature (the newest) */
     MAINTAIN_EVERY = 1024,  /* articles between closings of idle stories */
+    DF_MAX = (1 << 20) - 1, /* features with a document frequency (their key table stays at 2^21 slots) */
 };
 
 /* A live story. */
@@ -47,7 +48,7 @@ typedef struct recent {
 struct td_clusterer {
     td_story_opts opts;
     featurizer fz;
-    u64map df_keys;           /* feature -> index in df */
+    u64map df_keys;           /* feature -> index in df (bounded: frequencies.c) */
     VEC(uint32_t) df;         /* articles that had the feature */
     uint64_t n_docs;          /* articles counted in df */
     VEC(story) stories;       /* slots */
@@ -71,6 +72,11 @@ struct td_clusterer {
     recent *recent;           /* ring of opts.copy_window entries: article index % window -> where it went */
 };
 
+/* Forgets the rarest features when n_new more would take the document frequencies past their
+ * bound (frequencies.c); false when out of memory. */
+bool story_df_make_room(td_clusterer *c, size_t n_new);
+/* Counts an article that has the feature; its document frequency, 0 when out of memory. */
+uint32_t story_df_count(td_clusterer *c, uint64_t key);
 /* Recomputes the length of a centroid. */
 void story_norm(story *s);
 /* Adds n weighted features to a story's centroid (pruning it when it grows). */
