@@ -138,8 +138,9 @@ static bool weigh(td_clusterer *c)
     for (size_t i = 0; i < counts->len; i++) {
         uint32_t df = story_df_count(c, counts->items[i].key);
         if (!df) return false;
-        double idf = log((double)(c->n_docs + 1) / (df + 1)) + 1;
-        c->vec.items[c->vec.len++] = (feature){counts->items[i].key, (float)((1 + log(counts->items[i].weight)) * idf)};
+        double idf = story_idf(c, df);
+        c->vec.items[c->vec.len++] =
+            (feature){counts->items[i].key, (float)((1 + story_log_count(c, counts->items[i].weight)) * idf)};
     }
     size_t n = c->vec.len;
     if (n > ARTICLE_FEATURES) {

@@ -48,3 +48,10 @@ uint32_t story_df_count(td_clusterer *c, uint64_t key)
     if (id == U64MAP_NONE || (id == c->df.len && !vec_push(&c->df, 0))) return 0;
     return ++c->df.items[id];
 }
+
+
+void story_log_counts_init(td_clusterer *c)
+{
+    for (int k = 1; k < LOG_MEMO; k++) c->log_count[k] = log((double)(float)k);
+    c->log_count_set = true;
+}
