@@ -263,9 +263,13 @@ void td_store_close(td_store *s)
     if (s->in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     else if (s->loaded && story_state_placed(s->clusterer) != s->saved_placed &&
              store_exec(s, "BEGIN IMMEDIATE", &ignored) == TD_OK) {
-        /* a state of all that is committed, so that the next open has nothing to place again; when it
-           cannot be written, the next open places those articles again */
-        if (store_save_state(s, &ignored) == TD_OK) store_exec(s, "COMMIT", &ignored);
+        /* a state of all that is committed, so that the next open has nothing to place again; not
+           when another process added articles meanwhile; when it cannot be written, the next open
+           places those articles again */
+        long long max_seq;
+        if (query_int(s, "SELECT COALESCE(MAX(seq), 0) FROM articles", &max_seq, &ignored) == TD_OK &&
+            (uint64_t)max_seq == story_state_placed(s->clusterer) && store_save_state(s, &ignored) == TD_OK)
+            store_exec(s, "COMMIT", &ignored);
         else sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     }
     for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->q[i]);
