@@ -1,5 +1,6 @@
 /* test_store.c — the story store: batches, ids seen again, continuing in a later run, rollback of a
- * batch not committed, and the files it refuses (damaged state, newer schema, not a store). */
+ * batch not committed, a saved state behind the last articles caught up on open, and the files it
+ * refuses (damaged state, newer schema, not a store). */
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
