@@ -1,5 +1,6 @@
 /* test_store.c — the story store: batches, ids seen again, continuing in a later run, rollback of a
- * batch not committed, and the files it refuses (damaged state, newer schema, not a store). */
+ * batch not committed, a saved state behind the last articles caught up on open, and the files it
+ * refuses (damaged state, newer schema, not a store). */
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
@@ -44,6 +45,20 @@ static void poke(const char *sql)
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
+}
+
+/* One integer from a query on the store file from outside. */
+static long long peek(const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
 }
 
 static size_t count_stories(td_store *s)
@@ -124,6 +139,43 @@ static void test_batches_and_runs(void **state)
     td_store_close(s);
 }
 
+/* The state is saved every STORE_STATE_EVERY articles and at the close: a store whose state is
+ * older than its last articles (a run killed after a commit) places them again on open, to the
+ * same state; an article that lands elsewhere then is a damaged store. */
+static void test_state_behind(void **state)
+{
+    (void)state;
+    td_error err = {0};
+    td_store *s = td_store_open(path, NULL, &err);
+    assert_non_null(s);
+    td_store_close(s);
+    poke("CREATE TABLE early AS SELECT clusterer FROM state");
+    s = td_store_open(path, NULL, &err);
+    assert_non_null(s);
+    td_placement p;
+    td_store_action act;
+    assert_int_equal(td_store_add(s, &ferry1, &p, &act, &err), TD_OK);
+    assert_int_equal(td_store_add(s, &ferry2, &p, &act, &err), TD_OK);
+    assert_int_equal(td_store_add(s, &vote1, &p, &act, &err), TD_OK);
+    assert_int_equal(td_store_commit(s, &err), TD_OK);
+    assert_int_equal(peek("SELECT (SELECT clusterer FROM state) = (SELECT clusterer FROM early)"), 1);
+    td_store_close(s);
+    assert_int_equal(peek("SELECT (SELECT clusterer FROM state) = (SELECT clusterer FROM early)"), 0);
+    poke("CREATE TABLE late AS SELECT clusterer FROM state");
+
+    poke("UPDATE state SET clusterer = (SELECT clusterer FROM early)");
+    s = td_store_open(path, NULL, &err);
+    assert_non_null(s);
+    assert_int_equal(count_stories(s), 2);
+    td_store_close(s);
+    assert_int_equal(peek("SELECT (SELECT clusterer FROM state) = (SELECT clusterer FROM late)"), 1);
+
+    poke("UPDATE state SET clusterer = (SELECT clusterer FROM early); UPDATE articles SET story = 1 WHERE id = 'vote-1'");
+    assert_null(td_store_open(path, NULL, &err));
+    assert_non_null(strstr(err.message, "placed again elsewhere"));
+    teardown(NULL);
+}
+
 static void test_refused(void **state)
 {
     (void)state;
@@ -152,6 +204,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_batches_and_runs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_state_behind, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

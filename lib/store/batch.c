@@ -1,7 +1,8 @@
 /* batch.c — adding articles to a store, a batch (one transaction) at a time: an id seen before is
  * ignored (same text) or updated (another text); a new one is placed by the clusterer and written
- * with its story; a commit saves the clusterer's state in the same transaction, so that what is
- * committed always goes with the state that produced it. */
+ * with its story; a commit writes the stories the batch touched and, every STORE_STATE_EVERY
+ * articles (and at the close), saves the clusterer's state in the same transaction: the articles
+ * committed after the saved state are placed again from their rows when the store is opened. */
 #include <string.h>
 
 #include "common/error.h"
@@ -23,20 +24,46 @@ static td_status run(td_store *s, sqlite3_stmt *st, td_error *err)
     return rc == SQLITE_DONE ? TD_OK : store_error(s, rc, "cannot write", err);
 }
 
-/* A story got n new articles (0 for an update) at arrival seq, with the date given (or none). */
+/* A story got n new articles (0 for an update) at arrival seq, with the date given (or none):
+ * noted for the commit, which writes each story touched once. */
 static td_status touch_story(td_store *s, unsigned long long key, int n, long long seq, const char *date,
                              td_error *err)
 {
-    sqlite3_stmt *st = s->q[Q_TOUCH_STORY];
+    uint32_t i = u64map_intern(&s->touched_keys, key);
+    if (i == U64MAP_NONE || (i == s->touched.len && !vec_push(&s->touched, ((story_touch){.key = key}))))
+        return error_nomem(err);
+    story_touch *t = &s->touched.items[i];
+    t->n_articles += n;
+    if (seq > t->last_seq) t->last_seq = seq;
     long long when;
-    sqlite3_bind_int64(st, 1, (sqlite3_int64)key);
-    sqlite3_bind_int(st, 2, n);
-    sqlite3_bind_int64(st, 3, seq);
-    if (date && td_date_parse(date, &when)) {
-        sqlite3_bind_int64(st, 4, when);
-        sqlite3_bind_text(st, 5, date, -1, SQLITE_STATIC);
+    if (date && td_date_parse(date, &when) && (!t->dated || when > t->when)) {
+        t->dated = true;
+        t->when = when;
+        t->date = s->touch_dates.len;
+        if (!buf_append(&s->touch_dates, date, strlen(date) + 1)) return error_nomem(err);
     }
-    return run(s, st, err);
+    return TD_OK;
+}
+
+td_status store_flush_stories(td_store *s, td_error *err)
+{
+    sqlite3_stmt *st = s->q[Q_TOUCH_STORY];
+    td_status status = TD_OK;
+    for (size_t i = 0; status == TD_OK && i < s->touched.len; i++) {
+        const story_touch *t = &s->touched.items[i];
+        sqlite3_bind_int64(st, 1, (sqlite3_int64)t->key);
+        sqlite3_bind_int64(st, 2, t->n_articles);
+        sqlite3_bind_int64(st, 3, t->last_seq);
+        if (t->dated) {
+            sqlite3_bind_int64(st, 4, t->when);
+            sqlite3_bind_text(st, 5, s->touch_dates.data + t->date, -1, SQLITE_STATIC);
+        }
+        status = run(s, st, err);
+    }
+    u64map_clear(&s->touched_keys);
+    s->touched.len = 0;
+    buf_clear(&s->touch_dates);
+    return status;
 }
 
 /* Copies a string into a buffer of the store (valid until the next add); NULL stays NULL. */
@@ -76,6 +103,7 @@ static td_status known(td_store *s, const td_document *doc, td_placement *out, t
     if (!ok) return TD_ERR_NOMEM;
     *action = same ? TD_STORE_SAME : TD_STORE_UPDATED;
     if (same) return TD_OK;
+    s->must_save = true; /* re-placing the articles after the saved state would read the new text */
     st = s->q[Q_UPDATE_ARTICLE];
     sqlite3_bind_text(st, 1, doc->name, -1, SQLITE_STATIC);
     bind_opt(st, 2, doc->source);
@@ -125,15 +153,26 @@ td_status td_store_add(td_store *s, const td_document *doc, td_placement *out, t
     return touch_story(s, out->story_key, 1, seq, doc->date, err);
 }
 
-td_status td_store_commit(td_store *s, td_error *err)
+td_status store_save_state(td_store *s, td_error *err)
 {
-    if (!s->in_batch) return TD_OK;
     buf_clear(&s->state);
     if (!story_state_save(s->clusterer, &s->state)) return error_nomem(err);
     sqlite3_stmt *st = s->q[Q_SAVE_STATE];
     sqlite3_bind_blob64(st, 1, s->state.data, s->state.len, SQLITE_STATIC);
-    td_status status = run(s, st, err);
+    return run(s, st, err);
+}
+
+td_status td_store_commit(td_store *s, td_error *err)
+{
+    if (!s->in_batch) return TD_OK;
+    td_status status = store_flush_stories(s, err);
+    uint64_t placed = story_state_placed(s->clusterer);
+    bool save = s->must_save || placed - s->saved_placed >= STORE_STATE_EVERY;
+    if (status == TD_OK && save) status = store_save_state(s, err);
     if (status == TD_OK) status = store_exec(s, "COMMIT", err);
-    if (status == TD_OK) s->in_batch = false;
-    return status;
+    if (status != TD_OK) return status;
+    s->in_batch = false;
+    s->must_save = false;
+    if (save) s->saved_placed = placed;
+    return TD_OK;
 }

@@ -114,6 +114,8 @@ td_status td_store_stories(td_store *s, const char *since, size_t min_articles, 
     long long from = 0;
     if (since && !td_date_parse(since, &from))
         return error_set(err, TD_ERR_USAGE, "date \"%.40s\" is not YYYY-MM-DD or ISO 8601", since);
+    td_status flushed = s->in_batch ? store_flush_stories(s, err) : TD_OK; /* the open batch's stories, as they are */
+    if (flushed != TD_OK) return flushed;
     sqlite3_stmt *q[3] = {0};
     int rc = SQLITE_OK;
     for (int i = 0; i < 3 && rc == SQLITE_OK; i++) rc = sqlite3_prepare_v2(s->db, sql[i], -1, &q[i], NULL);

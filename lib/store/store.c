@@ -125,26 +125,46 @@ static td_status create(td_store *s, const td_story_opts *opts, td_error *err)
     return st;
 }
 
-/* Feeds the last articles (as many as copy detection remembers) back into copy detection. */
+/* Brings the clusterer from its saved state to the last article committed: the articles before
+ * the state's (as many as copy detection remembers) go back into copy detection, and those after
+ * it are placed again, in order, each where it was placed before (else the store is damaged). */
 static td_status replay(td_store *s, td_error *err)
 {
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, "SELECT id, text, story FROM articles WHERE seq >= ?1 ORDER BY seq", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(s->db, "SELECT seq, id, text, story, title, date FROM articles WHERE seq >= ?1 ORDER BY seq",
+                                -1, &st, NULL);
     if (rc != SQLITE_OK) return store_error(s, rc, "cannot read", err);
     size_t window = story_copy_window(s->clusterer);
-    sqlite3_bind_int64(st, 1, s->next_seq - (long long)window);
+    long long placed = (long long)s->saved_placed;
+    if (placed >= s->next_seq) {
+        sqlite3_finalize(st);
+        return error_set(err, TD_ERR_INPUT, "%s: the store is damaged (the state is ahead of the articles)", s->path);
+    }
+    sqlite3_bind_int64(st, 1, placed + 1 - (long long)window);
     td_status status = TD_OK;
-    while (window && status == TD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(st, 0), *text = (const char *)sqlite3_column_text(st, 1);
+    while (status == TD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long long seq = sqlite3_column_int64(st, 0);
+        const char *id = (const char *)sqlite3_column_text(st, 1), *text = (const char *)sqlite3_column_text(st, 2);
+        uint64_t story_key = (uint64_t)sqlite3_column_int64(st, 3);
         if (!id || !text) {
             status = error_set(err, TD_ERR_INPUT, "%s: the store is damaged (an article without id or text)", s->path);
             break;
         }
+        size_t len = (size_t)sqlite3_column_bytes(st, 2);
         td_dedup_match m;
-        status = clusterer_remember(s->clusterer, text, (size_t)sqlite3_column_bytes(st, 1), id,
-                                    (uint64_t)sqlite3_column_int64(st, 2), &m, err);
+        if (seq <= placed) {
+            status = clusterer_remember(s->clusterer, text, len, id, story_key, &m, err);
+            continue;
+        }
+        td_document doc = {.name = (char *)id, .text = (char *)text, .text_len = len,
+                           .title = (char *)sqlite3_column_text(st, 4), .date = (char *)sqlite3_column_text(st, 5)};
+        td_placement p;
+        status = td_clusterer_add(s->clusterer, &doc, &p, err);
+        if (status == TD_OK && p.story_key != story_key)
+            status = error_set(err, TD_ERR_INPUT, "%s: the store is damaged (article %s placed again elsewhere)", s->path,
+                               id);
     }
-    if (status == TD_OK && window && rc != SQLITE_DONE) status = store_error(s, rc, "cannot read", err);
+    if (status == TD_OK && rc != SQLITE_DONE) status = store_error(s, rc, "cannot read", err);
     sqlite3_finalize(st);
     return status;
 }
@@ -181,6 +201,7 @@ static td_status load(td_store *s, td_error *err)
     long long max_seq;
     if ((status = query_int(s, "SELECT COALESCE(MAX(seq), 0) FROM articles", &max_seq, err)) != TD_OK) return status;
     s->next_seq = max_seq + 1;
+    s->saved_placed = story_state_placed(s->clusterer);
     return replay(s, err);
 }
 
@@ -207,7 +228,8 @@ static td_status check(td_store *s, const td_story_opts *opts, td_error *err)
                          version, STORE_SCHEMA);
     if (version < 1) return error_set(err, TD_ERR_INPUT, "%s: the store is damaged (no schema version)", s->path);
     if ((st = store_exec(s, "PRAGMA journal_mode = WAL", err)) != TD_OK || version == STORE_SCHEMA) return st;
-    /* schema 1 to 2: the search index, built from the stored articles */
+    /* schema 1 to 2: the search index, built from the stored articles (schema 1 saved the clusterer
+     * state at every commit, so no article of it waits to be placed again) */
     if ((st = store_exec(s, "BEGIN IMMEDIATE;" SEARCH_SCHEMA "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
                             "PRAGMA user_version = 2; COMMIT;", err)) != TD_OK)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -243,19 +265,35 @@ td_store *td_store_open(const char *path, const td_story_opts *opts, td_error *e
         td_store_close(s);
         return NULL;
     }
+    s->loaded = true;
     return s;
 }
 
 void td_store_close(td_store *s)
 {
     if (!s) return;
+    td_error ignored;
     if (s->in_batch) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    else if (s->loaded && story_state_placed(s->clusterer) != s->saved_placed &&
+             store_exec(s, "BEGIN IMMEDIATE", &ignored) == TD_OK) {
+        /* a state of all that is committed, so that the next open has nothing to place again; not
+           when another process added articles meanwhile; when it cannot be written, the next open
+           places those articles again */
+        long long max_seq;
+        if (query_int(s, "SELECT COALESCE(MAX(seq), 0) FROM articles", &max_seq, &ignored) == TD_OK &&
+            (uint64_t)max_seq == story_state_placed(s->clusterer) && store_save_state(s, &ignored) == TD_OK)
+            store_exec(s, "COMMIT", &ignored);
+        else sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    }
     for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->q[i]);
     sqlite3_close(s->db);
     td_clusterer_free(s->clusterer);
     buf_free(&s->story_id);
     buf_free(&s->copy_of);
     buf_free(&s->state);
+    u64map_free(&s->touched_keys);
+    vec_free(&s->touched);
+    buf_free(&s->touch_dates);
     free(s->path);
     free(s);
 }

@@ -5,11 +5,25 @@
 #include <sqlite3.h>
 
 #include "common/buf.h"
+#include "common/u64map.h"
+#include "common/vec.h"
 #include "tidings.h"
 
 #define STORE_SCHEMA 2               /* PRAGMA user_version of the stores this code makes and reads
-                                        (2: full-text search of the articles; 1 is upgraded on open) */
+                                        (2: full-text search of the articles, the clusterer state saved
+                                        every STORE_STATE_EVERY articles; 1 is upgraded on open) */
+#define STORE_STATE_EVERY 50000      /* articles placed between two saves of the clusterer's state */
 #define STORE_APPLICATION 0x74696473 /* PRAGMA application_id: "tids" */
+
+/* What a batch did to one story so far: its row is updated once, at the commit. */
+typedef struct story_touch {
+    unsigned long long key;
+    long long n_articles; /* articles added */
+    long long last_seq;   /* arrival number of the latest article or update */
+    bool dated;           /* some article had a date that parses */
+    long long when;       /* the latest of those dates (seconds) */
+    size_t date;          /* offset of that date's text in touch_dates */
+} story_touch;
 
 /* The prepared statements, by what they do. */
 enum {
@@ -29,14 +43,24 @@ struct td_store {
     sqlite3_stmt *q[Q_COUNT];
     bool in_batch;               /* a transaction is open */
     long long next_seq;          /* arrival number of the next article */
+    uint64_t saved_placed;       /* articles placed when the clusterer's state was last saved */
+    bool loaded;                 /* opened in full: the close may save the state */
+    bool must_save;              /* the batch updated an article: its state must be saved at the commit */
     buf story_id;                /* the story id handed out by the last td_store_add */
     buf copy_of;                 /* the copy_of handed out by the last td_store_add */
     buf state;                   /* scratch: the saved state */
+    u64map touched_keys;         /* story key -> index in touched, for the open batch */
+    VEC(story_touch) touched;
+    buf touch_dates;             /* the dates of touched, each ended by a NUL */
 };
 
 /* Sets err to "PATH: what: SQLite's message" (locked and read-only stores get their own words)
  * and returns the status. */
 td_status store_error(td_store *s, int rc, const char *what, td_error *err);
+/* Writes the stories the open batch touched (counts, latest date, stale) to their rows. */
+td_status store_flush_stories(td_store *s, td_error *err);
+/* Writes the clusterer's state (in the open transaction). */
+td_status store_save_state(td_store *s, td_error *err);
 /* Runs SQL without results; store_error on failure. */
 td_status store_exec(td_store *s, const char *sql, td_error *err);
 /* Reads the articles (q[0], by story key) and the summary (q[1]) of story key into st (listing.c). */

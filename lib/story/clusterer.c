@@ -134,13 +134,13 @@ static bool weigh(td_clusterer *c)
     const feature_vec *counts = &c->fz.counts;
     c->n_docs++;
     c->vec.len = 0;
-    if (!vec_reserve(&c->vec, counts->len)) return false;
+    if (!vec_reserve(&c->vec, counts->len) || !story_df_make_room(c, counts->len)) return false;
     for (size_t i = 0; i < counts->len; i++) {
-        uint32_t id = u64map_intern(&c->df_keys, counts->items[i].key);
-        if (id == U64MAP_NONE || (id == c->df.len && !vec_push(&c->df, 0))) return false;
-        uint32_t df = ++c->df.items[id];
-        double idf = log((double)(c->n_docs + 1) / (df + 1)) + 1;
-        c->vec.items[c->vec.len++] = (feature){counts->items[i].key, (float)((1 + log(counts->items[i].weight)) * idf)};
+        uint32_t df = story_df_count(c, counts->items[i].key);
+        if (!df) return false;
+        double idf = story_idf(c, df);
+        c->vec.items[c->vec.len++] =
+            (feature){counts->items[i].key, (float)((1 + story_log_count(c, counts->items[i].weight)) * idf)};
     }
     size_t n = c->vec.len;
     if (n > ARTICLE_FEATURES) {

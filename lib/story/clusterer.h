@@ -2,6 +2,8 @@
  * loading (state.c). */
 #ifndef TD_STORY_CLUSTERER_H
 #define TD_STORY_CLUSTERER_H
+#include <math.h>
+
 #include "story/story.h"
 
 enum {
@@ -11,6 +13,9 @@ enum {
     CANDIDATES = 12,        /* candidate stories scored in full */
     POSTINGS_MAX = 256,     /* stories remembered under one feature (the newest) */
     MAINTAIN_EVERY = 1024,  /* articles between closings of idle stories */
+    DF_MAX = (1 << 20) - 1, /* features with a document frequency (their key table stays at 2^21 slots) */
+    LOG_MEMO = 64,          /* small counts whose logarithms are kept */
+    IDF_MEMO = 4096,        /* document frequencies whose idf is kept for the article being weighed */
 };
 
 /* A live story. */
@@ -47,9 +52,13 @@ typedef struct recent {
 struct td_clusterer {
     td_story_opts opts;
     featurizer fz;
-    u64map df_keys;           /* feature -> index in df */
+    u64map df_keys;           /* feature -> index in df (bounded: frequencies.c) */
     VEC(uint32_t) df;         /* articles that had the feature */
     uint64_t n_docs;          /* articles counted in df */
+    double log_count[LOG_MEMO];  /* ln k, when log_count_set */
+    double idf_memo[IDF_MEMO];   /* the idf of document frequency k for idf_memo_docs[k] - 1 articles */
+    uint64_t idf_memo_docs[IDF_MEMO];
+    bool log_count_set;
     VEC(story) stories;       /* slots */
     VEC(uint32_t) free_slots; /* slots of closed stories */
     size_t n_live;
@@ -71,6 +80,31 @@ struct td_clusterer {
     recent *recent;           /* ring of opts.copy_window entries: article index % window -> where it went */
 };
 
+/* Forgets the rarest features when n_new more would take the document frequencies past their
+ * bound (frequencies.c); false when out of memory. */
+bool story_df_make_room(td_clusterer *c, size_t n_new);
+/* Counts an article that has the feature; its document frequency, 0 when out of memory. */
+uint32_t story_df_count(td_clusterer *c, uint64_t key);
+/* ln((n_docs + 1) / (df + 1)) + 1, the weight of a feature's rarity; computed once per article
+ * for each df below IDF_MEMO. */
+static inline double story_idf(td_clusterer *c, uint32_t df)
+{
+    if (df >= IDF_MEMO) return log((double)(c->n_docs + 1) / (df + 1)) + 1;
+    if (c->idf_memo_docs[df] != c->n_docs + 1) { /* +1: 0 marks "not computed" */
+        c->idf_memo[df] = log((double)(c->n_docs + 1) / (df + 1)) + 1;
+        c->idf_memo_docs[df] = c->n_docs + 1;
+    }
+    return c->idf_memo[df];
+}
+/* Fills the table of ln k for whole k below LOG_MEMO. */
+void story_log_counts_init(td_clusterer *c);
+/* ln(count), from the table for small whole counts. */
+static inline double story_log_count(td_clusterer *c, float count)
+{
+    if (!c->log_count_set) story_log_counts_init(c);
+    int k = (int)count;
+    return k >= 1 && k < LOG_MEMO && (float)k == count ? c->log_count[k] : log(count);
+}
 /* Recomputes the length of a centroid. */
 void story_norm(story *s);
 /* Adds n weighted features to a story's centroid (pruning it when it grows). */

@@ -81,6 +81,8 @@ bool story_state_save(const td_clusterer *c, buf *out)
     return ok;
 }
 
+uint64_t story_state_placed(const td_clusterer *c) { return c->seq; }
+
 /* ---------------------------------------------------------------- loading */
 
 typedef struct reader {

@@ -42,6 +42,8 @@ void featurizer_free(featurizer *fz);
  * hostile blob is an error, never a crash. */
 bool story_state_save(const td_clusterer *c, buf *out);
 td_status story_state_load(td_clusterer *c, const void *data, size_t len, td_error *err);
+/* How many articles the clusterer has placed: those a state saved now covers. */
+uint64_t story_state_placed(const td_clusterer *c);
 
 /* Remembers an article for copy detection (its text goes to td_dedup) and where it went; the
  * store replays the last articles of earlier runs this way. */
