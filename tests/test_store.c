@@ -12,19 +12,14 @@ static char path[64];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(path, sizeof path, "/tmp/test_store_%ld.db", (long)getpid());
+    temp_store_path(path, sizeof path, "test_store");
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char p[80];
-    unlink(path);
-    snprintf(p, sizeof p, "%s-wal", path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", path);
-    unlink(p);
+    remove_store_files(path);
     return 0;
 }
 

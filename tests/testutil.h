@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cmocka.h>
@@ -71,6 +72,23 @@ static inline td_cluster *read_shared_story(const char *relative)
     char path[512];
     snprintf(path, sizeof path, "%s/%s", shared, relative);
     return read_story(path);
+}
+
+/* A SQLite store of this test process: "/tmp/NAME_PID.db" into path (64 bytes or more). */
+static inline void temp_store_path(char *path, size_t size, const char *name)
+{
+    snprintf(path, size, "/tmp/%s_%ld.db", name, (long)getpid());
+}
+
+/* Removes a SQLite file with its -wal and -shm companions. */
+static inline void remove_store_files(const char *path)
+{
+    char p[600];
+    unlink(path);
+    snprintf(p, sizeof p, "%s-wal", path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path);
+    unlink(p);
 }
 
 #endif
