@@ -99,9 +99,11 @@ $(LIBA): $(LIB_OBJ)
 
 # The program links the third-party libraries statically (STATIC=0: shared, as a distribution may
 # want): loading libxml2's shared dependencies (ICU, libstdc++, liblzma) took about 1 ms of every
-# run, a third of a one-cluster summary (bench/speed). --as-needed drops the shared copies in LIBS.
+# run, a third of a one-cluster summary (bench/speed); SQLite's 2,963 relocations took 1.3M instructions of
+# every start. --as-needed drops the shared copies in LIBS. (GLPK and libmicrohttpd stay shared: Debian has no
+# static libltdl for the one, and the other brings GnuTLS, whose loading is most of what a start costs now.)
 STATIC ?= 1
-STATIC_LIBS := -lstemmer -lutf8proc -ljansson -lxml2 -licuuc -licudata -llzma -lz -lstdc++
+STATIC_LIBS := -lstemmer -lutf8proc -ljansson -lxml2 -licuuc -licudata -llzma -lz -lstdc++ -lsqlite3
 ifeq ($(STATIC)$(BUILD),1build)
 PROGRAM_LIBS = -Wl,-Bstatic $(STATIC_LIBS) -Wl,-Bdynamic -Wl,--as-needed $(LIBS)
 else
