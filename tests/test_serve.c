@@ -1,5 +1,5 @@
 /* test_serve.c — the server's request handler without sockets (td_server_handle) and the store's
- * full-text search it answers ?q= with (schema 2, and a schema-1 store upgraded on open). */
+ * full-text search it answers ?q= with (schema 3, and stores of schemas 1 and 2 upgraded on open). */
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
@@ -80,8 +80,7 @@ static void test_search(void **state)
     sqlite3 *db;
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db,
-                                  "DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_update;"
-                                  "DROP TABLE articles_fts; PRAGMA user_version = 1",
+                                  "DROP TRIGGER articles_fts_update; DROP TABLE articles_fts; PRAGMA user_version = 1",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     sqlite3_close(db);
@@ -89,6 +88,44 @@ static void test_search(void **state)
     search(s, "Dunmore", found, sizeof found);
     assert_string_equal(found, "ferry-1");
     td_store_close(s);
+
+    /* a store of schema 2 indexed each new article by a trigger: it is dropped when opened, and a
+     * batch's articles are indexed at its commit, once, even one updated in the batch it came in */
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+                                  " INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);"
+                                  " END; PRAGMA user_version = 2",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    assert_non_null(s = td_store_open(path, NULL, &err));
+    add(s, "bridge-1", "The old swing bridge at Carrow was closed for repairs after a barge struck it.");
+    search(s, "barge", found, sizeof found); /* the open batch's articles are searched too */
+    assert_string_equal(found, "bridge-1");
+    add(s, "bridge-1", "The old swing bridge at Carrow was closed for repairs after a lorry struck it.");
+    add(s, "ferry-2", "Divers inspected the hull of the Marisol in Dunmore harbour on Tuesday.");
+    assert_int_equal(td_store_commit(s, &err), TD_OK);
+    search(s, "barge", found, sizeof found);
+    assert_string_equal(found, "");
+    search(s, "lorry Carrow", found, sizeof found);
+    assert_string_equal(found, "bridge-1");
+    search(s, "divers", found, sizeof found);
+    assert_string_equal(found, "ferry-1");
+    td_store_close(s);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM sqlite_master WHERE name ="
+                                            " 'articles_fts_insert') * 10 + (SELECT user_version FROM pragma_user_version)",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 3); /* no trigger, schema 3 */
+    sqlite3_finalize(st);
+    sqlite3_close(db);
 }
 
 /* Handles one request; returns the status, the body into body (free()). */

@@ -1,6 +1,7 @@
 /* articles.c — POST /articles: a JSON article, a JSON array, JSON Lines, one plain-text article or
- * one web page, checked whole before anything is stored, then added to the store as one batch and
- * acknowledged only after that batch is committed. */
+ * one web page, checked whole before anything is stored (without a lock: requests are parsed while
+ * another is stored), then added to the store as one batch and acknowledged only after that batch
+ * is committed. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,7 +150,7 @@ static bool parse_one(td_cluster *c, bool html, const char *query, const char *b
     return ok;
 }
 
-/* Adds the checked articles as one batch, commits it, brings the summaries of the stories it changed
+/* Adds the checked articles as one batch (the write lock is held), commits it, brings the summaries of the stories it changed
  * up to date, then drops what the cache kept of them; the answer lists where each article went. */
 static bool store_batch(td_server *s, const td_cluster *c, td_http_response *out)
 {
@@ -211,7 +212,11 @@ bool serve_post_articles(td_server *s, const char *media_type, const char *query
     else if (ndjson) ok = parse_ndjson(c, body, len, s->opts.max_articles, out, &nomem);
     else ok = parse_one(c, html, query, body, len, out, &nomem);
     if (ok && !c->n_docs) nomem = !serve_error(out, 400, "no article in the request");
-    else if (ok) nomem = !store_batch(s, c, out);
+    else if (ok) {
+        pthread_mutex_lock(&s->write_lock);
+        nomem = s->store ? !store_batch(s, c, out) : !serve_error(out, 503, "the store could not be opened again");
+        pthread_mutex_unlock(&s->write_lock);
+    }
     td_cluster_free(c);
     return !nomem; /* every other failure made its own response */
 }

@@ -307,20 +307,19 @@ td_status td_server_handle(td_server *s, const char *method, const char *url, co
     buf story = {0};
     bool cacheable = (!strcmp(method, "GET") || !strcmp(method, "HEAD")) && !strncmp(path, "/stories/", 9) &&
                      serve_decode(path + 9, strcspn(path + 9, "/"), false, &story);
-    /* a write takes the writer's lock, anything else the reader's: reads go on during a write */
-    pthread_mutex_t *lock = !strcmp(method, "POST") && !strcmp(path, "/articles") ? &s->write_lock : &s->read_lock;
-    pthread_mutex_lock(lock);
+    /* a read takes the reader's lock, so reads go on during a write; a write parses its body
+     * unlocked and takes the writer's lock to store it (serve_post_articles) */
+    pthread_mutex_t *lock = !strcmp(method, "POST") && !strcmp(path, "/articles") ? NULL : &s->read_lock;
+    if (lock) pthread_mutex_lock(lock);
     bool hit = false, ok = !cacheable || cache_get(s, path, out, &hit);
     if (ok && !hit) {
         if (len > s->opts.max_body)
             ok = serve_error(out, 413, "the request body is over %zu bytes", s->opts.max_body);
-        else if (lock == &s->write_lock && !s->store)
-            ok = serve_error(out, 503, "the store could not be opened again");
         else
             ok = route(s, method, path, q ? q + 1 : "", content_type, authorization, body ? body : "", len, out);
         if (ok && out->body && cacheable && out->status == 200) cache_put(s, path, story.data, out);
     }
-    pthread_mutex_unlock(lock);
+    if (lock) pthread_mutex_unlock(lock);
     buf_free(&story);
     free(path);
     if (!ok || !out->body) {

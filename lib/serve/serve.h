@@ -48,7 +48,7 @@ bool serve_decode(const char *s, size_t len, bool plus_space, buf *out);
 /* Drops the cached renderings of a story (a batch added to it); the read lock must be held. */
 void serve_cache_forget(td_server *s, const char *story);
 
-/* POST /articles: the body (of the media type given) into the store (the write lock is held). */
+/* POST /articles: the body (of the media type given) checked, then, under the write lock, stored. */
 bool serve_post_articles(td_server *s, const char *media_type, const char *query, const char *body, size_t len,
                          td_http_response *out);
 

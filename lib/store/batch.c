@@ -1,7 +1,7 @@
 /* batch.c — adding articles to a store, a batch (one transaction) at a time: an id seen before is
  * ignored (same text) or updated (another text); a new one is placed by the clusterer and written
- * with its story; a commit writes the stories the batch touched and, every STORE_STATE_EVERY
- * articles (and at the close), saves the clusterer's state in the same transaction: the articles
+ * with its story; a commit writes the stories the batch touched, indexes its new articles for
+ * search in one statement and, every STORE_STATE_EVERY articles (and at the close), saves the clusterer's state in the same transaction: the articles
  * committed after the saved state are placed again from their rows when the store is opened. */
 #include <string.h>
 
@@ -104,6 +104,8 @@ static td_status known(td_store *s, const td_document *doc, td_placement *out, t
     *action = same ? TD_STORE_SAME : TD_STORE_UPDATED;
     if (same) return TD_OK;
     s->must_save = true; /* re-placing the articles after the saved state would read the new text */
+    td_status status = store_index_added(s, err); /* the update trigger takes the old text out of the index */
+    if (status != TD_OK) return status;
     st = s->q[Q_UPDATE_ARTICLE];
     sqlite3_bind_text(st, 1, doc->name, -1, SQLITE_STATIC);
     bind_opt(st, 2, doc->source);
@@ -111,7 +113,7 @@ static td_status known(td_store *s, const td_document *doc, td_placement *out, t
     bind_opt(st, 4, doc->url);
     bind_opt(st, 5, doc->date);
     sqlite3_bind_text(st, 6, doc->text, (int)len, SQLITE_STATIC);
-    td_status status = run(s, st, err);
+    status = run(s, st, err);
     return status == TD_OK ? touch_story(s, out->story_key, 0, s->next_seq - 1, doc->date, err) : status;
 }
 
@@ -122,6 +124,7 @@ td_status td_store_add(td_store *s, const td_document *doc, td_placement *out, t
     if (!s->in_batch) {
         if ((status = store_exec(s, "BEGIN IMMEDIATE", err)) != TD_OK) return status;
         s->in_batch = true;
+        s->unindexed_seq = s->next_seq;
     }
     long long when;
     if (doc->date && !td_date_parse(doc->date, &when))
@@ -153,6 +156,16 @@ td_status td_store_add(td_store *s, const td_document *doc, td_placement *out, t
     return touch_story(s, out->story_key, 1, seq, doc->date, err);
 }
 
+td_status store_index_added(td_store *s, td_error *err)
+{
+    if (s->unindexed_seq == s->next_seq) return TD_OK;
+    sqlite3_stmt *st = s->q[Q_INDEX_ADDED];
+    sqlite3_bind_int64(st, 1, s->unindexed_seq);
+    td_status status = run(s, st, err);
+    if (status == TD_OK) s->unindexed_seq = s->next_seq;
+    return status;
+}
+
 td_status store_save_state(td_store *s, td_error *err)
 {
     buf_clear(&s->state);
@@ -166,6 +179,7 @@ td_status td_store_commit(td_store *s, td_error *err)
 {
     if (!s->in_batch) return TD_OK;
     td_status status = store_flush_stories(s, err);
+    if (status == TD_OK) status = store_index_added(s, err);
     uint64_t placed = story_state_placed(s->clusterer);
     bool save = s->must_save || placed - s->saved_placed >= STORE_STATE_EVERY;
     if (status == TD_OK && save) status = store_save_state(s, err);

@@ -165,6 +165,11 @@ td_status td_store_latest(td_store *s, const char *since, const char *query, siz
     buf q = {0};
     if (query && !fts_query(query, &q)) return error_nomem(err);
     if (query && !q.len) return TD_OK; /* no word: nothing matches */
+    td_status indexed = query && s->in_batch ? store_index_added(s, err) : TD_OK; /* the open batch's articles too */
+    if (indexed != TD_OK) {
+        buf_free(&q);
+        return indexed;
+    }
     sqlite3_stmt *st[3] = {0};
     int rc = SQLITE_OK;
     for (int i = 0; i < 3 && rc == SQLITE_OK; i++) rc = sqlite3_prepare_v2(s->db, sql[i], -1, &st[i], NULL);

@@ -9,9 +9,10 @@
 #include "common/vec.h"
 #include "tidings.h"
 
-#define STORE_SCHEMA 2               /* PRAGMA user_version of the stores this code makes and reads
+#define STORE_SCHEMA 3               /* PRAGMA user_version of the stores this code makes and reads
                                         (2: full-text search of the articles, the clusterer state saved
-                                        every STORE_STATE_EVERY articles; 1 is upgraded on open) */
+                                        every STORE_STATE_EVERY articles; 3: new articles indexed at the
+                                        commit instead of by a trigger; 1 and 2 are upgraded on open) */
 #define STORE_STATE_EVERY 50000      /* articles placed between two saves of the clusterer's state */
 #define STORE_APPLICATION 0x74696473 /* PRAGMA application_id: "tids" */
 
@@ -33,6 +34,7 @@ enum {
     Q_INSERT_STORY,   /* a new story */
     Q_TOUCH_STORY,    /* a story got an article (or an update): counts, latest date, stale */
     Q_SAVE_STATE,     /* the clusterer's state */
+    Q_INDEX_ADDED,    /* the search index of the articles from arrival number ?1 on */
     Q_COUNT
 };
 
@@ -43,6 +45,8 @@ struct td_store {
     sqlite3_stmt *q[Q_COUNT];
     bool in_batch;               /* a transaction is open */
     long long next_seq;          /* arrival number of the next article */
+    long long unindexed_seq;     /* the open batch's articles from this arrival number on are not
+                                    in the search index yet */
     uint64_t saved_placed;       /* articles placed when the clusterer's state was last saved */
     bool loaded;                 /* opened in full: the close may save the state */
     bool must_save;              /* the batch updated an article: its state must be saved at the commit */
@@ -59,6 +63,8 @@ struct td_store {
 td_status store_error(td_store *s, int rc, const char *what, td_error *err);
 /* Writes the stories the open batch touched (counts, latest date, stale) to their rows. */
 td_status store_flush_stories(td_store *s, td_error *err);
+/* Adds the open batch's articles not yet in it to the search index. */
+td_status store_index_added(td_store *s, td_error *err);
 /* Writes the clusterer's state (in the open transaction). */
 td_status store_save_state(td_store *s, td_error *err);
 /* Runs SQL without results; store_error on failure. */
