@@ -82,6 +82,7 @@ void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words)
         while (sh->synonyms[s].from) s = (s + 1) & (SYNONYM_SLOTS - 1);
         sh->synonyms[s].from = from;
         sh->synonyms[s].to = hash_string(synonyms[i][1]);
+        sh->synonym_slots_used[s / 64] |= 1ULL << (s % 64);
     }
     for (size_t i = 0; i < N_UNITS; i++) sh->unit_hash[i] = hash_string(units[i][1]);
     sh->per = hash_string("per");
@@ -99,36 +100,39 @@ void shingler_free(shingler *sh)
 /* The hash of the word that stands for the word hashed to h, or h. */
 static uint64_t synonym(const shingler *sh, uint64_t h)
 {
-    for (size_t s = synonym_slot(h); sh->synonyms[s].from; s = (s + 1) & (SYNONYM_SLOTS - 1))
+    size_t first = synonym_slot(h);
+    if (!(sh->synonym_slots_used[first / 64] >> (first % 64) & 1)) return h; /* most words */
+    for (size_t s = first; sh->synonyms[s].from; s = (s + 1) & (SYNONYM_SLOTS - 1))
         if (sh->synonyms[s].from == h) return sh->synonyms[s].to;
     return h;
 }
 
-static bool push(shingler *sh, uint64_t h) { return vec_push(&sh->words, h); }
+/* Appends a word's hash: words_of has reserved room for every word of the text. */
+static void push(shingler *sh, uint64_t h) { sh->words.items[sh->words.len++] = h; }
 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* Adds the word hashed to h (a finished, normalised word) to sh->words: "per cent" is "percent". */
-static inline bool add_word(shingler *sh, uint64_t h)
+static inline void add_word(shingler *sh, uint64_t h)
 {
     size_t k = sh->words.len;
-    if (h == sh->cent && k > 0 && sh->words.items[k - 1] == sh->per) {
-        sh->words.items[k - 1] = sh->percent;
-        return true;
-    }
-    return push(sh, h);
+    if (h == sh->cent && k > 0 && sh->words.items[k - 1] == sh->per) sh->words.items[k - 1] = sh->percent;
+    else push(sh, h);
 }
 
 /* Adds a finished word w[0..n) that starts with a digit: a number glued to its unit ("3m") is the
  * number, then the unit's word. */
-static bool end_number(shingler *sh, unsigned char *w, size_t n)
+static void end_number(shingler *sh, unsigned char *w, size_t n)
 {
     size_t digits = 1;
     while (digits < n && (is_digit(w[digits]) || w[digits] == '.')) digits++;
     for (size_t u = 0; digits < n && u < N_UNITS; u++)
-        if (strlen(units[u][0]) == n - digits && memcmp(units[u][0], w + digits, n - digits) == 0)
-            return push(sh, hash_word(w, digits)) && push(sh, sh->unit_hash[u]);
-    return add_word(sh, synonym(sh, hash_word(w, n)));
+        if (strlen(units[u][0]) == n - digits && memcmp(units[u][0], w + digits, n - digits) == 0) {
+            push(sh, hash_word(w, digits));
+            push(sh, sh->unit_hash[u]);
+            return;
+        }
+    add_word(sh, synonym(sh, hash_word(w, n)));
 }
 
 /* Byte classes of the scanner: separators, word bytes (ASCII letters, digits), the bytes that may
@@ -228,22 +232,24 @@ static size_t read_run(word *wd, const unsigned char *p, size_t len, size_t i)
 
 /* Adds the finished word to sh->words, normalised (unless it was too long or words are kept as
  * written), and starts the next. */
-static inline bool word_end(shingler *sh, word *wd)
+static inline void word_end(shingler *sh, word *wd)
 {
-    bool ok = wd->overflow || sh->exact_words ? push(sh, hash_word(wd->w, wd->n))
-            : is_digit(wd->w[0])              ? end_number(sh, wd->w, wd->n)
-                                              : add_word(sh, synonym(sh, hash_word(wd->w, wd->n)));
+    if (wd->overflow || sh->exact_words) push(sh, hash_word(wd->w, wd->n));
+    else if (is_digit(wd->w[0])) end_number(sh, wd->w, wd->n);
+    else add_word(sh, synonym(sh, hash_word(wd->w, wd->n)));
     wd->n = wd->segment = 0;
     wd->overflow = false;
-    return ok;
 }
 
-/* Fills sh->words with the hashes of the text's normalised words. */
+/* Fills sh->words with the hashes of the text's normalised words. False when out of memory. */
 static bool words_of(shingler *sh, const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text;
     word wd = {.n = 0};
     sh->words.len = 0;
+    /* A text of len bytes has at most len words: a word takes at least one byte of its own, a
+     * number glued to its unit ("3m", two words) at least two, a percent sign (one) its byte. */
+    if (!vec_reserve(&sh->words, len + 1)) return false;
     size_t i = 0;
     while (i < len) {
         int c = byte_class[p[i]];
@@ -255,7 +261,8 @@ static bool words_of(shingler *sh, const char *text, size_t len)
             if (run < 8 && byte_class[p[i + run]] == B_SEP) {
                 uint64_t bytes = (v | 0x2020202020202020ULL) & ((1ULL << (8 * run)) - 1);
                 uint64_t h = hash_mix(hash_start(bytes, run));
-                if (!(sh->exact_words ? push(sh, h) : add_word(sh, synonym(sh, h)))) return false;
+                if (sh->exact_words) push(sh, h);
+                else add_word(sh, synonym(sh, h));
                 i += run + 1;
                 continue;
             }
@@ -265,7 +272,7 @@ static bool words_of(shingler *sh, const char *text, size_t len)
             continue;
         }
         if (c == B_SEP) { /* a plain separator: it ends the word */
-            if (wd.n > 0 && !word_end(sh, &wd)) return false;
+            if (wd.n > 0) word_end(sh, &wd);
             i++;
             continue;
         }
@@ -299,12 +306,13 @@ static bool words_of(shingler *sh, const char *text, size_t len)
                 i++;
                 continue;
             }
-            if (!word_end(sh, &wd)) return false;
+            word_end(sh, &wd);
         }
-        if (c == B_PERCENT && !sh->exact_words && !push(sh, sh->percent)) return false;
+        if (c == B_PERCENT && !sh->exact_words) push(sh, sh->percent);
         i += skip;
     }
-    return wd.n == 0 || word_end(sh, &wd);
+    if (wd.n > 0) word_end(sh, &wd);
+    return true;
 }
 
 /* The set of the current text: open addressing over sh->set, a slot being taken when its
@@ -333,14 +341,13 @@ static bool set_reset(shingler *sh, size_t expected)
     return true;
 }
 
-#define SLOT_GENERATION 0xffffffff00000000ULL
-
-/* The slot of id in the set (taken: the current generation in a slot's high half), or the free
- * slot where it goes. Ids are the low bits of mixed hashes: their own low bits spread them. */
+/* The slot of id in the set (taken: the current generation in a slot's high half; as generations
+ * only grow between wraps, a slot is taken when it is at least `taken`), or the free slot where it
+ * goes. Ids are the low bits of mixed hashes: their own low bits spread them. */
 static inline size_t set_find(const uint64_t *set, size_t mask, uint64_t taken, uint32_t id)
 {
     size_t s = (size_t)id & mask;
-    while (set[s] != (taken | id) && (set[s] & SLOT_GENERATION) == taken) s = (s + 1) & mask;
+    while (set[s] >= taken && set[s] != (taken | id)) s = (s + 1) & mask;
     return s;
 }
 
