@@ -253,13 +253,16 @@ static bool words_of(shingler *sh, const char *text, size_t len)
     size_t i = 0;
     while (i < len) {
         int c = byte_class[p[i]];
-        if (c == B_LETTER && wd.n == 0 && i + 8 <= len) {
-            /* The common word: up to 7 ASCII letters and digits, starting with a letter, then a
-             * plain separator. Its hash is hash_word's, from the block in a register. */
+        if (c == B_LETTER && wd.n == 0 && i + 8 < len) {
+            /* The common word: up to 8 ASCII letters and digits, starting with a letter, then a
+             * plain separator, or an apostrophe, dot or comma that no letter or digit follows (and
+             * that therefore ends the word). Its hash is hash_word's, from the block in a register. */
             uint64_t v = load_le64(p + i), stop = ~word_bytes(v) & 0x8080808080808080ULL;
-            size_t run = (size_t)__builtin_ctzll(stop | 1ULL << 63) / 8;
-            if (run < 8 && byte_class[p[i + run]] == B_SEP) {
-                uint64_t bytes = (v | 0x2020202020202020ULL) & ((1ULL << (8 * run)) - 1);
+            size_t run = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+            int end = byte_class[p[i + run]];
+            if (end == B_SEP || ((end == B_APOS || end == B_DOT || end == B_COMMA) &&
+                                 !word_byte(class_at(p, len, i + run + 1)))) {
+                uint64_t bytes = (v | 0x2020202020202020ULL) & (~0ULL >> (64 - 8 * run));
                 uint64_t h = hash_mix(hash_start(bytes, run));
                 if (sh->exact_words) push(sh, h);
                 else add_word(sh, synonym(sh, h));
