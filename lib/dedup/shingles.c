@@ -82,11 +82,12 @@ void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words)
         while (sh->synonyms[s].from) s = (s + 1) & (SYNONYM_SLOTS - 1);
         sh->synonyms[s].from = from;
         sh->synonyms[s].to = hash_string(synonyms[i][1]);
-        sh->synonym_slots_used[s / 64] |= 1ULL << (s % 64);
+        sh->may_change[s / 64] |= 1ULL << (s % 64);
     }
     for (size_t i = 0; i < N_UNITS; i++) sh->unit_hash[i] = hash_string(units[i][1]);
     sh->per = hash_string("per");
     sh->cent = hash_string("cent");
+    sh->may_change[synonym_slot(sh->cent) / 64] |= 1ULL << (synonym_slot(sh->cent) % 64);
     sh->percent = hash_string("percent");
 }
 
@@ -100,9 +101,7 @@ void shingler_free(shingler *sh)
 /* The hash of the word that stands for the word hashed to h, or h. */
 static uint64_t synonym(const shingler *sh, uint64_t h)
 {
-    size_t first = synonym_slot(h);
-    if (!(sh->synonym_slots_used[first / 64] >> (first % 64) & 1)) return h; /* most words */
-    for (size_t s = first; sh->synonyms[s].from; s = (s + 1) & (SYNONYM_SLOTS - 1))
+    for (size_t s = synonym_slot(h); sh->synonyms[s].from; s = (s + 1) & (SYNONYM_SLOTS - 1))
         if (sh->synonyms[s].from == h) return sh->synonyms[s].to;
     return h;
 }
@@ -112,12 +111,19 @@ static void push(shingler *sh, uint64_t h) { sh->words.items[sh->words.len++] = 
 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-/* Adds the word hashed to h (a finished, normalised word) to sh->words: "per cent" is "percent". */
+/* Adds the word hashed to h (a finished word) to sh->words, normalised: the word it stands for,
+ * and "per cent" is "percent". Most words are neither, as one bit of sh->may_change tells. */
 static inline void add_word(shingler *sh, uint64_t h)
 {
-    size_t k = sh->words.len;
-    if (h == sh->cent && k > 0 && sh->words.items[k - 1] == sh->per) sh->words.items[k - 1] = sh->percent;
-    else push(sh, h);
+    size_t slot = synonym_slot(h), k = sh->words.len;
+    if (sh->may_change[slot / 64] >> (slot % 64) & 1) {
+        h = synonym(sh, h);
+        if (h == sh->cent && k > 0 && sh->words.items[k - 1] == sh->per) {
+            sh->words.items[k - 1] = sh->percent;
+            return;
+        }
+    }
+    push(sh, h);
 }
 
 /* Adds a finished word w[0..n) that starts with a digit: a number glued to its unit ("3m") is the
@@ -132,7 +138,7 @@ static void end_number(shingler *sh, unsigned char *w, size_t n)
             push(sh, sh->unit_hash[u]);
             return;
         }
-    add_word(sh, synonym(sh, hash_word(w, n)));
+    add_word(sh, hash_word(w, n));
 }
 
 /* Byte classes of the scanner: separators, word bytes (ASCII letters, digits), the bytes that may
@@ -236,7 +242,7 @@ static inline void word_end(shingler *sh, word *wd)
 {
     if (wd->overflow || sh->exact_words) push(sh, hash_word(wd->w, wd->n));
     else if (is_digit(wd->w[0])) end_number(sh, wd->w, wd->n);
-    else add_word(sh, synonym(sh, hash_word(wd->w, wd->n)));
+    else add_word(sh, hash_word(wd->w, wd->n));
     wd->n = wd->segment = 0;
     wd->overflow = false;
 }
@@ -265,7 +271,7 @@ static bool words_of(shingler *sh, const char *text, size_t len)
                 uint64_t bytes = (v | 0x2020202020202020ULL) & (~0ULL >> (64 - 8 * run));
                 uint64_t h = hash_mix(hash_start(bytes, run));
                 if (sh->exact_words) push(sh, h);
-                else add_word(sh, synonym(sh, h));
+                else add_word(sh, h);
                 i += run + 1;
                 continue;
             }
