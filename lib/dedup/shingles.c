@@ -89,6 +89,7 @@ void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words)
     sh->cent = hash_string("cent");
     sh->may_change[synonym_slot(sh->cent) / 64] |= 1ULL << (synonym_slot(sh->cent) % 64);
     sh->percent = hash_string("percent");
+    sketch_salts(sh->band_salts);
 }
 
 void shingler_free(shingler *sh)
