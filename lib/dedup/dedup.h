@@ -34,8 +34,8 @@ typedef struct shingler {
     struct {
         uint64_t from, to; /* a word's hash and the hash of the word it stands for; from 0: empty */
     } synonyms[SYNONYM_SLOTS];
-    uint64_t may_change[SYNONYM_SLOTS / 64]; /* bit s: a word hashed to slot s may be normalised
-                                                (synonyms[s] is taken, or s is the slot of "cent") */
+    bool may_change[SYNONYM_SLOTS]; /* a word hashed to slot s may be normalised (synonyms[s] is
+                                       taken, or s is the slot of "cent") */
     uint64_t unit_hash[8];             /* per unit glued to a number: the hash of its word */
     uint64_t per, cent, percent;       /* hashes of "per", "cent", "percent" */
 } shingler;

@@ -82,12 +82,12 @@ void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words)
         while (sh->synonyms[s].from) s = (s + 1) & (SYNONYM_SLOTS - 1);
         sh->synonyms[s].from = from;
         sh->synonyms[s].to = hash_string(synonyms[i][1]);
-        sh->may_change[s / 64] |= 1ULL << (s % 64);
+        sh->may_change[s] = true;
     }
     for (size_t i = 0; i < N_UNITS; i++) sh->unit_hash[i] = hash_string(units[i][1]);
     sh->per = hash_string("per");
     sh->cent = hash_string("cent");
-    sh->may_change[synonym_slot(sh->cent) / 64] |= 1ULL << (synonym_slot(sh->cent) % 64);
+    sh->may_change[synonym_slot(sh->cent)] = true;
     sh->percent = hash_string("percent");
     sketch_salts(sh->band_salts);
 }
@@ -113,11 +113,11 @@ static void push(shingler *sh, uint64_t h) { sh->words.items[sh->words.len++] = 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* Adds the word hashed to h (a finished word) to sh->words, normalised: the word it stands for,
- * and "per cent" is "percent". Most words are neither, as one bit of sh->may_change tells. */
+ * and "per cent" is "percent". Most words are neither, as sh->may_change tells. */
 static inline void add_word(shingler *sh, uint64_t h)
 {
-    size_t slot = synonym_slot(h), k = sh->words.len;
-    if (sh->may_change[slot / 64] >> (slot % 64) & 1) {
+    size_t k = sh->words.len;
+    if (sh->may_change[synonym_slot(h)]) {
         h = synonym(sh, h);
         if (h == sh->cent && k > 0 && sh->words.items[k - 1] == sh->per) {
             sh->words.items[k - 1] = sh->percent;
