@@ -107,39 +107,42 @@ static uint64_t synonym(const shingler *sh, uint64_t h)
     return h;
 }
 
-/* Appends a word's hash: words_of has reserved room for every word of the text. */
-static void push(shingler *sh, uint64_t h) { sh->words.items[sh->words.len++] = h; }
+/* The hashes of the text's words so far, in the room that words_of reserved for all of them. */
+typedef struct word_list {
+    uint64_t *first, *end;
+} word_list;
+
+static void push(word_list *out, uint64_t h) { *out->end++ = h; }
 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-/* Adds the word hashed to h (a finished word) to sh->words, normalised: the word it stands for,
+/* Adds the word hashed to h (a finished word) to the list, normalised: the word it stands for,
  * and "per cent" is "percent". Most words are neither, as sh->may_change tells. */
-static inline void add_word(shingler *sh, uint64_t h)
+static inline void add_word(const shingler *sh, word_list *out, uint64_t h)
 {
-    size_t k = sh->words.len;
     if (sh->may_change[synonym_slot(h)]) {
         h = synonym(sh, h);
-        if (h == sh->cent && k > 0 && sh->words.items[k - 1] == sh->per) {
-            sh->words.items[k - 1] = sh->percent;
+        if (h == sh->cent && out->end > out->first && out->end[-1] == sh->per) {
+            out->end[-1] = sh->percent;
             return;
         }
     }
-    push(sh, h);
+    push(out, h);
 }
 
 /* Adds a finished word w[0..n) that starts with a digit: a number glued to its unit ("3m") is the
  * number, then the unit's word. */
-static void end_number(shingler *sh, unsigned char *w, size_t n)
+static void end_number(const shingler *sh, word_list *out, unsigned char *w, size_t n)
 {
     size_t digits = 1;
     while (digits < n && (is_digit(w[digits]) || w[digits] == '.')) digits++;
     for (size_t u = 0; digits < n && u < N_UNITS; u++)
         if (strlen(units[u][0]) == n - digits && memcmp(units[u][0], w + digits, n - digits) == 0) {
-            push(sh, hash_word(w, digits));
-            push(sh, sh->unit_hash[u]);
+            push(out, hash_word(w, digits));
+            push(out, sh->unit_hash[u]);
             return;
         }
-    add_word(sh, hash_word(w, n));
+    add_word(sh, out, hash_word(w, n));
 }
 
 /* Byte classes of the scanner: separators, word bytes (ASCII letters, digits), the bytes that may
@@ -237,13 +240,13 @@ static size_t read_run(word *wd, const unsigned char *p, size_t len, size_t i)
     return i;
 }
 
-/* Adds the finished word to sh->words, normalised (unless it was too long or words are kept as
+/* Adds the finished word to the list, normalised (unless it was too long or words are kept as
  * written), and starts the next. */
-static inline void word_end(shingler *sh, word *wd)
+static inline void word_end(const shingler *sh, word_list *out, word *wd)
 {
-    if (wd->overflow || sh->exact_words) push(sh, hash_word(wd->w, wd->n));
-    else if (is_digit(wd->w[0])) end_number(sh, wd->w, wd->n);
-    else add_word(sh, hash_word(wd->w, wd->n));
+    if (wd->overflow || sh->exact_words) push(out, hash_word(wd->w, wd->n));
+    else if (is_digit(wd->w[0])) end_number(sh, out, wd->w, wd->n);
+    else add_word(sh, out, hash_word(wd->w, wd->n));
     wd->n = wd->segment = 0;
     wd->overflow = false;
 }
@@ -257,6 +260,7 @@ static bool words_of(shingler *sh, const char *text, size_t len)
     /* A text of len bytes has at most len words: a word takes at least one byte of its own, a
      * number glued to its unit ("3m", two words) at least two, a percent sign (one) its byte. */
     if (!vec_reserve(&sh->words, len + 1)) return false;
+    word_list out = {sh->words.items, sh->words.items};
     size_t i = 0;
     while (i < len) {
         int c = byte_class[p[i]];
@@ -271,8 +275,8 @@ static bool words_of(shingler *sh, const char *text, size_t len)
                                  !word_byte(class_at(p, len, i + run + 1)))) {
                 uint64_t bytes = (v | 0x2020202020202020ULL) & (~0ULL >> (64 - 8 * run));
                 uint64_t h = hash_mix(hash_start(bytes, run));
-                if (sh->exact_words) push(sh, h);
-                else add_word(sh, h);
+                if (sh->exact_words) push(&out, h);
+                else add_word(sh, &out, h);
                 i += run + 1;
                 continue;
             }
@@ -282,7 +286,7 @@ static bool words_of(shingler *sh, const char *text, size_t len)
             continue;
         }
         if (c == B_SEP) { /* a plain separator: it ends the word */
-            if (wd.n > 0) word_end(sh, &wd);
+            if (wd.n > 0) word_end(sh, &out, &wd);
             i++;
             continue;
         }
@@ -316,12 +320,13 @@ static bool words_of(shingler *sh, const char *text, size_t len)
                 i++;
                 continue;
             }
-            word_end(sh, &wd);
+            word_end(sh, &out, &wd);
         }
-        if (c == B_PERCENT && !sh->exact_words) push(sh, sh->percent);
+        if (c == B_PERCENT && !sh->exact_words) push(&out, sh->percent);
         i += skip;
     }
-    if (wd.n > 0) word_end(sh, &wd);
+    if (wd.n > 0) word_end(sh, &out, &wd);
+    sh->words.len = (size_t)(out.end - out.first);
     return true;
 }
 
