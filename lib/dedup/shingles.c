@@ -265,16 +265,28 @@ static bool words_of(shingler *sh, const char *text, size_t len)
     while (i < len) {
         int c = byte_class[p[i]];
         if (c == B_LETTER && wd.n == 0 && i + 8 < len) {
-            /* The common word: up to 8 ASCII letters and digits, starting with a letter, then a
+            /* The common word: up to 16 ASCII letters and digits, starting with a letter, then a
              * plain separator, or an apostrophe, dot or comma that no letter or digit follows (and
-             * that therefore ends the word). Its hash is hash_word's, from the block in a register. */
-            uint64_t v = load_le64(p + i), stop = ~word_bytes(v) & 0x8080808080808080ULL;
+             * that therefore ends the word). Its hash is hash_word's, from its one or two blocks in
+             * registers. */
+            uint64_t v = load_le64(p + i), stop = ~word_bytes(v) & 0x8080808080808080ULL, v2 = 0;
             size_t run = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+            if (run == 8 && i + 16 < len && word_byte(byte_class[p[i + 8]])) {
+                v2 = load_le64(p + i + 8);
+                uint64_t stop2 = ~word_bytes(v2) & 0x8080808080808080ULL;
+                run = stop2 ? 8 + (size_t)__builtin_ctzll(stop2) / 8 : 16;
+            }
             int end = byte_class[p[i + run]];
             if (end == B_SEP || ((end == B_APOS || end == B_DOT || end == B_COMMA) &&
                                  !word_byte(class_at(p, len, i + run + 1)))) {
-                uint64_t bytes = (v | 0x2020202020202020ULL) & (~0ULL >> (64 - 8 * run));
-                uint64_t h = hash_mix(hash_start(bytes, run));
+                uint64_t h;
+                if (run <= 8) {
+                    uint64_t bytes = (v | 0x2020202020202020ULL) & (~0ULL >> (64 - 8 * run));
+                    h = hash_mix(hash_start(bytes, run));
+                } else {
+                    uint64_t bytes2 = (v2 | 0x2020202020202020ULL) & (~0ULL >> (128 - 8 * run));
+                    h = hash_mix(hash_mix(hash_start(v | 0x2020202020202020ULL, run)) ^ bytes2);
+                }
                 if (sh->exact_words) push(&out, h);
                 else add_word(sh, &out, h);
                 i += run + 1;
