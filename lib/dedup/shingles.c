@@ -425,9 +425,15 @@ bool shingler_run(shingler *sh, const char *text, size_t len)
 bool shingler_load(shingler *sh, const uint32_t *ids, size_t n)
 {
     if (!set_reset(sh, n) || !vec_reserve(&sh->ids, n)) return false;
-    uint64_t taken = (uint64_t)sh->generation << 32;
-    for (size_t i = 0; i < n; i++)
-        if (set_insert(sh->set, sh->set_slots - 1, taken, ids[i])) sh->ids.items[sh->ids.len++] = ids[i];
+    uint64_t *set = sh->set, taken = (uint64_t)sh->generation << 32;
+    size_t mask = sh->set_slots - 1;
+    for (size_t i = 0; i < n; i++) { /* distinct: each goes into the first free slot from its own */
+        size_t s = (size_t)ids[i] & mask;
+        while (set[s] >= taken) s = (s + 1) & mask;
+        set[s] = taken | ids[i];
+    }
+    if (n) memcpy(sh->ids.items, ids, n * sizeof *ids);
+    sh->ids.len = n;
     return true;
 }
 
