@@ -66,7 +66,8 @@ static inline void sketch_update(uint32_t mins[SKETCH_BINS], uint64_t hash)
 {
     size_t bin = (size_t)(hash >> (64 - SKETCH_BIN_BITS));
     uint32_t value = (uint32_t)(hash >> (32 - SKETCH_BIN_BITS));
-    if (value < mins[bin]) mins[bin] = value;
+    uint32_t kept = mins[bin];
+    mins[bin] = value < kept ? value : kept; /* no branch: early in a text it goes either way */
 }
 
 /* Each band's salt, which makes its key differ from the other bands' on the same values. */
