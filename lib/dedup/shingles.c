@@ -381,8 +381,9 @@ static inline size_t set_find(const uint64_t *set, size_t mask, uint64_t taken, 
 /* Adds id to the set; whether it was new. The set never fills: it has four times the slots. */
 static inline bool set_insert(uint64_t *set, size_t mask, uint64_t taken, uint32_t id)
 {
-    size_t s = set_find(set, mask, taken, id);
-    if (set[s] == (taken | id)) return false;
+    size_t s = (size_t)id & mask;
+    for (uint64_t slot; (slot = set[s]) >= taken; s = (s + 1) & mask)
+        if (slot == (taken | id)) return false;
     set[s] = taken | id;
     return true;
 }
