@@ -153,6 +153,19 @@ static void test_word_boundaries(void **state)
     m = add(d, c, strlen(c));
     assert_true(m.similarity < 1.0);
     td_dedup_free(d);
+
+    /* Words of 8 to 17 bytes ended by a space, a comma, a dot or an apostrophe, read whole in one
+     * or two blocks, are the same words as between curly quotes, read byte by byte. */
+    const char *plain = "Shipyard engineers, longshoremen. Stevedores' representatives, electromagnetics. "
+                        "telecommunication and more shipyard engineers said nothing at all today";
+    const char *quoted = "“Shipyard” “engineers” “longshoremen” “Stevedores” “representatives” “electromagnetics” "
+                         "“telecommunication” “and” “more” “shipyard” “engineers” “said” “nothing” “at” “all” “today”";
+    d = td_dedup_new(NULL, &err);
+    add(d, plain, strlen(plain));
+    m = add(d, quoted, strlen(quoted));
+    assert_int_equal(m.copy_of, 0);
+    assert_true(m.similarity == 1.0);
+    td_dedup_free(d);
 }
 
 static void test_window(void **state)

@@ -26,6 +26,7 @@ typedef struct shingler {
     VEC(uint64_t) words;      /* hashes of the normalised words of the current text */
     VEC(uint32_t) ids;        /* the current text's distinct shingle ids (low 32 bits of the hash), in order */
     uint32_t mins[SKETCH_BINS]; /* the current text's MinHash sketch (see sketch_update) */
+    uint64_t band_salts[SKETCH_BANDS]; /* see sketch_salts */
     uint64_t *set;            /* set_slots: the set of ids, open addressing; a slot holds the
                                  generation that filled it (high half) and the id (low half) */
     size_t set_slots;         /* a power of two, at least twice the set's size */
@@ -33,6 +34,8 @@ typedef struct shingler {
     struct {
         uint64_t from, to; /* a word's hash and the hash of the word it stands for; from 0: empty */
     } synonyms[SYNONYM_SLOTS];
+    bool may_change[SYNONYM_SLOTS]; /* a word hashed to slot s may be normalised (synonyms[s] is
+                                       taken, or s is the slot of "cent") */
     uint64_t unit_hash[8];             /* per unit glued to a number: the hash of its word */
     uint64_t per, cent, percent;       /* hashes of "per", "cent", "percent" */
 } shingler;
@@ -63,11 +66,14 @@ static inline void sketch_update(uint32_t mins[SKETCH_BINS], uint64_t hash)
 {
     size_t bin = (size_t)(hash >> (64 - SKETCH_BIN_BITS));
     uint32_t value = (uint32_t)(hash >> (32 - SKETCH_BIN_BITS));
-    if (value < mins[bin]) mins[bin] = value;
+    uint32_t kept = mins[bin];
+    mins[bin] = value < kept ? value : kept; /* no branch: early in a text it goes either way */
 }
 
+/* Each band's salt, which makes its key differ from the other bands' on the same values. */
+void sketch_salts(uint64_t salts[SKETCH_BANDS]);
 /* The LSH band keys of a sketch with at least one filled bin: keys[b] for band b. */
-void sketch_band_keys(const uint32_t mins[SKETCH_BINS], uint64_t keys[SKETCH_BANDS]);
+void sketch_band_keys(const uint32_t mins[SKETCH_BINS], const uint64_t salts[SKETCH_BANDS], uint64_t keys[SKETCH_BANDS]);
 
 /* How much two shingle sets share. */
 typedef struct overlap {

@@ -179,7 +179,7 @@ td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match
     uint64_t keys[SKETCH_BANDS];
     size_t edges_before = d->edges.len;
     if (n > 0) {
-        sketch_band_keys(d->sh.mins, keys);
+        sketch_band_keys(d->sh.mins, d->sh.band_salts, keys);
         if (!find_candidates(d, idx, keys)) return error_nomem(err);
         /* Candidates verified in that order; once an article of a copy group is a verified copy,
          * the other members of that group are not checked: one is enough to join the group. */

@@ -82,11 +82,14 @@ void shingler_init(shingler *sh, size_t words_per_shingle, bool exact_words)
         while (sh->synonyms[s].from) s = (s + 1) & (SYNONYM_SLOTS - 1);
         sh->synonyms[s].from = from;
         sh->synonyms[s].to = hash_string(synonyms[i][1]);
+        sh->may_change[s] = true;
     }
     for (size_t i = 0; i < N_UNITS; i++) sh->unit_hash[i] = hash_string(units[i][1]);
     sh->per = hash_string("per");
     sh->cent = hash_string("cent");
+    sh->may_change[synonym_slot(sh->cent)] = true;
     sh->percent = hash_string("percent");
+    sketch_salts(sh->band_salts);
 }
 
 void shingler_free(shingler *sh)
@@ -104,31 +107,42 @@ static uint64_t synonym(const shingler *sh, uint64_t h)
     return h;
 }
 
-static bool push(shingler *sh, uint64_t h) { return vec_push(&sh->words, h); }
+/* The hashes of the text's words so far, in the room that words_of reserved for all of them. */
+typedef struct word_list {
+    uint64_t *first, *end;
+} word_list;
+
+static void push(word_list *out, uint64_t h) { *out->end++ = h; }
 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-/* Adds the word hashed to h (a finished, normalised word) to sh->words: "per cent" is "percent". */
-static inline bool add_word(shingler *sh, uint64_t h)
+/* Adds the word hashed to h (a finished word) to the list, normalised: the word it stands for,
+ * and "per cent" is "percent". Most words are neither, as sh->may_change tells. */
+static inline void add_word(const shingler *sh, word_list *out, uint64_t h)
 {
-    size_t k = sh->words.len;
-    if (h == sh->cent && k > 0 && sh->words.items[k - 1] == sh->per) {
-        sh->words.items[k - 1] = sh->percent;
-        return true;
+    if (sh->may_change[synonym_slot(h)]) {
+        h = synonym(sh, h);
+        if (h == sh->cent && out->end > out->first && out->end[-1] == sh->per) {
+            out->end[-1] = sh->percent;
+            return;
+        }
     }
-    return push(sh, h);
+    push(out, h);
 }
 
 /* Adds a finished word w[0..n) that starts with a digit: a number glued to its unit ("3m") is the
  * number, then the unit's word. */
-static bool end_number(shingler *sh, unsigned char *w, size_t n)
+static void end_number(const shingler *sh, word_list *out, unsigned char *w, size_t n)
 {
     size_t digits = 1;
     while (digits < n && (is_digit(w[digits]) || w[digits] == '.')) digits++;
     for (size_t u = 0; digits < n && u < N_UNITS; u++)
-        if (strlen(units[u][0]) == n - digits && memcmp(units[u][0], w + digits, n - digits) == 0)
-            return push(sh, hash_word(w, digits)) && push(sh, sh->unit_hash[u]);
-    return add_word(sh, synonym(sh, hash_word(w, n)));
+        if (strlen(units[u][0]) == n - digits && memcmp(units[u][0], w + digits, n - digits) == 0) {
+            push(out, hash_word(w, digits));
+            push(out, sh->unit_hash[u]);
+            return;
+        }
+    add_word(sh, out, hash_word(w, n));
 }
 
 /* Byte classes of the scanner: separators, word bytes (ASCII letters, digits), the bytes that may
@@ -226,36 +240,55 @@ static size_t read_run(word *wd, const unsigned char *p, size_t len, size_t i)
     return i;
 }
 
-/* Adds the finished word to sh->words, normalised (unless it was too long or words are kept as
+/* Adds the finished word to the list, normalised (unless it was too long or words are kept as
  * written), and starts the next. */
-static inline bool word_end(shingler *sh, word *wd)
+static inline void word_end(const shingler *sh, word_list *out, word *wd)
 {
-    bool ok = wd->overflow || sh->exact_words ? push(sh, hash_word(wd->w, wd->n))
-            : is_digit(wd->w[0])              ? end_number(sh, wd->w, wd->n)
-                                              : add_word(sh, synonym(sh, hash_word(wd->w, wd->n)));
+    if (wd->overflow || sh->exact_words) push(out, hash_word(wd->w, wd->n));
+    else if (is_digit(wd->w[0])) end_number(sh, out, wd->w, wd->n);
+    else add_word(sh, out, hash_word(wd->w, wd->n));
     wd->n = wd->segment = 0;
     wd->overflow = false;
-    return ok;
 }
 
-/* Fills sh->words with the hashes of the text's normalised words. */
+/* Fills sh->words with the hashes of the text's normalised words. False when out of memory. */
 static bool words_of(shingler *sh, const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text;
     word wd = {.n = 0};
     sh->words.len = 0;
+    /* A text of len bytes has at most len words: a word takes at least one byte of its own, a
+     * number glued to its unit ("3m", two words) at least two, a percent sign (one) its byte. */
+    if (!vec_reserve(&sh->words, len + 1)) return false;
+    word_list out = {sh->words.items, sh->words.items};
     size_t i = 0;
     while (i < len) {
         int c = byte_class[p[i]];
-        if (c == B_LETTER && wd.n == 0 && i + 8 <= len) {
-            /* The common word: up to 7 ASCII letters and digits, starting with a letter, then a
-             * plain separator. Its hash is hash_word's, from the block in a register. */
-            uint64_t v = load_le64(p + i), stop = ~word_bytes(v) & 0x8080808080808080ULL;
-            size_t run = (size_t)__builtin_ctzll(stop | 1ULL << 63) / 8;
-            if (run < 8 && byte_class[p[i + run]] == B_SEP) {
-                uint64_t bytes = (v | 0x2020202020202020ULL) & ((1ULL << (8 * run)) - 1);
-                uint64_t h = hash_mix(hash_start(bytes, run));
-                if (!(sh->exact_words ? push(sh, h) : add_word(sh, synonym(sh, h)))) return false;
+        if (c == B_LETTER && wd.n == 0 && i + 8 < len) {
+            /* The common word: up to 16 ASCII letters and digits, starting with a letter, then a
+             * plain separator, or an apostrophe, dot or comma that no letter or digit follows (and
+             * that therefore ends the word). Its hash is hash_word's, from its one or two blocks in
+             * registers. */
+            uint64_t v = load_le64(p + i), stop = ~word_bytes(v) & 0x8080808080808080ULL, v2 = 0;
+            size_t run = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+            if (run == 8 && i + 16 < len && word_byte(byte_class[p[i + 8]])) {
+                v2 = load_le64(p + i + 8);
+                uint64_t stop2 = ~word_bytes(v2) & 0x8080808080808080ULL;
+                run = stop2 ? 8 + (size_t)__builtin_ctzll(stop2) / 8 : 16;
+            }
+            int end = byte_class[p[i + run]];
+            if (end == B_SEP || ((end == B_APOS || end == B_DOT || end == B_COMMA) &&
+                                 !word_byte(class_at(p, len, i + run + 1)))) {
+                uint64_t h;
+                if (run <= 8) {
+                    uint64_t bytes = (v | 0x2020202020202020ULL) & (~0ULL >> (64 - 8 * run));
+                    h = hash_mix(hash_start(bytes, run));
+                } else {
+                    uint64_t bytes2 = (v2 | 0x2020202020202020ULL) & (~0ULL >> (128 - 8 * run));
+                    h = hash_mix(hash_mix(hash_start(v | 0x2020202020202020ULL, run)) ^ bytes2);
+                }
+                if (sh->exact_words) push(&out, h);
+                else add_word(sh, &out, h);
                 i += run + 1;
                 continue;
             }
@@ -265,7 +298,7 @@ static bool words_of(shingler *sh, const char *text, size_t len)
             continue;
         }
         if (c == B_SEP) { /* a plain separator: it ends the word */
-            if (wd.n > 0 && !word_end(sh, &wd)) return false;
+            if (wd.n > 0) word_end(sh, &out, &wd);
             i++;
             continue;
         }
@@ -299,12 +332,14 @@ static bool words_of(shingler *sh, const char *text, size_t len)
                 i++;
                 continue;
             }
-            if (!word_end(sh, &wd)) return false;
+            word_end(sh, &out, &wd);
         }
-        if (c == B_PERCENT && !sh->exact_words && !push(sh, sh->percent)) return false;
+        if (c == B_PERCENT && !sh->exact_words) push(&out, sh->percent);
         i += skip;
     }
-    return wd.n == 0 || word_end(sh, &wd);
+    if (wd.n > 0) word_end(sh, &out, &wd);
+    sh->words.len = (size_t)(out.end - out.first);
+    return true;
 }
 
 /* The set of the current text: open addressing over sh->set, a slot being taken when its
@@ -333,22 +368,22 @@ static bool set_reset(shingler *sh, size_t expected)
     return true;
 }
 
-#define SLOT_GENERATION 0xffffffff00000000ULL
-
-/* The slot of id in the set (taken: the current generation in a slot's high half), or the free
- * slot where it goes. Ids are the low bits of mixed hashes: their own low bits spread them. */
+/* The slot of id in the set (taken: the current generation in a slot's high half; as generations
+ * only grow between wraps, a slot is taken when it is at least `taken`), or the free slot where it
+ * goes. Ids are the low bits of mixed hashes: their own low bits spread them. */
 static inline size_t set_find(const uint64_t *set, size_t mask, uint64_t taken, uint32_t id)
 {
     size_t s = (size_t)id & mask;
-    while (set[s] != (taken | id) && (set[s] & SLOT_GENERATION) == taken) s = (s + 1) & mask;
+    while (set[s] >= taken && set[s] != (taken | id)) s = (s + 1) & mask;
     return s;
 }
 
 /* Adds id to the set; whether it was new. The set never fills: it has four times the slots. */
 static inline bool set_insert(uint64_t *set, size_t mask, uint64_t taken, uint32_t id)
 {
-    size_t s = set_find(set, mask, taken, id);
-    if (set[s] == (taken | id)) return false;
+    size_t s = (size_t)id & mask;
+    for (uint64_t slot; (slot = set[s]) >= taken; s = (s + 1) & mask)
+        if (slot == (taken | id)) return false;
     set[s] = taken | id;
     return true;
 }
@@ -391,9 +426,15 @@ bool shingler_run(shingler *sh, const char *text, size_t len)
 bool shingler_load(shingler *sh, const uint32_t *ids, size_t n)
 {
     if (!set_reset(sh, n) || !vec_reserve(&sh->ids, n)) return false;
-    uint64_t taken = (uint64_t)sh->generation << 32;
-    for (size_t i = 0; i < n; i++)
-        if (set_insert(sh->set, sh->set_slots - 1, taken, ids[i])) sh->ids.items[sh->ids.len++] = ids[i];
+    uint64_t *set = sh->set, taken = (uint64_t)sh->generation << 32;
+    size_t mask = sh->set_slots - 1;
+    for (size_t i = 0; i < n; i++) { /* distinct: each goes into the first free slot from its own */
+        size_t s = (size_t)ids[i] & mask;
+        while (set[s] >= taken) s = (s + 1) & mask;
+        set[s] = taken | ids[i];
+    }
+    if (n) memcpy(sh->ids.items, ids, n * sizeof *ids);
+    sh->ids.len = n;
     return true;
 }
 
