@@ -105,6 +105,8 @@ static uint32_t select_pass(xpage *pg, bool use_weak, bool use_strong)
  * an author's biography, a shop's terms) is kept with it instead of being lost to it. */
 #define HEADLINE_REACH 12
 #define HEADLINE_SCORE 0.1
+/* <h1>s compared with <title>: a page of thousands of them must not cost that many searches. */
+#define HEADLINE_TRIES 8
 
 /* Whether <title> contains the text of block b. */
 static bool title_has(xpage *pg, const xblock *b)
@@ -122,11 +124,15 @@ static uint32_t widen_to_headline(xpage *pg, uint32_t best)
 {
     const xnode *nodes = pg->nodes.items;
     const xblock *bl = pg->blocks.items;
-    size_t nb = pg->blocks.len, h = 0, first_h1 = nb;
+    size_t nb = pg->blocks.len, h = 0, first_h1 = nb, tries = 0;
     for (; h < nb; h++) {
         if (bl[h].tag != TAG_H1 || !bl[h].len) continue;
         if (first_h1 == nb) first_h1 = h;
-        if (pg->title && title_has(pg, &bl[h])) break;
+        if (!pg->title || ++tries > HEADLINE_TRIES) {
+            h = nb;
+            break;
+        }
+        if (title_has(pg, &bl[h])) break;
     }
     pg->stats.steps += h;
     if (h == nb) h = first_h1;
