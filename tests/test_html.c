@@ -349,6 +349,21 @@ static void test_standfirst_under_headline(void **state)
     td_article_free(a);
 }
 
+static void test_headline_above_one_paragraph(void **state)
+{
+    (void)state;
+    /* the longest paragraph wins alone between boxes of links; the page's headline and the
+     * paragraph right under it join it (their common parent becomes the container), the links
+     * stay out */
+    td_article *a = extract_file("short_article.html");
+    const char *start = "Episode 158: helium\n\nThis week we talk";
+    assert_true(!strncmp(a->text, start, strlen(start)));
+    assert_contains(a->text, "Helium is made in the ground");
+    assert_lacks(a->text, "Download the episode");
+    assert_lacks(a->text, "Where helium comes from");
+    td_article_free(a);
+}
+
 static void test_standfirst_far_above(void **state)
 {
     (void)state;
@@ -933,6 +948,7 @@ int main(void)
         cmocka_unit_test(test_clean_prose_box),
         cmocka_unit_test(test_standfirst_under_headline),
         cmocka_unit_test(test_standfirst_far_above),
+        cmocka_unit_test(test_headline_above_one_paragraph),
         cmocka_unit_test(test_pull_quote),
         cmocka_unit_test(test_latest_box_inside_article),
         cmocka_unit_test(test_subheading_after_link_line),

@@ -6,6 +6,8 @@
  * ancestors, and the element with the highest sum wins (a little more when its class names
  * content): the smallest part of the page that keeps the most prose while leaving out the most
  * furniture. */
+#include <string.h>
+
 #include "html/extract.h"
 
 /* Extra score of an element whose class or id names content ("article-body", "entry-content",
@@ -96,6 +98,61 @@ static uint32_t select_pass(xpage *pg, bool use_weak, bool use_strong)
     return best;
 }
 
+/* The headline: the first <h1> that <title> contains, else the first <h1>. The prose within
+ * HEADLINE_REACH blocks after it starts the article; when the chosen container leaves it out, the
+ * smallest element around both (below <body>) becomes the container if the part around that prose
+ * scores at least HEADLINE_SCORE of the container: a short article beside a bigger box (teasers,
+ * an author's biography, a shop's terms) is kept with it instead of being lost to it. */
+#define HEADLINE_REACH 12
+#define HEADLINE_SCORE 0.1
+/* <h1>s compared with <title>: a page of thousands of them must not cost that many searches. */
+#define HEADLINE_TRIES 8
+
+/* Whether <title> contains the text of block b. */
+static bool title_has(xpage *pg, const xblock *b)
+{
+    char *end = pg->text.data + b->start + b->len, save = *end;
+    *end = '\0';
+    bool found = strstr(pg->title, pg->text.data + b->start) != NULL;
+    *end = save;
+    return found;
+}
+
+static bool contains(const xnode *nodes, uint32_t a, uint32_t x) { return x >= a && x < nodes[a].end; }
+
+static uint32_t widen_to_headline(xpage *pg, uint32_t best)
+{
+    const xnode *nodes = pg->nodes.items;
+    const xblock *bl = pg->blocks.items;
+    size_t nb = pg->blocks.len, h = 0, first_h1 = nb, tries = 0;
+    for (; h < nb; h++) {
+        if (bl[h].tag != TAG_H1 || !bl[h].len) continue;
+        if (first_h1 == nb) first_h1 = h;
+        if (!pg->title || ++tries > HEADLINE_TRIES) {
+            h = nb;
+            break;
+        }
+        if (title_has(pg, &bl[h])) break;
+    }
+    pg->stats.steps += h;
+    if (h == nb) h = first_h1;
+    if (h == nb || contains(nodes, best, bl[h].owner)) return best;
+    size_t p = h + 1;
+    while (p < nb && p <= h + HEADLINE_REACH && !((bl[p].cls == BLOCK_GOOD || bl[p].cls == BLOCK_MEDIUM) && bl[p].region == NO_NODE))
+        p++;
+    pg->stats.steps += p - h;
+    if (p >= nb || p > h + HEADLINE_REACH || contains(nodes, best, bl[p].owner)) return best;
+    /* climb from that prose to the common ancestor, noting the best score on the way */
+    uint32_t top = bl[p].owner;
+    for (uint32_t up = nodes[top].parent; up != NO_NODE; up = nodes[up].parent) {
+        pg->stats.steps++;
+        if (nodes[up].tag == TAG_BODY || nodes[up].tag == TAG_HTML) break;
+        if (contains(nodes, up, best)) return nodes[top].score >= HEADLINE_SCORE * nodes[best].score ? up : best;
+        if (nodes[up].score > nodes[top].score) top = up;
+    }
+    return best;
+}
+
 /* When furniture covers all the prose (an unlucky class on the article itself), the choice is
  * made again without weak furniture, then without any. */
 uint32_t select_container(xpage *pg)
@@ -114,5 +171,5 @@ uint32_t select_container(xpage *pg)
             break;
         best = up;
     }
-    return best;
+    return widen_to_headline(pg, best);
 }
