@@ -1,6 +1,5 @@
 /* compare.c — `tidings compare` (what the articles of a story share, what one alone says, where they
  * disagree) and `tidings report` (the story report: HTML, Markdown or JSON). */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,23 +95,6 @@ static int parse_args(int argc, char **argv, const char *cmd, compare_args *a, i
     return -1;
 }
 
-/* Writes text to path through path.tmp, so that a failure leaves no half-written file. */
-static bool write_file(const char *path, const char *text, td_error *err)
-{
-    char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "w");
-    bool ok = f && fputs(text, f) >= 0;
-    if (f && fclose(f) != 0) ok = false;
-    if (ok && rename(tmp, path) != 0) ok = false;
-    if (!ok) {
-        if (f) remove(tmp);
-        err->code = TD_ERR_IO;
-        snprintf(err->message, sizeof err->message, "%.400s: cannot write (%.80s)", path, strerror(errno));
-    }
-    return ok;
-}
-
 /* The output file of one story: FILE itself, or with several stories FILE with "-ID" before its extension. */
 static void story_path(const char *output, const char *id, bool many, char *path, size_t size)
 {
@@ -121,9 +103,7 @@ static void story_path(const char *output, const char *id, bool many, char *path
         return;
     }
     char safe[200];
-    snprintf(safe, sizeof safe, "%s", id);
-    for (char *p = safe; *p; p++)
-        if (*p == '/' || *p == '\\') *p = '_';
+    cli_file_name(id, safe, sizeof safe);
     const char *dot = strrchr(output, '.'), *slash = strrchr(output, '/');
     if (!dot || (slash && dot < slash)) dot = output + strlen(output);
     snprintf(path, size, "%.*s-%s%s", (int)(dot - output), output, safe, dot);
@@ -156,7 +136,7 @@ static bool emit(td_summarizer *sz, const td_cluster *c, const compare_args *a, 
     if (a->output) {
         char path[4096];
         story_path(a->output, c->id, many, path, sizeof path);
-        ok = write_file(path, out, err);
+        ok = cli_write_file(path, out, err);
         if (ok) fprintf(stderr, "tidings report: wrote %s\n", path);
     } else {
         if (many && !a->json && !a->report) putchar('\n');

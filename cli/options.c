@@ -52,6 +52,29 @@ void cli_inputs(int argc, char **argv, int first, const char *const **inputs, si
     *n_inputs = first < argc ? (size_t)(argc - first) : 1;
 }
 
+void cli_file_name(const char *id, char *out, size_t size)
+{
+    snprintf(out, size, "%s", id);
+    for (char *p = out; *p; p++)
+        if (*p == '/' || *p == '\\') *p = '_';
+}
+
+bool cli_write_file(const char *path, const char *text, td_error *err)
+{
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    bool ok = f && fputs(text, f) >= 0;
+    if (f && fclose(f) != 0) ok = false;
+    if (ok && rename(tmp, path) != 0) ok = false;
+    if (!ok) {
+        if (f) remove(tmp);
+        err->code = TD_ERR_IO;
+        snprintf(err->message, sizeof err->message, "%.400s: cannot write (%.80s)", path, strerror(errno));
+    }
+    return ok;
+}
+
 int cli_flush(const char *cmd, int rc)
 {
     if (fflush(stdout) != 0 && rc == 0) {

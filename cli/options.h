@@ -22,6 +22,13 @@ bool cli_format(const char *cmd, const char *name, td_format *out);
 /* The inputs after the options: argv[first..argc), or "-" (standard input) when there are none. */
 void cli_inputs(int argc, char **argv, int first, const char *const **inputs, size_t *n_inputs);
 
+/* id as a file name: '/' and '\\' become '_' (at most size - 1 bytes). */
+void cli_file_name(const char *id, char *out, size_t size);
+
+/* Writes text to path through path.tmp and a rename, so that a failure leaves no half-written
+ * file; false with err set ("PATH: cannot write (reason)"). */
+bool cli_write_file(const char *path, const char *text, td_error *err);
+
 /* Flushes standard output; a write error turns an exit code of 0 into 1 (with its message). */
 int cli_flush(const char *cmd, int rc);
 

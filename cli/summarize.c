@@ -1,5 +1,4 @@
 /* summarize.c — `tidings summarize`: read articles, print a summary per story with its sources. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,27 +114,30 @@ static int parse_args(int argc, char **argv, summarize_args *a, int *first)
     return -1;
 }
 
-/* Writes the summary's sentences, one a line, to DIR/ID.txt through a temporary file, so that a
- * failure leaves no half-written file. */
+/* Writes the summary's sentences, one a line, to DIR/ID.txt (cli_write_file: nothing half-written). */
 static bool write_story_file(const char *dir, const td_cluster *c, const td_summary *sum, td_error *err)
 {
-    char id[256];
-    snprintf(id, sizeof id, "%s", c->id);
-    for (char *p = id; *p; p++)
-        if (*p == '/' || *p == '\\') *p = '_';
-    char path[4096], tmp[4200];
+    char id[256], path[4096];
+    cli_file_name(c->id, id, sizeof id);
     snprintf(path, sizeof path, "%s/%s.txt", dir, id);
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "w");
-    bool ok = f != NULL;
-    for (size_t i = 0; ok && i < sum->n_sentences; i++) ok = fprintf(f, "%s\n", sum->sentences[i].text) >= 0;
-    if (f && fclose(f) != 0) ok = false;
-    if (ok && rename(tmp, path) != 0) ok = false;
-    if (!ok) {
-        if (f) remove(tmp);
-        err->code = TD_ERR_IO;
-        snprintf(err->message, sizeof err->message, "%.400s: cannot write (%.80s)", path, strerror(errno));
+    size_t len = 1;
+    for (size_t i = 0; i < sum->n_sentences; i++) len += strlen(sum->sentences[i].text) + 1;
+    char *text = malloc(len), *end = text;
+    if (!text) {
+        err->code = TD_ERR_NOMEM;
+        snprintf(err->message, sizeof err->message, "%.400s: out of memory", path);
+        return false;
     }
+    *end = '\0';
+    for (size_t i = 0; i < sum->n_sentences; i++) {
+        size_t n = strlen(sum->sentences[i].text);
+        memcpy(end, sum->sentences[i].text, n);
+        end += n;
+        *end++ = '\n';
+        *end = '\0';
+    }
+    bool ok = cli_write_file(path, text, err);
+    free(text);
     return ok;
 }
 
