@@ -149,6 +149,12 @@ demo: deps
 	./$(PROGRAM) compare examples/harbour-bridge/ | sed -n '1,12p'
 	@mkdir -p build && ./$(PROGRAM) report -o build/harbour-bridge.html examples/harbour-bridge/
 
+# The benchmarks' C programs (bench/*.c), built against the library with the project's flags and
+# libraries: `make build/bench/NAME` (the bench scripts ask for theirs).
+build/bench/%: bench/%.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBA) $(LIBS) $(ALL_LDFLAGS)
+
 bench: $(PROGRAM)
 	@sh bench/quality
 	@sh bench/speed
