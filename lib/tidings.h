@@ -587,6 +587,24 @@ td_status td_store_stories(td_store *s, const char *since, size_t min_articles, 
                            td_error *err);
 void td_stories_free(td_story *stories, size_t n);
 
+/* A second handle on a store, for reading only (td_store_stories, td_store_story…; never td_store_add or
+ * td_store_summarize): in WAL mode its reads see the last commit and never wait for a writer. Close with
+ * td_store_close. NULL on error (no such file, not a tidings store). */
+td_store *td_store_open_reader(const char *path, td_error *err);
+/* The story of id into *out (free with td_stories_free(*out, 1)), NULL when there is none. */
+td_status td_store_story(td_store *s, const char *id, td_story **out, td_error *err);
+/* The articles of story id with their texts, copies left out, as a cluster whose id is the story's
+ * (td_cluster_free); NULL when there is no such story. */
+td_status td_store_story_cluster(td_store *s, const char *id, td_cluster **out, td_error *err);
+/* The article id as a cluster of one whose id is its story's id; NULL when there is none. */
+td_status td_store_article(td_store *s, const char *id, td_cluster **out, td_error *err);
+/* At most limit stories, newest first (as td_store_stories), updated on or after since (NULL: all) and,
+ * when query is not NULL, with an article (title or text) that has every word of query (SQLite FTS5:
+ * words matched whole, case and accents aside; a word ending in '*' is a prefix; a query of no word
+ * matches nothing). Free with td_stories_free. */
+td_status td_store_latest(td_store *s, const char *since, const char *query, size_t limit, td_story **out,
+                          size_t *n, td_error *err);
+
 /* ---------------------------------------------------------------- quotes */
 /* (lib/compare) Direct quotes of an article, who said them, and the same quote across articles. */
 
@@ -742,25 +760,6 @@ char *td_render_report(const td_comparison *cmp, const td_summary *summary, cons
 /* ---------------------------------------------------------------- serving */
 /* (lib/serve) An HTTP API and a web page over a store (libmicrohttpd): articles in, stories and their
  * reports out. See docs/serve.md for the routes. */
-
-/* A second handle on a store, for reading only (td_store_stories, td_store_story…; never td_store_add or
- * td_store_summarize): in WAL mode its reads see the last commit and never wait for a writer. Close with
- * td_store_close. NULL on error (no such file, not a tidings store). */
-td_store *td_store_open_reader(const char *path, td_error *err);
-/* Lookups of one story or article in a store (lib/store). The story of id into *out (free with
- * td_stories_free(*out, 1)), NULL when there is none. */
-td_status td_store_story(td_store *s, const char *id, td_story **out, td_error *err);
-/* The articles of story id with their texts, copies left out, as a cluster whose id is the story's
- * (td_cluster_free); NULL when there is no such story. */
-td_status td_store_story_cluster(td_store *s, const char *id, td_cluster **out, td_error *err);
-/* The article id as a cluster of one whose id is its story's id; NULL when there is none. */
-td_status td_store_article(td_store *s, const char *id, td_cluster **out, td_error *err);
-/* At most limit stories, newest first (as td_store_stories), updated on or after since (NULL: all) and,
- * when query is not NULL, with an article (title or text) that has every word of query (SQLite FTS5:
- * words matched whole, case and accents aside; a word ending in '*' is a prefix; a query of no word
- * matches nothing). Free with td_stories_free. */
-td_status td_store_latest(td_store *s, const char *since, const char *query, size_t limit, td_story **out,
-                          size_t *n, td_error *err);
 
 typedef struct td_serve_opts {
     const char *store;        /* "tidings.db": the store's file (created when absent) */
