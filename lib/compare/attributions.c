@@ -18,21 +18,26 @@
 
 enum { MAX_WORDS = 16 };
 
-/* The folded words of a speaker; returns how many (at most MAX_WORDS), ok false when out of memory. */
-static size_t speaker_words(compare_ctx *cx, const char *s, uint32_t *terms, bool *name_like, bool *ok)
+/* The content terms of s (stopwords and punctuation left out), at most max of them, each once when
+ * distinct; *name_like (when not NULL) tells whether every one is capitalised. Returns how many; ok
+ * false when out of memory. */
+static size_t content_terms(compare_ctx *cx, const char *s, uint32_t *terms, size_t max, bool distinct,
+                            bool *name_like, bool *ok)
 {
     size_t pos = 0, n = 0, len = strlen(s);
     token t;
-    *name_like = true;
-    while (n < MAX_WORDS && token_next(s, len, &pos, &t)) {
+    if (name_like) *name_like = true;
+    while (n < max && token_next(s, len, &pos, &t)) {
         lex_word lw;
         if (!lexicon_word(cx->lx, s + t.start, t.end - t.start, t.kind, &lw)) {
             *ok = false;
             return 0;
         }
         if (lw.flags & (LEX_PUNCT | LEX_STOP)) continue;
-        if (!isupper((unsigned char)s[t.start])) *name_like = false;
-        terms[n++] = lw.term;
+        if (name_like && !isupper((unsigned char)s[t.start])) *name_like = false;
+        bool seen = false;
+        for (size_t i = 0; distinct && i < n && !seen; i++) seen = terms[i] == lw.term;
+        if (!seen) terms[n++] = lw.term;
     }
     return n;
 }
@@ -51,7 +56,8 @@ static bool same_speaker(compare_ctx *cx, const char *a, const char *b, bool *ok
 {
     uint32_t x[MAX_WORDS], y[MAX_WORDS];
     bool name_x, name_y;
-    size_t nx = speaker_words(cx, a, x, &name_x, ok), ny = speaker_words(cx, b, y, &name_y, ok);
+    size_t nx = content_terms(cx, a, x, MAX_WORDS, false, &name_x, ok),
+           ny = content_terms(cx, b, y, MAX_WORDS, false, &name_y, ok);
     if (!nx || !ny) return true; /* nothing to compare by */
     if (x[nx - 1] == y[ny - 1]) return true;
     if (contains_all(x, nx, y, ny) || contains_all(y, ny, x, nx)) return true;
@@ -95,31 +101,13 @@ static bool names(const compare_ctx *cx, size_t doc, const char *speaker)
 enum { QUOTE_TERMS = 64 };
 static const double SAME_QUOTE = 0.6; /* share of the shorter quote's content words in the other */
 
-/* The distinct content terms of a quote's first QUOTE_TERMS words; returns how many. */
-static size_t quote_terms(compare_ctx *cx, const char *text, uint32_t *terms, bool *ok)
-{
-    size_t pos = 0, n = 0, len = strlen(text);
-    token t;
-    while (n < QUOTE_TERMS && token_next(text, len, &pos, &t)) {
-        lex_word lw;
-        if (!lexicon_word(cx->lx, text + t.start, t.end - t.start, t.kind, &lw)) {
-            *ok = false;
-            return 0;
-        }
-        if (lw.flags & (LEX_PUNCT | LEX_STOP)) continue;
-        bool seen = false;
-        for (size_t i = 0; i < n && !seen; i++) seen = terms[i] == lw.term;
-        if (!seen) terms[n++] = lw.term;
-    }
-    return n;
-}
-
 /* Share of the shorter quote's content words that the other has, from 0 to 1; 0 when the shorter has
  * fewer than two (one shared word says little). */
 static double quote_overlap(compare_ctx *cx, const char *a, const char *b, bool *ok)
 {
     uint32_t x[QUOTE_TERMS], y[QUOTE_TERMS];
-    size_t nx = quote_terms(cx, a, x, ok), ny = quote_terms(cx, b, y, ok);
+    size_t nx = content_terms(cx, a, x, QUOTE_TERMS, true, NULL, ok),
+           ny = content_terms(cx, b, y, QUOTE_TERMS, true, NULL, ok);
     if (nx < 2 || ny < 2) return 0;
     size_t shared = 0;
     for (size_t i = 0; i < nx; i++)
