@@ -3,20 +3,12 @@
 // are there and visible, nothing overflows sideways on a phone, no console errors, and markup
 // in the articles shows as text. Screenshots go to tests/out/. Fails loudly when Chromium
 // cannot start. Usage: node tests/browser/report_test.mjs ./tidings
-import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { check, finish, launch, out, program } from './harness.mjs';
 
-const program = resolve(process.argv[2] || './tidings');
-const out = resolve('tests/out');
-mkdirSync(out, { recursive: true });
-let failures = 0;
-function check(ok, what) {
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-    if (!ok) failures++;
-}
 
 function report(inputs, file) {
     execFileSync(program, ['report', '-o', file, ...inputs], { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -31,14 +23,7 @@ writeFileSync(join(hostileDir, 'a.txt'), 'Storm <b>damage</b> closes bridge\n\n'
 writeFileSync(join(hostileDir, 'b.txt'), 'Bridge shut after storm\n\n' + hostile.replace('$10 million', '$12 million'));
 const escaped = report([join(hostileDir, 'a.txt'), join(hostileDir, 'b.txt')], join(out, 'escaping.html'));
 
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-let browser;
-try {
-    browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
-} catch (e) {
-    console.error(`FAIL chromium did not start (${executablePath}): ${e.message.split('\n')[0]}`);
-    process.exit(1);
-}
+const browser = await launch();
 
 for (const width of [375, 1280]) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
@@ -83,5 +68,4 @@ for (const width of [375, 1280]) {
 }
 await browser.close();
 rmSync(hostileDir, { recursive: true, force: true });
-console.log(failures ? `${failures} browser check(s) failed` : 'browser checks passed');
-process.exit(failures ? 1 : 0);
+finish('browser checks');

@@ -3,20 +3,12 @@
 // example (the fifth sent by another client, to see the page update without a reload), see one
 // story from five outlets, search, open the report; at 375 and 1280 px, with screenshots in
 // tests/out/. Usage: node tests/browser/serve_test.mjs ./tidings
-import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { check, finish, launch, out, program } from './harness.mjs';
 
-const program = resolve(process.argv[2] || './tidings');
-const out = resolve('tests/out');
-mkdirSync(out, { recursive: true });
-let failures = 0;
-function check(ok, what) {
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-    if (!ok) failures++;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'tidings-serve-'));
 const server = spawn(program, ['serve', '--store', join(dir, 'news.db'), '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -34,14 +26,7 @@ const outlets = ['Port Varrow Ledger', 'KVRW News', 'Harbour Times', 'Coastal Wi
 const files = readdirSync('examples/harbour-bridge').filter((f) => f.endsWith('.txt')).sort();
 const texts = files.map((f) => readFileSync(join('examples/harbour-bridge', f), 'utf8'));
 
-let browser;
-try {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-} catch (e) {
-    console.error(`FAIL chromium did not start: ${e.message.split('\n')[0]}`);
-    server.kill();
-    process.exit(1);
-}
+const browser = await launch(() => server.kill());
 
 try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -133,5 +118,4 @@ try {
 await browser.close();
 server.kill('SIGTERM');
 rmSync(dir, { recursive: true, force: true });
-console.log(failures ? `${failures} browser check(s) failed` : 'serve browser checks passed');
-process.exit(failures ? 1 : 0);
+finish('serve browser checks');
