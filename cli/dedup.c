@@ -79,14 +79,10 @@ static int compare_names(const void *x, const void *y)
     return strcmp(a->name, b->name);
 }
 
-/* An empty or repeated id makes the output ambiguous: the one-line error names it. */
+/* A repeated id makes the output ambiguous: the one-line error names it (the reader refuses an
+ * empty one). */
 static bool check_ids(const articles *a, char *msg, size_t size)
 {
-    for (size_t i = 0; i < a->n; i++)
-        if (!a->docs[i]->name[0]) {
-            snprintf(msg, size, "article %zu: empty \"id\"", i + 1);
-            return false;
-        }
     const td_document **sorted = malloc((a->n + 1) * sizeof *sorted);
     if (!sorted) {
         snprintf(msg, size, "out of memory");

@@ -87,7 +87,7 @@ check_bad "malformed JSON names the file and line" 1 "broken.jsonl: line 2" dedu
 printf '{"id": "a", "text": "One article."}\n{"id": "b", "title": "No text"}\n' >"$tmp/notext.jsonl"
 check_bad "an article without text names the line" 1 "line 2" dedup --json "$tmp/notext.jsonl"
 printf '{"id": "a", "text": "One article."}\n{"id": "", "text": "Another article."}\n' >"$tmp/noid.jsonl"
-check_bad "an empty id is an error" 1 "article 2: empty \"id\"" dedup --json "$tmp/noid.jsonl"
+check_bad "an empty id is an error" 1 "noid.jsonl: line 2: empty \"id\"" dedup --json "$tmp/noid.jsonl"
 printf '{"id": "a", "text": "One article."}\n{"id": "a", "text": "Another article."}\n' >"$tmp/twice.jsonl"
 check_bad "an id given twice is an error" 1 '"a"' dedup --json "$tmp/twice.jsonl"
 printf '{"id": "a", "text": "caf\351"}\n' >"$tmp/latin1.jsonl"

@@ -722,6 +722,9 @@ static void test_bad_jsonl(void **state)
     p = tmp_text("notext.jsonl", "{\"id\": \"a\", \"title\": \"No Body\"}\n");
     snprintf(want, sizeof want, "%s: line 1: no \"text\"", p);
     assert_string_equal(fails(p, TD_FORMAT_AUTO, TD_ERR_INPUT, &res), want);
+    p = tmp_text("emptyid.jsonl", "{\"id\": \"a\", \"text\": \"fine\"}\n{\"id\": \"\", \"text\": \"fine\"}\n");
+    snprintf(want, sizeof want, "%s: line 2: empty \"id\"", p);
+    assert_string_equal(fails(p, TD_FORMAT_AUTO, TD_ERR_INPUT, &res), want);
     p = tmp_text("array.jsonl", "{\"text\": \"fine\"}\n[1, 2]\n");
     snprintf(want, sizeof want, "%s: line 2: not a JSON object", p);
     assert_string_equal(fails(p, TD_FORMAT_AUTO, TD_ERR_INPUT, &res), want);

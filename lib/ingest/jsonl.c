@@ -64,7 +64,8 @@ static td_status opt_string(const ingest_file *f, const char *where, json_t *obj
     return TD_OK;
 }
 
-/* Reads an "id" that is a string or an integer into idbuf (size 32) or *out; NULL when absent. */
+/* Reads an "id" that is a string or an integer into idbuf (size 32) or *out; NULL when absent. An
+ * empty string is refused: it would name nothing in the output. */
 static td_status read_id(const ingest_file *f, const char *where, json_t *obj, char *idbuf, char **out,
                          td_error *err)
 {
@@ -78,6 +79,7 @@ static td_status read_id(const ingest_file *f, const char *where, json_t *obj, c
     }
     if (!json_is_string(v))
         return error_set(err, TD_ERR_INPUT, "%s: %s: \"id\" is not a string or integer", f->path, where);
+    if (json_string_length(v) == 0) return error_set(err, TD_ERR_INPUT, "%s: %s: empty \"id\"", f->path, where);
     *out = (char *)json_string_value(v);
     return TD_OK;
 }
