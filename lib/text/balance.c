@@ -1,7 +1,8 @@
 /* balance.c — balances the double quotation marks of a sentence cut out of its text. A sentence from
  * a quotation of several sentences keeps the mark that opened it ("“My country has nothing to do
  * with it.") or the one that closed it ("We want evidence.”"); shown alone, it would quote half of
- * something. The mark is closed (or opened) with its partner, or dropped when there is no room. */
+ * something. The mark is closed (or opened) with its partner, or dropped when there is no room.
+ * Also counts the words a sentence quotes, for the summariser's value of quoted speech. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,4 +83,45 @@ bool text_balance_quotes(char **text, bool may_grow)
     free(s);
     *text = r;
     return true;
+}
+
+size_t text_quoted_words(const char *s, size_t len, size_t min_words)
+{
+    size_t quoted = 0, words = 0, run = 0; /* run: words of the quotation open now */
+    bool open = false, any_mark = false, in_word = false;
+    for (size_t i = 0; i < len;) {
+        mark m;
+        bool is_mark = mark_at(s, len, i, &m);
+        if (!is_mark && i + 1 < len && (s[i] == '`' || s[i] == '\'') && s[i + 1] == s[i]) /* `` '' of tokenised text */
+            is_mark = true, m = (mark){.at = i, .len = 2, .opens = s[i] == '`'};
+        if (is_mark) {
+            if (m.opens && !open) {
+                open = true;
+                run = 0;
+            } else if (!m.opens && open) {
+                quoted += run >= min_words ? run : 0;
+                open = false;
+            } else if (!m.opens && !any_mark) { /* the end of a quotation that began before the sentence */
+                quoted += words >= min_words ? words : 0;
+            }
+            any_mark = true;
+            in_word = false;
+            i += m.len;
+            continue;
+        }
+        size_t space = text_space_len(s, len, i);
+        if (space) {
+            in_word = false;
+            i += space;
+            continue;
+        }
+        if (!in_word) {
+            words++;
+            run += open;
+            in_word = true;
+        }
+        i++;
+    }
+    if (open) quoted += run >= min_words ? run : 0; /* a quotation that goes on after the sentence */
+    return quoted;
 }
