@@ -158,9 +158,10 @@ static bool choose_greedily(const model *m, const budget *limit, const double *w
             /* once: every value grows by its sentence's factor, so the bounds of the lazy step hold */
             quotes = false;
             for (size_t i = 0; i < n; i++) {
+                if (value[i] <= 0) continue; /* chosen, too long or worth nothing: stays so */
                 double factor = quote_factor(m, model_sentence(m, i));
                 per_length[i] *= factor;
-                if (value[i] > 0) value[i] *= factor;
+                value[i] *= factor;
             }
         }
     }
