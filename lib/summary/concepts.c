@@ -6,10 +6,10 @@
  * the earlier they do: each article that has it adds 1 + POSITION_BONUS * decay(first position),
  * and the sum is cubed, so that what several outlets agree on outweighs many details told by one. Covering a concept twice earns nothing, which keeps repeats out.
  * The default method also counts single content terms (stems) the same way at a tenth of the
- * weight, so that a sentence that names what the articles name, in other word pairs, gains too;
+ * weight, so that a sentence that names what the articles name, in other word pairs, gains too.
  * Once the summary has told the facts (QUOTES_AFTER_WORDS words chosen), the default method values
  * quoted speech more: a sentence's value grows with the share of its words inside quotation marks.
- * `ilp` covers concepts only. */
+ * `ilp` covers concepts only, with no quote rule. */
 #include "summary/coverage_ilp.h"
 #include "summary/methods.h"
 

@@ -87,7 +87,7 @@ bool text_balance_quotes(char **text, bool may_grow)
 }
 
 /* The first bytes of quotation marks: " “ ” „ « », `` and '' of tokenised text. */
-static const bool may_open_mark[256] = {['"'] = true, ['`'] = true, ['\''] = true, [0xe2] = true, [0xc2] = true};
+static const bool may_start_mark[256] = {['"'] = true, ['`'] = true, ['\''] = true, [0xe2] = true, [0xc2] = true};
 
 /* The quotation mark at s[i] as mark_at finds it, or `` and '' of tokenised text. */
 static bool any_mark_at(const char *s, size_t len, size_t i, mark *m)
@@ -112,7 +112,7 @@ size_t text_quoted_words(const char *s, size_t len, size_t min_words)
                 continue;
             }
         }
-        if (may_open_mark[(unsigned char)s[first]] && any_mark_at(s, len, first, &m)) break;
+        if (may_start_mark[(unsigned char)s[first]] && any_mark_at(s, len, first, &m)) break;
         first++;
     }
     if (first == len) return 0;
@@ -125,7 +125,7 @@ size_t text_quoted_words(const char *s, size_t len, size_t min_words)
             i++;
             continue;
         }
-        if (i >= first && may_open_mark[c] && any_mark_at(s, len, i, &m)) {
+        if (i >= first && may_start_mark[c] && any_mark_at(s, len, i, &m)) {
             if (m.opens && !open) {
                 open = true;
                 run = 0;
