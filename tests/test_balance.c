@@ -1,5 +1,6 @@
 /* test_balance.c — quotation marks of a sentence cut out of a multi-sentence quotation are balanced
- * (text_balance_quotes), as summaries show them. */
+ * (text_balance_quotes), as summaries show them; the words a sentence quotes are counted
+ * (text_quoted_words). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,12 +59,37 @@ static void test_balanced_marks_kept(void **state)
     }
 }
 
+static size_t quoted(const char *s, size_t min_words) { return text_quoted_words(s, strlen(s), min_words); }
+
+static void test_quoted_words(void **state)
+{
+    (void)state;
+    /* a quotation with its attribution: 11 of 14 words */
+    assert_int_equal(quoted("\xe2\x80\x9cWe will not pay a cent until the bridge is safe,\xe2\x80\x9d the mayor said.", 3), 11);
+    assert_int_equal(quoted("\"We will not pay a cent until the bridge is safe,\" the mayor said.", 3), 11);
+    /* two quotations, the second too short to count under 3 */
+    assert_int_equal(quoted("\"One lane opens Monday,\" he said, \"maybe.\"", 3), 4);
+    assert_int_equal(quoted("\"One lane opens Monday,\" he said, \"maybe.\"", 1), 5);
+    /* scare quotes around a name or a word are not speech */
+    assert_int_equal(quoted("Residents call the old span \"the Rattler\" and avoid it at night.", 3), 0);
+    /* the last sentence of a quotation of several: what comes before the closing mark */
+    assert_int_equal(quoted("We even asked for a joint inspection,\xe2\x80\x9d she added.", 3), 7);
+    /* the first sentence of a quotation of several: what comes after the opening mark */
+    assert_int_equal(quoted("The engineer warned: \"The cables have rusted through in places.", 3), 7);
+    /* tokenised newswire marks (the comma is a word of its own there), and an inch mark that quotes nothing */
+    assert_int_equal(quoted("`` The cables are gone , '' he said .", 3), 5);
+    assert_int_equal(quoted("They laid a 6\" pipe under the road.", 1), 0);
+    assert_int_equal(quoted("No quotation at all: the council\xe2\x80\x99s vote.", 1), 0);
+    assert_int_equal(quoted("", 1), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_opening_mark_left_open),
         cmocka_unit_test(test_closing_mark_without_opening),
         cmocka_unit_test(test_balanced_marks_kept),
+        cmocka_unit_test(test_quoted_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

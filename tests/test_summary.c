@@ -473,6 +473,60 @@ static void test_shared_terms_outweigh_position(void **state)
     td_cluster_free(c);
 }
 
+/* Once a summary has told the facts (100 words), quoted speech gains: after five shared sentences
+ * (113 words), the mayor's words are taken over a sentence of the same article that covers a
+ * little more. Under a budget that ends before the facts are told, and for the ilp method, which
+ * covers concepts only, the covering sentence stays ahead. */
+static void test_quotes_gain_after_the_facts(void **state)
+{
+    (void)state;
+    static const char facts[] =
+        "The city council voted on Monday to close the old harbour bridge to all traffic for at least six months "
+        "while engineers repair its corroded steel cables. Inspectors found last week that two of the main "
+        "suspension cables had lost nearly a third of their strength since the last survey in 2019. Commuters "
+        "will have to use the ferry service or a detour through the northern tunnel that adds about twenty "
+        "minutes to each journey. The repair work is expected to cost around forty million dollars and will be "
+        "paid from the regional infrastructure fund. Ferry operators said they would add extra crossings during "
+        "the morning and evening rush hours starting next week.";
+    static const char covering[] = "Council engineers estimate that the rusted cables now carry most of the deck "
+                                   "load at the busiest span near the eastern tower.";
+    static const char quote[] = "\"We cannot take any risk with the lives of people who cross this bridge every "
+                                "day,\" the mayor told reporters.";
+    char *long_text = malloc(sizeof facts + sizeof covering + sizeof quote + 2);
+    assert_non_null(long_text);
+    sprintf(long_text, "%s %s %s", facts, covering, quote);
+    td_cluster *c = td_cluster_new("quotes");
+    td_document a = {.name = "a", .text = long_text, .text_len = strlen(long_text)};
+    char *facts_only = strdup(facts);
+    assert_non_null(facts_only);
+    td_document b = {.name = "b", .text = facts_only, .text_len = strlen(facts_only)};
+    assert_int_equal(td_cluster_add(c, &a), TD_OK);
+    assert_int_equal(td_cluster_add(c, &b), TD_OK);
+    size_t words = 113 + 22; /* the facts and one of the two */
+    td_summary *sum = summarize_raw(c, TD_METHOD_CONCEPTS, words);
+    assert_int_equal(sum->n_sentences, 6);
+    assert_string_equal(sum->sentences[5].text, quote);
+    td_summary_free(sum);
+    sum = summarize_raw(c, TD_METHOD_ILP, words);
+    assert_int_equal(sum->n_sentences, 6);
+    assert_string_equal(sum->sentences[5].text, covering);
+    td_summary_free(sum);
+    td_cluster_free(c);
+
+    /* the first fact and one of the two: 27 words told, the covering sentence wins */
+    sprintf(long_text, "%.*s %s %s", 153, facts, covering, quote);
+    c = td_cluster_new("quotes, short");
+    a.text_len = strlen(long_text);
+    assert_int_equal(td_cluster_add(c, &a), TD_OK);
+    sum = summarize_raw(c, TD_METHOD_CONCEPTS, 27 + 22);
+    assert_int_equal(sum->n_sentences, 2);
+    assert_string_equal(sum->sentences[1].text, covering);
+    td_summary_free(sum);
+    td_cluster_free(c);
+    free(long_text);
+    free(facts_only);
+}
+
 /* Words and bytes are counted eight ASCII bytes at a time: white space of every kind (tab, line
  * feed, vertical tab, form feed, carriage return, no-break and other Unicode spaces) and control
  * characters that are not white space, at every offset, count as the bytes one at a time would. */
@@ -635,6 +689,7 @@ int main(void)
         cmocka_unit_test(test_summary_sentences_leave_the_dateline_out),
         cmocka_unit_test(test_compressed_sentence_in_a_summary),
         cmocka_unit_test(test_shared_terms_outweigh_position),
+        cmocka_unit_test(test_quotes_gain_after_the_facts),
         cmocka_unit_test(test_words_and_bytes_under_any_white_space),
         cmocka_unit_test(test_sparse_walk_ranks_as_the_dense_one),
         cmocka_unit_test(test_graph_methods_score_as_all_pairs),

@@ -6,8 +6,10 @@
  * the earlier they do: each article that has it adds 1 + POSITION_BONUS * decay(first position),
  * and the sum is cubed, so that what several outlets agree on outweighs many details told by one. Covering a concept twice earns nothing, which keeps repeats out.
  * The default method also counts single content terms (stems) the same way at a tenth of the
- * weight, so that a sentence that names what the articles name, in other word pairs, gains too;
- * `ilp` covers concepts only. */
+ * weight, so that a sentence that names what the articles name, in other word pairs, gains too.
+ * Once the summary has told the facts (QUOTES_AFTER_WORDS words chosen), the default method values
+ * quoted speech more: a sentence's value grows with the share of its words inside quotation marks.
+ * `ilp` covers concepts only, with no quote rule. */
 #include "summary/coverage_ilp.h"
 #include "summary/methods.h"
 
@@ -19,7 +21,10 @@ static const double POSITION_BONUS = 1.0;  /* extra weight of a concept in an ar
 static const double POSITION_DECAY = 4.0;  /* sentences over which that extra weight falls by 1/e */
 static const double LENGTH_EXPONENT = 0.6; /* gain per words^x: below 1 so that long sentences can win */
 static const double TERM_SHARE = 0.1;      /* a content term weighs this share of a concept of the same support */
+static const double QUOTE_BONUS = 2.0;     /* after the facts, a sentence's value times 1 + this * quoted share */
 enum {
+    QUOTES_AFTER_WORDS = 100, /* words of summary (a lead paragraph) before quoted speech gains */
+    QUOTE_MIN_WORDS = 3,      /* shorter quotations ("scare quotes", a name) are not speech */
     ILP_CANDIDATES = 20, /* the exact program chooses among this many best-scored sentences, plus the greedy's */
     ILP_MAX_NODES = 1000 /* branch-and-bound nodes before the best solution so far is taken */
 };
@@ -85,10 +90,21 @@ static void cover(const model *m, const sentence *s, coverage *cov)
     for (size_t k = 0; k < s->n_terms; k++) cov->term_covered[t[k]] = true;
 }
 
+/* 1 + QUOTE_BONUS times the share of the sentence's words that it quotes. A variant's quotations
+ * are its full sentence's (compression never cuts into one), over the variant's own words. */
+static double quote_factor(const model *m, const sentence *s)
+{
+    const char *text = m->cluster->docs[s->doc].text + s->span.start;
+    size_t quoted = text_quoted_words(text, s->span.end - s->span.start, QUOTE_MIN_WORDS);
+    if (quoted > s->words) quoted = s->words;
+    return s->words ? 1.0 + QUOTE_BONUS * (double)quoted / s->words : 1.0;
+}
+
 /* The greedy choice under the concept weights, among sentences and their compressed variants (one
- * form of each at most); score[i] gets each one's first value. */
+ * form of each at most); score[i] gets each one's first value. With quotes, quoted speech gains
+ * once QUOTES_AFTER_WORDS words are chosen (quote_factor). */
 static bool choose_greedily(const model *m, const budget *limit, const double *weight, const double *term_weight,
-                            double *score, index_list *chosen)
+                            bool quotes, double *score, index_list *chosen)
 {
     size_t n = model_count(m); /* sentences and their compressed variants */
     coverage cov = {weight, term_weight, calloc(m->n_concepts ? m->n_concepts : 1, sizeof(bool)),
@@ -138,6 +154,16 @@ static bool choose_greedily(const model *m, const budget *limit, const double *w
         cover(m, s, &cov);
         budget_take(&used, s);
         if (!(ok = vec_push(chosen, (uint32_t)best))) break;
+        if (quotes && used.words >= QUOTES_AFTER_WORDS) {
+            /* once: every value grows by its sentence's factor, so the bounds of the lazy step hold */
+            quotes = false;
+            for (size_t i = 0; i < n; i++) {
+                if (value[i] <= 0) continue; /* chosen, too long or worth nothing: stays so */
+                double factor = quote_factor(m, model_sentence(m, i));
+                per_length[i] *= factor;
+                value[i] *= factor;
+            }
+        }
     }
     free(cov.concept_covered);
     free(cov.term_covered);
@@ -150,7 +176,7 @@ bool method_concepts(const model *m, const budget *limit, double *score, index_l
 {
     double *weight = support_weights(m, false, 1.0);
     double *term_weight = support_weights(m, true, TERM_SHARE);
-    bool ok = weight && term_weight && choose_greedily(m, limit, weight, term_weight, score, chosen);
+    bool ok = weight && term_weight && choose_greedily(m, limit, weight, term_weight, true, score, chosen);
     free(weight);
     free(term_weight);
     return ok;
@@ -191,7 +217,7 @@ static uint32_t *ilp_candidates(const model *m, const budget *limit, const doubl
 bool method_ilp(const model *m, const budget *limit, double *score, index_list *chosen)
 {
     double *weight = support_weights(m, false, 1.0);
-    bool ok = weight && choose_greedily(m, limit, weight, NULL, score, chosen);
+    bool ok = weight && choose_greedily(m, limit, weight, NULL, false, score, chosen);
     size_t n_cand = 0;
     uint32_t *cand = ok ? ilp_candidates(m, limit, score, chosen, &n_cand) : NULL;
     bool improved;

@@ -1,10 +1,12 @@
 /* balance.c — balances the double quotation marks of a sentence cut out of its text. A sentence from
  * a quotation of several sentences keeps the mark that opened it ("“My country has nothing to do
  * with it.") or the one that closed it ("We want evidence.”"); shown alone, it would quote half of
- * something. The mark is closed (or opened) with its partner, or dropped when there is no room. */
+ * something. The mark is closed (or opened) with its partner, or dropped when there is no room.
+ * Also counts the words a sentence quotes, for the summariser's value of quoted speech. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/bytes.h"
 #include "text/text.h"
 
 typedef struct mark {
@@ -82,4 +84,75 @@ bool text_balance_quotes(char **text, bool may_grow)
     free(s);
     *text = r;
     return true;
+}
+
+/* The first bytes of quotation marks: " “ ” „ « », `` and '' of tokenised text. */
+static const bool may_start_mark[256] = {['"'] = true, ['`'] = true, ['\''] = true, [0xe2] = true, [0xc2] = true};
+
+/* The quotation mark at s[i] as mark_at finds it, or `` and '' of tokenised text. */
+static bool any_mark_at(const char *s, size_t len, size_t i, mark *m)
+{
+    if ((s[i] == '`' || s[i] == '\'') && i + 1 < len && s[i + 1] == s[i]) {
+        *m = (mark){.at = i, .len = 2, .opens = s[i] == '`'};
+        return true;
+    }
+    return s[i] != '`' && s[i] != '\'' && mark_at(s, len, i, m);
+}
+
+size_t text_quoted_words(const char *s, size_t len, size_t min_words)
+{
+    mark m;
+    size_t first = 0; /* most sentences quote nothing: find the first mark before counting words */
+    while (first < len) {
+        if (first + 8 <= len) { /* eight ASCII bytes with no " ` ' at once */
+            uint64_t x = bytes_load64(s + first);
+            if (!bytes_any_high(x) && !bytes_any_equal(x, '"') && !bytes_any_equal(x, '`') &&
+                !bytes_any_equal(x, '\'')) {
+                first += 8;
+                continue;
+            }
+        }
+        if (may_start_mark[(unsigned char)s[first]] && any_mark_at(s, len, first, &m)) break;
+        first++;
+    }
+    if (first == len) return 0;
+    size_t quoted = 0, words = 0, run = 0; /* run: words of the quotation open now */
+    bool open = false, any_mark = false, in_word = false;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || (c >= '\t' && c <= '\r')) { /* the common case first: ASCII white space */
+            in_word = false;
+            i++;
+            continue;
+        }
+        if (i >= first && may_start_mark[c] && any_mark_at(s, len, i, &m)) {
+            if (m.opens && !open) {
+                open = true;
+                run = 0;
+            } else if (!m.opens && open) {
+                quoted += run >= min_words ? run : 0;
+                open = false;
+            } else if (!m.opens && !any_mark) { /* the end of a quotation that began before the sentence */
+                quoted += words >= min_words ? words : 0;
+            }
+            any_mark = true;
+            in_word = false;
+            i += m.len;
+            continue;
+        }
+        size_t space = c < 0x80 ? 0 : text_space_len_wide(s, len, i);
+        if (space) {
+            in_word = false;
+            i += space;
+            continue;
+        }
+        if (!in_word) {
+            words++;
+            run += open;
+            in_word = true;
+        }
+        i++;
+    }
+    if (open) quoted += run >= min_words ? run : 0; /* a quotation that goes on after the sentence */
+    return quoted;
 }

@@ -30,6 +30,11 @@ static inline size_t text_space_len(const char *s, size_t len, size_t i)
  * shrinks). *text is malloc'd and may be replaced; false when out of memory (*text is kept). */
 bool text_balance_quotes(char **text, bool may_grow);
 
+/* The words of s (white-space separated) inside quotation marks (" “ ” „ « », and `` '' of
+ * tokenised text), counting only quotations of at least min_words words: a closing mark with no
+ * opening one quotes what comes before it, an opening mark left open what comes after. */
+size_t text_quoted_words(const char *s, size_t len, size_t min_words);
+
 /* Appends the matching form of s to out: NFKC, case-folded, curly quotes and apostrophes made
  * straight, dashes made '-'. Output is valid UTF-8. False when out of memory. */
 bool text_fold(const char *s, size_t len, buf *out);
