@@ -349,6 +349,64 @@ static void test_standfirst_under_headline(void **state)
     td_article_free(a);
 }
 
+static void test_standfirst_in_article_header(void **state)
+{
+    (void)state;
+    /* the article's own <header> inside the container holds the headline, the standfirst and
+     * the byline: the standfirst (prose) is kept, the headline and byline are not; a <header>
+     * with a furniture word in its class (a site's masthead) keeps its text out */
+    const char *html =
+        "<html><body><header class=\"site-header\"><p>The Harbour Gazette is the town's independent paper, "
+        "published every week since 1901 by its readers' cooperative.</p></header><main>"
+        "<header><h1>Night ferry returns after ten years</h1><p>The council brings back the late crossing "
+        "to the islands, paid for by a new tourist levy that starts in spring.</p>"
+        "<p class=\"byline\">By Ann Lee</p></header>"
+        "<p>The last boat will leave the harbour at midnight from May, the council said on Tuesday, after a "
+        "vote that ended ten years of complaints from island residents and night workers.</p>"
+        "<p>Ferry crews welcomed the decision, although their union said the timetable still needed more "
+        "staff on the busiest weekends of the summer season.</p>"
+        "<p>The levy of two euros a night will be paid by visitors staying in hotels on the islands, and "
+        "the council expects it to cover the cost of the late crossings within three years.</p>"
+        "</main></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "The council brings back the late crossing");
+    assert_contains(a->text, "The last boat will leave the harbour");
+    assert_contains(a->text, "cover the cost of the late crossings");
+    assert_lacks(a->text, "independent paper");
+    assert_lacks(a->text, "By Ann Lee");
+    td_article_free(a);
+}
+
+static void test_call_to_action_within_text(void **state)
+{
+    (void)state;
+    /* a newsletter box between two paragraphs of the article (a short appeal, not a paragraph of
+     * prose) is left out like the appeals after the text; a long paragraph that mentions a
+     * newsletter stays */
+    const char *html =
+        "<html><body><article><h1>Bakers test a four-day week</h1>"
+        "<p>Twelve bakeries in the old town will open only four days a week from June, a trial that the "
+        "guild hopes will bring young people back to a trade that starts long before dawn.</p>"
+        "<h3>Sign up for our newsletter</h3><p>Never miss the latest news by signing up to our newsletter today!</p>"
+        "<p>The guild's own newsletter reported last month that two out of three apprentices leave within "
+        "a year, most of them because of the hours, and that the shops that already close on Mondays and "
+        "Tuesdays lost none of theirs.</p>"
+        "<p>Customers will find the closed days on a sign in each window, and the guild says that the bread "
+        "for the weekend will be baked on Saturday as it always was.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Twelve bakeries in the old town");
+    assert_contains(a->text, "The guild's own newsletter reported last month");
+    assert_contains(a->text, "baked on Saturday as it always was");
+    assert_lacks(a->text, "Never miss the latest news");
+    assert_lacks(a->text, "Sign up for our newsletter");
+    td_article_free(a);
+}
+
 static void test_headline_above_one_paragraph(void **state)
 {
     (void)state;
@@ -947,6 +1005,8 @@ int main(void)
         cmocka_unit_test(test_body_in_boxes),
         cmocka_unit_test(test_clean_prose_box),
         cmocka_unit_test(test_standfirst_under_headline),
+        cmocka_unit_test(test_standfirst_in_article_header),
+        cmocka_unit_test(test_call_to_action_within_text),
         cmocka_unit_test(test_standfirst_far_above),
         cmocka_unit_test(test_headline_above_one_paragraph),
         cmocka_unit_test(test_pull_quote),

@@ -52,6 +52,16 @@ static bool under_headline(const xpage *pg, const xblock *b, uint32_t a)
            (b->cls == BLOCK_BAD && b->chars < HEADLINE_BAD_MAX);
 }
 
+/* Whether block b, inside a furniture region, is text of a <header> that the article keeps: all of
+ * it before the first element taken (the headline box above the body), and prose anywhere when
+ * the <header> is furniture by its tag alone, no furniture word in its class (the standfirst in
+ * an article's own <header>, which often sits inside the container). */
+static bool header_text(const xpage *pg, const xblock *b, bool before_first)
+{
+    const xnode *r = &pg->nodes.items[b->region];
+    return r->tag == TAG_HEADER && (before_first || (content(b->cls) && r->furniture == FURN_WEAK && r->hint > -2));
+}
+
 /* The standfirst right under the page's <h1>, inside element a and before block `start`, when
  * the search for a lead found none close enough (more links or furniture than LEAD_GAP between,
  * or the headline box outside the container's ancestors): its paragraphs start the text and what
@@ -225,7 +235,8 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
     for (size_t i = b1; i-- > b0;) {
         xblock *b = &bl[i];
         b->after = (int8_t)next;
-        if (!good_follows && (b->flags & BF_APPEAL)) b->cls = BLOCK_BAD; /* appeals after the text */
+        /* calls to action: after the text, and short ones (a newsletter box) within it */
+        if ((b->flags & BF_APPEAL) && (!good_follows || b->cls != BLOCK_GOOD)) b->cls = BLOCK_BAD;
         if (!in_furniture(pg, b, scope) && !(b->flags & BF_OUTSIDE) && substantive(b->cls)) next = b->cls;
         if (b->cls == BLOCK_GOOD) good_follows = true;
     }
@@ -237,8 +248,7 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
         xblock *b = &bl[i];
         int after = b->after;
         b->keep = 0;
-        if ((b->flags & BF_OUTSIDE) ||
-            (in_furniture(pg, b, scope) && !(i < first && pg->nodes.items[b->region].tag == TAG_HEADER))) {
+        if ((b->flags & BF_OUTSIDE) || (in_furniture(pg, b, scope) && !header_text(pg, b, i < first))) {
             b->gap = 1;
             continue;
         }
