@@ -407,6 +407,33 @@ static void test_call_to_action_within_text(void **state)
     td_article_free(a);
 }
 
+static void test_figure_labels(void **state)
+{
+    (void)state;
+    /* paragraphs that open with a figure label and a colon are captions set as text; a sentence
+     * that opens with a longer word ("Figures") is not */
+    const char *html =
+        "<html><body><article><h1>Glaciers lose a tenth of their ice</h1>"
+        "<p>Alpine glaciers lost a tenth of their ice in the last two summers alone, a survey of two hundred "
+        "of them published on Monday shows.</p>"
+        "<p>Abbildung 4: Vergleich der Gletscherzunge 2020 und 2022, aufgenommen vom selben Standort.</p>"
+        "<p>Figures from the survey show that the smallest glaciers shrink fastest, and that several of them "
+        "will be gone before the end of the decade if the summers stay as warm.</p>"
+        "<p>Fig. 2: Loss of ice by height above the sea, in metres of water.</p>"
+        "<p>The authors measured the ice from the air with a laser that maps the surface to within a few "
+        "centimetres, and compared the maps with those of earlier flights.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Alpine glaciers lost a tenth");
+    assert_contains(a->text, "Figures from the survey show");
+    assert_contains(a->text, "compared the maps with those of earlier flights");
+    assert_lacks(a->text, "Abbildung 4");
+    assert_lacks(a->text, "Loss of ice by height");
+    td_article_free(a);
+}
+
 static void test_headline_above_one_paragraph(void **state)
 {
     (void)state;
@@ -1007,6 +1034,7 @@ int main(void)
         cmocka_unit_test(test_standfirst_under_headline),
         cmocka_unit_test(test_standfirst_in_article_header),
         cmocka_unit_test(test_call_to_action_within_text),
+        cmocka_unit_test(test_figure_labels),
         cmocka_unit_test(test_standfirst_far_above),
         cmocka_unit_test(test_headline_above_one_paragraph),
         cmocka_unit_test(test_pull_quote),

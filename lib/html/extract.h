@@ -166,7 +166,8 @@ bool function_word(const char *w, size_t len);
 /* True when a short block opens with (or is) a phrase of page furniture: "Share on", "Read more",
  * "Kommentare", "© 2020 …", "All rights reserved". */
 bool furniture_phrase(const char *s, size_t len);
-/* True when the block holds a photo credit ("Foto: dpa", "Getty Images", "© Reuters"). */
+/* True when the block holds a photo credit ("Foto: dpa", "Getty Images", "© Reuters") or opens with
+ * a figure label and a colon ("Abbildung 4:", "Fig. 2:", "Beitragsbild:"). */
 bool credit_phrase(const char *s, size_t len);
 /* True when the block asks the reader to do something: subscribe, donate, follow, download. */
 bool appeal_phrase(const char *s, size_t len);
