@@ -434,6 +434,39 @@ static void test_figure_labels(void **state)
     td_article_free(a);
 }
 
+static void test_short_post_of_one_paragraph(void **state)
+{
+    (void)state;
+    /* a short blog post: one long paragraph, a caption, a closing sentence, and lines of links
+     * (tags, comment feed) that weigh the post's element below its paragraph; the closing
+     * sentence is kept with the paragraph, the lines of links and the sidebar are not */
+    const char *html =
+        "<html><body><div id=\"main\"><div class=\"post\">"
+        "<h1><a href=\"/2011/09/bridge\">A bridge of strings</a></h1><div>11.09.2011, 16:20 by Stefan</div>"
+        "<p>Sometimes a plain walk home brings a small surprise: from a balcony on the fourth floor of a house "
+        "in our street hung a string with a little bag, and a note asked passers-by for twenty cents for a "
+        "drawing of the street.</p>"
+        "<p class=\"wp-caption-text\">Twenty cents, one drawing</p>"
+        "<p>Twenty cents well spent, even if the drawing was no masterpiece!</p>"
+        "<p>Tags: <a href=\"/t/1\">balcony</a>, <a href=\"/t/2\">drawing</a>, <a href=\"/t/3\">street</a></p>"
+        "<p><a href=\"/feed\">Comments feed</a> | <a href=\"/tb\">Trackback URL</a> | comments closed</p>"
+        "<div class=\"navigation\"><a href=\"/prev\">&laquo; Welcome, new neighbours!</a> "
+        "<a href=\"/next\">News from the inbox &raquo;</a></div>"
+        "</div></div><div id=\"sidebar\"><h4>Recent posts</h4><ul>"
+        "<li><a href=\"/a\">Welcome, new neighbours!</a></li><li><a href=\"/b\">News from the inbox</a></li>"
+        "</ul></div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Sometimes a plain walk home brings a small surprise");
+    assert_contains(a->text, "Twenty cents well spent, even if the drawing was no masterpiece!");
+    assert_lacks(a->text, "Tags:");
+    assert_lacks(a->text, "Comments feed");
+    assert_lacks(a->text, "Recent posts");
+    assert_lacks(a->text, "News from the inbox");
+    td_article_free(a);
+}
+
 static void test_headline_above_one_paragraph(void **state)
 {
     (void)state;
@@ -1035,6 +1068,7 @@ int main(void)
         cmocka_unit_test(test_standfirst_in_article_header),
         cmocka_unit_test(test_call_to_action_within_text),
         cmocka_unit_test(test_figure_labels),
+        cmocka_unit_test(test_short_post_of_one_paragraph),
         cmocka_unit_test(test_standfirst_far_above),
         cmocka_unit_test(test_headline_above_one_paragraph),
         cmocka_unit_test(test_pull_quote),
