@@ -467,6 +467,36 @@ static void test_short_post_of_one_paragraph(void **state)
     td_article_free(a);
 }
 
+static void test_gallery_captions(void **state)
+{
+    (void)state;
+    /* a slide show: a short introduction, then pictures whose captions tell the story; the
+     * captions hold more text than the prose, so they are the text, their photo credits are not */
+    buf html = {0};
+    assert_true(buf_puts(&html, "<html><body><div class=\"gallery\"><h1>Five costumes from your wardrobe</h1>"
+                                "<p>No time to shop before the party? Look in your wardrobe first.</p>"));
+    static const char *const slides[] = {
+        "A white shirt, a black ribbon and a bowler hat make a silent-film star in five minutes.",
+        "Long hair or not, a plait of yellow wool pinned to a hood turns anyone into a fairy-tale princess.",
+        "An old sheet with two holes cut in it is still the ghost that every child recognises at once.",
+        "Striped socks, a broom and a pointed hat of black card complete a witch for the whole evening.",
+        "A grey jumper, grey tights and a tail sewn from a scarf make a mouse that can still sit down.",
+    };
+    for (size_t k = 0; k < sizeof slides / sizeof *slides; k++)
+        assert_true(buf_printf(&html, "<figure><img src=\"/%zu.jpg\"><figcaption><p>%s</p><span class=\"credit\">Photo: "
+                                      "Getty Images</span></figcaption></figure>", k, slides[k]));
+    assert_true(buf_puts(&html, "</div></body></html>"));
+    td_error err = {0};
+    td_article *a = extract_string(html.data, &err);
+    buf_free(&html);
+    assert_non_null(a);
+    assert_contains(a->text, "Look in your wardrobe first.");
+    assert_contains(a->text, "a bowler hat make a silent-film star");
+    assert_contains(a->text, "a tail sewn from a scarf");
+    assert_lacks(a->text, "Getty Images");
+    td_article_free(a);
+}
+
 static void test_headline_above_one_paragraph(void **state)
 {
     (void)state;
@@ -1069,6 +1099,7 @@ int main(void)
         cmocka_unit_test(test_call_to_action_within_text),
         cmocka_unit_test(test_figure_labels),
         cmocka_unit_test(test_short_post_of_one_paragraph),
+        cmocka_unit_test(test_gallery_captions),
         cmocka_unit_test(test_standfirst_far_above),
         cmocka_unit_test(test_headline_above_one_paragraph),
         cmocka_unit_test(test_pull_quote),

@@ -36,6 +36,7 @@
 
 static bool substantive(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM || cls == BLOCK_BAD; }
 static bool content(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM; }
+static bool gallery_caption(const xblock *b) { return b->cls == BLOCK_SKIP && (b->flags & (BF_CAPTION | BF_HIDDEN)) == BF_CAPTION; }
 static bool link_line(const xblock *b) { return b->cls == BLOCK_BAD && b->chars < LINK_LINE_MAX && 2 * b->link_chars > b->chars; }
 
 /* Whether the block is page furniture inside element a. */
@@ -218,6 +219,28 @@ static size_t list_start(xpage *pg, size_t b0)
     return b0;
 }
 
+/* When the captions among blocks [b0, b1) hold more characters than their prose, the page is a
+ * gallery whose captions tell the story (a slide show, steps of a guide): the captions are read
+ * as text, by their length and words; photo credits among them stay out. */
+static void gallery_captions(xpage *pg, size_t b0, size_t b1, uint32_t scope)
+{
+    xblock *bl = pg->blocks.items;
+    size_t captions = 0, prose = 0;
+    for (size_t i = b0; i < b1; i++) {
+        const xblock *b = &bl[i];
+        if (in_furniture(pg, b, scope) || (b->flags & BF_OUTSIDE)) continue;
+        if (gallery_caption(b)) captions += b->chars;
+        else if (content(b->cls)) prose += b->chars;
+    }
+    pg->stats.steps += b1 - b0;
+    if (captions <= prose) return;
+    for (size_t i = b0; i < b1; i++) {
+        xblock *b = &bl[i];
+        const char *s = pg->text.data + b->start;
+        if (gallery_caption(b) && !(b->chars < CREDIT_MAX && credit_phrase(s, b->len))) b->cls = (uint8_t)prose_class(b, s);
+    }
+}
+
 bool assemble_text(xpage *pg, uint32_t c, buf *out)
 {
     size_t first, b1;
@@ -230,6 +253,7 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
     xblock *bl = pg->blocks.items;
     /* the class of the nearest substantive block after each one (furniture left out), by a
      * backward pass; the forward pass below knows the one before */
+    gallery_captions(pg, b0, b1, scope);
     int next = -1;
     bool good_follows = false;
     for (size_t i = b1; i-- > b0;) {
