@@ -497,6 +497,28 @@ static void test_gallery_captions(void **state)
     td_article_free(a);
 }
 
+static void test_short_opening_paragraph(void **state)
+{
+    (void)state;
+    /* a short paragraph before the first prose opens the text; a short line in a <div> there
+     * (reading time) does not */
+    const char *html =
+        "<html><body><article><h1>Emissions dipped last year</h1><div class=\"meta\">4 min read</div>"
+        "<p>This post first appeared on Grist.</p>"
+        "<p>Just a week into the new year, the first estimate of how much pollution the country produced "
+        "last year is in, and it shows a small drop for the second year running.</p>"
+        "<p>Coal has been in a slow decline for ten years, and the country now makes half as much electricity "
+        "from it as it did at the start of the decade, the report says.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "This post first appeared on Grist.\n\nJust a week into the new year");
+    assert_contains(a->text, "half as much electricity");
+    assert_lacks(a->text, "4 min read");
+    td_article_free(a);
+}
+
 static void test_headline_above_one_paragraph(void **state)
 {
     (void)state;
@@ -1100,6 +1122,7 @@ int main(void)
         cmocka_unit_test(test_figure_labels),
         cmocka_unit_test(test_short_post_of_one_paragraph),
         cmocka_unit_test(test_gallery_captions),
+        cmocka_unit_test(test_short_opening_paragraph),
         cmocka_unit_test(test_standfirst_far_above),
         cmocka_unit_test(test_headline_above_one_paragraph),
         cmocka_unit_test(test_pull_quote),

@@ -1,10 +1,11 @@
 /* extract_text.c — the article's text from the blocks of its container: prose kept, links and
  * furniture dropped, headings kept when text follows them, short lines kept when they stand
- * between text (list items, table rows, a short paragraph) or close a run of text as a paragraph
- * of their own. The container is first widened backwards over a lead paragraph that sits just
- * before it (a standfirst in the article's <header>); small islands of text that trail the
- * article behind a stretch of furniture are cut off. Paragraphs are separated by one blank line;
- * the cells of a table row are joined by " | ". */
+ * between text, and list items, table rows and short paragraphs when text stands on either side
+ * (a closing line, an opening line such as "This post first appeared on …"). The container is
+ * first widened backwards over a lead paragraph that sits just before it (a standfirst in the
+ * article's <header>); small islands of text that trail the article behind a stretch of furniture
+ * are cut off. Paragraphs are separated by one blank line; the cells of a table row are joined
+ * by " | ". */
 #include "html/extract.h"
 
 /* How far the lead may sit above the container: ancestors climbed, and characters of link text
@@ -283,8 +284,9 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
         case BLOCK_MEDIUM: keep = true; break;
         case BLOCK_HEADING: keep = content(after); break;
         case BLOCK_SHORT:
-            if (b->flags & (BF_ITEM | BF_CELL)) keep = content(prev) || content(after);
-            else keep = content(prev) && (content(after) || b->tag == TAG_P);
+            /* items, cells and short paragraphs next to prose; other short lines between prose */
+            if ((b->flags & (BF_ITEM | BF_CELL)) || b->tag == TAG_P) keep = content(prev) || content(after);
+            else keep = content(prev) && content(after);
             break;
         default: keep = false; break;
         }
