@@ -519,6 +519,32 @@ static void test_short_opening_paragraph(void **state)
     td_article_free(a);
 }
 
+static void test_embedded_post(void **state)
+{
+    (void)state;
+    /* an embedded post (a block quotation) that ends in its links is text of the article; the
+     * same share of links in a short paragraph of its own is not */
+    const char *html =
+        "<html><body><article><h1>Phone cameras bend faces</h1>"
+        "<p>The new front camera makes faces look wider near the edges of the picture, and users noticed "
+        "within a day of the update.</p>"
+        "<blockquote class=\"twitter-tweet\"><p>Notice the warping of the line across both eyes and nose. "
+        "<a href=\"https://t.co/x\">pic.twitter.com/U7PMa4oN</a></p></blockquote>"
+        "<p>The maker says the effect comes from the wide lens and that a fix is on the way in the next "
+        "release of the camera software, due next month.</p>"
+        "<p>Related: <a href=\"/a\">Cameras compared</a></p>"
+        "<p>Owners who cannot wait can turn off the wide mode in the settings, at the cost of a smaller "
+        "picture for group photos.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Notice the warping of the line across both eyes and nose.");
+    assert_contains(a->text, "a fix is on the way");
+    assert_lacks(a->text, "Cameras compared");
+    td_article_free(a);
+}
+
 static void test_headline_above_one_paragraph(void **state)
 {
     (void)state;
@@ -1123,6 +1149,7 @@ int main(void)
         cmocka_unit_test(test_short_post_of_one_paragraph),
         cmocka_unit_test(test_gallery_captions),
         cmocka_unit_test(test_short_opening_paragraph),
+        cmocka_unit_test(test_embedded_post),
         cmocka_unit_test(test_standfirst_far_above),
         cmocka_unit_test(test_headline_above_one_paragraph),
         cmocka_unit_test(test_pull_quote),

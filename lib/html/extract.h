@@ -108,6 +108,7 @@ enum {
     BF_CAPTION = 1, /* inside a (short) caption */
     BF_CELL = 2,    /* a table cell */
     BF_ITEM = 4,    /* inside a list item */
+    BF_QUOTE = 8,   /* inside a block quotation */
     BF_PRE = 16,    /* preformatted: line breaks kept */
     BF_APPEAL = 32, /* a call to action (appeal_phrase) */
     BF_HIDDEN = 64, /* inside a hidden element that holds a minor part of the page's text */

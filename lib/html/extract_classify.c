@@ -102,6 +102,10 @@ static void mark_captions(xpage *pg)
  * recipe's ingredient, a product's part), not a link of a list of links. */
 static bool linked_word_item(const xblock *b) { return (b->flags & BF_ITEM) && b->chars < ITEM_LINK_MAX; }
 
+/* Short blocks that may link up to half of their text and still be text: such list items, and
+ * lines of a block quotation (an embedded post ends in its links: "… pic.twitter.com/…"). */
+static bool may_link_half(const xblock *b) { return linked_word_item(b) || (b->flags & BF_QUOTE); }
+
 int prose_class(const xblock *b, const char *s)
 {
     double stop_ratio = b->words ? (double)b->stops / b->words : 0;
@@ -124,7 +128,7 @@ void blocks_classify(xpage *pg)
         else if (b->chars < CREDIT_MAX && credit_phrase(s, b->len)) b->cls = BLOCK_SKIP; /* a caption */
         /* a "heading" of two lines or more is a paragraph set in a heading's style */
         else if (tag_is_heading(b->tag) && b->chars < 100) b->cls = (ld > 0.5 || furniture) ? BLOCK_BAD : BLOCK_HEADING;
-        else if (ld > 0.5 || (ld > 0.3 && b->chars < 200 && !linked_word_item(b)) || furniture) b->cls = BLOCK_BAD;
+        else if (ld > 0.5 || (ld > 0.3 && b->chars < 200 && !may_link_half(b)) || furniture) b->cls = BLOCK_BAD;
         else b->cls = (uint8_t)prose_class(b, s);
     }
 }
