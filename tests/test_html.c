@@ -349,6 +349,202 @@ static void test_standfirst_under_headline(void **state)
     td_article_free(a);
 }
 
+static void test_standfirst_in_article_header(void **state)
+{
+    (void)state;
+    /* the article's own <header> inside the container holds the headline, the standfirst and
+     * the byline: the standfirst (prose) is kept, the headline and byline are not; a <header>
+     * with a furniture word in its class (a site's masthead) keeps its text out */
+    const char *html =
+        "<html><body><header class=\"site-header\"><p>The Harbour Gazette is the town's independent paper, "
+        "published every week since 1901 by its readers' cooperative.</p></header><main>"
+        "<header><h1>Night ferry returns after ten years</h1><p>The council brings back the late crossing "
+        "to the islands, paid for by a new tourist levy that starts in spring.</p>"
+        "<p class=\"byline\">By Ann Lee</p></header>"
+        "<p>The last boat will leave the harbour at midnight from May, the council said on Tuesday, after a "
+        "vote that ended ten years of complaints from island residents and night workers.</p>"
+        "<p>Ferry crews welcomed the decision, although their union said the timetable still needed more "
+        "staff on the busiest weekends of the summer season.</p>"
+        "<p>The levy of two euros a night will be paid by visitors staying in hotels on the islands, and "
+        "the council expects it to cover the cost of the late crossings within three years.</p>"
+        "</main></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "The council brings back the late crossing");
+    assert_contains(a->text, "The last boat will leave the harbour");
+    assert_contains(a->text, "cover the cost of the late crossings");
+    assert_lacks(a->text, "independent paper");
+    assert_lacks(a->text, "By Ann Lee");
+    td_article_free(a);
+}
+
+static void test_call_to_action_within_text(void **state)
+{
+    (void)state;
+    /* a newsletter box between two paragraphs of the article (a short appeal, not a paragraph of
+     * prose) is left out like the appeals after the text; a long paragraph that mentions a
+     * newsletter stays */
+    const char *html =
+        "<html><body><article><h1>Bakers test a four-day week</h1>"
+        "<p>Twelve bakeries in the old town will open only four days a week from June, a trial that the "
+        "guild hopes will bring young people back to a trade that starts long before dawn.</p>"
+        "<h3>Sign up for our newsletter</h3><p>Never miss the latest news by signing up to our newsletter today!</p>"
+        "<p>The guild's own newsletter reported last month that two out of three apprentices leave within "
+        "a year, most of them because of the hours, and that the shops that already close on Mondays and "
+        "Tuesdays lost none of theirs.</p>"
+        "<p>Customers will find the closed days on a sign in each window, and the guild says that the bread "
+        "for the weekend will be baked on Saturday as it always was.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Twelve bakeries in the old town");
+    assert_contains(a->text, "The guild's own newsletter reported last month");
+    assert_contains(a->text, "baked on Saturday as it always was");
+    assert_lacks(a->text, "Never miss the latest news");
+    assert_lacks(a->text, "Sign up for our newsletter");
+    td_article_free(a);
+}
+
+static void test_figure_labels(void **state)
+{
+    (void)state;
+    /* paragraphs that open with a figure label and a colon are captions set as text; a sentence
+     * that opens with a longer word ("Figures") is not */
+    const char *html =
+        "<html><body><article><h1>Glaciers lose a tenth of their ice</h1>"
+        "<p>Alpine glaciers lost a tenth of their ice in the last two summers alone, a survey of two hundred "
+        "of them published on Monday shows.</p>"
+        "<p>Abbildung 4: Vergleich der Gletscherzunge 2020 und 2022, aufgenommen vom selben Standort.</p>"
+        "<p>Figures from the survey show that the smallest glaciers shrink fastest, and that several of them "
+        "will be gone before the end of the decade if the summers stay as warm.</p>"
+        "<p>Fig. 2: Loss of ice by height above the sea, in metres of water.</p>"
+        "<p>The authors measured the ice from the air with a laser that maps the surface to within a few "
+        "centimetres, and compared the maps with those of earlier flights.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Alpine glaciers lost a tenth");
+    assert_contains(a->text, "Figures from the survey show");
+    assert_contains(a->text, "compared the maps with those of earlier flights");
+    assert_lacks(a->text, "Abbildung 4");
+    assert_lacks(a->text, "Loss of ice by height");
+    td_article_free(a);
+}
+
+static void test_short_post_of_one_paragraph(void **state)
+{
+    (void)state;
+    /* a short blog post: one long paragraph, a caption, a closing sentence, and lines of links
+     * (tags, comment feed) that weigh the post's element below its paragraph; the closing
+     * sentence is kept with the paragraph, the lines of links and the sidebar are not */
+    const char *html =
+        "<html><body><div id=\"main\"><div class=\"post\">"
+        "<h1><a href=\"/2011/09/bridge\">A bridge of strings</a></h1><div>11.09.2011, 16:20 by Stefan</div>"
+        "<p>Sometimes a plain walk home brings a small surprise: from a balcony on the fourth floor of a house "
+        "in our street hung a string with a little bag, and a note asked passers-by for twenty cents for a "
+        "drawing of the street.</p>"
+        "<p class=\"wp-caption-text\">Twenty cents, one drawing</p>"
+        "<p>Twenty cents well spent, even if the drawing was no masterpiece!</p>"
+        "<p>Tags: <a href=\"/t/1\">balcony</a>, <a href=\"/t/2\">drawing</a>, <a href=\"/t/3\">street</a></p>"
+        "<p><a href=\"/feed\">Comments feed</a> | <a href=\"/tb\">Trackback URL</a> | comments closed</p>"
+        "<div class=\"navigation\"><a href=\"/prev\">&laquo; Welcome, new neighbours!</a> "
+        "<a href=\"/next\">News from the inbox &raquo;</a></div>"
+        "</div></div><div id=\"sidebar\"><h4>Recent posts</h4><ul>"
+        "<li><a href=\"/a\">Welcome, new neighbours!</a></li><li><a href=\"/b\">News from the inbox</a></li>"
+        "</ul></div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Sometimes a plain walk home brings a small surprise");
+    assert_contains(a->text, "Twenty cents well spent, even if the drawing was no masterpiece!");
+    assert_lacks(a->text, "Tags:");
+    assert_lacks(a->text, "Comments feed");
+    assert_lacks(a->text, "Recent posts");
+    assert_lacks(a->text, "News from the inbox");
+    td_article_free(a);
+}
+
+static void test_gallery_captions(void **state)
+{
+    (void)state;
+    /* a slide show: a short introduction, then pictures whose captions tell the story; the
+     * captions hold more text than the prose, so they are the text, their photo credits are not */
+    buf html = {0};
+    assert_true(buf_puts(&html, "<html><body><div class=\"gallery\"><h1>Five costumes from your wardrobe</h1>"
+                                "<p>No time to shop before the party? Look in your wardrobe first.</p>"));
+    static const char *const slides[] = {
+        "A white shirt, a black ribbon and a bowler hat make a silent-film star in five minutes.",
+        "Long hair or not, a plait of yellow wool pinned to a hood turns anyone into a fairy-tale princess.",
+        "An old sheet with two holes cut in it is still the ghost that every child recognises at once.",
+        "Striped socks, a broom and a pointed hat of black card complete a witch for the whole evening.",
+        "A grey jumper, grey tights and a tail sewn from a scarf make a mouse that can still sit down.",
+    };
+    for (size_t k = 0; k < sizeof slides / sizeof *slides; k++)
+        assert_true(buf_printf(&html, "<figure><img src=\"/%zu.jpg\"><figcaption><p>%s</p><span class=\"credit\">Photo: "
+                                      "Getty Images</span></figcaption></figure>", k, slides[k]));
+    assert_true(buf_puts(&html, "</div></body></html>"));
+    td_error err = {0};
+    td_article *a = extract_string(html.data, &err);
+    buf_free(&html);
+    assert_non_null(a);
+    assert_contains(a->text, "Look in your wardrobe first.");
+    assert_contains(a->text, "a bowler hat make a silent-film star");
+    assert_contains(a->text, "a tail sewn from a scarf");
+    assert_lacks(a->text, "Getty Images");
+    td_article_free(a);
+}
+
+static void test_short_opening_paragraph(void **state)
+{
+    (void)state;
+    /* a short paragraph before the first prose opens the text; a short line in a <div> there
+     * (reading time) does not */
+    const char *html =
+        "<html><body><article><h1>Emissions dipped last year</h1><div class=\"meta\">4 min read</div>"
+        "<p>This post first appeared on Grist.</p>"
+        "<p>Just a week into the new year, the first estimate of how much pollution the country produced "
+        "last year is in, and it shows a small drop for the second year running.</p>"
+        "<p>Coal has been in a slow decline for ten years, and the country now makes half as much electricity "
+        "from it as it did at the start of the decade, the report says.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "This post first appeared on Grist.\n\nJust a week into the new year");
+    assert_contains(a->text, "half as much electricity");
+    assert_lacks(a->text, "4 min read");
+    td_article_free(a);
+}
+
+static void test_embedded_post(void **state)
+{
+    (void)state;
+    /* an embedded post (a block quotation) that ends in its links is text of the article; the
+     * same share of links in a short paragraph of its own is not */
+    const char *html =
+        "<html><body><article><h1>Phone cameras bend faces</h1>"
+        "<p>The new front camera makes faces look wider near the edges of the picture, and users noticed "
+        "within a day of the update.</p>"
+        "<blockquote class=\"twitter-tweet\"><p>Notice the warping of the line across both eyes and nose. "
+        "<a href=\"https://t.co/x\">pic.twitter.com/U7PMa4oN</a></p></blockquote>"
+        "<p>The maker says the effect comes from the wide lens and that a fix is on the way in the next "
+        "release of the camera software, due next month.</p>"
+        "<p>Related: <a href=\"/a\">Cameras compared</a></p>"
+        "<p>Owners who cannot wait can turn off the wide mode in the settings, at the cost of a smaller "
+        "picture for group photos.</p>"
+        "</article></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Notice the warping of the line across both eyes and nose.");
+    assert_contains(a->text, "a fix is on the way");
+    assert_lacks(a->text, "Cameras compared");
+    td_article_free(a);
+}
+
 static void test_headline_above_one_paragraph(void **state)
 {
     (void)state;
@@ -947,6 +1143,13 @@ int main(void)
         cmocka_unit_test(test_body_in_boxes),
         cmocka_unit_test(test_clean_prose_box),
         cmocka_unit_test(test_standfirst_under_headline),
+        cmocka_unit_test(test_standfirst_in_article_header),
+        cmocka_unit_test(test_call_to_action_within_text),
+        cmocka_unit_test(test_figure_labels),
+        cmocka_unit_test(test_short_post_of_one_paragraph),
+        cmocka_unit_test(test_gallery_captions),
+        cmocka_unit_test(test_short_opening_paragraph),
+        cmocka_unit_test(test_embedded_post),
         cmocka_unit_test(test_standfirst_far_above),
         cmocka_unit_test(test_headline_above_one_paragraph),
         cmocka_unit_test(test_pull_quote),

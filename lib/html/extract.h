@@ -108,6 +108,7 @@ enum {
     BF_CAPTION = 1, /* inside a (short) caption */
     BF_CELL = 2,    /* a table cell */
     BF_ITEM = 4,    /* inside a list item */
+    BF_QUOTE = 8,   /* inside a block quotation */
     BF_PRE = 16,    /* preformatted: line breaks kept */
     BF_APPEAL = 32, /* a call to action (appeal_phrase) */
     BF_HIDDEN = 64, /* inside a hidden element that holds a minor part of the page's text */
@@ -166,8 +167,11 @@ bool function_word(const char *w, size_t len);
 /* True when a short block opens with (or is) a phrase of page furniture: "Share on", "Read more",
  * "Kommentare", "© 2020 …", "All rights reserved". */
 bool furniture_phrase(const char *s, size_t len);
-/* True when the block holds a photo credit ("Foto: dpa", "Getty Images", "© Reuters"). */
+/* True when the block holds a photo credit ("Foto: dpa", "Getty Images", "© Reuters") or opens with
+ * a figure label and a colon ("Abbildung 4:", "Fig. 2:", "Beitragsbild:"). */
 bool credit_phrase(const char *s, size_t len);
+/* Longest block that a credit phrase makes a caption. */
+#define CREDIT_MAX 200
 /* True when the block asks the reader to do something: subscribe, donate, follow, download. */
 bool appeal_phrase(const char *s, size_t len);
 /* True when the block is an author's biography: a name, then "is"/"ist"/"est" …, and a word such
@@ -181,6 +185,9 @@ bool date_line(const char *s, size_t len);
 /* Sets the class of every block: link density, length, function words, furniture phrases; text
  * of short captions and of hidden elements is left out (BLOCK_SKIP). */
 void blocks_classify(xpage *pg);
+/* The class of a counted block by its length, sentence marks and function words alone (links and
+ * phrases left aside): BLOCK_GOOD, BLOCK_MEDIUM or BLOCK_SHORT. */
+int prose_class(const xblock *b, const char *text);
 
 /* ---------------------------------------------------------------- extract_select.c */
 

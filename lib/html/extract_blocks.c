@@ -224,6 +224,7 @@ static bool enter(walker *w, xmlNodePtr n)
     if (tag == TAG_TD || tag == TAG_TH) x.flags |= BF_CELL;
     if (tag == TAG_LI || tag == TAG_DD || tag == TAG_DT) x.flags |= BF_ITEM;
     if (tag == TAG_PRE) x.flags |= BF_PRE;
+    if (tag == TAG_BLOCKQUOTE) x.flags |= BF_QUOTE;
     if (!vec_push(&pg->nodes, x)) {
         w->oom = true;
         return false;

@@ -102,6 +102,17 @@ static void mark_captions(xpage *pg)
  * recipe's ingredient, a product's part), not a link of a list of links. */
 static bool linked_word_item(const xblock *b) { return (b->flags & BF_ITEM) && b->chars < ITEM_LINK_MAX; }
 
+/* Short blocks that may link up to half of their text and still be text: such list items, and
+ * lines of a block quotation (an embedded post ends in its links: "… pic.twitter.com/…"). */
+static bool may_link_half(const xblock *b) { return linked_word_item(b) || (b->flags & BF_QUOTE); }
+
+int prose_class(const xblock *b, const char *s)
+{
+    double stop_ratio = b->words ? (double)b->stops / b->words : 0;
+    if (b->chars >= 150 || (b->chars >= 80 && sentence_marks(s, b->len) > 0 && stop_ratio >= 0.15)) return BLOCK_GOOD;
+    return b->chars >= 40 ? BLOCK_MEDIUM : BLOCK_SHORT;
+}
+
 void blocks_classify(xpage *pg)
 {
     mark_captions(pg);
@@ -112,17 +123,12 @@ void blocks_classify(xpage *pg)
         double ld = (double)b->link_chars / b->chars;
         bool furniture = b->chars < 160 && (furniture_phrase(s, b->len) || date_line(s, b->len));
         if (b->chars < APPEAL_MAX && (appeal_phrase(s, b->len) || bio_line(s, b->len))) b->flags |= BF_APPEAL;
-        size_t marks = sentence_marks(s, b->len);
-        double stop_ratio = b->words ? (double)b->stops / b->words : 0;
         /* Image captions describe the picture, not the story: left out (and credits with them). */
         if (b->flags & (BF_CAPTION | BF_HIDDEN)) b->cls = BLOCK_SKIP;
-        else if (b->chars < 200 && credit_phrase(s, b->len)) b->cls = BLOCK_SKIP; /* a caption */
+        else if (b->chars < CREDIT_MAX && credit_phrase(s, b->len)) b->cls = BLOCK_SKIP; /* a caption */
         /* a "heading" of two lines or more is a paragraph set in a heading's style */
         else if (tag_is_heading(b->tag) && b->chars < 100) b->cls = (ld > 0.5 || furniture) ? BLOCK_BAD : BLOCK_HEADING;
-        else if (ld > 0.5 || (ld > 0.3 && b->chars < 200 && !linked_word_item(b)) || furniture) b->cls = BLOCK_BAD;
-        else if (b->chars >= 150 || (b->chars >= 80 && marks > 0 && stop_ratio >= 0.15)) b->cls = BLOCK_GOOD;
-        else if (b->chars >= 40) b->cls = BLOCK_MEDIUM;
-        else b->cls = BLOCK_SHORT;
-
+        else if (ld > 0.5 || (ld > 0.3 && b->chars < 200 && !may_link_half(b)) || furniture) b->cls = BLOCK_BAD;
+        else b->cls = (uint8_t)prose_class(b, s);
     }
 }

@@ -153,6 +153,8 @@ static uint32_t widen_to_headline(xpage *pg, uint32_t best)
     return best;
 }
 
+static bool page_level(const xnode *x) { return x->tag == TAG_BODY || x->tag == TAG_HTML; }
+
 /* When furniture covers all the prose (an unlucky class on the article itself), the choice is
  * made again without weak furniture, then without any. */
 uint32_t select_container(xpage *pg)
@@ -166,10 +168,21 @@ uint32_t select_container(xpage *pg)
      * links between two parts of the article must not cut it in two */
     xnode *nodes = pg->nodes.items;
     for (uint32_t up = nodes[best].parent; up != NO_NODE; up = nodes[best].parent) {
-        if (nodes[up].tag == TAG_BODY || nodes[up].tag == TAG_HTML) break;
+        if (page_level(&nodes[up])) break;
         if (!(nodes[up].mass >= CLIMB_MASS * nodes[best].mass && nodes[up].score >= CLIMB_SCORE * nodes[best].score))
             break;
         best = up;
+    }
+    /* a single paragraph is a part of the article, never all of it (a short post whose metadata
+     * lines of links weigh its parent down): the nearest ancestor that holds more blocks, below
+     * <body>, takes its place, for the lines around it */
+    if (nodes[best].block1 - nodes[best].block0 == 1) {
+        uint32_t up = nodes[best].parent;
+        while (up != NO_NODE && !page_level(&nodes[up]) && nodes[up].block1 - nodes[up].block0 == 1) {
+            pg->stats.steps++;
+            up = nodes[up].parent;
+        }
+        if (up != NO_NODE && !page_level(&nodes[up])) best = up;
     }
     return widen_to_headline(pg, best);
 }

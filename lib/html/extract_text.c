@@ -1,10 +1,11 @@
 /* extract_text.c — the article's text from the blocks of its container: prose kept, links and
  * furniture dropped, headings kept when text follows them, short lines kept when they stand
- * between text (list items, table rows, a short paragraph) or close a run of text as a paragraph
- * of their own. The container is first widened backwards over a lead paragraph that sits just
- * before it (a standfirst in the article's <header>); small islands of text that trail the
- * article behind a stretch of furniture are cut off. Paragraphs are separated by one blank line;
- * the cells of a table row are joined by " | ". */
+ * between text, and list items, table rows and short paragraphs when text stands on either side
+ * (a closing line, an opening line such as "This post first appeared on …"). The container is
+ * first widened backwards over a lead paragraph that sits just before it (a standfirst in the
+ * article's <header>); small islands of text that trail the article behind a stretch of furniture
+ * are cut off. Paragraphs are separated by one blank line; the cells of a table row are joined
+ * by " | ". */
 #include "html/extract.h"
 
 /* How far the lead may sit above the container: ancestors climbed, and characters of link text
@@ -36,6 +37,7 @@
 
 static bool substantive(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM || cls == BLOCK_BAD; }
 static bool content(int cls) { return cls == BLOCK_GOOD || cls == BLOCK_MEDIUM; }
+static bool gallery_caption(const xblock *b) { return b->cls == BLOCK_SKIP && (b->flags & (BF_CAPTION | BF_HIDDEN)) == BF_CAPTION; }
 static bool link_line(const xblock *b) { return b->cls == BLOCK_BAD && b->chars < LINK_LINE_MAX && 2 * b->link_chars > b->chars; }
 
 /* Whether the block is page furniture inside element a. */
@@ -50,6 +52,16 @@ static bool under_headline(const xpage *pg, const xblock *b, uint32_t a)
     if (in_furniture(pg, b, a) && pg->nodes.items[b->region].tag != TAG_HEADER) return false;
     return b->cls == BLOCK_SHORT || b->cls == BLOCK_SKIP || b->cls == BLOCK_HEADING ||
            (b->cls == BLOCK_BAD && b->chars < HEADLINE_BAD_MAX);
+}
+
+/* Whether block b, inside a furniture region, is text of a <header> that the article keeps: all of
+ * it before the first element taken (the headline box above the body), and prose anywhere when
+ * the <header> is furniture by its tag alone, no furniture word in its class (the standfirst in
+ * an article's own <header>, which often sits inside the container). */
+static bool header_text(const xpage *pg, const xblock *b, bool before_first)
+{
+    const xnode *r = &pg->nodes.items[b->region];
+    return r->tag == TAG_HEADER && (before_first || (content(b->cls) && r->furniture == FURN_WEAK && r->hint > -2));
 }
 
 /* The standfirst right under the page's <h1>, inside element a and before block `start`, when
@@ -208,6 +220,28 @@ static size_t list_start(xpage *pg, size_t b0)
     return b0;
 }
 
+/* When the captions among blocks [b0, b1) hold more characters than their prose, the page is a
+ * gallery whose captions tell the story (a slide show, steps of a guide): the captions are read
+ * as text, by their length and words; photo credits among them stay out. */
+static void gallery_captions(xpage *pg, size_t b0, size_t b1, uint32_t scope)
+{
+    xblock *bl = pg->blocks.items;
+    size_t captions = 0, prose = 0;
+    for (size_t i = b0; i < b1; i++) {
+        const xblock *b = &bl[i];
+        if (in_furniture(pg, b, scope) || (b->flags & BF_OUTSIDE)) continue;
+        if (gallery_caption(b)) captions += b->chars;
+        else if (content(b->cls)) prose += b->chars;
+    }
+    pg->stats.steps += b1 - b0;
+    if (captions <= prose) return;
+    for (size_t i = b0; i < b1; i++) {
+        xblock *b = &bl[i];
+        const char *s = pg->text.data + b->start;
+        if (gallery_caption(b) && !(b->chars < CREDIT_MAX && credit_phrase(s, b->len))) b->cls = (uint8_t)prose_class(b, s);
+    }
+}
+
 bool assemble_text(xpage *pg, uint32_t c, buf *out)
 {
     size_t first, b1;
@@ -220,12 +254,14 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
     xblock *bl = pg->blocks.items;
     /* the class of the nearest substantive block after each one (furniture left out), by a
      * backward pass; the forward pass below knows the one before */
+    gallery_captions(pg, b0, b1, scope);
     int next = -1;
     bool good_follows = false;
     for (size_t i = b1; i-- > b0;) {
         xblock *b = &bl[i];
         b->after = (int8_t)next;
-        if (!good_follows && (b->flags & BF_APPEAL)) b->cls = BLOCK_BAD; /* appeals after the text */
+        /* calls to action: after the text, and short ones (a newsletter box) within it */
+        if ((b->flags & BF_APPEAL) && (!good_follows || b->cls != BLOCK_GOOD)) b->cls = BLOCK_BAD;
         if (!in_furniture(pg, b, scope) && !(b->flags & BF_OUTSIDE) && substantive(b->cls)) next = b->cls;
         if (b->cls == BLOCK_GOOD) good_follows = true;
     }
@@ -237,8 +273,7 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
         xblock *b = &bl[i];
         int after = b->after;
         b->keep = 0;
-        if ((b->flags & BF_OUTSIDE) ||
-            (in_furniture(pg, b, scope) && !(i < first && pg->nodes.items[b->region].tag == TAG_HEADER))) {
+        if ((b->flags & BF_OUTSIDE) || (in_furniture(pg, b, scope) && !header_text(pg, b, i < first))) {
             b->gap = 1;
             continue;
         }
@@ -249,8 +284,9 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
         case BLOCK_MEDIUM: keep = true; break;
         case BLOCK_HEADING: keep = content(after); break;
         case BLOCK_SHORT:
-            if (b->flags & (BF_ITEM | BF_CELL)) keep = content(prev) || content(after);
-            else keep = content(prev) && (content(after) || b->tag == TAG_P);
+            /* items, cells and short paragraphs next to prose; other short lines between prose */
+            if ((b->flags & (BF_ITEM | BF_CELL)) || b->tag == TAG_P) keep = content(prev) || content(after);
+            else keep = content(prev) && content(after);
             break;
         default: keep = false; break;
         }

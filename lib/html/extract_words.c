@@ -405,7 +405,28 @@ static const word credits[] = {
     W("picture-alliance"), W("dpa-bildfunk"), W("(c) "), W("\xc2\xa9 "),
 };
 
+/* Words that label a figure when a block opens with one of them, a number or not, and a colon
+ * ("Abbildung 4:", "Fig. 2:", "Beitragsbild:"). */
+static const word figure_labels[] = {
+    W("abbildung"), W("abb."), W("figure"), W("fig."), W("figura"), W("beitragsbild"), W("titelbild"), W("vorschaubild"),
+    W("grafik"), W("graphic"), W("illustration"),
+};
+
+/* Whether the block opens with a figure label and a colon. */
+static bool figure_label(const char *s, size_t len)
+{
+    for (size_t k = 0; k < sizeof figure_labels / sizeof *figure_labels; k++) {
+        size_t n = figure_labels[k].len;
+        if (!starts_with_ci(s, len, figure_labels[k].text, n)) continue;
+        if (n < len && figure_labels[k].text[n - 1] != '.' && ((unsigned char)s[n] | 0x20) >= 'a' && ((unsigned char)s[n] | 0x20) <= 'z')
+            continue; /* a longer word ("Figures", "Grafiken") */
+        while (n < len && (s[n] == ' ' || (s[n] >= '0' && s[n] <= '9') || s[n] == '.')) n++;
+        return n < len && s[n] == ':';
+    }
+    return false;
+}
+
 bool credit_phrase(const char *s, size_t len)
 {
-    return contains_any(s, len, credits, sizeof credits / sizeof *credits);
+    return figure_label(s, len) || contains_any(s, len, credits, sizeof credits / sizeof *credits);
 }
