@@ -1,5 +1,9 @@
-/* summarize.c — `tidings summarize`: read articles, print a summary per story with its sources. */
+/* summarize.c — `tidings summarize`: read articles, print a summary per story with its sources.
+ * Many stories are summarised in batches by several threads, each with its own summariser, and
+ * printed in input order: the output is that of one thread. */
 #include <getopt.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +38,8 @@ static const char usage[] =
     "                       (prompts, bylines, credits, link lists, …; see tidings clean)\n"
     "      --no-compress    print whole sentences: the default method otherwise leaves out\n"
     "                       short parentheses and asides (\", who ...,\", \", 82,\")\n"
+    "  -j, --jobs N         summarise N stories at once, on N threads (default: one a core, at\n"
+    "                       most 8; ilp uses one); the output is the same\n"
     "  -q, --quiet          no progress line on standard error\n"
     "  -h, --help           show this help\n"
     "\n"
@@ -50,7 +56,10 @@ typedef struct summarize_args {
     td_output_format output; /* text, JSON or Markdown */
     bool quiet;             /* no progress line */
     const char *output_dir; /* one file a story, or NULL for standard output */
+    size_t jobs;            /* threads for many stories, 1 to JOBS_MAX */
 } summarize_args;
+
+enum { JOBS_MAX = 64, JOBS_DEFAULT_MAX = 8, BATCH_PER_JOB = 16 };
 
 /* Parses the options; returns -1 to go on, else the exit code. *first gets the first input's index. */
 static int parse_args(int argc, char **argv, summarize_args *a, int *first)
@@ -62,7 +71,7 @@ static int parse_args(int argc, char **argv, summarize_args *a, int *first)
         {"format", required_argument, NULL, 'f'}, {"json", no_argument, NULL, OPT_JSON},
         {"markdown", no_argument, NULL, OPT_MARKDOWN}, {"quiet", no_argument, NULL, 'q'},
         {"output-dir", required_argument, NULL, 'o'}, {"no-clean", no_argument, NULL, OPT_NO_CLEAN},
-        {"no-compress", no_argument, NULL, OPT_NO_COMPRESS},
+        {"no-compress", no_argument, NULL, OPT_NO_COMPRESS}, {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
     td_summary_opts_defaults(&a->opts);
@@ -70,11 +79,13 @@ static int parse_args(int argc, char **argv, summarize_args *a, int *first)
     a->output = TD_OUTPUT_TEXT;
     a->quiet = false;
     a->output_dir = NULL;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    a->jobs = cores < 1 ? 1 : cores > JOBS_DEFAULT_MAX ? JOBS_DEFAULT_MAX : (size_t)cores;
     size_t words = 0, bytes = 0, sentences = 0;
     opterr = 0;
     optind = 1;
     int c;
-    while ((c = getopt_long(argc, argv, ":m:w:b:n:f:o:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":m:w:b:n:f:o:j:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'm':
             if (!td_method_parse(optarg, &a->opts.method)) {
@@ -99,6 +110,12 @@ static int parse_args(int argc, char **argv, summarize_args *a, int *first)
         case OPT_MARKDOWN: a->output = TD_OUTPUT_MARKDOWN; break;
         case OPT_NO_CLEAN: a->opts.no_clean = true; break;
         case OPT_NO_COMPRESS: a->opts.no_compress = true; break;
+        case 'j':
+            if (!parse_count(optarg, &a->jobs) || a->jobs > JOBS_MAX) {
+                cli_error("summarize", "--jobs needs a whole number from 1 to %d, not '%s'", JOBS_MAX, optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case 'q': a->quiet = true; break;
         case 'o': a->output_dir = optarg; break;
         case 'h': fputs(usage, stdout); return EXIT_OK;
@@ -110,24 +127,18 @@ static int parse_args(int argc, char **argv, summarize_args *a, int *first)
         a->opts.max_bytes = bytes;
         a->opts.max_sentences = sentences;
     }
+    if (a->opts.method == TD_METHOD_ILP) a->jobs = 1; /* GLPK keeps an environment per thread */
     *first = optind;
     return -1;
 }
 
-/* Writes the summary's sentences, one a line, to DIR/ID.txt (cli_write_file: nothing half-written). */
-static bool write_story_file(const char *dir, const td_cluster *c, const td_summary *sum, td_error *err)
+/* The summary's sentences, one a line (what --output-dir writes); NULL when out of memory. */
+static char *story_file_text(const td_summary *sum)
 {
-    char id[256], path[4096];
-    cli_file_name(c->id, id, sizeof id);
-    snprintf(path, sizeof path, "%s/%s.txt", dir, id);
     size_t len = 1;
     for (size_t i = 0; i < sum->n_sentences; i++) len += strlen(sum->sentences[i].text) + 1;
     char *text = malloc(len), *end = text;
-    if (!text) {
-        err->code = TD_ERR_NOMEM;
-        snprintf(err->message, sizeof err->message, "%.400s: out of memory", path);
-        return false;
-    }
+    if (!text) return NULL;
     *end = '\0';
     for (size_t i = 0; i < sum->n_sentences; i++) {
         size_t n = strlen(sum->sentences[i].text);
@@ -136,32 +147,79 @@ static bool write_story_file(const char *dir, const td_cluster *c, const td_summ
         *end++ = '\n';
         *end = '\0';
     }
-    bool ok = cli_write_file(path, text, err);
-    free(text);
-    return ok;
+    return text;
 }
 
-/* Summarises and prints one cluster; false (with err set) on failure. */
-static bool emit(td_summarizer *sz, const td_cluster *c, const summarize_args *a, bool many, td_error *err)
+/* One story of a batch: its cluster, and what is printed (or written) for it. */
+typedef struct story_job {
+    td_cluster *cluster;
+    char *text;   /* the rendered summary, or the text of its file with --output-dir; NULL on error */
+    td_error err; /* why text is NULL */
+} story_job;
+
+/* The stories of a batch, taken one at a time by the threads. */
+typedef struct batch {
+    story_job *jobs;
+    size_t n;
+    atomic_size_t next;       /* the next story to take */
+    td_summarizer **sz;       /* one summariser a thread */
+    const summarize_args *a;
+} batch;
+
+/* One thread of a batch: which summariser it uses. */
+typedef struct worker {
+    batch *b;
+    size_t index;
+} worker;
+
+/* Summarises one story and renders what is printed for it. */
+static void summarize_job(td_summarizer *sz, story_job *j, const summarize_args *a)
 {
-    td_summary *sum = td_summarize(sz, c, err);
-    if (!sum) return false;
-    if (a->output_dir) {
-        bool ok = write_story_file(a->output_dir, c, sum, err);
-        td_summary_free(sum);
-        return ok;
-    }
-    char *out = td_render_summary(sum, c, &a->opts, a->output);
+    td_summary *sum = td_summarize(sz, j->cluster, &j->err);
+    if (!sum) return;
+    j->text = a->output_dir ? story_file_text(sum) : td_render_summary(sum, j->cluster, &a->opts, a->output);
     td_summary_free(sum);
-    if (!out) {
-        err->code = TD_ERR_NOMEM;
-        snprintf(err->message, sizeof err->message, "out of memory");
-        return false;
+    if (!j->text) {
+        j->err.code = TD_ERR_NOMEM;
+        snprintf(j->err.message, sizeof j->err.message, "out of memory");
     }
-    if (many && a->output == TD_OUTPUT_TEXT) printf("== story %s ==\n", c->id);
-    fputs(out, stdout);
+}
+
+static void *work(void *arg)
+{
+    const worker *w = arg;
+    batch *b = w->b;
+    for (size_t i; (i = atomic_fetch_add(&b->next, 1)) < b->n;) summarize_job(b->sz[w->index], &b->jobs[i], b->a);
+    return NULL;
+}
+
+/* Summarises the stories of b on n_threads threads, this one included (fewer when a thread
+ * cannot be started). */
+static void run_batch(batch *b, size_t n_threads)
+{
+    pthread_t threads[JOBS_MAX];
+    worker workers[JOBS_MAX];
+    size_t started = 1;
+    atomic_store(&b->next, 0);
+    for (size_t t = 0; t < n_threads; t++) workers[t] = (worker){b, t};
+    for (; started < n_threads; started++)
+        if (pthread_create(&threads[started], NULL, work, &workers[started]) != 0) break;
+    work(&workers[0]);
+    for (size_t t = 1; t < started; t++) pthread_join(threads[t], NULL);
+}
+
+/* Prints (or writes to its file) one summarised story; false (with err set) on failure. */
+static bool print_story(const story_job *j, const summarize_args *a, bool many, td_error *err)
+{
+    if (a->output_dir) {
+        char id[256], path[4096];
+        cli_file_name(j->cluster->id, id, sizeof id);
+        snprintf(path, sizeof path, "%s/%s.txt", a->output_dir, id);
+        return cli_write_file(path, j->text, err); /* nothing half-written */
+    }
+    if (many && a->output == TD_OUTPUT_TEXT) printf("== story %s ==\n", j->cluster->id);
+    fputs(j->text, stdout);
     if (many && a->output != TD_OUTPUT_JSON) putchar('\n');
-    free(out);
     return !ferror(stdout);
 }
 
@@ -192,36 +250,52 @@ int cmd_summarize(int argc, char **argv)
         return EXIT_INPUT;
     }
     td_reader *r = td_reader_open(inputs, n_inputs, a.format, &err);
-    td_summarizer *sz = r ? td_summarizer_new(&a.opts, &err) : NULL;
+    td_summarizer *sz[JOBS_MAX] = {r ? td_summarizer_new(&a.opts, &err) : NULL};
+    size_t n_sz = 1, cap = a.jobs == 1 ? 1 : a.jobs * BATCH_PER_JOB;
+    story_job *jobs = sz[0] ? calloc(cap, sizeof *jobs) : NULL;
     bool progress = !a.quiet && isatty(STDERR_FILENO);
     rc = EXIT_OK;
-    if (!sz) {
+    if (!jobs) {
+        if (sz[0]) snprintf(err.message, sizeof err.message, "out of memory");
         rc = err.code == TD_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT;
     } else {
-        /* Read one cluster ahead, to know whether the input holds one story or many. */
-        td_cluster *cur = NULL, *next = NULL;
-        int got = td_reader_next(r, &cur, &err);
+        /* Read one cluster ahead, to know whether the input holds one story or many; a read
+         * error is reported after the stories before it. */
+        td_error read_err = {0};
+        td_cluster *ahead = NULL;
+        int got = td_reader_next(r, &ahead, &read_err);
         size_t done = 0;
-        while (got == 1) {
-            got = td_reader_next(r, &next, &err);
-            bool many = done > 0 || got == 1;
-            bool ok = emit(sz, cur, &a, many, &err);
-            td_cluster_free(cur);
-            cur = next;
-            next = NULL;
-            if (!ok) {
-                got = -1;
-                break;
+        bool ok = true;
+        while (got == 1 && ok) {
+            batch b = {.jobs = jobs, .n = 0, .sz = sz, .a = &a};
+            while (got == 1 && b.n < cap) {
+                jobs[b.n++] = (story_job){.cluster = ahead};
+                ahead = NULL;
+                got = td_reader_next(r, &ahead, &read_err);
             }
-            done++;
-            if (progress && many) show_progress(td_reader_progress(r), done);
+            bool many = done > 0 || b.n > 1 || got == 1;
+            size_t n_threads = b.n < a.jobs ? b.n : a.jobs;
+            for (; n_sz < n_threads; n_sz++)
+                if (!(sz[n_sz] = td_summarizer_new(&a.opts, &err))) break;
+            run_batch(&b, n_sz < n_threads ? n_sz : n_threads);
+            for (size_t i = 0; i < b.n; i++) {
+                story_job *j = &jobs[i];
+                if (ok && !j->text) err = j->err;
+                ok = ok && j->text && print_story(j, &a, many, &err);
+                done += ok;
+                if (ok && progress && many) show_progress(td_reader_progress(r), done);
+                td_cluster_free(j->cluster);
+                free(j->text);
+            }
         }
-        td_cluster_free(cur);
+        td_cluster_free(ahead);
         if (progress && done > 1) fputs("\r\033[K", stderr); /* the bar goes away when done */
-        if (got < 0) rc = EXIT_INPUT;
+        if (ok && got < 0) err = read_err;
+        if (!ok || got < 0) rc = EXIT_INPUT;
     }
     if (rc != EXIT_OK) cli_error("summarize", "%s", err.message);
-    td_summarizer_free(sz);
+    for (size_t t = 0; t < n_sz; t++) td_summarizer_free(sz[t]);
+    free(jobs);
     td_reader_close(r);
     return cli_flush("summarize", rc);
 }
