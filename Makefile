@@ -116,7 +116,7 @@ STATIC_LIBS := -lstemmer -lutf8proc -ljansson -lxml2 -licuuc -licudata -llzma -l
 ifeq ($(STATIC)$(BUILD),1build)
 PROGRAM_LIBS = -Wl,-Bstatic $(STATIC_LIBS) -Wl,-Bdynamic -Wl,--as-needed $(LIBS)
 else
-PROGRAM_LIBS = $(LIBS)
+PROGRAM_LIBS = -Wl,--as-needed $(LIBS)
 endif
 
 $(PROGRAM): $(CLI_OBJ) $(LIBA)
