@@ -252,7 +252,7 @@ int cmd_summarize(int argc, char **argv)
     td_reader *r = td_reader_open(inputs, n_inputs, a.format, &err);
     td_summarizer *sz[JOBS_MAX] = {r ? td_summarizer_new(&a.opts, &err) : NULL};
     size_t n_sz = 1, cap = a.jobs == 1 ? 1 : a.jobs * BATCH_PER_JOB;
-    story_job *jobs = sz[0] ? calloc(cap, sizeof *jobs) : NULL;
+    story_job *jobs = sz[0] ? malloc(cap * sizeof *jobs) : NULL;
     bool progress = !a.quiet && isatty(STDERR_FILENO);
     rc = EXIT_OK;
     if (!jobs) {
