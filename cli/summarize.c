@@ -1,9 +1,9 @@
 /* summarize.c — `tidings summarize`: read articles, print a summary per story with its sources.
- * Many stories are summarised in batches by several threads, each with its own summariser, and
- * printed in input order: the output is that of one thread. */
+ * Many stories are summarised by several threads, each with its own summariser, while the main
+ * thread reads the next ones; they are printed in input order: the output is that of one thread. */
+#include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +59,7 @@ typedef struct summarize_args {
     size_t jobs;            /* threads for many stories, 1 to JOBS_MAX */
 } summarize_args;
 
-enum { JOBS_MAX = 64, JOBS_DEFAULT_MAX = 8, BATCH_PER_JOB = 16 };
+enum { JOBS_MAX = 64, JOBS_DEFAULT_MAX = 8, WINDOW_PER_JOB = 16 };
 
 /* Parses the options; returns -1 to go on, else the exit code. *first gets the first input's index. */
 static int parse_args(int argc, char **argv, summarize_args *a, int *first)
@@ -150,26 +150,34 @@ static char *story_file_text(const td_summary *sum)
     return text;
 }
 
-/* One story of a batch: its cluster, and what is printed (or written) for it. */
+/* One story on its way: its cluster, and what is printed (or written) for it. */
 typedef struct story_job {
     td_cluster *cluster;
     char *text;   /* the rendered summary, or the text of its file with --output-dir; NULL on error */
     td_error err; /* why text is NULL */
+    bool done;    /* text or err is set (under queue.lock) */
 } story_job;
 
-/* The stories of a batch, taken one at a time by the threads. */
-typedef struct batch {
-    story_job *jobs;
-    size_t n;
-    atomic_size_t next;       /* the next story to take */
-    td_summarizer **sz;       /* one summariser a thread */
+/* The stories read and not yet printed, in input order (story k in slots[k % window]). The main
+ * thread reads them in and prints them; the workers, and the main thread when it cannot read,
+ * take them in order and summarise them. */
+typedef struct queue {
+    pthread_mutex_t lock;
+    pthread_cond_t added;    /* a story was added, or stop or quit set: for the workers */
+    pthread_cond_t finished; /* a story was summarised: for the main thread */
+    story_job *slots;
+    size_t window;  /* slots: how far reading may run ahead of printing */
+    size_t n_read;  /* stories added (written by the main thread under lock) */
+    size_t n_taken; /* stories taken to be summarised (under lock) */
+    bool stop;      /* no more stories come: workers leave when none is left to take */
+    bool quit;      /* the output ended with an error: workers leave after their story */
     const summarize_args *a;
-} batch;
+} queue;
 
-/* One thread of a batch: which summariser it uses. */
+/* A worker thread's queue and summariser. */
 typedef struct worker {
-    batch *b;
-    size_t index;
+    queue *q;
+    td_summarizer *sz;
 } worker;
 
 /* Summarises one story and renders what is printed for it. */
@@ -185,27 +193,30 @@ static void summarize_job(td_summarizer *sz, story_job *j, const summarize_args 
     }
 }
 
+/* With q->lock held: takes the next story to summarise and summarises it (the lock released
+ * meanwhile); false when there is none to take. */
+static bool take_story(queue *q, td_summarizer *sz)
+{
+    if (q->quit || q->n_taken == q->n_read) return false;
+    story_job *j = &q->slots[q->n_taken++ % q->window];
+    pthread_mutex_unlock(&q->lock);
+    summarize_job(sz, j, q->a);
+    pthread_mutex_lock(&q->lock);
+    j->done = true;
+    pthread_cond_signal(&q->finished);
+    return true;
+}
+
 static void *work(void *arg)
 {
     const worker *w = arg;
-    batch *b = w->b;
-    for (size_t i; (i = atomic_fetch_add(&b->next, 1)) < b->n;) summarize_job(b->sz[w->index], &b->jobs[i], b->a);
+    queue *q = w->q;
+    pthread_mutex_lock(&q->lock);
+    while (take_story(q, w->sz) || (!q->stop && !q->quit)) {
+        if (q->n_taken == q->n_read && !q->stop && !q->quit) pthread_cond_wait(&q->added, &q->lock);
+    }
+    pthread_mutex_unlock(&q->lock);
     return NULL;
-}
-
-/* Summarises the stories of b on n_threads threads, this one included (fewer when a thread
- * cannot be started). */
-static void run_batch(batch *b, size_t n_threads)
-{
-    pthread_t threads[JOBS_MAX];
-    worker workers[JOBS_MAX];
-    size_t started = 1;
-    atomic_store(&b->next, 0);
-    for (size_t t = 0; t < n_threads; t++) workers[t] = (worker){b, t};
-    for (; started < n_threads; started++)
-        if (pthread_create(&threads[started], NULL, work, &workers[started]) != 0) break;
-    work(&workers[0]);
-    for (size_t t = 1; t < started; t++) pthread_join(threads[t], NULL);
 }
 
 /* Prints (or writes to its file) one summarised story; false (with err set) on failure. */
@@ -220,7 +231,10 @@ static bool print_story(const story_job *j, const summarize_args *a, bool many, 
     if (many && a->output == TD_OUTPUT_TEXT) printf("== story %s ==\n", j->cluster->id);
     fputs(j->text, stdout);
     if (many && a->output != TD_OUTPUT_JSON) putchar('\n');
-    return !ferror(stdout);
+    if (!ferror(stdout)) return true;
+    err->code = TD_ERR_IO;
+    snprintf(err->message, sizeof err->message, "cannot write the output: %s", strerror(errno));
+    return false;
 }
 
 /* A progress bar on standard error (only when it is a terminal): "[#####-----]  48%  37 stories". */
@@ -231,6 +245,78 @@ static void show_progress(double fraction, size_t stories)
     fputs("\r[", stderr);
     for (int i = 0; i < WIDTH; i++) fputc(i < filled ? '#' : '-', stderr);
     fprintf(stderr, "] %3d%%  %zu stories", (int)(fraction * 100 + 0.5), stories);
+}
+
+/* Starts the worker threads (a->jobs - 1 of them, fewer when a summariser or thread cannot be
+ * made), each with a summariser of its own (sz[1..]); their number. */
+static size_t start_workers(queue *q, td_summarizer **sz, worker *workers, pthread_t *threads)
+{
+    size_t n = 0;
+    td_error err = {0};
+    while (n + 1 < q->a->jobs && (sz[n + 1] = td_summarizer_new(&q->a->opts, &err))) {
+        workers[n] = (worker){q, sz[n + 1]};
+        if (pthread_create(&threads[n], NULL, work, &workers[n]) != 0) break;
+        n++;
+    }
+    return n;
+}
+
+/* Reads the stories, has them summarised (on a->jobs threads once there are two) and prints them
+ * in input order. A story is printed once the next one is read or the input has ended, so that
+ * the first knows whether it is one of many; reading runs up to q->window stories ahead. Returns
+ * the exit code, with err set when it is not EXIT_OK. */
+static int run_stories(queue *q, td_reader *r, td_summarizer **sz, td_error *err)
+{
+    const summarize_args *a = q->a;
+    pthread_t threads[JOBS_MAX];
+    worker workers[JOBS_MAX];
+    size_t n_workers = 0, printed = 0;
+    bool more = true, ok = true, progress = !a->quiet && isatty(STDERR_FILENO);
+    int got = 0;
+    td_error read_err = {0};
+    pthread_mutex_lock(&q->lock);
+    while (ok && (more || printed < q->n_read)) {
+        bool room = more && q->n_read - printed < q->window;
+        if (room) {
+            pthread_mutex_unlock(&q->lock);
+            td_cluster *c = NULL;
+            got = td_reader_next(r, &c, &read_err);
+            pthread_mutex_lock(&q->lock);
+            more = got == 1;
+            if (more) {
+                q->slots[q->n_read++ % q->window] = (story_job){.cluster = c};
+                pthread_cond_signal(&q->added);
+                if (q->n_read == 2) n_workers = start_workers(q, sz, workers, threads);
+            }
+            room = more && q->n_read - printed < q->window;
+        }
+        story_job *head = printed < q->n_read ? &q->slots[printed % q->window] : NULL;
+        if (head && head->done && (!more || q->n_read > printed + 1)) {
+            bool many = printed > 0 || q->n_read > 1;
+            pthread_mutex_unlock(&q->lock);
+            if (!head->text) *err = head->err;
+            ok = head->text && print_story(head, a, many, err);
+            td_cluster_free(head->cluster);
+            free(head->text);
+            printed += ok;
+            if (ok && progress && many) show_progress(td_reader_progress(r), printed);
+            pthread_mutex_lock(&q->lock);
+        } else if (!room && !take_story(q, sz[0]) && head) {
+            pthread_cond_wait(&q->finished, &q->lock);
+        }
+    }
+    q->stop = true;
+    q->quit = !ok;
+    pthread_cond_broadcast(&q->added);
+    pthread_mutex_unlock(&q->lock);
+    for (size_t t = 0; t < n_workers; t++) pthread_join(threads[t], NULL);
+    for (size_t k = printed + !ok; k < q->n_read; k++) { /* the stories after a failed one */
+        td_cluster_free(q->slots[k % q->window].cluster);
+        free(q->slots[k % q->window].text);
+    }
+    if (progress && printed > 1) fputs("\r\033[K", stderr); /* the bar goes away when done */
+    if (ok && got < 0) *err = read_err;
+    return ok && got >= 0 ? EXIT_OK : EXIT_INPUT;
 }
 
 int cmd_summarize(int argc, char **argv)
@@ -251,51 +337,23 @@ int cmd_summarize(int argc, char **argv)
     }
     td_reader *r = td_reader_open(inputs, n_inputs, a.format, &err);
     td_summarizer *sz[JOBS_MAX] = {r ? td_summarizer_new(&a.opts, &err) : NULL};
-    size_t n_sz = 1, cap = a.jobs == 1 ? 1 : a.jobs * BATCH_PER_JOB;
-    story_job *jobs = sz[0] ? malloc(cap * sizeof *jobs) : NULL;
-    bool progress = !a.quiet && isatty(STDERR_FILENO);
-    rc = EXIT_OK;
-    if (!jobs) {
+    queue q = {.window = a.jobs == 1 ? 2 : a.jobs * WINDOW_PER_JOB, .a = &a};
+    q.slots = sz[0] ? malloc(q.window * sizeof *q.slots) : NULL;
+    if (!q.slots) {
         if (sz[0]) snprintf(err.message, sizeof err.message, "out of memory");
         rc = err.code == TD_ERR_USAGE ? EXIT_USAGE : EXIT_INPUT;
     } else {
-        /* Read one cluster ahead, to know whether the input holds one story or many; a read
-         * error is reported after the stories before it. */
-        td_error read_err = {0};
-        td_cluster *ahead = NULL;
-        int got = td_reader_next(r, &ahead, &read_err);
-        size_t done = 0;
-        bool ok = true;
-        while (got == 1 && ok) {
-            batch b = {.jobs = jobs, .n = 0, .sz = sz, .a = &a};
-            while (got == 1 && b.n < cap) {
-                jobs[b.n++] = (story_job){.cluster = ahead};
-                ahead = NULL;
-                got = td_reader_next(r, &ahead, &read_err);
-            }
-            bool many = done > 0 || b.n > 1 || got == 1;
-            size_t n_threads = b.n < a.jobs ? b.n : a.jobs;
-            for (; n_sz < n_threads; n_sz++)
-                if (!(sz[n_sz] = td_summarizer_new(&a.opts, &err))) break;
-            run_batch(&b, n_sz < n_threads ? n_sz : n_threads);
-            for (size_t i = 0; i < b.n; i++) {
-                story_job *j = &jobs[i];
-                if (ok && !j->text) err = j->err;
-                ok = ok && j->text && print_story(j, &a, many, &err);
-                done += ok;
-                if (ok && progress && many) show_progress(td_reader_progress(r), done);
-                td_cluster_free(j->cluster);
-                free(j->text);
-            }
-        }
-        td_cluster_free(ahead);
-        if (progress && done > 1) fputs("\r\033[K", stderr); /* the bar goes away when done */
-        if (ok && got < 0) err = read_err;
-        if (!ok || got < 0) rc = EXIT_INPUT;
+        pthread_mutex_init(&q.lock, NULL);
+        pthread_cond_init(&q.added, NULL);
+        pthread_cond_init(&q.finished, NULL);
+        rc = run_stories(&q, r, sz, &err);
+        pthread_cond_destroy(&q.finished);
+        pthread_cond_destroy(&q.added);
+        pthread_mutex_destroy(&q.lock);
     }
     if (rc != EXIT_OK) cli_error("summarize", "%s", err.message);
-    for (size_t t = 0; t < n_sz; t++) td_summarizer_free(sz[t]);
-    free(jobs);
+    for (size_t t = 0; t < JOBS_MAX && sz[t]; t++) td_summarizer_free(sz[t]);
+    free(q.slots);
     td_reader_close(r);
     return cli_flush("summarize", rc);
 }

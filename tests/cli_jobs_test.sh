@@ -92,6 +92,21 @@ for j in 2 5; do
 done
 verdict "an empty file in story 23: stories 1-22, then one line naming it, exit 1, whatever the threads" "$why"
 
+# A full disk: the first write that fails ends the run with one line saying so.
+if [ -w /dev/full ]; then
+    for j in 1 3; do
+        "$TD" summarize -q --jobs "$j" --format multinews "$tmp/stories.src" >/dev/full 2>"$tmp/err"
+        rc=$?
+        why=""
+        [ "$rc" -eq 1 ] || why="exit $rc"
+        [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "^tidings summarize: cannot write the output: No space left on device$" "$tmp/err" ||
+            why="$why $(cat "$tmp/err")"
+        verdict "--jobs $j, output to /dev/full: exit 1, one line naming the problem" "$why"
+    done
+else
+    skip "output to /dev/full: no /dev/full here"
+fi
+
 check_bad "--jobs 0 is a usage error" 2 "--jobs" summarize --jobs 0 "$tmp/stories.src"
 check_bad "--jobs 65 is a usage error" 2 "from 1 to 64" summarize --jobs 65 "$tmp/stories.src"
 check_bad "-j x is a usage error" 2 "'x'" summarize -j x "$tmp/stories.src"
