@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "options.h"
 #include "tidings.h"
 
 static const char usage[] =
@@ -44,14 +45,14 @@ static int run_serve(char **argv)
     ssize_t n = readlink("/proc/self/exe", path, sizeof path - sizeof name);
     if (n <= 0) {
         execvp(name, argv); /* no /proc: the one on the PATH */
-        fprintf(stderr, "tidings: serve: cannot run %s: %s\n", name, strerror(errno));
+        cli_error("serve", "cannot run %s: %s", name, strerror(errno));
         return EXIT_INPUT;
     }
     path[n] = '\0';
     strcpy(strrchr(path, '/') + 1, name);
     argv[0] = path;
     execv(path, argv);
-    fprintf(stderr, "tidings: serve: cannot run %s: %s\n", path, strerror(errno));
+    cli_error("serve", "cannot run %s: %s", path, strerror(errno));
     return EXIT_INPUT;
 }
 

@@ -45,7 +45,7 @@ mkdir -p "$tmp/alone" && cp "$prefix/bin/tidings" "$tmp/alone/tidings"
 out=$("$tmp/alone/tidings" serve --help 2>&1); rc=$?
 why=""
 [ "$rc" -eq 1 ] || why="exit $rc"
-case $out in "tidings: serve: cannot run $tmp/alone/tidings-serve: No such file or directory") ;;
+case $out in "tidings serve: cannot run $tmp/alone/tidings-serve: No such file or directory") ;;
     *) why="$why printed: $out" ;; esac
 verdict "without tidings-serve beside it, tidings serve says which file it could not run (exit 1)" "$why"
 
