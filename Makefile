@@ -21,25 +21,32 @@ BUILD   := build-fuzz
 OPT     := -O1 -g -fno-omit-frame-pointer
 SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 PROGRAM := $(BUILD)/tidings
+SERVE_PROGRAM := $(BUILD)/tidings-serve
 else ifeq ($(SANITIZE),1)
 BUILD   := build-asan
 OPT     := -O1 -g -fno-omit-frame-pointer
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
 PROGRAM := $(BUILD)/tidings
+SERVE_PROGRAM := $(BUILD)/tidings-serve
 else
 BUILD   := build
 SANFLAGS :=
 PROGRAM := tidings
+SERVE_PROGRAM := tidings-serve
 endif
 
 ALL_CFLAGS := $(CSTD) $(WARN) $(OPT) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS := $(SANFLAGS) $(LDFLAGS)
 
 LIB_SRC  := $(sort $(wildcard lib/*/*.c))
-CLI_SRC  := $(sort $(wildcard cli/*.c))
+# `tidings serve` is a program of its own, tidings-serve, run by `tidings serve` (cli/main.c), so
+# that only it loads libmicrohttpd and GnuTLS.
+SERVE_SRC := cli/serve.c cli/options.c
+CLI_SRC  := $(filter-out cli/serve.c,$(sort $(wildcard cli/*.c)))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+SERVE_OBJ := $(SERVE_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LIBA     := $(BUILD)/libtidings.a
 
@@ -84,7 +91,7 @@ PYTHON_ENV := LD_PRELOAD=$$($(CC) -print-file-name=libasan.so):$$($(CC) -print-f
 endif
 
 .PHONY: all deps demo check test unit e2e browser bench clean fuzz fuzz-run
-all: $(PROGRAM) $(MAN_STAMP)
+all: $(PROGRAM) $(SERVE_PROGRAM) $(MAN_STAMP)
 
 deps:
 	@sh scripts/install-deps.sh
@@ -100,18 +107,23 @@ $(LIBA): $(LIB_OBJ)
 # The program links the third-party libraries statically (STATIC=0: shared, as a distribution may
 # want): loading libxml2's shared dependencies (ICU, libstdc++, liblzma) took about 1 ms of every
 # run, a third of a one-cluster summary (bench/speed); SQLite's 2,963 relocations took 1.3M instructions of
-# every start. --as-needed drops the shared copies in LIBS. (GLPK and libmicrohttpd stay shared: Debian has no
-# static libltdl for the one, and the other brings GnuTLS, whose loading is most of what a start costs now.)
+# every start; GLPK's shared chain (gmp, amd, colamd, ltdl) 0.8M. --as-needed drops the shared copies in
+# LIBS. libmicrohttpd stays shared, linked by tidings-serve alone: it brings GnuTLS, whose seven
+# libraries took most of what a start cost.
 STATIC ?= 1
-STATIC_LIBS := -lstemmer -lutf8proc -ljansson -lxml2 -licuuc -licudata -llzma -lz -lstdc++ -lsqlite3
+STATIC_LIBS := -lstemmer -lutf8proc -ljansson -lxml2 -licuuc -licudata -llzma -lz -lstdc++ -lsqlite3 \
+               -lglpk -lgmp -lamd -lcolamd -lsuitesparseconfig -lltdl
 ifeq ($(STATIC)$(BUILD),1build)
 PROGRAM_LIBS = -Wl,-Bstatic $(STATIC_LIBS) -Wl,-Bdynamic -Wl,--as-needed $(LIBS)
 else
-PROGRAM_LIBS = $(LIBS)
+PROGRAM_LIBS = -Wl,--as-needed $(LIBS)
 endif
 
 $(PROGRAM): $(CLI_OBJ) $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(PROGRAM_LIBS)
+
+$(SERVE_PROGRAM): $(SERVE_OBJ) $(LIBA)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(SERVE_OBJ) $(LIBA) $(PROGRAM_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(LIBA) tests/testutil.h
 	@mkdir -p $(dir $@)
@@ -124,7 +136,7 @@ unit: $(TEST_BIN)
 
 # Every tests/cli_*_test.sh, each sourcing tests/clilib.sh.
 E2E_SH := $(sort $(wildcard tests/cli_*test.sh))
-e2e: $(PROGRAM)
+e2e: $(PROGRAM) $(SERVE_PROGRAM)
 	@failed=""; for t in $(E2E_SH); do echo "== $$t"; sh $$t $(PROGRAM) || failed="$$failed $$t"; done; \
 	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
 
@@ -139,7 +151,7 @@ tests/browser/node_modules: tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund
 	@touch $@
 
-browser: $(PROGRAM) tests/browser/node_modules
+browser: $(PROGRAM) $(SERVE_PROGRAM) tests/browser/node_modules
 	node tests/browser/report_test.mjs $(PROGRAM)
 	node tests/browser/serve_test.mjs $(PROGRAM)
 
@@ -201,7 +213,7 @@ $(SHLIB): $(PIC_OBJ) lib/tidings.map
 
 man: $(MAN_STAMP)
 
-$(MAN_STAMP): $(PROGRAM) scripts/help2man.sh $(wildcard man/*)
+$(MAN_STAMP): $(PROGRAM) $(SERVE_PROGRAM) scripts/help2man.sh $(wildcard man/*)
 	@rm -rf $(dir $@) && mkdir -p $(dir $@)
 	cp man/*.[13] $(dir $@)
 	sh scripts/help2man.sh $(PROGRAM) $(VERSION) $(dir $@)
@@ -220,10 +232,11 @@ $(BUILD)/tidings.pc: FORCE
 	    'Libs: -L$${libdir} -ltidings' "Libs.private:$$libs" > $@
 FORCE:
 
-install: $(PROGRAM) $(LIBA) $(SHLIB) $(MAN_STAMP) $(BUILD)/tidings.pc
+install: $(PROGRAM) $(SERVE_PROGRAM) $(LIBA) $(SHLIB) $(MAN_STAMP) $(BUILD)/tidings.pc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
 	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(COMPLETIONDIR)
 	install -m 755 $(PROGRAM) $(DESTDIR)$(BINDIR)/tidings
+	install -m 755 $(SERVE_PROGRAM) $(DESTDIR)$(BINDIR)/tidings-serve
 	install -m 644 lib/tidings.h $(DESTDIR)$(INCLUDEDIR)/tidings.h
 	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libtidings.a
 	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/$(notdir $(SHLIB))
@@ -236,7 +249,7 @@ install: $(PROGRAM) $(LIBA) $(SHLIB) $(MAN_STAMP) $(BUILD)/tidings.pc
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/tidings $(DESTDIR)$(INCLUDEDIR)/tidings.h \
+	rm -f $(DESTDIR)$(BINDIR)/tidings $(DESTDIR)$(BINDIR)/tidings-serve $(DESTDIR)$(INCLUDEDIR)/tidings.h \
 	    $(DESTDIR)$(LIBDIR)/libtidings.a $(DESTDIR)$(LIBDIR)/libtidings.so.$(SOVERSION).* \
 	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libtidings.so \
 	    $(DESTDIR)$(LIBDIR)/pkgconfig/tidings.pc $(DESTDIR)$(MANDIR)/man1/tidings.1 \
@@ -245,7 +258,7 @@ uninstall:
 
 # Installs into a scratch folder, builds and runs a program against it with pkg-config, checks
 # the exported symbols and the manual pages, uninstalls (tests/package_test.sh).
-package-test: $(PROGRAM) $(LIBA) $(SHLIB) $(MAN_STAMP)
+package-test: $(PROGRAM) $(SERVE_PROGRAM) $(LIBA) $(SHLIB) $(MAN_STAMP)
 	@echo "== tests/package_test.sh"
 	@MAKE="$(MAKE)" sh tests/package_test.sh $(PROGRAM)
 
@@ -258,9 +271,9 @@ python-test: $(SHLIB) $(PROGRAM)
 	rc=$$?; if [ $$rc -eq 5 ]; then echo "python/tests: no tests collected"; rc=1; fi; exit $$rc
 
 clean:
-	rm -rf build build-asan build-fuzz tidings python/tidings/__pycache__ python/tests/__pycache__
+	rm -rf build build-asan build-fuzz tidings tidings-serve python/tidings/__pycache__ python/tests/__pycache__
 
 # The web page of `tidings serve` is assembled into the library (lib/serve/page.c).
 $(BUILD)/lib/serve/page.o $(BUILD)/pic/lib/serve/page.o: web/index.html
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(PIC_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SERVE_OBJ:.o=.d) $(PIC_OBJ:.o=.d)

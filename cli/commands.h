@@ -15,6 +15,5 @@ int cmd_stories(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_report(int argc, char **argv);
-int cmd_serve(int argc, char **argv);
 
 #endif

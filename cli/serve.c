@@ -1,5 +1,6 @@
 /* serve.c — `tidings serve [--store FILE] [--bind ADDR] [--port N] [--token TOKEN]`: the HTTP API and
- * the web page over a store, until SIGTERM or SIGINT. */
+ * the web page over a store, until SIGTERM or SIGINT. A program of its own, tidings-serve, which
+ * `tidings serve` runs (cli/main.c): it alone links the HTTP library and, through it, GnuTLS. */
 #include <getopt.h>
 #include <malloc.h>
 #include <pthread.h>
@@ -49,7 +50,7 @@ static void log_line(void *ctx, const char *line)
     fprintf(stderr, "%s %s\n", when, line);
 }
 
-int cmd_serve(int argc, char **argv)
+int main(int argc, char **argv)
 {
     static const struct option longs[] = {
         {"store", required_argument, NULL, 's'},     {"bind", required_argument, NULL, 'b'},

@@ -25,7 +25,7 @@ fi
 
 commands=$("$TD" --help | awk '/^Commands:$/ {on = 1; next} on && /^ *$/ {exit} on {print $1}')
 missing=""
-for f in bin/tidings include/tidings.h lib/libtidings.a lib/libtidings.so lib/libtidings.so.0 \
+for f in bin/tidings bin/tidings-serve include/tidings.h lib/libtidings.a lib/libtidings.so lib/libtidings.so.0 \
          lib/pkgconfig/tidings.pc share/man/man1/tidings.1 share/man/man3/tidings.3 \
          share/bash-completion/completions/tidings; do
     [ -e "$prefix/$f" ] || missing="$missing $f"
@@ -35,6 +35,19 @@ for c in $commands; do
 done
 verdict "the program, header, libraries, pkg-config file, pages and completion are installed" \
     "${missing:+missing:$missing}"
+
+# `tidings serve` runs the tidings-serve installed beside the program; a program without one says so.
+why=""
+if ! out=$(PATH=/usr/bin:/bin "$prefix/bin/tidings" serve --help 2>&1); then why="exit non-zero: $out"
+else case $out in "Usage: tidings serve"*) ;; *) why="printed: $(echo "$out" | head -n 1)" ;; esac; fi
+verdict "the installed tidings serve runs the installed tidings-serve" "$why"
+mkdir -p "$tmp/alone" && cp "$prefix/bin/tidings" "$tmp/alone/tidings"
+out=$("$tmp/alone/tidings" serve --help 2>&1); rc=$?
+why=""
+[ "$rc" -eq 1 ] || why="exit $rc"
+case $out in "tidings serve: cannot run $tmp/alone/tidings-serve: No such file or directory") ;;
+    *) why="$why printed: $out" ;; esac
+verdict "without tidings-serve beside it, tidings serve says which file it could not run (exit 1)" "$why"
 
 real=$(readlink "$prefix/lib/libtidings.so.0")
 soname=$(readelf -d "$prefix/lib/libtidings.so.0" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
