@@ -130,20 +130,51 @@ bool detector_is_copy(const td_dedup *d, overlap o)
     return o.jaccard >= d->opts.threshold || o.containment >= d->opts.containment;
 }
 
+/* The slot of kept article idx when the ring's latest turn began at article `turn` (a multiple
+ * of the capacity): those kept are the last `capacity` ones, so an article before that turn is in
+ * the turn before. No division, unlike slot_of. */
+static size_t slot_in_turn(const td_dedup *d, size_t turn, size_t idx)
+{
+    return idx + (idx < turn ? d->capacity : 0) - turn;
+}
+
 /* Collects into d->candidates the kept articles that share at least one band key with the
- * current one, each with the number of bands shared. */
+ * current one, each with the number of bands shared. The bands' chains are walked side by side, a
+ * step of each in turn, so that the reads of their entries (each a cache miss in a large window)
+ * overlap instead of waiting for one another; the order in which candidates are met does not
+ * matter, as they are sorted below. */
 static bool find_candidates(td_dedup *d, size_t idx, const uint64_t keys[SKETCH_BANDS])
 {
     size_t oldest = detector_oldest(d);
     d->candidates.len = 0;
+    uint64_t at[SKETCH_BANDS];  /* the next entry of each band's chain still walked */
+    uint8_t walking[SKETCH_BANDS]; /* those bands */
+    size_t n_walking = 0;
     for (size_t band = 0; band < SKETCH_BANDS; band++) {
         uint64_t e = d->heads[bucket_of(keys[band], d->n_heads)];
-        while (e) {
-            size_t cand = (size_t)((e - 1) / SKETCH_BANDS), slot = slot_of(d, cand);
-            if (cand < oldest) break; /* forgotten, and so is the rest of the chain */
-            size_t entry = slot * SKETCH_BANDS + (e - 1) % SKETCH_BANDS;
-            e = d->bands[entry].next;
-            if (d->bands[entry].key != keys[band]) continue;
+        if (!e) continue;
+        at[band] = e;
+        walking[n_walking++] = (uint8_t)band;
+    }
+    /* the kept articles are the last `capacity` ones: those before the ring's latest turn are in
+     * the turn before */
+    size_t turn = idx - idx % d->capacity;
+    while (n_walking) {
+        size_t still = 0;
+        for (size_t w = 0; w < n_walking; w++) {
+            size_t band = walking[w];
+            uint64_t e = at[band];
+            size_t cand = (size_t)((e - 1) / SKETCH_BANDS);
+            if (cand < oldest) continue; /* forgotten, and so is the rest of the chain */
+            size_t slot = slot_in_turn(d, turn, cand);
+            const band_entry *entry = &d->bands[slot * SKETCH_BANDS + (e - 1) % SKETCH_BANDS];
+            if ((at[band] = entry->next)) {
+                walking[still++] = (uint8_t)band;
+                size_t next = (size_t)((entry->next - 1) / SKETCH_BANDS);
+                if (next >= oldest)
+                    __builtin_prefetch(&d->bands[slot_in_turn(d, turn, next) * SKETCH_BANDS + (entry->next - 1) % SKETCH_BANDS]);
+            }
+            if (entry->key != keys[band]) continue;
             if (d->visited[slot] == idx + 1) {
                 d->shared_bands[slot]++;
                 continue;
@@ -152,6 +183,7 @@ static bool find_candidates(td_dedup *d, size_t idx, const uint64_t keys[SKETCH_
             d->shared_bands[slot] = 1;
             if (!vec_push(&d->candidates, cand)) return false;
         }
+        n_walking = still;
     }
     /* Most bands shared first (the likeliest copies), then the earliest: insertion sort, as there
      * are few. */
