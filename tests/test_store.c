@@ -184,7 +184,7 @@ static void test_refused(void **state)
     assert_non_null(strstr(err.message, path));
     assert_non_null(strstr(err.message, "damaged"));
 
-    poke("PRAGMA user_version = 4");
+    poke("PRAGMA user_version = 5");
     assert_null(td_store_open(path, NULL, &err));
     assert_non_null(strstr(err.message, "newer tidings"));
 
