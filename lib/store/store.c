@@ -267,7 +267,13 @@ td_store *td_store_open(const char *path, const td_story_opts *opts, td_error *e
     if (st == TD_OK) {
         st = check(s, opts, err);
     }
-    if (st == TD_OK) st = store_exec(s, "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384", err);
+    /* a page cache of 64 MB: a batch's new pages (texts, and a page of each index an article lands
+       in) stay in it until the commit; with SQLite's 2 MB they were written out in the middle of
+       the batch, again each time a page was changed again, and the random pages of the id index
+       read back (bench/RESULTS.md) */
+    if (st == TD_OK)
+        st = store_exec(s, "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -65536",
+                        err);
     for (int i = 0; st == TD_OK && i < Q_COUNT; i++) {
         rc = sqlite3_prepare_v3(s->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL);
         if (rc != SQLITE_OK) st = store_error(s, rc, "not a tidings store of this schema", err);
