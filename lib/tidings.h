@@ -599,7 +599,8 @@ td_status td_store_story_cluster(td_store *s, const char *id, td_cluster **out, 
 /* The article id as a cluster of one whose id is its story's id; NULL when there is none. */
 td_status td_store_article(td_store *s, const char *id, td_cluster **out, td_error *err);
 /* At most limit stories, newest first (as td_store_stories), updated on or after since (NULL: all) and,
- * when query is not NULL, with an article (title or text) that has every word of query (SQLite FTS5:
+ * when query is not NULL, with an article whose title and lead (the first 60 words of its text; a copy:
+ * its title only) have every word of query (SQLite FTS5:
  * words matched whole, case and accents aside; a word ending in '*' is a prefix; a query of no word
  * matches nothing). Free with td_stories_free. */
 td_status td_store_latest(td_store *s, const char *since, const char *query, size_t limit, td_story **out,

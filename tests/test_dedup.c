@@ -194,6 +194,49 @@ static void test_window(void **state)
     td_dedup_free(d);
 }
 
+/* Exact copies, again and again, in a window of 3: an exact copy of a kept article takes the
+ * candidates that article had (find_candidates), less those forgotten since, and must find what a
+ * walk of every band's chain would: the earliest kept article of the most bands first. */
+static void test_exact_copies_in_window(void **state)
+{
+    (void)state;
+    td_dedup_opts o;
+    td_dedup_opts_defaults(&o);
+    o.window = 3;
+    td_error err;
+    td_dedup *d = td_dedup_new(&o, &err);
+    assert_non_null(d);
+    const char *other = "A quite different story about a chess tournament in a small mountain village, "
+                        "won by a schoolgirl who had learned the game from her grandfather.";
+    add(d, texts[ORIGINAL], lens[ORIGINAL]);                       /* 0 */
+    td_dedup_match m = add(d, texts[TRIMMED], lens[TRIMMED]);      /* 1 */
+    assert_int_equal(m.copy_of, 0);
+    add(d, other, strlen(other));                                  /* 2 */
+    m = add(d, texts[ORIGINAL], lens[ORIGINAL]);                   /* 3: 0 is still kept */
+    assert_int_equal(m.copy_of, 0);
+    assert_true(m.similarity == 1.0);
+    m = add(d, texts[ORIGINAL], lens[ORIGINAL]);                   /* 4: 0 forgotten; 1 and 3 kept */
+    assert_int_equal(m.copy_of, 3);
+    assert_int_equal(m.original, 0);
+    assert_true(m.similarity == 1.0);
+    m = add(d, texts[TRIMMED], lens[TRIMMED]);                     /* 5: 1 forgotten; 3 and 4 kept */
+    assert_int_equal(m.copy_of, 3);
+    assert_int_equal(m.original, 0);
+    m = add(d, texts[ORIGINAL], lens[ORIGINAL]);                   /* 6: 3 and 4 (all bands), 5 */
+    assert_int_equal(m.copy_of, 3);
+    assert_true(m.similarity == 1.0);
+    add(d, other, strlen(other));                                  /* 7 */
+    add(d, other, strlen(other));                                  /* 8 */
+    add(d, other, strlen(other));                                  /* 9 */
+    m = add(d, texts[ORIGINAL], lens[ORIGINAL]);                   /* 10: 6 forgotten: no copy kept */
+    assert_int_equal(m.copy_of, -1);
+    assert_int_equal(m.original, 10);
+    m = add(d, other, strlen(other));                              /* 11: the earliest of 8 and 9 */
+    assert_int_equal(m.copy_of, 8);
+    assert_int_equal(m.original, 7);                              /* 2 was forgotten when 7 came */
+    td_dedup_free(d);
+}
+
 static void test_many_articles(void **state)
 {
     (void)state;
@@ -266,6 +309,7 @@ int main(void)
         cmocka_unit_test(test_stream_of_copies), cmocka_unit_test(test_rival_shares_little),
         cmocka_unit_test(test_copy_edits),       cmocka_unit_test(test_word_boundaries),
         cmocka_unit_test(test_window),
+        cmocka_unit_test(test_exact_copies_in_window),
         cmocka_unit_test(test_many_articles),    cmocka_unit_test(test_no_words),
         cmocka_unit_test(test_bad_options),
     };

@@ -1,5 +1,6 @@
 /* test_serve.c — the server's request handler without sockets (td_server_handle) and the store's
- * full-text search it answers ?q= with (schema 3, and stores of schemas 1 and 2 upgraded on open). */
+ * full-text search it answers ?q= with (schema 4: titles and leads; stores of schemas 1 to 3 upgraded
+ * on open). */
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
@@ -46,6 +47,48 @@ static void search(td_store *s, const char *q, char *out, size_t size)
     td_stories_free(list, n);
 }
 
+/* Turns the store at path into one of an older schema (1: no search index; 2: whole texts indexed
+ * by triggers on insert and update; 3: by a trigger on update and at the commit). */
+static void make_older(int version)
+{
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "DROP TABLE articles_fts;%s%s PRAGMA user_version = %d;",
+             version >= 2 ? "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');"
+                            "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
+                            "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN"
+                            " INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);"
+                            " INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text); END;"
+                          : "",
+             version == 2 ? "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+                            " INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text); END;"
+                          : "",
+             version);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
+/* The store at path is of schema 4, without triggers, and its search index is sound. */
+static void assert_schema_4(void)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')", NULL, NULL,
+                                  NULL),
+                     SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'trigger') * 10"
+                                            " + (SELECT user_version FROM pragma_user_version)",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 4); /* no trigger, schema 4 */
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
 static void test_search(void **state)
 {
     (void)state;
@@ -76,29 +119,9 @@ static void test_search(void **state)
     td_stories_free(list, n);
     td_store_close(s);
 
-    /* a store of schema 1 (no index) gets it, built from its articles, when opened */
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db,
-                                  "DROP TRIGGER articles_fts_update; DROP TABLE articles_fts; PRAGMA user_version = 1",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_close(db);
-    assert_non_null(s = td_store_open(path, NULL, &err));
-    search(s, "Dunmore", found, sizeof found);
-    assert_string_equal(found, "ferry-1");
-    td_store_close(s);
-
     /* a store of schema 2 indexed each new article by a trigger: it is dropped when opened, and a
      * batch's articles are indexed at its commit, once, even one updated in the batch it came in */
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db,
-                                  "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
-                                  " INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);"
-                                  " END; PRAGMA user_version = 2",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_close(db);
+    make_older(2);
     assert_non_null(s = td_store_open(path, NULL, &err));
     add(s, "bridge-1", "The old swing bridge at Carrow was closed for repairs after a barge struck it.");
     search(s, "barge", found, sizeof found); /* the open batch's articles are searched too */
@@ -112,20 +135,57 @@ static void test_search(void **state)
     assert_string_equal(found, "bridge-1");
     search(s, "divers", found, sizeof found);
     assert_string_equal(found, "ferry-1");
+    search(s, "Dunmore", found, sizeof found); /* indexed again from the stored articles */
+    assert_string_equal(found, "ferry-1");
     td_store_close(s);
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM sqlite_master WHERE name ="
-                                            " 'articles_fts_insert') * 10 + (SELECT user_version FROM pragma_user_version)",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(st, 0), 3); /* no trigger, schema 3 */
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    assert_schema_4();
+
+    /* stores of schemas 1 (no index) and 3 (whole texts indexed) get the index of schema 4 */
+    for (int version = 1; version <= 3; version += 2) {
+        make_older(version);
+        assert_non_null(s = td_store_open(path, NULL, &err));
+        search(s, "Dunmore", found, sizeof found);
+        assert_string_equal(found, "ferry-1");
+        search(s, "PAINTINGS police", found, sizeof found);
+        assert_string_equal(found, "museum-1");
+        td_store_close(s);
+        assert_schema_4();
+    }
+}
+
+/* An article's title and the first SEARCH_LEAD_WORDS (60) words of its text are searched, not the
+ * rest; a copy is found by its title (its text is that of its original, in the same story). */
+static void test_search_lead(void **state)
+{
+    (void)state;
+    char text[2048] = "Flood barriers were raised along the Wendle river as water rose.";
+    for (int i = 0; i < 4; i++) /* 11 + 4 * 12 words: the last sentence starts at word 60 */
+        strcat(text, " The council said the barriers would stay up for the whole weekend.");
+    strcat(text, " Kayakers were told to keep off.");
+    td_error err = {0};
+    td_store *s = td_store_open(path, NULL, &err);
+    assert_non_null(s);
+    td_placement p;
+    td_store_action a;
+    td_document d = {.name = "flood-1", .title = "Wendle river barriers raised", .text = text,
+                     .text_len = strlen(text)};
+    assert_int_equal(td_store_add(s, &d, &p, &a, &err), TD_OK);
+    d = (td_document){.name = "flood-2", .title = "Sandbags handed out in Ostby", .text = text, .text_len = strlen(text)};
+    assert_int_equal(td_store_add(s, &d, &p, &a, &err), TD_OK);
+    assert_string_equal(p.copy_of, "flood-1");
+    assert_int_equal(td_store_commit(s, &err), TD_OK);
+    char found[256];
+    search(s, "wendle weekend", found, sizeof found); /* title and lead */
+    assert_string_equal(found, "flood-1");
+    search(s, "kayakers", found, sizeof found); /* word 60: the last of the lead */
+    assert_string_equal(found, "flood-1");
+    search(s, "keep", found, sizeof found);     /* word 64: past the lead */
+    assert_string_equal(found, "");
+    search(s, "sandbags ostby", found, sizeof found); /* the copy's own title */
+    assert_string_equal(found, "flood-1");
+    search(s, "sandbags council", found, sizeof found); /* its title, its original's lead: not one article */
+    assert_string_equal(found, "");
+    td_store_close(s);
 }
 
 /* Handles one request; returns the status, the body into body (free()). */
@@ -200,6 +260,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_search_lead, setup, teardown),
         cmocka_unit_test_setup_teardown(test_handler, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -83,6 +83,7 @@ static void test_batches_and_runs(void **state)
     /* a batch not committed is rolled back when the store closes */
     assert_int_equal(td_store_add(s, &vote1, &p, &act, &err), TD_OK);
     td_store_close(s);
+    assert_int_equal(peek("PRAGMA page_size"), 16384); /* a new store's pages */
 
     s = td_store_open(path, NULL, &err);
     assert_non_null(s);
@@ -184,7 +185,7 @@ static void test_refused(void **state)
     assert_non_null(strstr(err.message, path));
     assert_non_null(strstr(err.message, "damaged"));
 
-    poke("PRAGMA user_version = 4");
+    poke("PRAGMA user_version = 5");
     assert_null(td_store_open(path, NULL, &err));
     assert_non_null(strstr(err.message, "newer tidings"));
 

@@ -44,7 +44,11 @@ td_dedup *td_dedup_new(const td_dedup_opts *opts, td_error *err)
 void td_dedup_free(td_dedup *d)
 {
     if (!d) return;
-    for (size_t s = 0; s < d->capacity; s++) free(d->slots[s].ids);
+    for (size_t s = 0; s < d->capacity; s++) {
+        free(d->slots[s].ids);
+        free(d->slots[s].earlier);
+    }
+    free(d->same_sketch);
     free(d->slots);
     free(d->bands);
     free(d->heads);
@@ -110,6 +114,13 @@ static bool make_room(td_dedup *d)
     free(d->heads);
     d->heads = heads;
     d->n_heads = n_heads;
+    size_t n_sketches = 1;
+    while (n_sketches < 2 * cap) n_sketches *= 2;
+    uint64_t *same = calloc(n_sketches, sizeof *same);
+    if (!same) return false;
+    free(d->same_sketch);
+    d->same_sketch = same;
+    d->n_sketches = n_sketches;
     d->capacity = cap;
     for (size_t i = 0; i < d->count; i++) chain_article(d, i);
     return true;
@@ -130,20 +141,84 @@ bool detector_is_copy(const td_dedup *d, overlap o)
     return o.jaccard >= d->opts.threshold || o.containment >= d->opts.containment;
 }
 
+/* The slot of kept article idx when the ring's latest turn began at article `turn` (a multiple
+ * of the capacity): those kept are the last `capacity` ones, so an article before that turn is in
+ * the turn before. No division, unlike slot_of. */
+static size_t slot_in_turn(const td_dedup *d, size_t turn, size_t idx)
+{
+    return idx + (idx < turn ? d->capacity : 0) - turn;
+}
+
+static size_t sketch_cell(const td_dedup *d, const uint64_t keys[SKETCH_BANDS])
+{
+    return (size_t)hash_mix(keys[0] ^ hash_mix(keys[1])) & (d->n_sketches - 1);
+}
+
+/* The newest kept article with exactly these band keys and its earlier articles known, else
+ * SIZE_MAX. */
+static size_t same_keys(const td_dedup *d, size_t turn, const uint64_t keys[SKETCH_BANDS])
+{
+    uint64_t cell = d->same_sketch[sketch_cell(d, keys)];
+    if (!cell || cell - 1 < detector_oldest(d)) return SIZE_MAX;
+    size_t idx = (size_t)(cell - 1), slot = slot_in_turn(d, turn, idx);
+    if (!d->slots[slot].earlier_known || !d->slots[slot].n_ids) return SIZE_MAX;
+    const band_entry *bands = d->bands + slot * SKETCH_BANDS;
+    for (size_t band = 0; band < SKETCH_BANDS; band++)
+        if (bands[band].key != keys[band]) return SIZE_MAX;
+    return idx;
+}
+
 /* Collects into d->candidates the kept articles that share at least one band key with the
- * current one, each with the number of bands shared. */
+ * current one, each with the number of bands shared. The bands' chains are walked side by side, a
+ * step of each in turn, so that the reads of their entries (each a cache miss in a large window)
+ * overlap instead of waiting for one another; the order in which candidates are met does not
+ * matter, as they are sorted below. */
 static bool find_candidates(td_dedup *d, size_t idx, const uint64_t keys[SKETCH_BANDS])
 {
-    size_t oldest = detector_oldest(d);
+    size_t oldest = detector_oldest(d), turn = idx - idx % d->capacity;
     d->candidates.len = 0;
+    /* An article with the same band keys as a kept one (an exact copy, most often) shares with
+     * every article before that one what that one shared: its candidates are those, that one (all
+     * bands), and the articles after it met down the chains. */
+    size_t lowest = oldest; /* the earliest article the walk looks for */
+    size_t same = same_keys(d, turn, keys);
+    if (same != SIZE_MAX) {
+        const kept_article *k = &d->slots[slot_in_turn(d, turn, same)];
+        for (uint32_t i = 0; i <= k->n_earlier; i++) {
+            size_t cand = i < k->n_earlier ? (size_t)(k->earlier[i] >> 7) : same, slot;
+            if (cand < oldest) continue;
+            slot = slot_in_turn(d, turn, cand);
+            d->visited[slot] = idx + 1;
+            d->shared_bands[slot] = i < k->n_earlier ? (uint32_t)(k->earlier[i] & 127) : SKETCH_BANDS;
+            if (!vec_push(&d->candidates, cand)) return false;
+        }
+        lowest = same + 1;
+    }
+    uint64_t at[SKETCH_BANDS];  /* the next entry of each band's chain still walked */
+    uint8_t walking[SKETCH_BANDS]; /* those bands */
+    size_t n_walking = 0;
     for (size_t band = 0; band < SKETCH_BANDS; band++) {
         uint64_t e = d->heads[bucket_of(keys[band], d->n_heads)];
-        while (e) {
-            size_t cand = (size_t)((e - 1) / SKETCH_BANDS), slot = slot_of(d, cand);
-            if (cand < oldest) break; /* forgotten, and so is the rest of the chain */
-            size_t entry = slot * SKETCH_BANDS + (e - 1) % SKETCH_BANDS;
-            e = d->bands[entry].next;
-            if (d->bands[entry].key != keys[band]) continue;
+        if (!e) continue;
+        at[band] = e;
+        walking[n_walking++] = (uint8_t)band;
+    }
+    while (n_walking) {
+        size_t still = 0;
+        for (size_t w = 0; w < n_walking; w++) {
+            size_t band = walking[w];
+            uint64_t e = at[band];
+            size_t cand = (size_t)((e - 1) / SKETCH_BANDS);
+            if (cand < lowest) continue; /* forgotten or known, and so is the rest of the chain */
+            size_t slot = slot_in_turn(d, turn, cand);
+            const band_entry *entry = &d->bands[slot * SKETCH_BANDS + (e - 1) % SKETCH_BANDS];
+            if ((at[band] = entry->next)) {
+                walking[still++] = (uint8_t)band;
+                size_t next = (size_t)((entry->next - 1) / SKETCH_BANDS);
+                if (next >= lowest)
+                    __builtin_prefetch(&d->bands[slot_in_turn(d, turn, next) * SKETCH_BANDS + (entry->next - 1) % SKETCH_BANDS]);
+            }
+            if (entry->key != keys[band]) continue;
             if (d->visited[slot] == idx + 1) {
                 d->shared_bands[slot]++;
                 continue;
@@ -152,6 +227,7 @@ static bool find_candidates(td_dedup *d, size_t idx, const uint64_t keys[SKETCH_
             d->shared_bands[slot] = 1;
             if (!vec_push(&d->candidates, cand)) return false;
         }
+        n_walking = still;
     }
     /* Most bands shared first (the likeliest copies), then the earliest: insertion sort, as there
      * are few. */
@@ -208,19 +284,31 @@ td_status td_dedup_add(td_dedup *d, const char *text, size_t len, td_dedup_match
             }
         }
     }
+    size_t slot = slot_of(d, idx), n_earlier = n ? d->candidates.len : 0;
+    kept_article *k = &d->slots[slot]; /* the article forgotten to make room, if any, is replaced */
     uint32_t *ids = n ? malloc(n * sizeof *ids) : NULL;
-    if (n && !ids) {
+    bool known = n_earlier <= KNOWN_EARLIER;
+    uint64_t *earlier = known && n_earlier > k->n_earlier ? realloc(k->earlier, n_earlier * sizeof *earlier) : k->earlier;
+    if ((n && !ids) || (known && n_earlier > k->n_earlier && !earlier)) {
+        free(ids);
         d->edges.len = edges_before;
         return error_nomem(err);
     }
+    /* what it shares with the articles before it, for a later one with the same band keys */
+    for (size_t i = 0; known && i < n_earlier; i++) {
+        size_t cand = d->candidates.items[i];
+        earlier[i] = (uint64_t)cand << 7 | d->shared_bands[slot_of(d, cand)];
+    }
     if (n) memcpy(ids, d->sh.ids.items, n * sizeof *ids);
-    size_t slot = slot_of(d, idx);
-    kept_article *k = &d->slots[slot];
-    free(k->ids); /* the article forgotten to make room, if any */
+    free(k->ids);
     k->ids = ids;
     k->n_ids = n;
     k->original = out->original;
+    k->earlier = earlier;
+    k->n_earlier = known ? (uint32_t)n_earlier : 0;
+    k->earlier_known = known;
     for (size_t band = 0; n && band < SKETCH_BANDS; band++) d->bands[slot * SKETCH_BANDS + band].key = keys[band];
+    if (n) d->same_sketch[sketch_cell(d, keys)] = idx + 1;
     d->visited[slot] = 0;
     chain_article(d, idx);
     d->count++;

@@ -10,7 +10,14 @@ typedef struct kept_article {
     uint32_t *ids;      /* its distinct shingle ids (malloc'd), NULL when it has none */
     size_t n_ids;
     long long original; /* the first article of its copy group */
+    uint64_t *earlier;  /* the kept articles it shared band keys with when it came (article << 7 |
+                           bands shared), for a later article with the same sketch (find_candidates) */
+    uint32_t n_earlier;
+    bool earlier_known; /* earlier is complete (not when there were more than KNOWN_EARLIER) */
 } kept_article;
+
+/* At most this many earlier articles are kept with an article (find_candidates). */
+#define KNOWN_EARLIER 64
 
 /* A band of a kept article: its LSH key, and the next entry down its bucket's chain (as in heads).
  * Side by side, so that a walk down a chain reads one cache line an entry. */
@@ -37,6 +44,9 @@ struct td_dedup {
     size_t n_heads;        /* a power of two, at least capacity * SKETCH_BANDS */
     uint64_t *visited;     /* capacity: the article (+1) whose candidates last included this slot */
     uint32_t *shared_bands; /* capacity: how many band keys that slot shares with the current article */
+    uint64_t *same_sketch; /* n_sketches cells: by a hash of its band keys, the newest article (+1)
+                              with those keys, 0 none (overwritten on a collision) */
+    size_t n_sketches;     /* a power of two, at least twice the capacity */
     VEC(size_t) candidates; /* the current article's candidates, likeliest first */
     VEC(long long) matched_groups; /* the copy groups (their originals) it was found a copy in */
     VEC(dedup_edge) edges; /* without a window: every verified copy, for td_dedup_groups */

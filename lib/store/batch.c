@@ -1,7 +1,7 @@
 /* batch.c — adding articles to a store, a batch (one transaction) at a time: an id seen before is
  * ignored (same text) or updated (another text); a new one is placed by the clusterer and written
  * with its story; a commit writes the stories the batch touched, indexes its new articles for
- * search in one statement and, every STORE_STATE_EVERY articles (and at the close), saves the clusterer's state in the same transaction: the articles
+ * search in one statement (search.c) and, every STORE_STATE_EVERY articles (and at the close), saves the clusterer's state in the same transaction: the articles
  * committed after the saved state are placed again from their rows when the store is opened. */
 #include <string.h>
 
@@ -22,6 +22,13 @@ static td_status run(td_store *s, sqlite3_stmt *st, td_error *err)
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return rc == SQLITE_DONE ? TD_OK : store_error(s, rc, "cannot write", err);
+}
+
+/* Runs a statement whose one parameter is an article id. */
+static td_status run_on_id(td_store *s, sqlite3_stmt *st, const char *id, td_error *err)
+{
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    return run(s, st, err);
 }
 
 /* A story got n new articles (0 for an update) at arrival seq, with the date given (or none):
@@ -104,7 +111,10 @@ static td_status known(td_store *s, const td_document *doc, td_placement *out, t
     *action = same ? TD_STORE_SAME : TD_STORE_UPDATED;
     if (same) return TD_OK;
     s->must_save = true; /* re-placing the articles after the saved state would read the new text */
-    td_status status = store_index_added(s, err); /* the update trigger takes the old text out of the index */
+    /* the old values out of the search index (the batch's articles go in first: this one may be
+       among them), the new ones in */
+    td_status status = store_index_added(s, err);
+    if (status == TD_OK) status = run_on_id(s, s->q[Q_UNINDEX_ARTICLE], doc->name, err);
     if (status != TD_OK) return status;
     st = s->q[Q_UPDATE_ARTICLE];
     sqlite3_bind_text(st, 1, doc->name, -1, SQLITE_STATIC);
@@ -114,6 +124,7 @@ static td_status known(td_store *s, const td_document *doc, td_placement *out, t
     bind_opt(st, 5, doc->date);
     sqlite3_bind_text(st, 6, doc->text, (int)len, SQLITE_STATIC);
     status = run(s, st, err);
+    if (status == TD_OK) status = run_on_id(s, s->q[Q_INDEX_ARTICLE], doc->name, err);
     return status == TD_OK ? touch_story(s, out->story_key, 0, s->next_seq - 1, doc->date, err) : status;
 }
 

@@ -9,14 +9,13 @@
 #include "story/story.h"
 #include "store/store.h"
 
-/* Full-text search: an FTS5 index of the articles' titles and texts. A batch's new articles are
- * indexed by one statement at its commit (Q_INDEX_ADDED, schema 3: a trigger on each insert made
- * FTS5 write a segment per article); updates are kept by a trigger. */
-#define SEARCH_SCHEMA \
-    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');" \
-    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN" \
-    " INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);" \
-    " INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text); END;"
+/* Full-text search: an FTS5 index of the articles' titles and leads (search.c), contentless (it
+ * keeps no text; columnsize=0: no row of sizes an article, as nothing is ranked). A batch's new
+ * articles are indexed by one statement at its commit (Q_INDEX_ADDED; a statement an article makes
+ * FTS5 write a segment each); an update takes the old values out and puts the new ones in
+ * (Q_UNINDEX_ARTICLE, Q_INDEX_ARTICLE). SEARCHED is what is indexed of a row of articles. */
+#define SEARCH_SCHEMA "CREATE VIRTUAL TABLE articles_fts USING fts5(title, lead, content='', columnsize=0);"
+#define SEARCHED "seq, title, CASE WHEN copy_of IS NULL THEN search_lead(text) END FROM articles"
 
 static const char schema[] =
     "CREATE TABLE state (id INTEGER PRIMARY KEY CHECK (id = 1), settings TEXT NOT NULL, clusterer BLOB NOT NULL);"
@@ -43,7 +42,10 @@ static const char *const statements[Q_COUNT] = {
                       " updated_ts = CASE WHEN ?4 IS NOT NULL AND (updated_ts IS NULL OR ?4 > updated_ts)"
                       " THEN ?4 ELSE updated_ts END WHERE key = ?1",
     [Q_SAVE_STATE] = "UPDATE state SET clusterer = ?1 WHERE id = 1",
-    [Q_INDEX_ADDED] = "INSERT INTO articles_fts (rowid, title, text) SELECT seq, title, text FROM articles WHERE seq >= ?1",
+    [Q_INDEX_ADDED] = "INSERT INTO articles_fts (rowid, title, lead) SELECT " SEARCHED " WHERE seq >= ?1",
+    [Q_UNINDEX_ARTICLE] = "INSERT INTO articles_fts (articles_fts, rowid, title, lead) SELECT 'delete', " SEARCHED
+                          " WHERE id = ?1",
+    [Q_INDEX_ARTICLE] = "INSERT INTO articles_fts (rowid, title, lead) SELECT " SEARCHED " WHERE id = ?1",
 };
 
 td_status store_error(td_store *s, int rc, const char *what, td_error *err)
@@ -218,7 +220,9 @@ static td_status check(td_store *s, const td_story_opts *opts, td_error *err)
     if (sqlite3_db_readonly(s->db, "main") == 1)
         return error_set(err, TD_ERR_IO, "%s: the store cannot be written (read-only file)", s->path);
     if (app == 0 && version == 0 && tables == 0) {
-        if ((st = store_exec(s, "PRAGMA journal_mode = WAL", err)) != TD_OK) return st;
+        /* pages of 16 KB: an article's text (3.6 KB on average in the generated stream) fits in its
+           page without overflow pages (bench/RESULTS.md); stores made before keep 4 KB */
+        if ((st = store_exec(s, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL", err)) != TD_OK) return st;
         return create(s, opts, err);
     }
     if (app != STORE_APPLICATION)
@@ -229,15 +233,13 @@ static td_status check(td_store *s, const td_story_opts *opts, td_error *err)
                          version, STORE_SCHEMA);
     if (version < 1) return error_set(err, TD_ERR_INPUT, "%s: the store is damaged (no schema version)", s->path);
     if ((st = store_exec(s, "PRAGMA journal_mode = WAL", err)) != TD_OK || version == STORE_SCHEMA) return st;
-    /* schema 1 to 3: the search index, built from the stored articles (schema 1 saved the clusterer
-     * state at every commit, so no article of it waits to be placed again); 2 to 3: the index of
-     * new articles is written at the commit, not by a trigger */
+    /* schemas 1 to 3 to 4: the search index (schema 1 had none; 2 and 3 indexed whole texts, 2 by
+     * triggers) made again from the stored articles */
     if ((st = store_exec(s,
-                         version == 1 ? "BEGIN IMMEDIATE;" SEARCH_SCHEMA
-                                        "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
-                                        "PRAGMA user_version = 3; COMMIT;"
-                                      : "BEGIN IMMEDIATE; DROP TRIGGER IF EXISTS articles_fts_insert;"
-                                        "PRAGMA user_version = 3; COMMIT;",
+                         "BEGIN IMMEDIATE; DROP TRIGGER IF EXISTS articles_fts_insert;"
+                         " DROP TRIGGER IF EXISTS articles_fts_update; DROP TABLE IF EXISTS articles_fts;" SEARCH_SCHEMA
+                         "INSERT INTO articles_fts (rowid, title, lead) SELECT " SEARCHED ";"
+                         "PRAGMA user_version = 4; COMMIT;",
                          err)) != TD_OK)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     return st;
@@ -260,9 +262,18 @@ td_store *td_store_open(const char *path, const td_story_opts *opts, td_error *e
     td_status st = rc == SQLITE_OK ? TD_OK : store_error(s, rc, "cannot open", err);
     if (st == TD_OK) {
         sqlite3_busy_timeout(s->db, 2000);
+        st = store_search_functions(s, err);
+    }
+    if (st == TD_OK) {
         st = check(s, opts, err);
     }
-    if (st == TD_OK) st = store_exec(s, "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384", err);
+    /* a page cache of 64 MB: a batch's new pages (texts, and a page of each index an article lands
+       in) stay in it until the commit; with SQLite's 2 MB they were written out in the middle of
+       the batch, again each time a page was changed again, and the random pages of the id index
+       read back (bench/RESULTS.md) */
+    if (st == TD_OK)
+        st = store_exec(s, "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -65536",
+                        err);
     for (int i = 0; st == TD_OK && i < Q_COUNT; i++) {
         rc = sqlite3_prepare_v3(s->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL);
         if (rc != SQLITE_OK) st = store_error(s, rc, "not a tidings store of this schema", err);

@@ -9,10 +9,12 @@
 #include "common/vec.h"
 #include "tidings.h"
 
-#define STORE_SCHEMA 3               /* PRAGMA user_version of the stores this code makes and reads
+#define STORE_SCHEMA 4               /* PRAGMA user_version of the stores this code makes and reads
                                         (2: full-text search of the articles, the clusterer state saved
                                         every STORE_STATE_EVERY articles; 3: new articles indexed at the
-                                        commit instead of by a trigger; 1 and 2 are upgraded on open) */
+                                        commit instead of by a trigger; 4: titles and leads indexed, not
+                                        whole texts; 1 to 3 are upgraded on open) */
+#define SEARCH_LEAD_WORDS 60         /* words of an article's text in the search index */
 #define STORE_STATE_EVERY 50000      /* articles placed between two saves of the clusterer's state */
 #define STORE_APPLICATION 0x74696473 /* PRAGMA application_id: "tids" */
 
@@ -35,6 +37,8 @@ enum {
     Q_TOUCH_STORY,    /* a story got an article (or an update): counts, latest date, stale */
     Q_SAVE_STATE,     /* the clusterer's state */
     Q_INDEX_ADDED,    /* the search index of the articles from arrival number ?1 on */
+    Q_UNINDEX_ARTICLE, /* an article id out of the search index (before an update) */
+    Q_INDEX_ARTICLE,  /* an article id into the search index (after an update) */
     Q_COUNT
 };
 
@@ -65,6 +69,8 @@ td_status store_error(td_store *s, int rc, const char *what, td_error *err);
 td_status store_flush_stories(td_store *s, td_error *err);
 /* Adds the open batch's articles not yet in it to the search index. */
 td_status store_index_added(td_store *s, td_error *err);
+/* Adds the SQL function search_lead (search.c) to the store's connection. */
+td_status store_search_functions(td_store *s, td_error *err);
 /* Writes the clusterer's state (in the open transaction). */
 td_status store_save_state(td_store *s, td_error *err);
 /* Runs SQL without results; store_error on failure. */
