@@ -25,7 +25,7 @@ static const char help[] =
     "                     `tidings stories`); without it everything stays in memory\n"
     "  --batch N          with --store: commit every N articles (1000); a bad line undoes its batch\n"
     "  --json             JSON Lines: {\"id\", \"story\", \"confidence\"}; else ID TAB STORY TAB CONFIDENCE\n"
-    "  --threshold X      least similarity to join a story, 0 to 1 (0.1)\n"
+    "  --threshold X      least similarity to join a story, 0 to 1 (0.11)\n"
     "  --decay-days D     scale similarity by 1/(1 + days apart / D) (0: no decay)\n"
     "  --features LIST    comma-separated: terms, bigrams, entities, numbers (all)\n"
     "  -f, --format NAME  input format: auto (default), jsonl, text, sgml, html, multinews\n"

@@ -478,7 +478,7 @@ enum {
 };
 
 typedef struct td_story_opts {
-    double threshold;      /* 0.1: least similarity (cosine, after time decay) to join a story */
+    double threshold;      /* 0.11: least similarity (story score, after time decay) to join a story */
     double decay_days;     /* 0: no time decay; else the similarity to a story last updated d days
                               away is scaled by 1 / (1 + d / decay_days) (only when both have dates) */
     double idle_days;      /* 730: a dated story with no article for this long in stream time is closed */

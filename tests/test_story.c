@@ -1,7 +1,10 @@
 /* test_story.c — dates, the article stream and the online story clusterer on invented events
  * (tests/data/stories/events.jsonl) and the bundled harbour-bridge story. */
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "story/story.h"
 #include "testutil.h"
 
 static void test_dates(void **state)
@@ -187,6 +190,127 @@ static void test_copies(void **state)
     td_clusterer_free(c);
 }
 
+/* The text of an article of tests/data/stories/events.jsonl (malloc'd). */
+static char *event_text(const char *id)
+{
+    td_error err = {0};
+    const char *inputs[] = {"tests/data/stories/events.jsonl"};
+    td_article_stream *s = td_article_stream_open(inputs, 1, TD_FORMAT_AUTO, &err);
+    assert_non_null(s);
+    td_document doc;
+    char *text = NULL;
+    while (!text && td_article_stream_next(s, &doc, &err) > 0)
+        if (!strcmp(doc.name, id)) text = strdup(doc.text);
+    td_article_stream_close(s);
+    assert_non_null(text);
+    return text;
+}
+
+/* How an article is scored against a story: a·C / √(|C| n), the geometric mean of the cosine with
+ * the centroid and the average link with the n members. A story of two reports of a ferry fire
+ * meets the first report again: the score lies between the two (the weights have moved a little
+ * with the document frequencies, so the first report is a little less than identical to itself). */
+static void test_story_score(void **state)
+{
+    (void)state;
+    td_error err = {0};
+    td_story_opts o;
+    td_story_opts_defaults(&o);
+    o.copy_window = 0; /* the first report comes twice: here not as a copy */
+    td_clusterer *c = td_clusterer_new(&o, &err);
+    assert_non_null(c);
+    char *ferry = event_text("ferry-1"), *other = event_text("ferry-2");
+    td_document a = {.name = "ferry", .text = ferry}, b = {.name = "ferry-2", .text = other},
+                again = {.name = "ferry-again", .text = ferry};
+    td_placement p;
+    assert_int_equal(td_clusterer_add(c, &a, &p, &err), TD_OK);
+    assert_int_equal(td_clusterer_add(c, &b, &p, &err), TD_OK);
+    assert_false(p.new_story);
+    double x = p.confidence; /* one member: the score is the cosine */
+    assert_true(x > 0.2 && x < 0.6);
+    assert_int_equal(td_clusterer_add(c, &again, &p, &err), TD_OK);
+    assert_string_equal(p.story, "ferry");
+    /* with x the cosine of the two reports, |C| = √(2 + 2x) and n = 2 */
+    assert_true(p.confidence > (1 + x) / 2 + 0.01);                /* above the average link */
+    assert_true(p.confidence < (1 + x) / sqrt(2 + 2 * x) - 0.05); /* below the cosine */
+    assert_true(fabs(p.confidence - (1 + x) / sqrt(2 * sqrt(2 + 2 * x))) < 0.05);
+    td_clusterer_free(c);
+    free(ferry);
+    free(other);
+}
+
+/* Copies do not make a story bigger: the next article of the story scores the same after the
+ * original's twenty copies as without them. */
+static void test_copies_do_not_count(void **state)
+{
+    (void)state;
+    char *ferry1 = event_text("ferry-1"), *ferry3 = event_text("ferry-3");
+    double confidence[2];
+    for (int with_copies = 0; with_copies < 2; with_copies++) {
+        td_error err = {0};
+        td_clusterer *c = td_clusterer_new(NULL, &err);
+        assert_non_null(c);
+        td_document a = {.name = "ferry-1", .text = ferry1}, b = {.name = "ferry-3", .text = ferry3};
+        td_placement p;
+        assert_int_equal(td_clusterer_add(c, &a, &p, &err), TD_OK);
+        for (int k = 0; with_copies && k < 20; k++) {
+            char id[32];
+            snprintf(id, sizeof id, "ferry-1-outlet-%d", k);
+            td_document copy = {.name = id, .text = ferry1};
+            assert_int_equal(td_clusterer_add(c, &copy, &p, &err), TD_OK);
+            assert_string_equal(p.copy_of, "ferry-1");
+        }
+        assert_int_equal(td_clusterer_add(c, &b, &p, &err), TD_OK);
+        assert_string_equal(p.story, "ferry-1");
+        confidence[with_copies] = p.confidence;
+        td_clusterer_free(c);
+    }
+    assert_true(confidence[0] > 0.1);
+    assert_true(confidence[1] == confidence[0]);
+    free(ferry1);
+    free(ferry3);
+}
+
+/* A saved state of the first format (tests/data/stories/state/events.bin: the stories of events.jsonl,
+ * saved before stories counted their centroid's vectors) loads, places the next article as the
+ * stories it holds allow, and is saved back in the current format, which loads again. */
+static void test_state_formats(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *old = read_test_file("tests/data/stories/state/events.bin", &len);
+    assert_non_null(old);
+    assert_memory_equal(old, "TST1", 4);
+    td_error err = {0};
+    td_clusterer *c = td_clusterer_new(NULL, &err);
+    assert_non_null(c);
+    assert_int_equal(story_state_load(c, old, len, &err), TD_OK);
+    size_t live = td_clusterer_live(c);
+    assert_true(live >= 3);
+    char *ferry3 = event_text("ferry-3");
+    td_document doc = {.name = "ferry-3-again", .text = ferry3};
+    td_placement p;
+    assert_int_equal(td_clusterer_add(c, &doc, &p, &err), TD_OK);
+    assert_false(p.new_story);
+    assert_true(p.confidence > 0.3);
+    buf saved = {0};
+    assert_true(story_state_save(c, &saved));
+    assert_memory_equal(saved.data, "TST2", 4);
+    td_clusterer *again = td_clusterer_new(NULL, &err);
+    assert_non_null(again);
+    assert_int_equal(story_state_load(again, saved.data, saved.len, &err), TD_OK);
+    assert_int_equal(td_clusterer_live(again), live);
+    saved.len = 3; /* cut short: refused */
+    td_clusterer *cut = td_clusterer_new(NULL, &err);
+    assert_int_not_equal(story_state_load(cut, saved.data, saved.len, &err), TD_OK);
+    td_clusterer_free(cut);
+    td_clusterer_free(again);
+    td_clusterer_free(c);
+    buf_free(&saved);
+    free(ferry3);
+    free(old);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -195,6 +319,9 @@ int main(void)
         cmocka_unit_test(test_decay_and_window),
         cmocka_unit_test(test_max_live),
         cmocka_unit_test(test_copies),
+        cmocka_unit_test(test_story_score),
+        cmocka_unit_test(test_copies_do_not_count),
+        cmocka_unit_test(test_state_formats),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,7 +14,7 @@
 void td_story_opts_defaults(td_story_opts *opts)
 {
     *opts = (td_story_opts){
-        .threshold = 0.1,
+        .threshold = 0.11,
         .decay_days = 0,
         .idle_days = 730,
         .max_live = 4096,
@@ -157,15 +157,20 @@ static bool weigh(td_clusterer *c)
 
 /* ---------------------------------------------------------------- stories */
 
+/* How well the article fits the story: a·C / √(|C| n), C the sum of the story's n article vectors,
+ * the geometric mean of the cosine with the centroid (a·C / |C|) and the average link with the
+ * members (a·C / n). The cosine alone lets a large story whose members differ (|C| well below n)
+ * absorb its neighbours; the average link alone splits long topics whose members share little
+ * pairwise. For one member both are the cosine. */
 static double story_similarity(const story *s, const feature_vec *v)
 {
-    if (s->norm <= 0) return 0;
+    if (s->norm <= 0 || !s->n_vectors) return 0;
     double dot = 0;
     for (size_t i = 0; i < v->len; i++) {
         uint32_t id = u64map_find(&s->keys, v->items[i].key);
         if (id != U64MAP_NONE) dot += (double)v->items[i].weight * s->weights.items[id];
     }
-    return dot / s->norm;
+    return dot / sqrt(s->norm * s->n_vectors);
 }
 
 /* The similarity scaled by the time between the article and the story (when both have dates). */
@@ -211,6 +216,7 @@ bool story_add_vector(td_clusterer *c, story *s, const feature *v, size_t n)
         s->weights.items[id] += v[i].weight;
     }
     if (s->weights.len > CENTROID_MAX + CENTROID_MAX / 2 && !prune(c, s)) return false;
+    s->n_vectors++;
     story_norm(s);
     return true;
 }

@@ -7,9 +7,9 @@
 #include "story/story.h"
 
 enum {
-    ARTICLE_FEATURES = 160, /* an article keeps its heaviest features only */
+    ARTICLE_FEATURES = 1000, /* an article keeps its heaviest features only */
     INDEX_FEATURES = 24,    /* of which the heaviest find candidate stories */
-    CENTROID_MAX = 400,     /* features a centroid keeps (pruned back when half as many again) */
+    CENTROID_MAX = 1000,    /* features a centroid keeps (pruned back when half as many again) */
     CANDIDATES = 12,        /* candidate stories scored in full */
     POSTINGS_MAX = 256,     /* stories remembered under one feature (the newest) */
     MAINTAIN_EVERY = 1024,  /* articles between closings of idle stories */
@@ -26,6 +26,7 @@ typedef struct story {
     char *id;            /* the id of its first article (malloc'd) */
     uint64_t key;        /* its number */
     uint32_t n_articles; /* articles placed in it */
+    uint32_t n_vectors;  /* of which summed into the centroid (copies are not) */
     uint32_t gen;        /* generation of the slot: postings of an older story in the slot are stale */
     bool live;           /* false when the slot is free */
     bool dated;          /* some article had a date */

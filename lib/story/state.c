@@ -9,7 +9,8 @@
 #include "common/error.h"
 #include "story/clusterer.h"
 
-#define STATE_MAGIC 0x31545354u /* "TST1" */
+#define STATE_MAGIC 0x32545354u    /* "TST2": stories count the vectors summed in their centroid */
+#define STATE_MAGIC_V1 0x31545354u /* "TST1": without that count (read as the story's article count) */
 
 static bool put_u64(buf *b, uint64_t v)
 {
@@ -50,7 +51,8 @@ static bool save_story(const story *s, buf *out)
     if (!ok || !s->live) return ok;
     size_t id_len = strlen(s->id);
     uint64_t *keys = keys_by_id(&s->keys);
-    ok = keys && put_u64(out, s->key) && put_u32(out, s->n_articles) && put_u32(out, s->dated) &&
+    ok = keys && put_u64(out, s->key) && put_u32(out, s->n_articles) && put_u32(out, s->n_vectors) &&
+         put_u32(out, s->dated) &&
          put_u64(out, (uint64_t)s->last_time) && put_u64(out, s->last_seq) &&
          put_u32(out, (uint32_t)id_len) && buf_append(out, s->id, id_len) && put_u32(out, (uint32_t)s->weights.len);
     for (size_t i = 0; ok && i < s->weights.len; i++) ok = put_u64(out, keys[i]) && put_f32(out, s->weights.items[i]);
@@ -120,7 +122,7 @@ static td_status damaged(td_error *err, const char *what)
     return error_set(err, TD_ERR_INPUT, "the stored story state is damaged (%s)", what);
 }
 
-static td_status load_story(td_clusterer *c, reader *r, uint32_t slot, td_error *err)
+static td_status load_story(td_clusterer *c, reader *r, uint32_t slot, uint32_t magic, td_error *err)
 {
     story *s = &c->stories.items[slot];
     *s = (story){0};
@@ -132,11 +134,13 @@ static td_status load_story(td_clusterer *c, reader *r, uint32_t slot, td_error 
     c->n_live++;
     s->key = get_u64(r);
     s->n_articles = get_u32(r);
+    s->n_vectors = magic == STATE_MAGIC_V1 ? s->n_articles : get_u32(r);
     uint32_t dated = get_u32(r);
     s->last_time = (long long)get_u64(r);
     s->last_seq = get_u64(r);
     uint32_t id_len, n;
-    if (r->bad || dated > 1 || !s->key || s->key >= c->next_key || !get_count(r, 1, &id_len) || !id_len)
+    if (r->bad || dated > 1 || !s->key || s->key >= c->next_key || s->n_vectors > s->n_articles ||
+        !get_count(r, 1, &id_len) || !id_len)
         return damaged(err, "story");
     s->dated = dated;
     if (!(s->id = malloc(id_len + 1))) return error_nomem(err);
@@ -166,7 +170,8 @@ static td_status load_story(td_clusterer *c, reader *r, uint32_t slot, td_error 
 /* Loads into a clusterer that has placed nothing yet. */
 static td_status load(td_clusterer *c, reader *r, td_error *err)
 {
-    if (get_u32(r) != STATE_MAGIC) return damaged(err, "not a story state");
+    uint32_t magic = get_u32(r);
+    if (magic != STATE_MAGIC && magic != STATE_MAGIC_V1) return damaged(err, "not a story state");
     c->n_docs = get_u64(r);
     c->seq = get_u64(r);
     c->next_key = get_u64(r);
@@ -177,7 +182,7 @@ static td_status load(td_clusterer *c, reader *r, td_error *err)
     if (!vec_reserve(&c->stories, n) || !vec_reserve(&c->free_slots, n)) return error_nomem(err);
     for (uint32_t i = 0; i < n; i++) {
         c->stories.items[c->stories.len++] = (story){0};
-        td_status st = load_story(c, r, i, err);
+        td_status st = load_story(c, r, i, magic, err);
         if (st != TD_OK) return st;
     }
     uint32_t n_free;
