@@ -335,6 +335,14 @@ typedef struct td_article {
 td_article *td_extract_html(const char *html, size_t len, const char *name, td_error *err);
 void td_article_free(td_article *article);
 
+/* ---------------------------------------------------------------- output of pages */
+/* (lib/output) */
+
+/* The article as Markdown: the title as a heading, a line with authors, date and site, the URL, then
+ * the text, with the characters Markdown reads as markup escaped. A string to free(), NULL when out of
+ * memory. */
+char *td_render_article_markdown(const td_article *article);
+
 /* ---------------------------------------------------------------- ROUGE */
 /* (lib/eval) */
 
@@ -476,6 +484,11 @@ td_status td_rouge_score_case(td_rouge_scorer *s, const td_rouge_case *c, td_rou
 
 /* ---------------------------------------------------------------- streams of articles */
 /* (lib/ingest) */
+
+/* Reads a web page from a file ("-": standard input), gzip-compressed or not, and extracts its article
+ * as td_extract_html does (path names it in messages). NULL on error: TD_ERR_IO "path: reason" when it
+ * cannot be read, TD_ERR_INPUT for corrupt gzip data or a page with nothing to extract. */
+td_article *td_extract_html_file(const char *path, td_error *err);
 
 /* Reads a date, YYYY-MM-DD or ISO 8601 (YYYY-MM-DDThh:mm[:ss[.fff]][Z|±hh:mm]), into seconds since
  * 1970-01-01 UTC. False when it does not parse or names no real day or time. */
