@@ -5,9 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "commands.h"
+#include "json.h"
 #include "options.h"
 #include "tidings.h"
 
@@ -59,18 +58,18 @@ static const char help[] =
 
 enum mode { MODE_TEXT, MODE_JSON, MODE_MARKDOWN };
 
-/* A JSON line: the page's file and article, or its file and error when a is NULL. The file name
- * and the error are written as they are (a file name need not be UTF-8). NULL when out of memory. */
+/* A JSON line: the page's file and article, or its file and error when a is NULL. NULL when out of
+ * memory. */
 static char *json_line(const char *file, const td_article *a, const char *error)
 {
     json_t *o;
     if (!a) {
-        o = json_pack("{s:o,s:o}", "file", json_string_nocheck(file), "error", json_string_nocheck(error));
+        o = json_pack("{s:o,s:o}", "file", cli_json_name(file), "error", cli_json_name(error));
     } else {
         json_t *authors = json_array();
         for (size_t i = 0; authors && i < a->n_authors; i++)
             if (json_array_append_new(authors, json_string(a->authors[i]))) json_decref(authors), authors = NULL;
-        o = json_pack("{s:o,s:s?,s:s?,s:o,s:s?,s:s?,s:s?,s:s}", "file", json_string_nocheck(file), "url", a->url,
+        o = json_pack("{s:o,s:s?,s:s?,s:o,s:s?,s:s?,s:s?,s:s}", "file", cli_json_name(file), "url", a->url,
                       "title", a->title, "authors", authors, "date", a->date, "site", a->site, "language",
                       a->language, "text", a->text);
     }

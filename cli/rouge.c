@@ -6,9 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "commands.h"
+#include "json.h"
 #include "tidings.h"
 
 static const char usage[] =
@@ -181,14 +180,14 @@ static bool print_json(const run *r, const td_rouge_measure *m, const td_rouge_a
                                   a->precision_high, "f_ci", a->f_low, a->f_high)) != NULL;
     for (size_t c = 0; ok && c < cs->n; c++) {
         const td_rouge_score *s = &scores[c];
-        ok = !json_array_append_new(cases, json_pack("{s:s,s:f,s:f,s:f,s:I,s:I,s:I}", "id", cs->items[c].id, "recall",
-                                                     s->recall, "precision", s->precision, "f", s->f, "model",
-                                                     (json_int_t)s->model_count, "peer", (json_int_t)s->peer_count,
-                                                     "hits", (json_int_t)s->hits));
+        json_t *one = json_pack("{s:o,s:f,s:f,s:f,s:I,s:I,s:I}", "id", cli_json_name(cs->items[c].id), "recall",
+                                s->recall, "precision", s->precision, "f", s->f, "model", (json_int_t)s->model_count,
+                                "peer", (json_int_t)s->peer_count, "hits", (json_int_t)s->hits);
+        ok = !json_array_append_new(cases, one);
     }
-    json_t *o = ok ? json_pack("{s:s,s:s,s:O*,s:{s:I,s:I,s:I},s:O}", "system", r->system_id, "measure", m->name,
-                               "average", average, "counts", "model", (json_int_t)a->model_count, "peer",
-                               (json_int_t)a->peer_count, "hits", (json_int_t)a->hits, "cases", cases)
+    json_t *o = ok ? json_pack("{s:o,s:s,s:O*,s:{s:I,s:I,s:I},s:O}", "system", cli_json_name(r->system_id),
+                               "measure", m->name, "average", average, "counts", "model", (json_int_t)a->model_count,
+                               "peer", (json_int_t)a->peer_count, "hits", (json_int_t)a->hits, "cases", cases)
                    : NULL;
     json_decref(average);
     json_decref(cases);

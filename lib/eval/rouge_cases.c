@@ -158,7 +158,8 @@ td_rouge_cases *td_rouge_cases_from_dirs(const char *system_dir, const char *ref
     case_vec v = {0};
     td_status st = TD_OK;
     for (size_t i = 0; st == TD_OK && i < sys.files.len; i++)
-        if (txt_stem(sys.files.items[i])) st = case_from_dirs(&v, system_dir, sys.files.items[i], reference_dir, &refs, err);
+        if (txt_stem(sys.files.items[i]))
+            st = case_from_dirs(&v, system_dir, sys.files.items[i], reference_dir, &refs, err);
     if (st == TD_OK && !v.len) st = error_set(err, TD_ERR_INPUT, "%s: no .txt files", system_dir);
     folder_free(&sys);
     folder_free(&refs);
@@ -175,9 +176,11 @@ td_status td_rouge_score_case(td_rouge_scorer *s, const td_rouge_case *c, td_rou
     size_t *lens = calloc(c->n_refs + 1, sizeof *lens);
     td_status st = texts && lens ? TD_OK : error_nomem(err);
     if (st == TD_OK) st = td_rouge_read_file(c->system, &texts[0], &lens[0], err);
-    for (size_t i = 0; st == TD_OK && i < c->n_refs; i++) st = td_rouge_read_file(c->refs[i], &texts[i + 1], &lens[i + 1], err);
+    for (size_t i = 0; st == TD_OK && i < c->n_refs; i++)
+        st = td_rouge_read_file(c->refs[i], &texts[i + 1], &lens[i + 1], err);
     if (st == TD_OK)
-        st = td_rouge_score_texts(s, texts[0], lens[0], (const char *const *)texts + 1, lens + 1, c->n_refs, scores, err);
+        st = td_rouge_score_texts(s, texts[0], lens[0], (const char *const *)texts + 1, lens + 1, c->n_refs, scores,
+                                  err);
     for (size_t i = 0; texts && i <= c->n_refs; i++) free(texts[i]);
     free(texts);
     free(lens);
