@@ -407,15 +407,20 @@ static void write_text(const char *dir, const char *name, const char *text)
     fclose(f);
 }
 
-static void remove_files(const char *dir, const char *const *names, size_t n)
-{
-    char path[512];
-    for (size_t i = 0; i < n; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        unlink(path);
-    }
-    rmdir(dir);
-}
+/* The summaries of test_cases: a system folder (in_ref false) and a reference folder. */
+static const struct {
+    bool in_ref;
+    const char *name, *text;
+} case_files[] = {
+    {false, "b7.txt", "The harbour bridge reopened on Monday.\n"},
+    {false, "a1.txt", "Divers found the crack in the pier.\n"},
+    {false, ".hidden.txt", "not a case\n"},
+    {false, "notes.md", "not a case\n"},
+    {true, "a1.A.txt", "Divers found a crack in the old pier.\n"},
+    {true, "a1.B.txt", "A crack was found in the pier by divers.\n"},
+    {true, "a10.A.txt", "Another case.\n"},
+    {true, "b7.A.txt", "The bridge opened again on Monday.\n"},
+};
 
 static void test_cases(void **state)
 {
@@ -423,14 +428,9 @@ static void test_cases(void **state)
     char sys[] = "/tmp/tidings-rouge-sys-XXXXXX", ref[] = "/tmp/tidings-rouge-ref-XXXXXX";
     assert_non_null(mkdtemp(sys));
     assert_non_null(mkdtemp(ref));
-    write_text(sys, "b7.txt", "The harbour bridge reopened on Monday.\n");
-    write_text(sys, "a1.txt", "Divers found the crack in the pier.\n");
-    write_text(sys, ".hidden.txt", "not a case\n");
-    write_text(sys, "notes.md", "not a case\n");
-    write_text(ref, "a1.A.txt", "Divers found a crack in the old pier.\n");
-    write_text(ref, "a1.B.txt", "A crack was found in the pier by divers.\n");
-    write_text(ref, "a10.A.txt", "Another case.\n");
-    write_text(ref, "b7.A.txt", "The bridge opened again on Monday.\n");
+    size_t n_files = sizeof case_files / sizeof *case_files;
+    for (size_t i = 0; i < n_files; i++)
+        write_text(case_files[i].in_ref ? ref : sys, case_files[i].name, case_files[i].text);
 
     td_error err = {0};
     td_rouge_cases *cs = td_rouge_cases_from_dirs(sys, ref, &err);
@@ -497,10 +497,15 @@ static void test_cases(void **state)
     assert_non_null(strstr(err.message, "/nonexistent-tidings-folder: "));
     td_rouge_scorer_free(scorer);
 
-    const char *sys_files[] = {"b7.txt", "a1.txt", ".hidden.txt", "notes.md", "c3.txt"};
-    const char *ref_files[] = {"a1.A.txt", "a1.B.txt", "a10.A.txt", "b7.A.txt"};
-    remove_files(sys, sys_files, 5);
-    remove_files(ref, ref_files, 4);
+    char path[600];
+    for (size_t i = 0; i < n_files; i++) {
+        snprintf(path, sizeof path, "%s/%s", case_files[i].in_ref ? ref : sys, case_files[i].name);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/c3.txt", sys);
+    unlink(path);
+    rmdir(sys);
+    rmdir(ref);
     /* A folder without summaries. */
     char empty[] = "/tmp/tidings-rouge-empty-XXXXXX";
     assert_non_null(mkdtemp(empty));
