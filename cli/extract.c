@@ -3,7 +3,6 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "commands.h"
 #include "json.h"
@@ -67,8 +66,12 @@ static char *json_line(const char *file, const td_article *a, const char *error)
         o = json_pack("{s:o,s:o}", "file", cli_json_name(file), "error", cli_json_name(error));
     } else {
         json_t *authors = json_array();
-        for (size_t i = 0; authors && i < a->n_authors; i++)
-            if (json_array_append_new(authors, json_string(a->authors[i]))) json_decref(authors), authors = NULL;
+        for (size_t i = 0; authors && i < a->n_authors; i++) {
+            if (json_array_append_new(authors, json_string(a->authors[i]))) {
+                json_decref(authors);
+                authors = NULL;
+            }
+        }
         o = json_pack("{s:o,s:s?,s:s?,s:o,s:s?,s:s?,s:s?,s:s}", "file", cli_json_name(file), "url", a->url,
                       "title", a->title, "authors", authors, "date", a->date, "site", a->site, "language",
                       a->language, "text", a->text);

@@ -3,7 +3,6 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "commands.h"
 #include "json.h"
@@ -47,8 +46,10 @@ static bool render_json(FILE *o, const td_document *doc, const td_quotes *q)
         const td_quote *x = &q->items[i];
         if (json_array_append_new(quotes, json_pack("{s:s,s:s?,s:s?,s:I,s:I}", "text", x->text, "speaker", x->speaker,
                                                     "role", x->role, "start", (json_int_t)x->start, "end",
-                                                    (json_int_t)x->end)))
-            json_decref(quotes), quotes = NULL;
+                                                    (json_int_t)x->end))) {
+            json_decref(quotes);
+            quotes = NULL;
+        }
     }
     json_t *line = json_pack("{s:o,s:o}", "id", cli_json_name(doc->name), "quotes", quotes);
     bool ok = line && json_dumpf(line, o, JSON_COMPACT) == 0 && fputc('\n', o) != EOF;
