@@ -1,15 +1,11 @@
 /* extract.c — `tidings extract [--json|--markdown] FILE…`: the main text of web pages (plain or
  * gzip-compressed HTML), as plain text, Markdown or JSON Lines. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-#include <zlib.h>
 
 #include "commands.h"
-#include "common/buf.h"
+#include "json.h"
 #include "options.h"
 #include "tidings.h"
 
@@ -61,95 +57,28 @@ static const char help[] =
 
 enum mode { MODE_TEXT, MODE_JSON, MODE_MARKDOWN };
 
-/* Reads a whole file, gunzipping it when it is compressed ("-": standard input). NULL with a
- * message in err when it cannot be read. */
-static char *read_page(const char *path, size_t *len, td_error *err)
+/* A JSON line: the page's file and article, or its file and error when a is NULL. NULL when out of
+ * memory. */
+static char *json_line(const char *file, const td_article *a, const char *error)
 {
-    bool is_stdin = !strcmp(path, "-");
-    int fd = is_stdin ? dup(STDIN_FILENO) : -1;
-    gzFile g = is_stdin ? (fd >= 0 ? gzdopen(fd, "rb") : NULL) : gzopen(path, "rb");
-    if (!g) {
-        if (fd >= 0) close(fd);
-        snprintf(err->message, sizeof err->message, "%s: %s", path, errno ? strerror(errno) : "cannot open");
-        return NULL;
-    }
-    gzbuffer(g, 1 << 17);
-    buf b = {0};
-    for (;;) {
-        if (!buf_reserve(&b, 1 << 16)) {
-            snprintf(err->message, sizeof err->message, "%s: out of memory", path);
-            break;
+    json_t *o;
+    if (!a) {
+        o = json_pack("{s:o,s:o}", "file", cli_json_name(file), "error", cli_json_name(error));
+    } else {
+        json_t *authors = json_array();
+        for (size_t i = 0; authors && i < a->n_authors; i++) {
+            if (json_array_append_new(authors, json_string(a->authors[i]))) {
+                json_decref(authors);
+                authors = NULL;
+            }
         }
-        int got = gzread(g, b.data + b.len, 1 << 16);
-        if (got < 0) {
-            int zerr;
-            const char *msg = gzerror(g, &zerr);
-            snprintf(err->message, sizeof err->message, "%s: %s", path,
-                     zerr == Z_ERRNO ? strerror(errno) : msg);
-            break;
-        }
-        if (got == 0) {
-            gzclose(g);
-            b.data[b.len] = '\0';
-            *len = b.len;
-            return buf_take(&b);
-        }
-        b.len += (size_t)got;
+        o = json_pack("{s:o,s:s?,s:s?,s:o,s:s?,s:s?,s:s?,s:s}", "file", cli_json_name(file), "url", a->url,
+                      "title", a->title, "authors", authors, "date", a->date, "site", a->site, "language",
+                      a->language, "text", a->text);
     }
-    gzclose(g);
-    buf_free(&b);
-    return NULL;
-}
-
-static bool json_field(buf *o, const char *name, const char *value)
-{
-    bool ok = buf_printf(o, ",\"%s\":", name);
-    if (!value) return ok && buf_puts(o, "null");
-    return ok && buf_putc(o, '"') && buf_json_escape(o, value, strlen(value)) && buf_putc(o, '"');
-}
-
-static bool render_json(buf *o, const char *file, const td_article *a, const char *error)
-{
-    bool ok = buf_puts(o, "{\"file\":\"") && buf_json_escape(o, file, strlen(file)) && buf_putc(o, '"');
-    if (error) return ok && json_field(o, "error", error) && buf_puts(o, "}\n");
-    ok = ok && json_field(o, "url", a->url) && json_field(o, "title", a->title) && buf_puts(o, ",\"authors\":[");
-    for (size_t i = 0; ok && i < a->n_authors; i++)
-        ok = (i == 0 || buf_putc(o, ',')) && buf_putc(o, '"') &&
-             buf_json_escape(o, a->authors[i], strlen(a->authors[i])) && buf_putc(o, '"');
-    return ok && buf_putc(o, ']') && json_field(o, "date", a->date) && json_field(o, "site", a->site) &&
-           json_field(o, "language", a->language) && json_field(o, "text", a->text) && buf_puts(o, "}\n");
-}
-
-/* Appends text with the characters Markdown would read as markup escaped by a backslash: emphasis,
- * links, code, inline HTML everywhere, and heading or list marks at the start of a line. */
-static bool markdown_escape(buf *o, const char *s)
-{
-    bool line_start = true;
-    for (; *s; s++) {
-        char c = *s;
-        bool special = strchr("\\*_[]<>`", c) != NULL || (line_start && strchr("#+-", c) != NULL);
-        if ((special && !buf_putc(o, '\\')) || !buf_putc(o, c)) return false;
-        line_start = c == '\n';
-    }
-    return true;
-}
-
-static bool render_markdown(buf *o, const td_article *a, bool first)
-{
-    bool ok = first || buf_puts(o, "\n---\n\n");
-    if (a->title) ok = ok && buf_puts(o, "# ") && markdown_escape(o, a->title) && buf_puts(o, "\n\n");
-    bool meta = a->site || a->date || a->n_authors;
-    if (meta) {
-        ok = ok && buf_putc(o, '*');
-        const char *sep = "";
-        for (size_t i = 0; ok && i < a->n_authors; i++, sep = ", ")
-            ok = buf_puts(o, sep) && markdown_escape(o, a->authors[i]);
-        if (a->date) ok = ok && buf_puts(o, *sep ? " \xc2\xb7 " : "") && markdown_escape(o, a->date), sep = " ";
-        if (a->site) ok = ok && buf_puts(o, *sep ? " \xc2\xb7 " : "") && markdown_escape(o, a->site);
-        ok = ok && buf_puts(o, "*\n\n");
-    }
-    if (a->url) ok = ok && buf_printf(o, "<%s>\n\n", a->url);
-    return ok && markdown_escape(o, a->text) && buf_putc(o, '\n');
+    char *line = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    return line;
 }
 
 int cmd_extract(int argc, char **argv)
@@ -177,36 +106,28 @@ int cmd_extract(int argc, char **argv)
 
     int rc = EXIT_OK;
     size_t printed = 0;
-    buf o = {0};
     for (size_t i = 0; i < n_inputs; i++) {
         const char *file = inputs[i];
         td_error err = {0};
-        size_t len = 0;
-        char *page = read_page(file, &len, &err);
-        td_article *a = page ? td_extract_html(page, len, file, &err) : NULL;
-        free(page);
-        buf_clear(&o);
-        bool ok = true;
+        td_article *a = td_extract_html_file(file, &err);
         if (!a) {
             cli_error("extract", "%s", err.message);
             rc = EXIT_INPUT;
-            if (mode == MODE_JSON) ok = render_json(&o, file, NULL, err.message);
-        } else if (mode == MODE_JSON) {
-            ok = render_json(&o, file, a, NULL);
-        } else if (mode == MODE_MARKDOWN) {
-            ok = render_markdown(&o, a, printed == 0);
-        } else {
-            ok = (printed == 0 || buf_puts(&o, "\f\n")) && buf_printf(&o, "%s\n", a->text);
         }
-        if (a) printed++;
-        td_article_free(a);
-        if (!ok) {
+        char *out = NULL;
+        if (mode == MODE_JSON) out = json_line(file, a, err.message);
+        else if (a && mode == MODE_MARKDOWN) out = td_render_article_markdown(a);
+        if (!out && (mode == MODE_JSON || (a && mode == MODE_MARKDOWN))) {
+            td_article_free(a);
             cli_error("extract", "out of memory");
-            buf_free(&o);
             return EXIT_INPUT;
         }
-        if (o.len) fwrite(o.data, 1, o.len, stdout);
+        if (mode == MODE_JSON) printf("%s\n", out);
+        else if (a && mode == MODE_MARKDOWN) printf("%s%s", printed ? "\n---\n\n" : "", out);
+        else if (a) printf("%s%s\n", printed ? "\f\n" : "", a->text);
+        if (a) printed++;
+        free(out);
+        td_article_free(a);
     }
-    buf_free(&o);
     return cli_flush("extract", rc);
 }

@@ -3,10 +3,9 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "commands.h"
-#include "common/buf.h"
+#include "json.h"
 #include "options.h"
 #include "tidings.h"
 
@@ -39,34 +38,34 @@ static const char help[] =
     "Exit status: 0 on success, 1 when an input is missing, empty, unreadable or malformed,\n"
     "2 on a usage error.\n";
 
-static bool json_string(buf *o, const char *name, const char *value)
+/* One JSON line: the article's id and its quotes. False when out of memory. */
+static bool render_json(FILE *o, const td_document *doc, const td_quotes *q)
 {
-    bool ok = buf_printf(o, ",\"%s\":", name);
-    if (!value) return ok && buf_puts(o, "null");
-    return ok && buf_putc(o, '"') && buf_json_escape(o, value, strlen(value)) && buf_putc(o, '"');
-}
-
-static bool render_json(buf *o, const td_document *doc, const td_quotes *q)
-{
-    bool ok = buf_puts(o, "{\"id\":\"") && buf_json_escape(o, doc->name, strlen(doc->name)) &&
-              buf_puts(o, "\",\"quotes\":[");
-    for (size_t i = 0; ok && i < q->n; i++) {
+    json_t *quotes = json_array();
+    for (size_t i = 0; quotes && i < q->n; i++) {
         const td_quote *x = &q->items[i];
-        ok = buf_puts(o, i ? ",{\"text\":\"" : "{\"text\":\"") && buf_json_escape(o, x->text, strlen(x->text)) &&
-             buf_putc(o, '"') && json_string(o, "speaker", x->speaker) && json_string(o, "role", x->role) &&
-             buf_printf(o, ",\"start\":%zu,\"end\":%zu}", x->start, x->end);
+        if (json_array_append_new(quotes, json_pack("{s:s,s:s?,s:s?,s:I,s:I}", "text", x->text, "speaker", x->speaker,
+                                                    "role", x->role, "start", (json_int_t)x->start, "end",
+                                                    (json_int_t)x->end))) {
+            json_decref(quotes);
+            quotes = NULL;
+        }
     }
-    return ok && buf_puts(o, "]}\n");
+    json_t *line = json_pack("{s:o,s:o}", "id", cli_json_name(doc->name), "quotes", quotes);
+    bool ok = line && json_dumpf(line, o, JSON_COMPACT) == 0 && fputc('\n', o) != EOF;
+    json_decref(line);
+    return ok;
 }
 
-static bool render_text(buf *o, const td_document *doc, const td_quotes *q, bool first)
+static bool render_text(FILE *o, const td_document *doc, const td_quotes *q, bool first)
 {
-    bool ok = (first || buf_putc(o, '\n')) && buf_printf(o, "== %s (%zu quote%s)\n", doc->name, q->n, q->n == 1 ? "" : "s");
+    bool ok = (first || fputc('\n', o) != EOF) &&
+              fprintf(o, "== %s (%zu quote%s)\n", doc->name, q->n, q->n == 1 ? "" : "s") >= 0;
     for (size_t i = 0; ok && i < q->n; i++) {
         const td_quote *x = &q->items[i];
-        ok = buf_printf(o, "%s", x->speaker ? x->speaker : "(unknown)") &&
-             (!x->role || buf_printf(o, " (%s)", x->role)) &&
-             buf_printf(o, ": \xe2\x80\x9c%s\xe2\x80\x9d [%zu-%zu]\n", x->text, x->start, x->end);
+        ok = fprintf(o, "%s", x->speaker ? x->speaker : "(unknown)") >= 0 &&
+             (!x->role || fprintf(o, " (%s)", x->role) >= 0) &&
+             fprintf(o, ": \xe2\x80\x9c%s\xe2\x80\x9d [%zu-%zu]\n", x->text, x->start, x->end) >= 0;
     }
     return ok;
 }
@@ -99,16 +98,23 @@ int cmd_quotes(int argc, char **argv)
 
     td_error err = {0};
     td_reader *r = td_reader_open(inputs, n_inputs, format, &err);
-    buf o = {0};
+    /* Everything is written to memory first: an input that fails late leaves nothing printed. */
+    char *out = NULL;
+    size_t out_len = 0;
+    FILE *o = open_memstream(&out, &out_len);
     size_t articles = 0;
     td_cluster *cluster = NULL;
     bool failed = r == NULL;
+    if (!failed && !o) {
+        failed = true;
+        snprintf(err.message, sizeof err.message, "out of memory");
+    }
     int got = 0;
     while (!failed && (got = td_reader_next(r, &cluster, &err)) == 1) {
         for (size_t d = 0; !failed && d < cluster->n_docs; d++) {
             const td_document *doc = &cluster->docs[d];
             td_quotes *q = td_find_quotes(doc->text, doc->text_len, &err);
-            failed = !q || !(json ? render_json(&o, doc, q) : render_text(&o, doc, q, articles == 0));
+            failed = !q || !(json ? render_json(o, doc, q) : render_text(o, doc, q, articles == 0));
             if (failed && q) snprintf(err.message, sizeof err.message, "out of memory");
             td_quotes_free(q);
             articles++;
@@ -117,12 +123,16 @@ int cmd_quotes(int argc, char **argv)
     }
     failed |= got < 0;
     td_reader_close(r);
+    if (o && fclose(o) && !failed) {
+        failed = true;
+        snprintf(err.message, sizeof err.message, "out of memory");
+    }
     if (failed) {
         cli_error("quotes", "%s", err.message);
-        buf_free(&o);
+        free(out);
         return EXIT_INPUT;
     }
-    if (o.len) fwrite(o.data, 1, o.len, stdout);
-    buf_free(&o);
+    if (out_len) fwrite(out, 1, out_len, stdout);
+    free(out);
     return cli_flush("quotes", EXIT_OK);
 }

@@ -1,6 +1,5 @@
 /* rouge.c — `tidings rouge`: scores system summaries against reference summaries with the
  * ROUGE-1.5.5.pl options and prints what that script prints (or JSON Lines with --json). */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -8,8 +7,7 @@
 #include <string.h>
 
 #include "commands.h"
-#include "common/buf.h"
-#include "common/vec.h"
+#include "json.h"
 #include "tidings.h"
 
 static const char usage[] =
@@ -78,17 +76,6 @@ static const char usage[] =
     "    tidings rouge -n 2 -m summary.txt reference1.txt reference2.txt\n"
     "    tidings rouge -n 1 -m -b 665 --json --pairs cases.tsv\n";
 
-/* One case: a system summary and its references (paths). */
-typedef struct rcase {
-    char *id;
-    char *system;
-    char **refs;
-    size_t n_refs;
-} rcase;
-
-typedef VEC(rcase) rcases;
-typedef VEC(char *) names;
-
 static int fail(const char *msg, const char *what)
 {
     fprintf(stderr, "tidings rouge: %s%s%s\n", what ? what : "", what ? ": " : "", msg);
@@ -101,168 +88,6 @@ static int usage_error(const char *msg)
     return EXIT_USAGE;
 }
 
-static void free_case(rcase *c)
-{
-    free(c->id);
-    free(c->system);
-    for (size_t j = 0; c->refs && j < c->n_refs; j++) free(c->refs[j]);
-    free(c->refs);
-}
-
-static void free_cases(rcases *cs)
-{
-    for (size_t i = 0; i < cs->len; i++) free_case(&cs->items[i]);
-    vec_free(cs);
-}
-
-static void free_names(names *v)
-{
-    for (size_t i = 0; i < v->len; i++) free(v->items[i]);
-    vec_free(v);
-}
-
-static char *dup_range(const char *s, size_t len)
-{
-    char *p = malloc(len + 1);
-    if (p) {
-        memcpy(p, s, len);
-        p[len] = '\0';
-    }
-    return p;
-}
-
-static char *join_path(const char *dir, const char *name)
-{
-    buf b = {0};
-    size_t n = strlen(dir);
-    if (!buf_puts(&b, dir) || ((n == 0 || dir[n - 1] != '/') && !buf_putc(&b, '/')) || !buf_puts(&b, name)) {
-        buf_free(&b);
-        return NULL;
-    }
-    return buf_take(&b);
-}
-
-/* Adds a case; the strings are copied. False when out of memory. */
-static bool add_case(rcases *cs, const char *id, size_t id_len, const char *system, char **refs, size_t n_refs)
-{
-    rcase c = {dup_range(id, id_len), strdup(system), calloc(n_refs ? n_refs : 1, sizeof(char *)), n_refs};
-    bool ok = c.id && c.system && c.refs;
-    for (size_t i = 0; ok && i < n_refs; i++) ok = (c.refs[i] = strdup(refs[i])) != NULL;
-    if (ok && vec_push(cs, c)) return true;
-    free_case(&c);
-    return false;
-}
-
-static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-/* The names of the *.txt files of a folder, sorted. */
-static int list_txt(const char *dir, names *out)
-{
-    DIR *d = opendir(dir);
-    if (!d) return fail(strerror(errno), dir);
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t n = strlen(e->d_name);
-        if (n <= 4 || strcmp(e->d_name + n - 4, ".txt") || e->d_name[0] == '.') continue;
-        char *name = strdup(e->d_name);
-        if (!name || !vec_push(out, name)) {
-            free(name);
-            closedir(d);
-            return fail("out of memory", NULL);
-        }
-    }
-    closedir(d);
-    if (out->len) qsort(out->items, out->len, sizeof *out->items, by_name);
-    return EXIT_OK;
-}
-
-/* Cases from a system folder and a reference folder: ID.txt against ID.*.txt. */
-static int cases_from_dirs(const char *sys_dir, const char *ref_dir, rcases *cs)
-{
-    names sys = {0}, refs = {0};
-    int rc = list_txt(sys_dir, &sys);
-    if (rc == EXIT_OK) rc = list_txt(ref_dir, &refs);
-    if (rc == EXIT_OK && !sys.len) rc = fail("no .txt files", sys_dir);
-    for (size_t i = 0; rc == EXIT_OK && i < sys.len; i++) {
-        size_t id_len = strlen(sys.items[i]) - 4;
-        names paths = {0};
-        for (size_t j = 0; rc == EXIT_OK && j < refs.len; j++) {
-            const char *r = refs.items[j];
-            if (strncmp(r, sys.items[i], id_len) || r[id_len] != '.' || strlen(r) <= id_len + 5) continue;
-            char *p = join_path(ref_dir, r);
-            if (!p || !vec_push(&paths, p)) {
-                free(p);
-                rc = fail("out of memory", NULL);
-            }
-        }
-        char *system = join_path(sys_dir, sys.items[i]);
-        if (rc == EXIT_OK && !system) rc = fail("out of memory", NULL);
-        if (rc == EXIT_OK && !paths.len) {
-            fprintf(stderr, "tidings rouge: %s: no reference %.*s.*.txt for %s\n", ref_dir, (int)id_len,
-                    sys.items[i], system);
-            rc = EXIT_INPUT;
-        }
-        if (rc == EXIT_OK && !add_case(cs, sys.items[i], id_len, system, paths.items, paths.len))
-            rc = fail("out of memory", NULL);
-        free(system);
-        free_names(&paths);
-    }
-    free_names(&sys);
-    free_names(&refs);
-    return rc;
-}
-
-/* Cases from a file of lines ID<TAB>SYSTEM<TAB>REFERENCE... */
-static int cases_from_pairs(const char *path, rcases *cs)
-{
-    char *text;
-    size_t len;
-    td_error err = {0};
-    if (td_rouge_read_file(path, &text, &len, &err)) return fail(err.message, NULL);
-    int rc = EXIT_OK;
-    size_t line_no = 0;
-    for (char *line = text; rc == EXIT_OK && line && *line;) {
-        char *next = strchr(line, '\n');
-        if (next) *next++ = '\0';
-        line_no++;
-        size_t n = strlen(line);
-        if (n && line[n - 1] == '\r') line[--n] = '\0';
-        if (n && line[0] != '#') {
-            names fields = {0};
-            for (char *f = line; f && rc == EXIT_OK;) {
-                char *tab = strchr(f, '\t');
-                if (tab) *tab++ = '\0';
-                if (!vec_push(&fields, f)) rc = fail("out of memory", NULL);
-                f = tab;
-            }
-            if (rc == EXIT_OK && (fields.len < 3 || !*fields.items[0])) {
-                fprintf(stderr, "tidings rouge: %s: line %zu: expected ID<TAB>SYSTEM<TAB>REFERENCE...\n", path, line_no);
-                rc = EXIT_INPUT;
-            }
-            if (rc == EXIT_OK && !add_case(cs, fields.items[0], strlen(fields.items[0]), fields.items[1],
-                                           fields.items + 2, fields.len - 2))
-                rc = fail("out of memory", NULL);
-            vec_free(&fields);
-        }
-        line = next;
-    }
-    if (rc == EXIT_OK && !cs->len) rc = fail("no cases", path);
-    free(text);
-    return rc;
-}
-
-/* The id of a single case: the system file's name without its folder and .txt. */
-static int case_from_args(char **argv, int argc, rcases *cs)
-{
-    const char *system = argv[0];
-    const char *base = strrchr(system, '/');
-    base = base ? base + 1 : system;
-    size_t n = strlen(base);
-    if (n > 4 && !strcmp(base + n - 4, ".txt")) n -= 4;
-    if (!add_case(cs, base, n, system, argv + 1, (size_t)argc - 1)) return fail("out of memory", NULL);
-    return EXIT_OK;
-}
-
 /* What the command was asked to do, besides the ROUGE options. */
 typedef struct run {
     td_rouge_opts opts;
@@ -272,45 +97,33 @@ typedef struct run {
 } run;
 
 /* Scores every case: scores[m * n + c] is measure m of case c. */
-static int score_cases(td_rouge_scorer *scorer, const rcases *cs, size_t n_measures,
+static int score_cases(td_rouge_scorer *scorer, const td_rouge_cases *cs, size_t n_measures,
                        td_rouge_score *scores)
 {
     td_rouge_score *one = calloc(n_measures ? n_measures : 1, sizeof *one);
     if (!one) return fail("out of memory", NULL);
     int rc = EXIT_OK;
-    for (size_t c = 0; rc == EXIT_OK && c < cs->len; c++) {
-        const rcase *k = &cs->items[c];
-        char **texts = calloc(k->n_refs + 1, sizeof *texts);
-        size_t *lens = calloc(k->n_refs + 1, sizeof *lens);
+    for (size_t c = 0; rc == EXIT_OK && c < cs->n; c++) {
         td_error err = {0};
-        if (!texts || !lens) rc = fail("out of memory", NULL);
-        if (rc == EXIT_OK && td_rouge_read_file(k->system, &texts[0], &lens[0], &err)) rc = fail(err.message, NULL);
-        for (size_t i = 0; rc == EXIT_OK && i < k->n_refs; i++)
-            if (td_rouge_read_file(k->refs[i], &texts[i + 1], &lens[i + 1], &err)) rc = fail(err.message, NULL);
-        if (rc == EXIT_OK && td_rouge_score_texts(scorer, texts[0], lens[0], (const char *const *)texts + 1, lens + 1,
-                                                  k->n_refs, one, &err))
-            rc = fail(err.message, NULL);
-        for (size_t m = 0; rc == EXIT_OK && m < n_measures; m++) scores[m * cs->len + c] = one[m];
-        for (size_t i = 0; texts && i <= k->n_refs; i++) free(texts[i]);
-        free(texts);
-        free(lens);
+        if (td_rouge_score_case(scorer, &cs->items[c], one, &err)) rc = fail(err.message, NULL);
+        for (size_t m = 0; rc == EXIT_OK && m < n_measures; m++) scores[m * cs->n + c] = one[m];
     }
     free(one);
     return rc;
 }
 
 /* The test ids "<case>.<system>" that ROUGE-1.5.5 sorts and prints. */
-static char **test_ids(const rcases *cs, const char *system_id)
+static char **test_ids(const td_rouge_cases *cs, const char *system_id)
 {
-    char **ids = calloc(cs->len, sizeof *ids);
-    for (size_t c = 0; ids && c < cs->len; c++) {
-        buf b = {0};
-        if (!buf_printf(&b, "%s.%s", cs->items[c].id, system_id)) {
+    char **ids = calloc(cs->n ? cs->n : 1, sizeof *ids);
+    for (size_t c = 0; ids && c < cs->n; c++) {
+        size_t size = strlen(cs->items[c].id) + strlen(system_id) + 2;
+        if (!(ids[c] = malloc(size))) {
             for (size_t i = 0; i < c; i++) free(ids[i]);
             free(ids);
             return NULL;
         }
-        ids[c] = buf_take(&b);
+        snprintf(ids[c], size, "%s.%s", cs->items[c].id, system_id);
     }
     return ids;
 }
@@ -354,46 +167,47 @@ static void print_text(const run *r, const td_rouge_measure *m, const td_rouge_a
     }
 }
 
-static bool json_string(buf *b, const char *s)
-{
-    return buf_putc(b, '"') && buf_json_escape(b, s, strlen(s)) && buf_putc(b, '"');
-}
-
-static bool print_json(const run *r, const td_rouge_measure *m, const td_rouge_average *a, const rcases *cs,
+/* One line of JSON: the measure's average (unless -t 2), pooled counts and the score of every case. */
+static bool print_json(const run *r, const td_rouge_measure *m, const td_rouge_average *a, const td_rouge_cases *cs,
                        const td_rouge_score *scores)
 {
-    buf b = {0};
-    bool ok = buf_puts(&b, "{\"system\":") && json_string(&b, r->system_id) && buf_puts(&b, ",\"measure\":") &&
-              json_string(&b, m->name);
+    json_t *average = NULL, *cases = json_array();
+    bool ok = cases != NULL;
     if (ok && r->opts.unit != TD_ROUGE_UNIT_COUNTS)
-        ok = buf_printf(&b,
-                        ",\"average\":{\"recall\":%.5f,\"precision\":%.5f,\"f\":%.5f,\"confidence\":%g,"
-                        "\"recall_ci\":[%.5f,%.5f],\"precision_ci\":[%.5f,%.5f],\"f_ci\":[%.5f,%.5f]}",
-                        a->recall, a->precision, a->f, r->opts.confidence, a->recall_low, a->recall_high,
-                        a->precision_low, a->precision_high, a->f_low, a->f_high);
-    ok = ok && buf_printf(&b, ",\"counts\":{\"model\":%zu,\"peer\":%zu,\"hits\":%zu},\"cases\":[", a->model_count,
-                          a->peer_count, a->hits);
-    for (size_t c = 0; ok && c < cs->len; c++) {
+        ok = (average = json_pack("{s:f,s:f,s:f,s:f,s:[f,f],s:[f,f],s:[f,f]}", "recall", a->recall, "precision",
+                                  a->precision, "f", a->f, "confidence", r->opts.confidence, "recall_ci",
+                                  a->recall_low, a->recall_high, "precision_ci", a->precision_low,
+                                  a->precision_high, "f_ci", a->f_low, a->f_high)) != NULL;
+    for (size_t c = 0; ok && c < cs->n; c++) {
         const td_rouge_score *s = &scores[c];
-        ok = buf_puts(&b, c ? ",{\"id\":" : "{\"id\":") && json_string(&b, cs->items[c].id) &&
-             buf_printf(&b, ",\"recall\":%.5f,\"precision\":%.5f,\"f\":%.5f,\"model\":%zu,\"peer\":%zu,\"hits\":%zu}",
-                        s->recall, s->precision, s->f, s->model_count, s->peer_count, s->hits);
+        json_t *one = json_pack("{s:o,s:f,s:f,s:f,s:I,s:I,s:I}", "id", cli_json_name(cs->items[c].id), "recall",
+                                s->recall, "precision", s->precision, "f", s->f, "model", (json_int_t)s->model_count,
+                                "peer", (json_int_t)s->peer_count, "hits", (json_int_t)s->hits);
+        ok = !json_array_append_new(cases, one);
     }
-    ok = ok && buf_puts(&b, "]}\n");
-    if (ok) fputs(b.data, stdout);
-    buf_free(&b);
-    return ok;
+    json_t *o = ok ? json_pack("{s:o,s:s,s:O*,s:{s:I,s:I,s:I},s:O}", "system", cli_json_name(r->system_id),
+                               "measure", m->name, "average", average, "counts", "model", (json_int_t)a->model_count,
+                               "peer", (json_int_t)a->peer_count, "hits", (json_int_t)a->hits, "cases", cases)
+                   : NULL;
+    json_decref(average);
+    json_decref(cases);
+    /* Precision 6 prints the scores (rounded to 5 decimals) as they are, and the confidence as %g. */
+    char *line = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL;
+    json_decref(o);
+    if (line) printf("%s\n", line);
+    free(line);
+    return line != NULL;
 }
 
 /* Scores the cases and prints every measure. */
-static int evaluate(const run *r, const rcases *cs)
+static int evaluate(const run *r, const td_rouge_cases *cs)
 {
     td_error err = {0};
     td_rouge_scorer *scorer = td_rouge_scorer_new(&r->opts, &err);
     if (!scorer) return err.code == TD_ERR_USAGE ? usage_error(err.message) : fail(err.message, NULL);
     const td_rouge_measure *measures;
     size_t n_measures = td_rouge_scorer_measures(scorer, &measures);
-    size_t n = cs->len;
+    size_t n = cs->n;
     td_rouge_score *scores = calloc(n_measures * n + 1, sizeof *scores);
     char **ids = test_ids(cs, r->system_id);
     ranked *sorted = malloc(n * sizeof *sorted);
@@ -467,19 +281,19 @@ int cmd_rouge(int argc, char **argv)
     }
     if (r.system_id[0] == '\0') return usage_error("--system-id must not be empty");
     int rest = argc - optind;
-    rcases cs = {0};
-    int rc;
+    td_error err = {0};
+    td_rouge_cases *cs;
     if (pairs) {
         if (sys_dir || ref_dir || rest) return usage_error("--pairs takes no other input");
-        rc = cases_from_pairs(pairs, &cs);
+        cs = td_rouge_cases_from_pairs(pairs, &err);
     } else if (sys_dir || ref_dir) {
         if (!sys_dir || !ref_dir || rest) return usage_error("give both --system-dir and --reference-dir, and no files");
-        rc = cases_from_dirs(sys_dir, ref_dir, &cs);
+        cs = td_rouge_cases_from_dirs(sys_dir, ref_dir, &err);
     } else {
         if (rest < 2) return usage_error("give a system summary and at least one reference");
-        rc = case_from_args(argv + optind, rest, &cs);
+        cs = td_rouge_cases_from_files(argv[optind], (const char *const *)argv + optind + 1, (size_t)rest - 1, &err);
     }
-    if (rc == EXIT_OK) rc = evaluate(&r, &cs);
-    free_cases(&cs);
+    int rc = cs ? evaluate(&r, cs) : fail(err.message, NULL);
+    td_rouge_cases_free(cs);
     return rc;
 }

@@ -335,6 +335,14 @@ typedef struct td_article {
 td_article *td_extract_html(const char *html, size_t len, const char *name, td_error *err);
 void td_article_free(td_article *article);
 
+/* ---------------------------------------------------------------- output of pages */
+/* (lib/output) */
+
+/* The article as Markdown: the title as a heading, a line with authors, date and site, the URL, then
+ * the text, with the characters Markdown reads as markup escaped. A string to free(), NULL when out of
+ * memory. */
+char *td_render_article_markdown(const td_article *article);
+
 /* ---------------------------------------------------------------- ROUGE */
 /* (lib/eval) */
 
@@ -440,8 +448,47 @@ int td_rouge_id_compare(const char *a, const char *b);
  * Errors name the file: TD_ERR_IO when it cannot be read, TD_ERR_INPUT for invalid UTF-8. */
 td_status td_rouge_read_file(const char *path, char **text, size_t *len, td_error *err);
 
+/* One case to score: a system summary and its reference summaries, as paths. */
+typedef struct td_rouge_case {
+    char *id;      /* the case's name: the ID of a pairs line, else the system file's name without
+                      folders and .txt */
+    char *system;  /* path of the system summary */
+    char **refs;   /* n_refs >= 1 paths of its references */
+    size_t n_refs;
+} td_rouge_case;
+
+/* The cases of a run, in input order (folders: by the system file's name). Free with
+ * td_rouge_cases_free; everything is owned by it. */
+typedef struct td_rouge_cases {
+    td_rouge_case *items;
+    size_t n;
+} td_rouge_cases;
+
+/* One case: the system summary and n_refs >= 1 references (paths copied). NULL on error:
+ * TD_ERR_USAGE without a reference, TD_ERR_NOMEM. */
+td_rouge_cases *td_rouge_cases_from_files(const char *system, const char *const *refs, size_t n_refs,
+                                          td_error *err);
+/* The cases of a file of lines ID<TAB>SYSTEM<TAB>REFERENCE[<TAB>REFERENCE...] (paths as written;
+ * empty lines and lines starting with # skipped). NULL on error, naming the file: as
+ * td_rouge_read_file, or TD_ERR_INPUT for a malformed line (and its number) or no case at all. */
+td_rouge_cases *td_rouge_cases_from_pairs(const char *path, td_error *err);
+/* A case for every ID.txt of system_dir, scored against every ID.*.txt of reference_dir (e.g.
+ * ID.A.txt, ID.B.txt); hidden files skipped. NULL on error, naming the folder: TD_ERR_IO when it
+ * cannot be read, TD_ERR_INPUT when system_dir has no .txt file or a case has no reference. */
+td_rouge_cases *td_rouge_cases_from_dirs(const char *system_dir, const char *reference_dir, td_error *err);
+void td_rouge_cases_free(td_rouge_cases *cases);
+
+/* Reads the summaries of a case (td_rouge_read_file, with its errors) and scores them as
+ * td_rouge_score_texts does: scores gets one entry per measure. */
+td_status td_rouge_score_case(td_rouge_scorer *s, const td_rouge_case *c, td_rouge_score *scores, td_error *err);
+
 /* ---------------------------------------------------------------- streams of articles */
 /* (lib/ingest) */
+
+/* Reads a web page from a file ("-": standard input), gzip-compressed or not, and extracts its article
+ * as td_extract_html does (path names it in messages). NULL on error: TD_ERR_IO "path: reason" when it
+ * cannot be read, TD_ERR_INPUT for corrupt gzip data or a page with nothing to extract. */
+td_article *td_extract_html_file(const char *path, td_error *err);
 
 /* Reads a date, YYYY-MM-DD or ISO 8601 (YYYY-MM-DDThh:mm[:ss[.fff]][Z|±hh:mm]), into seconds since
  * 1970-01-01 UTC. False when it does not parse or names no real day or time. */

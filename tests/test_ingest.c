@@ -908,6 +908,40 @@ static void test_gzip_inputs(void **state)
     assert_non_null(strstr(msg, "gzip"));
 }
 
+/* A page read from its file alone, plain or gzip-compressed: the same article as from its bytes. */
+static void test_page_files(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *html = read_test_file("tests/data/html/article.html", &len);
+    assert_non_null(html);
+    td_error err = {0};
+    td_article *want = td_extract_html(html, len, "article.html", &err);
+    assert_non_null(want);
+    td_article *plain = td_extract_html_file("tests/data/html/article.html", &err);
+    td_article *packed = td_extract_html_file(tmp_gzip("article.html.gz", html, len), &err);
+    free(html);
+    assert_non_null(plain);
+    assert_non_null(packed);
+    assert_string_equal(plain->text, want->text);
+    assert_string_equal(packed->text, want->text);
+    assert_string_equal(packed->title, "Harbour bridge reopens after repairs");
+    assert_non_null(strstr(packed->text, "The old harbour bridge reopened to traffic on Monday morning"));
+    td_article_free(want);
+    td_article_free(plain);
+    td_article_free(packed);
+    assert_null(td_extract_html_file("tests/data/html/no-such-page.html", &err));
+    assert_int_equal(err.code, TD_ERR_IO);
+    assert_string_equal(err.message, "tests/data/html/no-such-page.html: No such file or directory");
+    const char *bad = tmp_file("bad-page.html.gz", "\x1f\x8b\x08\x00garbage, not deflate data at all", 37);
+    assert_null(td_extract_html_file(bad, &err));
+    assert_int_equal(err.code, TD_ERR_INPUT);
+    assert_non_null(strstr(err.message, "bad-page.html.gz"));
+    const char *empty = tmp_text("nothing.html", "<!DOCTYPE html><html><head><title>x</title></head><body></body></html>");
+    assert_null(td_extract_html_file(empty, &err));
+    assert_non_null(strstr(err.message, "nothing.html: no main text found"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -936,6 +970,7 @@ int main(void)
         cmocka_unit_test(test_bad_jsonl),
         cmocka_unit_test(test_html_pages),
         cmocka_unit_test(test_gzip_inputs),
+        cmocka_unit_test(test_page_files),
         cmocka_unit_test(test_shared_multinews),
         cmocka_unit_test(test_shared_duc),
         cmocka_unit_test(test_shared_sony),

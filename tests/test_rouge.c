@@ -2,7 +2,6 @@
  * ../shared/data/rouge-compat (per case and averaged, with the confidence intervals) is reproduced,
  * and hand-made cases check tokens, stemming, stopwords, LCS, skip-bigrams, length cut-offs and the
  * pooling of several references. */
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -396,41 +395,126 @@ static void test_errors(void **state)
     unlink(path);
 }
 
-/* ------------------------------------------------------------ ROUGE-1.5.5 outputs */
+/* ------------------------------------------------------------ cases from files, pairs and folders */
 
-typedef VEC(char *) strings;
-
-static void free_strings(strings *v)
+static void write_text(const char *dir, const char *name, const char *text)
 {
-    for (size_t i = 0; i < v->len; i++) free(v->items[i]);
-    vec_free(v);
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
 }
 
-static int by_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+/* The summaries of test_cases: a system folder (in_ref false) and a reference folder. */
+static const struct {
+    bool in_ref;
+    const char *name, *text;
+} case_files[] = {
+    {false, "b7.txt", "The harbour bridge reopened on Monday.\n"},
+    {false, "a1.txt", "Divers found the crack in the pier.\n"},
+    {false, ".hidden.txt", "not a case\n"},
+    {false, "notes.md", "not a case\n"},
+    {true, "a1.A.txt", "Divers found a crack in the old pier.\n"},
+    {true, "a1.B.txt", "A crack was found in the pier by divers.\n"},
+    {true, "a10.A.txt", "Another case.\n"},
+    {true, "b7.A.txt", "The bridge opened again on Monday.\n"},
+};
 
-/* The sorted names of the .txt files of a folder. */
-static strings list_txt(const char *dir)
+static void test_cases(void **state)
 {
-    strings v = {0};
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t n = strlen(e->d_name);
-        if (n > 4 && !strcmp(e->d_name + n - 4, ".txt")) assert_true(vec_push(&v, strdup(e->d_name)));
-    }
-    closedir(d);
-    qsort(v.items, v.len, sizeof *v.items, by_str);
-    return v;
-}
+    (void)state;
+    char sys[] = "/tmp/tidings-rouge-sys-XXXXXX", ref[] = "/tmp/tidings-rouge-ref-XXXXXX";
+    assert_non_null(mkdtemp(sys));
+    assert_non_null(mkdtemp(ref));
+    size_t n_files = sizeof case_files / sizeof *case_files;
+    for (size_t i = 0; i < n_files; i++)
+        write_text(case_files[i].in_ref ? ref : sys, case_files[i].name, case_files[i].text);
 
-static char *slurp(const char *path, size_t *len)
-{
-    char *text;
     td_error err = {0};
-    if (td_rouge_read_file(path, &text, len, &err)) fail_msg("%s", err.message);
-    return text;
+    td_rouge_cases *cs = td_rouge_cases_from_dirs(sys, ref, &err);
+    if (!cs) fail_msg("%s", err.message);
+    assert_int_equal(cs->n, 2);
+    assert_string_equal(cs->items[0].id, "a1"); /* sorted by name; a10's reference is not a1's */
+    assert_int_equal(cs->items[0].n_refs, 2);
+    char want[600];
+    snprintf(want, sizeof want, "%s/a1.B.txt", ref);
+    assert_string_equal(cs->items[0].refs[1], want);
+    snprintf(want, sizeof want, "%s/b7.txt", sys);
+    assert_string_equal(cs->items[1].system, want);
+
+    td_rouge_opts o = opts_of("-n 1");
+    td_rouge_scorer *scorer = td_rouge_scorer_new(&o, &err);
+    assert_non_null(scorer);
+    td_rouge_score scores[4];
+    assert_int_equal(td_rouge_score_case(scorer, &cs->items[1], scores, &err), TD_OK);
+    /* "the bridge on monday" of 6 system words hit 4 of the reference's 6 */
+    assert_5(scores[0].recall, "0.66667");
+    assert_int_equal(scores[0].hits, 4);
+    td_rouge_cases_free(cs);
+
+    /* Pairs: comments, blank lines and CR LF line ends; paths as written. */
+    char pairs[600];
+    snprintf(pairs, sizeof pairs, "%s/cases.tsv", sys);
+    snprintf(want, sizeof want, "# id system refs\r\n\nbridge\t%s/b7.txt\t%s/b7.A.txt\t%s/a1.A.txt\r\n", sys, ref, ref);
+    write_text(sys, "cases.tsv", want);
+    cs = td_rouge_cases_from_pairs(pairs, &err);
+    if (!cs) fail_msg("%s", err.message);
+    assert_int_equal(cs->n, 1);
+    assert_string_equal(cs->items[0].id, "bridge");
+    assert_int_equal(cs->items[0].n_refs, 2);
+    snprintf(want, sizeof want, "%s/a1.A.txt", ref);
+    assert_string_equal(cs->items[0].refs[1], want);
+    td_rouge_cases_free(cs);
+
+    /* Named files: the id is the system file's name without folders and .txt. */
+    snprintf(want, sizeof want, "%s/b7.txt", sys);
+    const char *refs[] = {"r1.txt", "r2.txt"};
+    cs = td_rouge_cases_from_files(want, refs, 2, &err);
+    assert_non_null(cs);
+    assert_string_equal(cs->items[0].id, "b7");
+    assert_string_equal(cs->items[0].refs[1], "r2.txt");
+    td_rouge_cases_free(cs);
+    assert_null(td_rouge_cases_from_files(want, refs, 0, &err));
+    assert_int_equal(err.code, TD_ERR_USAGE);
+
+    /* Errors name the file or folder, and the line. */
+    write_text(sys, "cases.tsv", "# fine\nlonely\tsystem.txt\n");
+    assert_null(td_rouge_cases_from_pairs(pairs, &err));
+    assert_int_equal(err.code, TD_ERR_INPUT);
+    assert_non_null(strstr(err.message, "cases.tsv: line 2: expected ID<TAB>SYSTEM<TAB>REFERENCE"));
+    write_text(sys, "cases.tsv", "# nothing\n\n");
+    assert_null(td_rouge_cases_from_pairs(pairs, &err));
+    assert_non_null(strstr(err.message, "cases.tsv: no cases"));
+    unlink(pairs);
+    write_text(sys, "c3.txt", "No reference for this one.\n");
+    assert_null(td_rouge_cases_from_dirs(sys, ref, &err));
+    assert_int_equal(err.code, TD_ERR_INPUT);
+    assert_non_null(strstr(err.message, ": no reference c3.*.txt for "));
+    assert_null(td_rouge_cases_from_dirs(ref, "/nonexistent-tidings-folder", &err));
+    assert_int_equal(err.code, TD_ERR_IO);
+    assert_non_null(strstr(err.message, "/nonexistent-tidings-folder: "));
+    td_rouge_scorer_free(scorer);
+
+    char path[600];
+    for (size_t i = 0; i < n_files; i++) {
+        snprintf(path, sizeof path, "%s/%s", case_files[i].in_ref ? ref : sys, case_files[i].name);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/c3.txt", sys);
+    unlink(path);
+    rmdir(sys);
+    rmdir(ref);
+    /* A folder without summaries. */
+    char empty[] = "/tmp/tidings-rouge-empty-XXXXXX";
+    assert_non_null(mkdtemp(empty));
+    assert_null(td_rouge_cases_from_dirs(empty, empty, &err));
+    assert_non_null(strstr(err.message, ": no .txt files"));
+    rmdir(empty);
 }
+
+/* ------------------------------------------------------------ ROUGE-1.5.5 outputs */
 
 /* Scores every case of a set with the options of one reference output and checks all its lines. */
 static void check_output(const char *set, const char *out_name, size_t expect_cases)
@@ -441,7 +525,9 @@ static void check_output(const char *set, const char *out_name, size_t expect_ca
     snprintf(dir, sizeof dir, "%s/data/rouge-compat/%s", root, set);
     snprintf(path, sizeof path, "%s/%s", dir, out_name);
     size_t out_len;
-    char *out = slurp(path, &out_len);
+    char *out;
+    td_error err = {0};
+    if (td_rouge_read_file(path, &out, &out_len, &err)) fail_msg("%s", err.message);
     /* First line: "# ROUGE-1.5.5.pl <options> <config>". */
     char *nl = strchr(out, '\n');
     assert_non_null(nl);
@@ -456,36 +542,24 @@ static void check_output(const char *set, const char *out_name, size_t expect_ca
     char sys_dir[600], ref_dir[600];
     snprintf(sys_dir, sizeof sys_dir, "%s/system", dir);
     snprintf(ref_dir, sizeof ref_dir, "%s/reference", dir);
-    strings systems = list_txt(sys_dir), refs = list_txt(ref_dir);
-    assert_int_equal(systems.len, expect_cases);
+    td_rouge_cases *cases = td_rouge_cases_from_dirs(sys_dir, ref_dir, &err);
+    if (!cases) fail_msg("%s", err.message);
+    assert_int_equal(cases->n, expect_cases);
     td_rouge_scorer *scorer = td_rouge_scorer_new(&opts, NULL);
     assert_non_null(scorer);
     const td_rouge_measure *ms;
-    size_t nm = td_rouge_scorer_measures(scorer, &ms), n = systems.len;
+    size_t nm = td_rouge_scorer_measures(scorer, &ms), n = cases->n;
     td_rouge_score *scores = calloc(nm * n, sizeof *scores);
-    strings ids = {0};
+    char **ids = calloc(n, sizeof *ids);
+    assert_non_null(ids);
     for (size_t c = 0; c < n; c++) {
-        size_t id_len = strlen(systems.items[c]) - 4;
         char id[256];
-        snprintf(id, sizeof id, "%.*s.S", (int)id_len, systems.items[c]);
-        assert_true(vec_push(&ids, strdup(id)));
-        const char *texts[8];
-        size_t lens[8], k = 0;
-        for (size_t r = 0; r < refs.len && k < 8; r++) {
-            if (strncmp(refs.items[r], id, id_len + 1)) continue;
-            snprintf(path, sizeof path, "%s/%s", ref_dir, refs.items[r]);
-            texts[k] = slurp(path, &lens[k]);
-            k++;
-        }
-        assert_true(k >= 1);
-        snprintf(path, sizeof path, "%s/%s", sys_dir, systems.items[c]);
-        size_t sys_len;
-        char *sys = slurp(path, &sys_len);
+        snprintf(id, sizeof id, "%s.S", cases->items[c].id);
+        assert_non_null(ids[c] = strdup(id));
+        assert_true(cases->items[c].n_refs >= 1);
         td_rouge_score one[16];
-        assert_int_equal(td_rouge_score_texts(scorer, sys, sys_len, texts, lens, k, one, NULL), TD_OK);
+        if (td_rouge_score_case(scorer, &cases->items[c], one, &err)) fail_msg("%s", err.message);
         for (size_t m = 0; m < nm; m++) scores[m * n + c] = one[m];
-        free(sys);
-        for (size_t r = 0; r < k; r++) free((char *)texts[r]);
     }
 
     size_t evals = 0, averages = 0;
@@ -502,7 +576,7 @@ static void check_output(const char *set, const char *out_name, size_t expect_ca
             const td_rouge_score *col = scores + m * n;
             if (eval) {
                 size_t c = 0;
-                while (c < n && strcmp(ids.items[c], id)) c++;
+                while (c < n && strcmp(ids[c], id)) c++;
                 if (c == n) fail_msg("%s/%s: case %s not scored", set, out_name, id);
                 char got[64], want[64];
                 snprintf(got, sizeof got, "R:%.5f P:%.5f F:%.5f", col[c].recall, col[c].precision, col[c].f);
@@ -511,7 +585,7 @@ static void check_output(const char *set, const char *out_name, size_t expect_ca
                 evals++;
             } else {
                 td_rouge_average a;
-                assert_int_equal(td_rouge_average_scores(&opts, (const char *const *)ids.items, col, n, &a, NULL), TD_OK);
+                assert_int_equal(td_rouge_average_scores(&opts, (const char *const *)ids, col, n, &a, NULL), TD_OK);
                 double v = which == 'R' ? a.recall : which == 'P' ? a.precision : a.f;
                 double l = which == 'R' ? a.recall_low : which == 'P' ? a.precision_low : a.f_low;
                 double h = which == 'R' ? a.recall_high : which == 'P' ? a.precision_high : a.f_high;
@@ -529,9 +603,9 @@ static void check_output(const char *set, const char *out_name, size_t expect_ca
     fprintf(stderr, "  %s/%s: %zu measures x %zu cases match ROUGE-1.5.5 (R, P, F, averages, intervals)\n", set,
             out_name, nm, n);
     free(scores);
-    free_strings(&ids);
-    free_strings(&systems);
-    free_strings(&refs);
+    for (size_t c = 0; c < n; c++) free(ids[c]);
+    free(ids);
+    td_rouge_cases_free(cases);
     td_rouge_scorer_free(scorer);
     free(out);
 }
@@ -565,6 +639,7 @@ int main(void)
         cmocka_unit_test(test_multiple_references),
         cmocka_unit_test(test_averages_and_ids),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_cases),
         cmocka_unit_test(test_duc2003),
         cmocka_unit_test(test_multinews),
     };

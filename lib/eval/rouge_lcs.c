@@ -7,16 +7,10 @@
 
 #include "eval/rouge.h"
 
+/* Makes *p hold need elements of size bytes (vec's growth, without its call when there is room). */
 static bool grow(void **p, size_t *cap, size_t need, size_t size)
 {
-    if (need <= *cap) return true;
-    size_t n = *cap ? *cap : 256;
-    while (n < need) n *= 2;
-    void *q = realloc(*p, n * size);
-    if (!q) return false;
-    *p = q;
-    *cap = n;
-    return true;
+    return need <= *cap || vec_grow_(p, cap, need, size);
 }
 
 /* Marks in mask the words of model m[0..mlen) on the LCS with peer p[0..plen), following the

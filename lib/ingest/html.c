@@ -1,5 +1,8 @@
 /* html.c — a web page as an article of a cluster: the HTML stage (td_extract_html) finds the main
- * text and the metadata; they become the document's text, title, source, URL and date. */
+ * text and the metadata; they become the document's text, title, source, URL and date. Also the
+ * article of a page file read alone (td_extract_html_file). */
+#include <string.h>
+
 #include "common/error.h"
 #include "ingest/ingest.h"
 
@@ -22,4 +25,13 @@ td_status html_read(const ingest_file *f, td_cluster *c, td_error *err)
     else if (st != TD_OK) error_set(err, st, "%s: no main text found", f->path);
     td_article_free(a);
     return st;
+}
+
+td_article *td_extract_html_file(const char *path, td_error *err)
+{
+    ingest_file f;
+    if (ingest_load(path, strcmp(path, "-") == 0, &f, err)) return NULL;
+    td_article *a = td_extract_html(f.data, f.size, path, err);
+    ingest_file_free(&f);
+    return a;
 }

@@ -21,7 +21,10 @@ typedef struct ingest_file {
     size_t base;      /* offset of text in the file, for byte offsets in messages */
 } ingest_file;
 
-/* Reads a file (or stdin when is_stdin) whole. TD_ERR_IO with "path: reason" on failure. */
+/* Reads a file (or stdin when is_stdin) whole, its bytes as they are (text is data). TD_ERR_IO with
+ * "path: reason" on failure. */
+td_status ingest_read(const char *path, bool is_stdin, ingest_file *f, td_error *err);
+/* ingest_read, then gzip data decompressed and a UTF-8 byte order mark stepped over (text after it). */
 td_status ingest_load(const char *path, bool is_stdin, ingest_file *f, td_error *err);
 void ingest_file_free(ingest_file *f);
 /* Whether the bytes loaded are gzip data, and their decompression in place (messages name the

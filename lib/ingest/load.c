@@ -46,7 +46,7 @@ static td_status read_all(int fd, char **data, size_t *size)
     return TD_OK;
 }
 
-td_status ingest_load(const char *path, bool is_stdin, ingest_file *f, td_error *err)
+td_status ingest_read(const char *path, bool is_stdin, ingest_file *f, td_error *err)
 {
     memset(f, 0, sizeof *f);
     f->path = path;
@@ -59,6 +59,13 @@ td_status ingest_load(const char *path, bool is_stdin, ingest_file *f, td_error 
     if (st != TD_OK) return error_set(err, st, "%s: %s", path, strerror(saved));
     f->text = f->data;
     f->len = f->size;
+    return TD_OK;
+}
+
+td_status ingest_load(const char *path, bool is_stdin, ingest_file *f, td_error *err)
+{
+    td_status st = ingest_read(path, is_stdin, f, err);
+    if (st != TD_OK) return st;
     if (ingest_is_gzip(f) && (st = ingest_gunzip(f, err)) != TD_OK) {
         ingest_file_free(f);
         return st;

@@ -1,8 +1,5 @@
 /* render.c — a summary as text, JSON Lines or Markdown (td_render_summary). */
-#include <string.h>
-
-#include "common/buf.h"
-#include "tidings.h"
+#include "output/output.h"
 
 /* The headline of the story: the first article title there is. */
 static const char *story_title(const td_cluster *c)
@@ -39,9 +36,7 @@ static bool render_text(buf *b, const td_summary *sum, const td_cluster *c)
 
 static bool json_string_field(buf *b, const char *key, const char *value)
 {
-    if (!buf_putc(b, '"') || !buf_puts(b, key) || !buf_puts(b, "\":")) return false;
-    if (!value) return buf_puts(b, "null");
-    return buf_putc(b, '"') && buf_json_escape(b, value, strlen(value)) && buf_putc(b, '"');
+    return buf_putc(b, '"') && buf_puts(b, key) && buf_puts(b, "\":") && out_json_string(b, value);
 }
 
 static bool render_json(buf *b, const td_summary *sum, const td_cluster *c, const td_summary_opts *opts)
