@@ -1,10 +1,10 @@
 #!/bin/sh
-# cli_cliclean_test.sh — the commands as thin users of lib/tidings.h: the program's sources include
+# cli_json_test.sh — the commands as thin users of lib/tidings.h: the program's sources include
 # no internal header, and the JSON that extract, quotes and rouge build with jansson is valid JSON
 # that says what their text output says, also for file names that are not UTF-8.
-#   sh tests/cli_cliclean_test.sh PATH_TO_TIDINGS
+#   sh tests/cli_json_test.sh PATH_TO_TIDINGS
 
-NAME=cli_cliclean_test
+NAME=cli_json_test
 . tests/clilib.sh "$@"
 
 # ---------------------------------------------------------------- sources
