@@ -122,13 +122,14 @@ td_status td_store_story_cluster(td_store *s, const char *id, td_cluster **out, 
                   id, out, err);
 }
 
+/* The article whose id is ?1 among those under its hash ?2 in an id table (ids.c). */
+#define ARTICLE_BY_ID(table)                                                                        \
+    "SELECT s.id, a.id, a.title, a.source, a.url, a.date, a.text FROM " table " i"                  \
+    " JOIN articles a ON a.seq = i.seq JOIN stories s ON s.key = a.story WHERE i.hash = ?2 AND a.id = ?1"
+
 td_status td_store_article(td_store *s, const char *id, td_cluster **out, td_error *err)
 {
-    return lookup(s,
-                  "SELECT s.id, a.id, a.title, a.source, a.url, a.date, a.text FROM articles a"
-                  " JOIN stories s ON s.key = a.story WHERE a.seq IN (SELECT seq FROM article_ids WHERE hash = ?2"
-                  " UNION ALL SELECT seq FROM recent_ids WHERE hash = ?2) AND a.id = ?1",
-                  id, out, err);
+    return lookup(s, ARTICLE_BY_ID("article_ids") " UNION ALL " ARTICLE_BY_ID("recent_ids"), id, out, err);
 }
 
 /* The query for FTS5: each word of the text quoted (so that no character is an operator), a

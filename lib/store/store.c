@@ -37,10 +37,14 @@ static const char schema[] =
     "CREATE TABLE summary_sentences (story INTEGER NOT NULL, pos INTEGER NOT NULL, text TEXT NOT NULL,"
     " sources TEXT NOT NULL, PRIMARY KEY (story, pos));" SEARCH_SCHEMA;
 
+/* The article whose id is ?2 among those under its hash ?1 in the id table given (a compound
+ * SELECT of two of these reads both tables without materialising a list, as `seq IN (…)` would). */
+#define FIND_ARTICLE(table)                                                                           \
+    "SELECT a.seq, a.story, a.text, a.confidence, a.copy_of, s.id FROM " table " i"                   \
+    " JOIN articles a ON a.seq = i.seq JOIN stories s ON s.key = a.story WHERE i.hash = ?1 AND a.id = ?2"
+
 static const char *const statements[Q_COUNT] = {
-    [Q_FIND_ARTICLE] = "SELECT a.seq, a.story, a.text, a.confidence, a.copy_of, s.id FROM articles a"
-                       " JOIN stories s ON s.key = a.story WHERE a.seq IN (SELECT seq FROM article_ids WHERE hash = ?1"
-                       " UNION ALL SELECT seq FROM recent_ids WHERE hash = ?1) AND a.id = ?2",
+    [Q_FIND_ARTICLE] = FIND_ARTICLE("article_ids") " UNION ALL " FIND_ARTICLE("recent_ids"),
     [Q_INSERT_ARTICLE] = "INSERT INTO articles (seq, id, story, source, title, url, date, text, copy_of, confidence)"
                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [Q_INSERT_ID] = "INSERT INTO recent_ids (hash, seq) VALUES (?1, ?2)",
