@@ -4,7 +4,7 @@
 # For make install and its tests: pkg-config, the manual (man-db, groff-base), bash completion, pytest.
 INSTALL_PKGS="pkg-config man-db groff-base bash-completion python3 python3-pytest"
 set -e
-PKGS="gcc make libc6-dev libstemmer-dev libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev g++ libcmocka-dev wordnet-base libglpk-dev libsqlite3-dev chromium libmicrohttpd-dev libltdl-dev curl $*"
+PKGS="gcc make libc6-dev libstemmer-dev libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev g++ libcmocka-dev wordnet-base libglpk-dev libsqlite3-dev libxxhash-dev chromium libmicrohttpd-dev libltdl-dev curl $*"
 # the browser test (make browser) runs npm's playwright-core on node; any node >= 18 will do
 command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 missing=""

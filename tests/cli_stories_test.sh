@@ -128,7 +128,7 @@ assert any("Island Weekly" in x["sources"] for x in ferry["summary"]), "a copy c
 ' "$tmp/out" 2>"$tmp/why"
     verdict "stories --json: four stories newest first, copies named and credited" "$(tail -n 1 "$tmp/why")"
     verdict "store: WAL mode and schema version" \
-        "$([ "$(sql "$DB" 'PRAGMA journal_mode')" = wal ] && [ "$(sql "$DB" 'PRAGMA user_version')" = 4 ] || echo "not WAL or no version")"
+        "$([ "$(sql "$DB" 'PRAGMA journal_mode')" = wal ] && [ "$(sql "$DB" 'PRAGMA user_version')" = 5 ] || echo "not WAL or no version")"
 
     # the same stream in three runs gives the same stories
     DB3=$tmp/three.db

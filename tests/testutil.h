@@ -91,4 +91,13 @@ static inline void remove_store_files(const char *path)
     unlink(p);
 }
 
+/* SQL that turns a store of this code back into the shape of schema 4 (its articles' ids under a
+ * unique index, no id tables), for the tests of upgrades. */
+#define STORE_BACK_TO_SCHEMA_4                                                                              \
+    "BEGIN; CREATE TABLE articles_4 (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, story INTEGER NOT NULL," \
+    " source TEXT, title TEXT, url TEXT, date TEXT, text TEXT NOT NULL, copy_of TEXT, confidence REAL NOT NULL);" \
+    " INSERT INTO articles_4 SELECT * FROM articles; DROP TABLE articles;"                                   \
+    " ALTER TABLE articles_4 RENAME TO articles; CREATE INDEX articles_by_story ON articles (story, seq);"     \
+    " DROP TABLE article_ids; DROP TABLE recent_ids; PRAGMA user_version = 4; COMMIT;"
+
 #endif

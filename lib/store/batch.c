@@ -2,7 +2,8 @@
  * ignored (same text) or updated (another text); a new one is placed by the clusterer and written
  * with its story; a commit writes the stories the batch touched, indexes its new articles for
  * search in one statement (search.c) and, every STORE_STATE_EVERY articles (and at the close), saves the clusterer's state in the same transaction: the articles
- * committed after the saved state are placed again from their rows when the store is opened. */
+ * committed after the saved state are placed again from their rows when the store is opened. Ids
+ * are found by their hash (ids.c); every STORE_IDS_MERGE_EVERY new ids, a commit merges them. */
 #include <string.h>
 
 #include "common/error.h"
@@ -24,10 +25,10 @@ static td_status run(td_store *s, sqlite3_stmt *st, td_error *err)
     return rc == SQLITE_DONE ? TD_OK : store_error(s, rc, "cannot write", err);
 }
 
-/* Runs a statement whose one parameter is an article id. */
-static td_status run_on_id(td_store *s, sqlite3_stmt *st, const char *id, td_error *err)
+/* Runs a statement whose one parameter is an article's arrival number. */
+static td_status run_on_seq(td_store *s, sqlite3_stmt *st, long long seq, td_error *err)
 {
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 1, seq);
     return run(s, st, err);
 }
 
@@ -90,7 +91,9 @@ static td_status known(td_store *s, const td_document *doc, td_placement *out, t
                        td_error *err)
 {
     sqlite3_stmt *st = s->q[Q_FIND_ARTICLE];
-    sqlite3_bind_text(st, 1, doc->name, -1, SQLITE_STATIC);
+    size_t id_len = strlen(doc->name);
+    sqlite3_bind_int64(st, 1, store_id_hash(doc->name, id_len));
+    sqlite3_bind_text(st, 2, doc->name, (int)id_len, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     *found = rc == SQLITE_ROW;
     if (!*found) {
@@ -98,13 +101,14 @@ static td_status known(td_store *s, const td_document *doc, td_placement *out, t
         return rc == SQLITE_DONE ? TD_OK : store_error(s, rc, "cannot read", err);
     }
     size_t len = doc->text_len ? doc->text_len : strlen(doc->text);
-    bool same = (size_t)sqlite3_column_bytes(st, 1) == len && !memcmp(sqlite3_column_blob(st, 1), doc->text, len);
+    bool same = (size_t)sqlite3_column_bytes(st, 2) == len && !memcmp(sqlite3_column_blob(st, 2), doc->text, len);
     bool ok = true;
+    long long seq = sqlite3_column_int64(st, 0);
     *out = (td_placement){
-        .story_key = (unsigned long long)sqlite3_column_int64(st, 0),
-        .confidence = sqlite3_column_double(st, 2),
-        .copy_of = keep(&s->copy_of, (const char *)sqlite3_column_text(st, 3), err, &ok),
-        .story = keep(&s->story_id, (const char *)sqlite3_column_text(st, 4), err, &ok),
+        .story_key = (unsigned long long)sqlite3_column_int64(st, 1),
+        .confidence = sqlite3_column_double(st, 3),
+        .copy_of = keep(&s->copy_of, (const char *)sqlite3_column_text(st, 4), err, &ok),
+        .story = keep(&s->story_id, (const char *)sqlite3_column_text(st, 5), err, &ok),
     };
     sqlite3_reset(st);
     if (!ok) return TD_ERR_NOMEM;
@@ -114,17 +118,17 @@ static td_status known(td_store *s, const td_document *doc, td_placement *out, t
     /* the old values out of the search index (the batch's articles go in first: this one may be
        among them), the new ones in */
     td_status status = store_index_added(s, err);
-    if (status == TD_OK) status = run_on_id(s, s->q[Q_UNINDEX_ARTICLE], doc->name, err);
+    if (status == TD_OK) status = run_on_seq(s, s->q[Q_UNINDEX_ARTICLE], seq, err);
     if (status != TD_OK) return status;
     st = s->q[Q_UPDATE_ARTICLE];
-    sqlite3_bind_text(st, 1, doc->name, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 1, seq);
     bind_opt(st, 2, doc->source);
     bind_opt(st, 3, doc->title);
     bind_opt(st, 4, doc->url);
     bind_opt(st, 5, doc->date);
     sqlite3_bind_text(st, 6, doc->text, (int)len, SQLITE_STATIC);
     status = run(s, st, err);
-    if (status == TD_OK) status = run_on_id(s, s->q[Q_INDEX_ARTICLE], doc->name, err);
+    if (status == TD_OK) status = run_on_seq(s, s->q[Q_INDEX_ARTICLE], seq, err);
     return status == TD_OK ? touch_story(s, out->story_key, 0, s->next_seq - 1, doc->date, err) : status;
 }
 
@@ -164,6 +168,11 @@ td_status td_store_add(td_store *s, const td_document *doc, td_placement *out, t
     bind_opt(st, 9, out->copy_of);
     sqlite3_bind_double(st, 10, out->confidence);
     if ((status = run(s, st, err)) != TD_OK) return status;
+    st = s->q[Q_INSERT_ID];
+    sqlite3_bind_int64(st, 1, store_id_hash(doc->name, strlen(doc->name)));
+    sqlite3_bind_int64(st, 2, seq);
+    if ((status = run(s, st, err)) != TD_OK) return status;
+    s->recent_ids++;
     return touch_story(s, out->story_key, 1, seq, doc->date, err);
 }
 
@@ -193,11 +202,14 @@ td_status td_store_commit(td_store *s, td_error *err)
     if (status == TD_OK) status = store_index_added(s, err);
     uint64_t placed = story_state_placed(s->clusterer);
     bool save = s->must_save || placed - s->saved_placed >= STORE_STATE_EVERY;
+    bool merge = s->recent_ids >= STORE_IDS_MERGE_EVERY;
     if (status == TD_OK && save) status = store_save_state(s, err);
+    if (status == TD_OK && merge) status = store_merge_ids(s, err);
     if (status == TD_OK) status = store_exec(s, "COMMIT", err);
     if (status != TD_OK) return status;
     s->in_batch = false;
     s->must_save = false;
     if (save) s->saved_placed = placed;
+    if (merge) s->recent_ids = 0;
     return TD_OK;
 }

@@ -100,6 +100,7 @@ static td_status read_cluster(td_store *s, sqlite3_stmt *q, td_cluster **out, td
     return status;
 }
 
+/* Runs sql with the id as ?1 (and its hash as ?2) into a cluster. */
 static td_status lookup(td_store *s, const char *sql, const char *id, td_cluster **out, td_error *err)
 {
     *out = NULL;
@@ -107,6 +108,7 @@ static td_status lookup(td_store *s, const char *sql, const char *id, td_cluster
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &q, NULL);
     if (rc != SQLITE_OK) return store_error(s, rc, "cannot read", err);
     sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+    if (sqlite3_bind_parameter_count(q) > 1) sqlite3_bind_int64(q, 2, store_id_hash(id, strlen(id)));
     td_status status = read_cluster(s, q, out, err);
     sqlite3_finalize(q);
     return status;
@@ -120,12 +122,14 @@ td_status td_store_story_cluster(td_store *s, const char *id, td_cluster **out, 
                   id, out, err);
 }
 
+/* The article whose id is ?1 among those under its hash ?2 in an id table (ids.c). */
+#define ARTICLE_BY_ID(table)                                                                        \
+    "SELECT s.id, a.id, a.title, a.source, a.url, a.date, a.text FROM " table " i"                  \
+    " JOIN articles a ON a.seq = i.seq JOIN stories s ON s.key = a.story WHERE i.hash = ?2 AND a.id = ?1"
+
 td_status td_store_article(td_store *s, const char *id, td_cluster **out, td_error *err)
 {
-    return lookup(s,
-                  "SELECT s.id, a.id, a.title, a.source, a.url, a.date, a.text FROM articles a"
-                  " JOIN stories s ON s.key = a.story WHERE a.id = ?1",
-                  id, out, err);
+    return lookup(s, ARTICLE_BY_ID("article_ids") " UNION ALL " ARTICLE_BY_ID("recent_ids"), id, out, err);
 }
 
 /* The query for FTS5: each word of the text quoted (so that no character is an operator), a

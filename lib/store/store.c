@@ -17,11 +17,19 @@
 #define SEARCH_SCHEMA "CREATE VIRTUAL TABLE articles_fts USING fts5(title, lead, content='', columnsize=0);"
 #define SEARCHED "seq, title, CASE WHEN copy_of IS NULL THEN search_lead(text) END FROM articles"
 
+/* The articles (schema 5: their ids are not indexed here but in ID_TABLES, by hash, ids.c), and
+ * their index by story. */
+#define ARTICLE_COLUMNS                                                                                  \
+    " (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, story INTEGER NOT NULL, source TEXT, title TEXT, url TEXT," \
+    " date TEXT, text TEXT NOT NULL, copy_of TEXT, confidence REAL NOT NULL);"
+#define ARTICLES_BY_STORY "CREATE INDEX articles_by_story ON articles (story, seq);"
+#define ID_TABLES                                                                                          \
+    "CREATE TABLE article_ids (hash INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (hash, seq)) WITHOUT ROWID;" \
+    "CREATE TABLE recent_ids (hash INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (hash, seq)) WITHOUT ROWID;"
+
 static const char schema[] =
     "CREATE TABLE state (id INTEGER PRIMARY KEY CHECK (id = 1), settings TEXT NOT NULL, clusterer BLOB NOT NULL);"
-    "CREATE TABLE articles (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, story INTEGER NOT NULL,"
-    " source TEXT, title TEXT, url TEXT, date TEXT, text TEXT NOT NULL, copy_of TEXT, confidence REAL NOT NULL);"
-    "CREATE INDEX articles_by_story ON articles (story, seq);"
+    "CREATE TABLE articles" ARTICLE_COLUMNS ARTICLES_BY_STORY ID_TABLES
     "CREATE TABLE stories (key INTEGER PRIMARY KEY, id TEXT NOT NULL, headline TEXT, updated TEXT,"
     " updated_ts INTEGER, last_seq INTEGER NOT NULL, n_articles INTEGER NOT NULL, stale INTEGER NOT NULL);"
     "CREATE INDEX stories_by_date ON stories (updated_ts, last_seq);"
@@ -29,12 +37,18 @@ static const char schema[] =
     "CREATE TABLE summary_sentences (story INTEGER NOT NULL, pos INTEGER NOT NULL, text TEXT NOT NULL,"
     " sources TEXT NOT NULL, PRIMARY KEY (story, pos));" SEARCH_SCHEMA;
 
+/* The article whose id is ?2 among those under its hash ?1 in the id table given (a compound
+ * SELECT of two of these reads both tables without materialising a list, as `seq IN (…)` would). */
+#define FIND_ARTICLE(table)                                                                           \
+    "SELECT a.seq, a.story, a.text, a.confidence, a.copy_of, s.id FROM " table " i"                   \
+    " JOIN articles a ON a.seq = i.seq JOIN stories s ON s.key = a.story WHERE i.hash = ?1 AND a.id = ?2"
+
 static const char *const statements[Q_COUNT] = {
-    [Q_FIND_ARTICLE] = "SELECT a.story, a.text, a.confidence, a.copy_of, s.id FROM articles a"
-                       " JOIN stories s ON s.key = a.story WHERE a.id = ?1",
+    [Q_FIND_ARTICLE] = FIND_ARTICLE("article_ids") " UNION ALL " FIND_ARTICLE("recent_ids"),
     [Q_INSERT_ARTICLE] = "INSERT INTO articles (seq, id, story, source, title, url, date, text, copy_of, confidence)"
                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    [Q_UPDATE_ARTICLE] = "UPDATE articles SET source = ?2, title = ?3, url = ?4, date = ?5, text = ?6 WHERE id = ?1",
+    [Q_INSERT_ID] = "INSERT INTO recent_ids (hash, seq) VALUES (?1, ?2)",
+    [Q_UPDATE_ARTICLE] = "UPDATE articles SET source = ?2, title = ?3, url = ?4, date = ?5, text = ?6 WHERE seq = ?1",
     [Q_INSERT_STORY] = "INSERT INTO stories (key, id, last_seq, n_articles, stale) VALUES (?1, ?2, ?3, 0, 1)",
     [Q_TOUCH_STORY] = "UPDATE stories SET n_articles = n_articles + ?2, last_seq = MAX(last_seq, ?3), stale = 1,"
                       " updated = CASE WHEN ?4 IS NOT NULL AND (updated_ts IS NULL OR ?4 > updated_ts)"
@@ -44,8 +58,8 @@ static const char *const statements[Q_COUNT] = {
     [Q_SAVE_STATE] = "UPDATE state SET clusterer = ?1 WHERE id = 1",
     [Q_INDEX_ADDED] = "INSERT INTO articles_fts (rowid, title, lead) SELECT " SEARCHED " WHERE seq >= ?1",
     [Q_UNINDEX_ARTICLE] = "INSERT INTO articles_fts (articles_fts, rowid, title, lead) SELECT 'delete', " SEARCHED
-                          " WHERE id = ?1",
-    [Q_INDEX_ARTICLE] = "INSERT INTO articles_fts (rowid, title, lead) SELECT " SEARCHED " WHERE id = ?1",
+                          " WHERE seq = ?1",
+    [Q_INDEX_ARTICLE] = "INSERT INTO articles_fts (rowid, title, lead) SELECT " SEARCHED " WHERE seq = ?1",
 };
 
 td_status store_error(td_store *s, int rc, const char *what, td_error *err)
@@ -204,6 +218,7 @@ static td_status load(td_store *s, td_error *err)
     long long max_seq;
     if ((status = query_int(s, "SELECT COALESCE(MAX(seq), 0) FROM articles", &max_seq, err)) != TD_OK) return status;
     s->next_seq = max_seq + 1;
+    if ((status = query_int(s, "SELECT count(*) FROM recent_ids", &s->recent_ids, err)) != TD_OK) return status;
     s->saved_placed = story_state_placed(s->clusterer);
     return replay(s, err);
 }
@@ -232,14 +247,28 @@ static td_status check(td_store *s, const td_story_opts *opts, td_error *err)
                          "%s: the store was made by a newer tidings (schema %lld; this one reads up to %d)", s->path,
                          version, STORE_SCHEMA);
     if (version < 1) return error_set(err, TD_ERR_INPUT, "%s: the store is damaged (no schema version)", s->path);
-    if ((st = store_exec(s, "PRAGMA journal_mode = WAL", err)) != TD_OK || version == STORE_SCHEMA) return st;
+    if ((st = store_exec(s, "PRAGMA journal_mode = WAL", err)) != TD_OK) return st;
     /* schemas 1 to 3 to 4: the search index (schema 1 had none; 2 and 3 indexed whole texts, 2 by
      * triggers) made again from the stored articles */
-    if ((st = store_exec(s,
-                         "BEGIN IMMEDIATE; DROP TRIGGER IF EXISTS articles_fts_insert;"
-                         " DROP TRIGGER IF EXISTS articles_fts_update; DROP TABLE IF EXISTS articles_fts;" SEARCH_SCHEMA
-                         "INSERT INTO articles_fts (rowid, title, lead) SELECT " SEARCHED ";"
-                         "PRAGMA user_version = 4; COMMIT;",
+    if (version < 4 && (st = store_exec(s,
+                                        "BEGIN IMMEDIATE; DROP TRIGGER IF EXISTS articles_fts_insert;"
+                                        " DROP TRIGGER IF EXISTS articles_fts_update; DROP TABLE IF EXISTS articles_fts;"
+                                        SEARCH_SCHEMA "INSERT INTO articles_fts (rowid, title, lead) SELECT " SEARCHED ";"
+                                        "PRAGMA user_version = 4; COMMIT;",
+                                        err)) != TD_OK) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return st;
+    }
+    /* 4 to 5: the articles copied, in order, into a table without the unique index on their ids,
+     * and the ids' hashes into article_ids */
+    if (version < 5 &&
+        (st = store_exec(s,
+                         "BEGIN IMMEDIATE; CREATE TABLE articles_5" ARTICLE_COLUMNS
+                         "INSERT INTO articles_5 SELECT seq, id, story, source, title, url, date, text, copy_of,"
+                         " confidence FROM articles ORDER BY seq;"
+                         "DROP TABLE articles; ALTER TABLE articles_5 RENAME TO articles;" ARTICLES_BY_STORY ID_TABLES
+                         "INSERT INTO article_ids (hash, seq) SELECT id_hash(id), seq FROM articles ORDER BY 1, 2;"
+                         "PRAGMA user_version = 5; COMMIT;",
                          err)) != TD_OK)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     return st;
@@ -264,6 +293,7 @@ td_store *td_store_open(const char *path, const td_story_opts *opts, td_error *e
         sqlite3_busy_timeout(s->db, 2000);
         st = store_search_functions(s, err);
     }
+    if (st == TD_OK) st = store_id_functions(s, err);
     if (st == TD_OK) {
         st = check(s, opts, err);
     }

@@ -9,13 +9,15 @@
 #include "common/vec.h"
 #include "tidings.h"
 
-#define STORE_SCHEMA 4               /* PRAGMA user_version of the stores this code makes and reads
+#define STORE_SCHEMA 5               /* PRAGMA user_version of the stores this code makes and reads
                                         (2: full-text search of the articles, the clusterer state saved
                                         every STORE_STATE_EVERY articles; 3: new articles indexed at the
                                         commit instead of by a trigger; 4: titles and leads indexed, not
-                                        whole texts; 1 to 3 are upgraded on open) */
+                                        whole texts; 5: ids found by their hash (ids.c), not by a unique
+                                        index; 1 to 4 are upgraded on open) */
 #define SEARCH_LEAD_WORDS 60         /* words of an article's text in the search index */
 #define STORE_STATE_EVERY 50000      /* articles placed between two saves of the clusterer's state */
+#define STORE_IDS_MERGE_EVERY 100000 /* new ids in recent_ids before they are merged into article_ids */
 #define STORE_APPLICATION 0x74696473 /* PRAGMA application_id: "tids" */
 
 /* What a batch did to one story so far: its row is updated once, at the commit. */
@@ -30,15 +32,16 @@ typedef struct story_touch {
 
 /* The prepared statements, by what they do. */
 enum {
-    Q_FIND_ARTICLE,   /* story, text, confidence, copy_of of an article id */
+    Q_FIND_ARTICLE,   /* seq, story, text, confidence, copy_of, story id of an article id (by its hash) */
     Q_INSERT_ARTICLE, /* a new article */
-    Q_UPDATE_ARTICLE, /* new text and metadata of an article id */
+    Q_INSERT_ID,      /* a new article's id hash into recent_ids */
+    Q_UPDATE_ARTICLE, /* new text and metadata of an article (by seq) */
     Q_INSERT_STORY,   /* a new story */
     Q_TOUCH_STORY,    /* a story got an article (or an update): counts, latest date, stale */
     Q_SAVE_STATE,     /* the clusterer's state */
     Q_INDEX_ADDED,    /* the search index of the articles from arrival number ?1 on */
-    Q_UNINDEX_ARTICLE, /* an article id out of the search index (before an update) */
-    Q_INDEX_ARTICLE,  /* an article id into the search index (after an update) */
+    Q_UNINDEX_ARTICLE, /* an article (by seq) out of the search index (before an update) */
+    Q_INDEX_ARTICLE,  /* an article (by seq) into the search index (after an update) */
     Q_COUNT
 };
 
@@ -53,6 +56,8 @@ struct td_store {
                                     in the search index yet */
     uint64_t saved_placed;       /* articles placed when the clusterer's state was last saved */
     bool loaded;                 /* opened in full: the close may save the state */
+    long long recent_ids;        /* rows in recent_ids (as far as this connection knows: it only
+                                    decides when to merge them) */
     bool must_save;              /* the batch updated an article: its state must be saved at the commit */
     buf story_id;                /* the story id handed out by the last td_store_add */
     buf copy_of;                 /* the copy_of handed out by the last td_store_add */
@@ -73,6 +78,12 @@ td_status store_index_added(td_store *s, td_error *err);
 td_status store_search_functions(td_store *s, td_error *err);
 /* Writes the clusterer's state (in the open transaction). */
 td_status store_save_state(td_store *s, td_error *err);
+/* The 64-bit hash of an article id that stores keep (ids.c). */
+long long store_id_hash(const char *id, size_t len);
+/* Adds the SQL function id_hash (store_id_hash) to the store's connection. */
+td_status store_id_functions(td_store *s, td_error *err);
+/* Moves the ids of recent_ids into article_ids (in the open transaction). */
+td_status store_merge_ids(td_store *s, td_error *err);
 /* Runs SQL without results; store_error on failure. */
 td_status store_exec(td_store *s, const char *sql, td_error *err);
 /* Reads the articles (q[0], by story key) and the summary (q[1]) of story key into st (listing.c). */
