@@ -390,14 +390,19 @@ static size_t count_words(const char *s, size_t from, size_t to, size_t most)
     return n;
 }
 
-/* Whether a speech verb follows within three words ('"Why?" Smith asked.'). */
+/* Whether a speech verb follows within three words ('"Why?" Smith asked.'), or further on after a
+ * name of capitalised words and titles ('"Why not?" Dr. Smith said', '"Why?" Transport Secretary
+ * Ann Lee asked'). */
 static bool attribution_follows(const char *s, size_t pe, size_t i)
 {
-    for (int words = 0; words < 3; words++) {
+    bool name = true;
+    for (int words = 0; words < 3 || (name && words < 6); words++) {
         i = skip_space(s, pe, i);
         size_t n = alpha_run(s, pe, i);
         if (!n) return false;
         if (abbrev_speech_verb(s + i, n)) return true;
+        name &= s[i] >= 'A' && s[i] <= 'Z';
+        if (i + n < pe && s[i + n] == '.' && abbrev_lookup(s + i, n) == ABBREV_TITLE) n++; /* "Dr." */
         i += n;
     }
     return false;
@@ -421,6 +426,17 @@ static bool dash_then_lower(const char *s, size_t pe, size_t i)
     if (i >= pe || !text_space_len(s, pe, i)) return false;
     i = skip_space(s, pe, i);
     return i < pe && case_at(s, pe, i) == CASE_LOWER;
+}
+
+/* Whether the word that ends at s[end] is capitalised and the word before it lower-case ("in Co"). */
+static bool lower_word_before(const char *s, size_t ps, size_t end)
+{
+    while (end > ps && is_alpha(s[end - 1])) end--;
+    if (s[end] < 'A' || s[end] > 'Z') return false;
+    size_t k = trim_back(s, ps, end);
+    if (k == end) return false;
+    while (k > ps && is_alpha(s[k - 1])) k--;
+    return s[k] >= 'a' && s[k] <= 'z';
 }
 
 /* Kind of the word before a period at s[dot]; *w and *wl get the word. */
@@ -571,6 +587,9 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
         /* "Sony Corp. Chairman Kazuo Hirai", "Microsoft Corp. Tuesday reported", "7 a.m. Tuesday" */
         if (kind == ABBREV_COMPANY && (abbrev_company_title(s + n, wl) || abbrev_time_follower(s + n, wl))) return false;
         if (kind == ABBREV_TIME && abbrev_time_follower(s + n, wl)) return false;
+        /* A company's name comes before its suffix; after a lower-case word "Co." is a county: "born
+         * in Co. Kerry" (but "Jane and co. They"). */
+        if (kind == ABBREV_COMPANY && lower_word_before(s, p->start, run)) return false;
         /* "At 5 a.m. Mr. Smith went", "Warner Bros. Discovery said": too short for a sentence. */
         if (count_words(s, p->sentence, run, 4) < 4) return false;
         if (p->title < 0) p->title = title_case(s, p->start, pe);
@@ -623,6 +642,18 @@ static bool opens_glued_quote(para *p, size_t i)
     if (s[i] != '"' || i + 1 >= p->end || text_space_len(s, p->end, i + 1)) return false;
     for (; p->counted < i; p->counted++) p->quotes += s[p->counted] == '"';
     return p->quotes % 2 == 0;
+}
+
+/* Length of a straight quote set off by spaces at s[i] that closes a quotation, 0 when none: the
+ * closing '' of tokenised text ("`` We are ready . '' Critics"), or a '"' after an odd number of
+ * '"' in the paragraph ('said : " We are ready . " Critics'). Counts as opens_glued_quote does. */
+static size_t spaced_closing_quote(para *p, size_t i)
+{
+    const char *s = p->s;
+    if (i + 1 < p->end && s[i] == '\'' && s[i + 1] == '\'') return 2;
+    if (s[i] != '"') return 0;
+    for (; p->counted < i; p->counted++) p->quotes += s[p->counted] == '"';
+    return p->quotes % 2;
 }
 
 /* Length of a reference marker at s[i] ("[12]", "[3, 4]", "[7–9]", "[a]"), 0 when none. */
@@ -725,6 +756,17 @@ typedef struct marker {
 static bool marker_at(const char *s, size_t ps, size_t pe, size_t i, marker *mk)
 {
     size_t d = i;
+    if (s[i - 1] >= 'a' && s[i - 1] <= 'z') {
+        /* a lettered item, "a) The coast road b) The old rail line", numbered a = 1, b = 2 */
+        bool paren = i - 1 > ps && s[i - 2] == '(';
+        mk->start = paren ? i - 2 : i - 1;
+        mk->end = i + 1;
+        if ((paren && s[i] != ')') || (mk->start > ps && !text_space_len(s, pe, mk->start - 1))) return false;
+        if (mk->end >= pe || !text_space_len(s, pe, mk->end)) return false;
+        size_t n = skip_space(s, pe, mk->end);
+        mk->number = (unsigned)(s[i - 1] - 'a' + 1);
+        return n < pe && case_at(s, pe, n) == CASE_UPPER;
+    }
     while (d > ps && i - d <= 8 && (is_digit(s[d - 1]) || s[d - 1] == '.')) d--;
     if (d == i || !is_digit(s[d]) || s[i - 1] == '.') return false;
     bool paren = d > ps && s[d - 1] == '(';
@@ -754,7 +796,8 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
         if (paren < i) paren = next_paren(s, i, pe);
         if ((i = next_mark(s, i, paren)) >= pe) break;
         marker mk;
-        if ((s[i] == '.' || s[i] == ')') && i > ps && is_digit(s[i - 1]) && marker_at(s, ps, pe, i, &mk)) {
+        if ((s[i] == '.' || s[i] == ')') && i > ps && (is_digit(s[i - 1]) || (s[i - 1] >= 'a' && s[i - 1] <= 'z')) &&
+            marker_at(s, ps, pe, i, &mk)) {
             /* Numbered items run on inside one paragraph: "advice: 1. Be kind. 2. Save up" or "1) The
              * first item 2) The second item". An item opens a sentence when it starts one, follows a
              * colon (the first), or is the number after the last item's; its marker never ends one.
@@ -798,9 +841,11 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
         /* A curly closing quote or a bracket set off by a space still belongs here: "really are.' ”
          * Linda", tokenised "( who took office in May . ) spoke" */
         size_t d = skip_space(s, pe, end);
-        if (d > end && d < pe && (k = closer_len(s, pe, d, &q)) && (q ? k > 1 : s[d] != '}')) {
+        if (d > end && d < pe && (k = closer_len(s, pe, d, &q))) {
+            if (q && k == 1) k = spaced_closing_quote(&p, d); /* tokenised: 'ready . " Critics' */
+            else if (!q && s[d] == '}') k = 0;
             size_t after = d + k;
-            if (after >= pe || text_space_len(s, pe, after)) end = after, quoted |= q;
+            if (k && (after >= pe || text_space_len(s, pe, after))) end = after, quoted |= q;
         }
         end = after_references(s, pe, end);
         if (is_boundary(&p, i, i + run, end, quoted)) {
