@@ -13,7 +13,7 @@
  * - ABBREV_COMPANY: company suffixes ("Sony Corp. Chairman" goes on, "went to Acme Inc. Rivals"
  *   does not);
  * - ABBREV_END: units, which follow a number ("It weighs 40 lbs. Buyers like it."), and "etc.".
- * "in" is a unit only after a number, and a.m./p.m. are told apart by their form (sentences.c). */
+ * "in", "C" and "F" are units only after a number, and a.m./p.m. are told apart by their form (sentences.c). */
 typedef struct abbreviation {
     const char *word;
     abbrev_kind kind;
@@ -73,7 +73,7 @@ static const abbreviation abbreviations[] = {
     {"lb", ABBREV_END}, {"lbs", ABBREV_END}, {"m", ABBREV_NUMBER}, {"mi", ABBREV_END}, {"mins", ABBREV_END},
     {"mm", ABBREV_END}, {"mph", ABBREV_END}, {"no", ABBREV_NUMBER}, {"nos", ABBREV_NUMBER},
     {"nr", ABBREV_NUMBER}, {"n°", ABBREV_NUMBER}, {"nº", ABBREV_NUMBER}, {"op", ABBREV_NUMBER},
-    {"oz", ABBREV_END}, {"p", ABBREV_NUMBER}, {"para", ABBREV_NUMBER}, {"plc", ABBREV_COMPANY},
+    {"oz", ABBREV_END}, {"p", ABBREV_NUMBER}, {"para", ABBREV_NUMBER}, {"plc", ABBREV_COMPANY}, {"pop", ABBREV_NUMBER},
     {"pp", ABBREV_NUMBER}, {"pt", ABBREV_NUMBER}, {"ref", ABBREV_NUMBER}, {"sec", ABBREV_NUMBER},
     {"sq", ABBREV_AMBIGUOUS}, {"st", ABBREV_AMBIGUOUS}, {"tab", ABBREV_NUMBER}, {"v", ABBREV_TITLE},
     {"viz", ABBREV_TITLE}, {"vol", ABBREV_NUMBER}, {"vols", ABBREV_NUMBER}, {"vs", ABBREV_TITLE},

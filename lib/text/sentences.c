@@ -456,8 +456,9 @@ static abbrev_kind word_before(const char *s, size_t ps, size_t dot)
     if (wl == 0) return ABBREV_NONE;
     abbrev_kind kind = abbrev_lookup(w, wl);
     if (kind != ABBREV_NONE) return kind;
-    /* "in." after a number is inches: "4 ft. 2 in. long" */
-    if (wl == 2 && w[0] == 'i' && w[1] == 'n' && k >= ps + 2 && s[k - 1] == ' ' && s[k - 2] >= '0' && s[k - 2] <= '9')
+    /* "in." after a number is inches ("4 ft. 2 in. long"), "C." and "F." degrees ("minus 4 C. Schools") */
+    bool after_number = k >= ps + 2 && s[k - 1] == ' ' && s[k - 2] >= '0' && s[k - 2] <= '9';
+    if (after_number && ((wl == 2 && w[0] == 'i' && w[1] == 'n') || (wl == 1 && (w[0] == 'C' || w[0] == 'F'))))
         return ABBREV_END;
     if (wl == 1 && w[0] >= 'A' && w[0] <= 'Z') return ABBREV_AMBIGUOUS; /* an initial: James B. Comey */
     /* Dotted abbreviations: U.S, a.m, J.R.R, Ph.D, W.Va: two pieces or more of one to three letters */
