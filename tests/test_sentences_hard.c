@@ -225,6 +225,12 @@ static const hard_case cases[] = {
      {"She earned $85,000 a year in 2019.", "By 2023 her pay had doubled."}},
     {"What now for the bridge? Engineers say repairs could take a year.",
      {"What now for the bridge?", "Engineers say repairs could take a year."}},
+    /* a full date run into a headline or into the first sentence (Wikinews pages) */
+    {"Harbour council tells residents about flood plan Tuesday, September 1, 2015\n\nThursday, March 3, 2016 The council "
+     "met again. Posted on Friday, March 4, 2016\n",
+     {"Harbour council tells residents about flood plan", "Tuesday, September 1, 2015", "Thursday, March 3, 2016",
+      "The council met again.", "Posted on Friday, March 4, 2016"}},
+    {"The vote is set for Monday, May 4, 2026. Polls open early.", {"The vote is set for Monday, May 4, 2026.", "Polls open early."}},
 };
 
 /* Number of non-white-space bytes of s (through NUL). */

@@ -859,6 +859,51 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
     return emit(s, start, pe, out);
 }
 
+/* Length of a full date at s[i] ("Tuesday, September 1, 2015": a weekday, a month, a day of one or
+ * two digits, a year of four), 0 when none. */
+static size_t full_date_len(const char *s, size_t pe, size_t i)
+{
+    static const char *const weekdays[] = {"Friday", "Monday", "Saturday", "Sunday", "Thursday", "Tuesday", "Wednesday"};
+    static const char *const months[] = {"April", "August", "December", "February", "January", "July", "June",
+                                         "March", "May", "November", "October", "September"};
+    size_t n = alpha_run(s, pe, i);
+    if (n < 6 || !wordlist_find(weekdays, sizeof weekdays / sizeof *weekdays, s + i, n)) return 0;
+    size_t k = i + n;
+    if (k + 2 >= pe || s[k] != ',' || s[k + 1] != ' ') return 0;
+    k += 2;
+    n = alpha_run(s, pe, k);
+    if (!n || !wordlist_find(months, sizeof months / sizeof *months, s + k, n)) return 0;
+    k += n;
+    if (k >= pe || s[k++] != ' ') return 0;
+    size_t d = k;
+    while (k < pe && k - d < 3 && is_digit(s[k])) k++;
+    if (k == d || k - d > 2 || k + 6 > pe || s[k] != ',' || s[k + 1] != ' ') return 0;
+    for (k += 2, d = k; k < pe && is_digit(s[k]); k++) {}
+    return k - d == 4 && (k == pe || !is_alpha(s[k])) ? k - i : 0;
+}
+
+/* Splits a paragraph, first taking off a full date that a headline runs into ("Biologist tells
+ * Wikinews about ants Tuesday, September 1, 2015") or that runs into the first sentence ("Thursday,
+ * March 15, 2012 Wikinews interviewed"): a dateline of its own, as on its own line. Not after a
+ * comma or a preposition ("Updated on Tuesday, May 1, 2012"). */
+static bool split_dated_paragraph(const char *s, size_t ps, size_t pe, unsigned item, span_vec *out)
+{
+    static const char *const leads[] = {"after", "at", "before", "by", "from", "of", "on", "since", "to", "until"};
+    size_t d = is_alpha(s[ps]) ? full_date_len(s, pe, ps) : 0;
+    if (d && ps + d < pe && s[ps + d] == ' ' && case_at(s, pe, skip_space(s, pe, ps + d)) == CASE_UPPER) {
+        if (!emit(s, ps, ps + d, out)) return false;
+        ps = skip_space(s, pe, ps + d);
+    }
+    for (size_t j = pe >= ps + 30 ? pe - 29 : ps + 1; j + 19 <= pe; j++) {
+        if (s[j - 1] != ' ' || full_date_len(s, pe, j) != pe - j) continue;
+        size_t b = trim_back(s, ps, j), w = b;
+        while (w > ps && is_alpha(s[w - 1])) w--;
+        if (b == ps || s[b - 1] == ',' || wordlist_find(leads, sizeof leads / sizeof *leads, s + w, b - w)) break;
+        return split_paragraph(s, ps, b, item, out) && emit(s, j, pe, out);
+    }
+    return split_paragraph(s, ps, pe, item, out);
+}
+
 td_status td_split_sentences(const char *text, size_t len, td_span **spans, size_t *n)
 {
     span_vec out = {0};
@@ -885,7 +930,7 @@ td_status td_split_sentences(const char *text, size_t len, td_span **spans, size
             in_para = true;
         }
         if (in_para && (last || next.blank || !joins(text, len, &lay, &cur, &next))) {
-            if (!split_paragraph(text, para_start, cur.cend, para_item, &out)) {
+            if (!split_dated_paragraph(text, para_start, cur.cend, para_item, &out)) {
                 vec_free(&out);
                 return TD_ERR_NOMEM;
             }
