@@ -392,7 +392,7 @@ static size_t count_words(const char *s, size_t from, size_t to, size_t most)
 
 /* Whether a speech verb follows within three words ('"Why?" Smith asked.'), or further on after a
  * name of capitalised words and titles ('"Why not?" Dr. Smith said', '"Why?" Transport Secretary
- * Ann Lee asked'). */
+ * Ann Lee asked'), unless no one speaks ('No one answered', 'Nobody replied'). */
 static bool attribution_follows(const char *s, size_t pe, size_t i)
 {
     bool name = true;
@@ -401,6 +401,8 @@ static bool attribution_follows(const char *s, size_t pe, size_t i)
         size_t n = alpha_run(s, pe, i);
         if (!n) return false;
         if (abbrev_speech_verb(s + i, n)) return true;
+        /* a subject that says nothing: '"Who approved this?" No one answered.' */
+        if (words == 0 && ((n == 2 && !memcmp(s + i, "No", 2)) || (n == 6 && !memcmp(s + i, "Nobody", 6)))) return false;
         name &= s[i] >= 'A' && s[i] <= 'Z';
         if (i + n < pe && s[i + n] == '.' && abbrev_lookup(s + i, n) == ABBREV_TITLE) n++; /* "Dr." */
         i += n;
@@ -634,6 +636,18 @@ static bool period_then_ellipsis(const char *s, size_t ps, size_t pe, size_t i, 
     return n < pe && case_at(s, pe, n) == CASE_UPPER;
 }
 
+/* Number of straight '"' in the paragraph before s[i] (i never going back), found by memchr. */
+static size_t quotes_before(para *p, size_t i)
+{
+    const char *q;
+    while (p->counted < i && (q = memchr(p->s + p->counted, '"', i - p->counted))) {
+        p->quotes++;
+        p->counted = (size_t)(q - p->s) + 1;
+    }
+    if (p->counted < i) p->counted = i;
+    return p->quotes;
+}
+
 /* Whether the straight '"' at s[i], glued to both a sentence mark and the next word, opens a quotation
  * (an even number of '"' before it in the paragraph): 'seem."It sucks," she says.' The count is kept
  * in p and only moves forward, so the paragraph is read once. */
@@ -641,20 +655,17 @@ static bool opens_glued_quote(para *p, size_t i)
 {
     const char *s = p->s;
     if (s[i] != '"' || i + 1 >= p->end || text_space_len(s, p->end, i + 1)) return false;
-    for (; p->counted < i; p->counted++) p->quotes += s[p->counted] == '"';
-    return p->quotes % 2 == 0;
+    return quotes_before(p, i) % 2 == 0;
 }
 
 /* Length of a straight quote set off by spaces at s[i] that closes a quotation, 0 when none: the
  * closing '' of tokenised text ("`` We are ready . '' Critics"), or a '"' after an odd number of
- * '"' in the paragraph ('said : " We are ready . " Critics'). Counts as opens_glued_quote does. */
+ * '"' in the paragraph ('said : " We are ready . " Critics'). */
 static size_t spaced_closing_quote(para *p, size_t i)
 {
     const char *s = p->s;
     if (i + 1 < p->end && s[i] == '\'' && s[i + 1] == '\'') return 2;
-    if (s[i] != '"') return 0;
-    for (; p->counted < i; p->counted++) p->quotes += s[p->counted] == '"';
-    return p->quotes % 2;
+    return s[i] == '"' ? quotes_before(p, i) % 2 : 0;
 }
 
 /* Length of a reference marker at s[i] ("[12]", "[3, 4]", "[7–9]", "[a]"), 0 when none. */
@@ -894,14 +905,15 @@ static bool split_dated_paragraph(const char *s, size_t ps, size_t pe, unsigned 
         if (!emit(s, ps, ps + d, out)) return false;
         ps = skip_space(s, pe, ps + d);
     }
+    size_t body = pe, date = pe; /* the paragraph's text up to `body`, a date from `date` on */
     for (size_t j = pe >= ps + 30 ? pe - 29 : ps + 1; j + 19 <= pe; j++) {
         if (s[j - 1] != ' ' || full_date_len(s, pe, j) != pe - j) continue;
         size_t b = trim_back(s, ps, j), w = b;
         while (w > ps && is_alpha(s[w - 1])) w--;
-        if (b == ps || s[b - 1] == ',' || wordlist_find(leads, sizeof leads / sizeof *leads, s + w, b - w)) break;
-        return split_paragraph(s, ps, b, item, out) && emit(s, j, pe, out);
+        if (b > ps && s[b - 1] != ',' && !wordlist_find(leads, sizeof leads / sizeof *leads, s + w, b - w)) body = b, date = j;
+        break;
     }
-    return split_paragraph(s, ps, pe, item, out);
+    return split_paragraph(s, ps, body, item, out) && (date == pe || emit(s, date, pe, out));
 }
 
 td_status td_split_sentences(const char *text, size_t len, td_span **spans, size_t *n)
