@@ -808,7 +808,8 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
         if (paren < i) paren = next_paren(s, i, pe);
         if ((i = next_mark(s, i, paren)) >= pe) break;
         marker mk;
-        if ((s[i] == '.' || s[i] == ')') && i > ps && (is_digit(s[i - 1]) || (s[i - 1] >= 'a' && s[i - 1] <= 'z')) &&
+        if ((s[i] == '.' || s[i] == ')') && i > ps &&
+            (is_digit(s[i - 1]) || (s[i - 1] >= 'a' && s[i - 1] <= 'z' && (i - 1 == ps || !is_alpha(s[i - 2])))) &&
             marker_at(s, ps, pe, i, &mk)) {
             /* Numbered items run on inside one paragraph: "advice: 1. Be kind. 2. Save up" or "1) The
              * first item 2) The second item". An item opens a sentence when it starts one, follows a
@@ -878,7 +879,8 @@ static size_t full_date_len(const char *s, size_t pe, size_t i)
     static const char *const months[] = {"April", "August", "December", "February", "January", "July", "June",
                                          "March", "May", "November", "October", "September"};
     size_t n = alpha_run(s, pe, i);
-    if (n < 6 || !wordlist_find(weekdays, sizeof weekdays / sizeof *weekdays, s + i, n)) return 0;
+    if (n < 6 || n > 9 || memcmp(s + i + n - 3, "day", 3) || !wordlist_find(weekdays, sizeof weekdays / sizeof *weekdays, s + i, n))
+        return 0;
     size_t k = i + n;
     if (k + 2 >= pe || s[k] != ',' || s[k + 1] != ' ') return 0;
     k += 2;
@@ -900,13 +902,15 @@ static size_t full_date_len(const char *s, size_t pe, size_t i)
 static bool split_dated_paragraph(const char *s, size_t ps, size_t pe, unsigned item, span_vec *out)
 {
     static const char *const leads[] = {"after", "at", "before", "by", "from", "of", "on", "since", "to", "until"};
-    size_t d = is_alpha(s[ps]) ? full_date_len(s, pe, ps) : 0;
+    char c = s[ps]; /* weekdays start with M T W F S */
+    size_t d = c == 'M' || c == 'T' || c == 'W' || c == 'F' || c == 'S' ? full_date_len(s, pe, ps) : 0;
     if (d && ps + d < pe && s[ps + d] == ' ' && case_at(s, pe, skip_space(s, pe, ps + d)) == CASE_UPPER) {
         if (!emit(s, ps, ps + d, out)) return false;
         ps = skip_space(s, pe, ps + d);
     }
     size_t body = pe, date = pe; /* the paragraph's text up to `body`, a date from `date` on */
-    for (size_t j = pe >= ps + 30 ? pe - 29 : ps + 1; j + 19 <= pe; j++) {
+    bool year_last = pe >= ps + 20 && is_digit(s[pe - 1]) && s[pe - 5] == ' ';
+    for (size_t j = pe - ps > 29 ? pe - 29 : ps + 1; year_last && j + 19 <= pe; j++) {
         if (s[j - 1] != ' ' || full_date_len(s, pe, j) != pe - j) continue;
         size_t b = trim_back(s, ps, j), w = b;
         while (w > ps && is_alpha(s[w - 1])) w--;
