@@ -2,7 +2,7 @@
  * text: news-style sentences invented for this file (none taken from the dev set), one group for
  * each weak spot named in issue 7 and variants the dev set lacks. Prints boundary precision, recall
  * and F1 over the cases (a boundary is the number of non-white-space bytes before a sentence's
- * start) and asserts every case. */
+ * start) and asserts every case (a known miss, flagged, is asserted to be still missed). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -265,6 +265,34 @@ static const hard_case cases[] = {
      {"The law took effect in Feb. 2020.", "Critics said it went too far."}},
     {"Amtrak said trains would resume at 5 p.m. EDT. Delays are expected.",
      {"Amtrak said trains would resume at 5 p.m. EDT.", "Delays are expected."}},
+    /* fifth batch: probed first (two more it missed are in known_misses) */
+    {Q "We" SQE "re not going anywhere," QE " said Sen. Maria Lopez, D-Calif. " Q "This fight is just starting." QE,
+     {Q "We" SQE "re not going anywhere," QE " said Sen. Maria Lopez, D-Calif.", Q "This fight is just starting." QE}},
+    {"Officials at the U.S. Embassy in Kabul did not respond. The embassy" SQE "s spokesman, Lt. Col. Mark Ross, was traveling.",
+     {"Officials at the U.S. Embassy in Kabul did not respond.", "The embassy" SQE "s spokesman, Lt. Col. Mark Ross, was traveling."}},
+    {"The 30-year-old suspect \xe2\x80\x94 identified as John T. Reed of Ft. Worth \xe2\x80\x94 was charged with arson.",
+     {"The 30-year-old suspect \xe2\x80\x94 identified as John T. Reed of Ft. Worth \xe2\x80\x94 was charged with arson."}},
+    {"Asked whether he would run again, he said: " Q "Maybe." QE " His aides declined to elaborate.",
+     {"Asked whether he would run again, he said: " Q "Maybe." QE, "His aides declined to elaborate."}},
+    {"1. Preheat the oven. 2. Mix the flour and sugar. 3. Bake for 20 min.",
+     {"Preheat the oven.", "Mix the flour and sugar.", "Bake for 20 min."}},
+    {"His latest book is " Q "What Now?" QE " It sold 10,000 copies. The words " Q "Stop!" QE " and " Q "Go!" QE
+     " were painted on the road.",
+     {"His latest book is " Q "What Now?" QE, "It sold 10,000 copies.",
+      "The words " Q "Stop!" QE " and " Q "Go!" QE " were painted on the road."}},
+    {"The measure passed the House 220-210 on Thursday. (Rep. Jo Kim, R-Ohio, was absent.)\n(Reporting by Tom Lee; Editing by Ann Cole)",
+     {"The measure passed the House 220-210 on Thursday.", "(Rep. Jo Kim, R-Ohio, was absent.)",
+      "(Reporting by Tom Lee; Editing by Ann Cole)"}},
+};
+
+/* Cases the splitter gets wrong, kept to count them (and asserted to be still wrong: one that
+ * passes belongs in cases[]). */
+static const hard_case known_misses[] = {
+    /* a state abbreviation before a capitalised word that is no common sentence opener */
+    {"The storm dumped 9 in. of snow on Erie, Pa. Schools were closed.",
+     {"The storm dumped 9 in. of snow on Erie, Pa.", "Schools were closed."}},
+    /* a quotation already introduced ("asked me,") takes no second reporting clause */
+    {"She asked me, " Q "Are you sure?" QE " I said yes.", {"She asked me, " Q "Are you sure?" QE, "I said yes."}},
 };
 
 /* Number of non-white-space bytes of s (through NUL). */
@@ -302,45 +330,60 @@ static size_t wanted_bounds(const hard_case *c, size_t *at)
     return n;
 }
 
+/* Boundary counts and exact cases over a run of cases. */
+typedef struct tally {
+    size_t cases, exact, tp, fp, fn;
+} tally;
+
+/* Splits one case, adds it to *t and returns whether it was exact; prints it when not (verbose). */
+static bool run_case(const hard_case *c, tally *t, bool verbose)
+{
+    const char *text = c->text;
+    td_span *sp;
+    size_t ns;
+    assert_int_equal(td_split_sentences(text, strlen(text), &sp, &ns), TD_OK);
+    size_t want[MAX_BOUNDS], got[MAX_BOUNDS], nw = wanted_bounds(c, want), ng = 0;
+    for (size_t k = 1; k < ns && ng < MAX_BOUNDS; k++) got[ng++] = nonspace(text, sp[k].start);
+    size_t hit = 0;
+    for (size_t a = 0; a < ng; a++)
+        for (size_t b = 0; b < nw; b++) hit += got[a] == want[b];
+    t->tp += hit;
+    t->fp += ng - hit;
+    t->fn += nw - hit;
+    bool ok = ns == nw + 1;
+    for (size_t k = 0; ok && k < ns; k++) {
+        char *s = td_sentence_text(text, sp[k]);
+        ok = !strcmp(s, c->want[k]);
+        free(s);
+    }
+    if (!ok && verbose) {
+        fprintf(stderr, "  split of \"%s\":\n", text);
+        for (size_t k = 0; k < ns; k++) {
+            char *s = td_sentence_text(text, sp[k]);
+            fprintf(stderr, "    got  [%s]\n", s);
+            free(s);
+        }
+        for (size_t k = 0; k <= nw; k++) fprintf(stderr, "    want [%s]\n", c->want[k]);
+    }
+    t->cases++;
+    t->exact += ok;
+    free(sp);
+    return ok;
+}
+
 static void test_hard_cases(void **state)
 {
     (void)state;
-    size_t n = sizeof cases / sizeof *cases, exact = 0, tp = 0, fp = 0, fn = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *text = cases[i].text;
-        td_span *sp;
-        size_t ns;
-        assert_int_equal(td_split_sentences(text, strlen(text), &sp, &ns), TD_OK);
-        size_t want[MAX_BOUNDS], got[MAX_BOUNDS], nw = wanted_bounds(&cases[i], want), ng = 0;
-        for (size_t k = 1; k < ns && ng < MAX_BOUNDS; k++) got[ng++] = nonspace(text, sp[k].start);
-        size_t hit = 0;
-        for (size_t a = 0; a < ng; a++)
-            for (size_t b = 0; b < nw; b++) hit += got[a] == want[b];
-        tp += hit;
-        fp += ng - hit;
-        fn += nw - hit;
-        bool ok = ns == nw + 1;
-        for (size_t k = 0; ok && k < ns; k++) {
-            char *s = td_sentence_text(text, sp[k]);
-            ok = !strcmp(s, cases[i].want[k]);
-            free(s);
-        }
-        if (!ok) {
-            fprintf(stderr, "  split of \"%s\":\n", text);
-            for (size_t k = 0; k < ns; k++) {
-                char *s = td_sentence_text(text, sp[k]);
-                fprintf(stderr, "    got  [%s]\n", s);
-                free(s);
-            }
-            for (size_t k = 0; k <= nw; k++) fprintf(stderr, "    want [%s]\n", cases[i].want[k]);
-        }
-        exact += ok;
-        free(sp);
-    }
-    double p = tp + fp ? (double)tp / (double)(tp + fp) : 1, r = tp + fn ? (double)tp / (double)(tp + fn) : 1;
-    fprintf(stderr, "hard cases: %zu/%zu exact; boundaries %zu wanted, TP %zu FP %zu FN %zu, P %.3f R %.3f F1 %.3f\n",
-            exact, n, tp + fn, tp, fp, fn, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
-    assert_int_equal(exact, n);
+    tally t = {0};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) run_case(&cases[i], &t, true);
+    size_t passing = t.exact;
+    for (size_t i = 0; i < sizeof known_misses / sizeof *known_misses; i++)
+        assert_false(run_case(&known_misses[i], &t, false));
+    double p = t.tp + t.fp ? (double)t.tp / (double)(t.tp + t.fp) : 1, r = t.tp + t.fn ? (double)t.tp / (double)(t.tp + t.fn) : 1;
+    fprintf(stderr, "hard cases: %zu/%zu exact (%zu known misses); boundaries %zu wanted, TP %zu FP %zu FN %zu, "
+            "P %.3f R %.3f F1 %.3f\n", t.exact, t.cases, t.cases - t.exact, t.tp + t.fn, t.tp, t.fp, t.fn, p, r,
+            p + r > 0 ? 2 * p * r / (p + r) : 0);
+    assert_int_equal(passing, sizeof cases / sizeof *cases);
 }
 
 int main(void)
