@@ -441,6 +441,18 @@ static bool lower_word_before(const char *s, size_t ps, size_t end)
     return s[k] >= 'a' && s[k] <= 'z';
 }
 
+/* Whether the word that ends at s[dot] follows a capitalised word and a comma, as a state follows
+ * its city ("Erie, Pa"). */
+static bool city_before(const char *s, size_t ps, size_t dot)
+{
+    size_t k = dot;
+    while (k > ps && is_alpha(s[k - 1])) k--;
+    if (k < ps + 4 || s[k - 1] != ' ' || s[k - 2] != ',') return false;
+    k -= 2;
+    while (k > ps && is_alpha(s[k - 1])) k--;
+    return s[k] >= 'A' && s[k] <= 'Z';
+}
+
 /* Kind of the word before a period at s[dot]; *w and *wl get the word. */
 static abbrev_kind word_before(const char *s, size_t ps, size_t dot)
 {
@@ -575,8 +587,12 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
     switch (kind) {
     case ABBREV_TITLE: return false;
     case ABBREV_NUMBER: return next != CASE_DIGIT;
-    case ABBREV_AMBIGUOUS: {
+    case ABBREV_AMBIGUOUS: case ABBREV_STATE: {
         if (next != CASE_UPPER) return false;
+        if (kind == ABBREV_STATE && city_before(s, p->start, run) && count_words(s, p->sentence, run, 4) == 4) {
+            if (p->title < 0) p->title = title_case(s, p->start, pe);
+            return !p->title;
+        }
         size_t wl = alpha_run(s, pe, n);
         if (!wl || !abbrev_starter(s + n, wl)) return false;
         /* "At 5 a.m. Mr. Smith went": a fragment this short is an opening phrase, not a sentence. */
