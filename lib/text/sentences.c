@@ -895,7 +895,8 @@ static size_t full_date_len(const char *s, size_t pe, size_t i)
     static const char *const months[] = {"April", "August", "December", "February", "January", "July", "June",
                                          "March", "May", "November", "October", "September"};
     size_t n = alpha_run(s, pe, i);
-    if (n < 6 || n > 9 || memcmp(s + i + n - 3, "day", 3) || !wordlist_find(weekdays, sizeof weekdays / sizeof *weekdays, s + i, n))
+    if (n < 6 || n > 9 || memcmp(s + i + n - 3, "day", 3) ||
+        !wordlist_find(weekdays, sizeof weekdays / sizeof *weekdays, s + i, n))
         return 0;
     size_t k = i + n;
     if (k + 2 >= pe || s[k] != ',' || s[k + 1] != ' ') return 0;
@@ -930,7 +931,8 @@ static bool split_dated_paragraph(const char *s, size_t ps, size_t pe, unsigned 
         if (s[j - 1] != ' ' || full_date_len(s, pe, j) != pe - j) continue;
         size_t b = trim_back(s, ps, j), w = b;
         while (w > ps && is_alpha(s[w - 1])) w--;
-        if (b > ps && s[b - 1] != ',' && !wordlist_find(leads, sizeof leads / sizeof *leads, s + w, b - w)) body = b, date = j;
+        if (b > ps && s[b - 1] != ',' && !wordlist_find(leads, sizeof leads / sizeof *leads, s + w, b - w))
+            body = b, date = j;
         break;
     }
     return split_paragraph(s, ps, body, item, out) && (date == pe || emit(s, date, pe, out));
