@@ -270,7 +270,7 @@ static void test_abbreviation_kinds(void **state)
         abbrev_kind kind;
     } cases[] = {
         {"Adm", ABBREV_TITLE}, {"Gen", ABBREV_TITLE},    {"e.g", ABBREV_TITLE},   {"vs", ABBREV_TITLE},
-        {"No", ABBREV_NUMBER}, {"pp", ABBREV_NUMBER},    {"Calif", ABBREV_AMBIGUOUS}, {"Jan", ABBREV_AMBIGUOUS},
+        {"No", ABBREV_NUMBER}, {"pp", ABBREV_NUMBER},    {"Calif", ABBREV_STATE}, {"Jan", ABBREV_AMBIGUOUS},
         {"Inc", ABBREV_COMPANY}, {"co", ABBREV_COMPANY}, {"etc", ABBREV_END},      {"yrs", ABBREV_END},
         {"a.m", ABBREV_TIME},  {"P.M", ABBREV_TIME},     {"said", ABBREV_NONE},   {"Government", ABBREV_NONE},
         {"U.S", ABBREV_NONE},  {"A", ABBREV_NONE},

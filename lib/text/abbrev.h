@@ -8,7 +8,8 @@ typedef enum abbrev_kind {
     ABBREV_NONE,      /* not a known abbreviation: a period after it ends the sentence */
     ABBREV_TITLE,     /* never ends a sentence: Mr. Dr. Gen. Sen. vs. e.g. */
     ABBREV_NUMBER,    /* does not end one before a number: No. 5, pp. 3 */
-    ABBREV_AMBIGUOUS, /* ends one only before a sentence opener: Jr. Jan. Calif. */
+    ABBREV_AMBIGUOUS, /* ends one only before a sentence opener: Jr. Jan. */
+    ABBREV_STATE,     /* a US state: ends one before any capital after a city ("Erie, Pa. Schools"), else ambiguous */
     ABBREV_COMPANY,   /* ends one before a capital unless a title, day or month follows: Inc. Corp. */
     ABBREV_TIME,      /* ends one before a capital unless a day, month or time zone follows: a.m. p.m. */
     ABBREV_END,       /* ends one before any capital: etc., units (lbs. ft.) */

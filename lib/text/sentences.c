@@ -390,14 +390,21 @@ static size_t count_words(const char *s, size_t from, size_t to, size_t most)
     return n;
 }
 
-/* Whether a speech verb follows within three words ('"Why?" Smith asked.'). */
+/* Whether a speech verb follows within three words ('"Why?" Smith asked.'), or further on after a
+ * name of capitalised words and titles ('"Why not?" Dr. Smith said', '"Why?" Transport Secretary
+ * Ann Lee asked'), unless no one speaks ('No one answered', 'Nobody replied'). */
 static bool attribution_follows(const char *s, size_t pe, size_t i)
 {
-    for (int words = 0; words < 3; words++) {
+    bool name = true;
+    for (int words = 0; words < 3 || (name && words < 6); words++) {
         i = skip_space(s, pe, i);
         size_t n = alpha_run(s, pe, i);
         if (!n) return false;
         if (abbrev_speech_verb(s + i, n)) return true;
+        /* a subject that says nothing: '"Who approved this?" No one answered.' */
+        if (words == 0 && ((n == 2 && !memcmp(s + i, "No", 2)) || (n == 6 && !memcmp(s + i, "Nobody", 6)))) return false;
+        name &= s[i] >= 'A' && s[i] <= 'Z';
+        if (i + n < pe && s[i + n] == '.' && abbrev_lookup(s + i, n) == ABBREV_TITLE) n++; /* "Dr." */
         i += n;
     }
     return false;
@@ -423,6 +430,29 @@ static bool dash_then_lower(const char *s, size_t pe, size_t i)
     return i < pe && case_at(s, pe, i) == CASE_LOWER;
 }
 
+/* Whether the word that ends at s[end] is capitalised and the word before it lower-case ("in Co"). */
+static bool lower_word_before(const char *s, size_t ps, size_t end)
+{
+    while (end > ps && is_alpha(s[end - 1])) end--;
+    if (s[end] < 'A' || s[end] > 'Z') return false;
+    size_t k = trim_back(s, ps, end);
+    if (k == end) return false;
+    while (k > ps && is_alpha(s[k - 1])) k--;
+    return s[k] >= 'a' && s[k] <= 'z';
+}
+
+/* Whether the word that ends at s[dot] follows a capitalised word and a comma, as a state follows
+ * its city ("Erie, Pa"). */
+static bool city_before(const char *s, size_t ps, size_t dot)
+{
+    size_t k = dot;
+    while (k > ps && is_alpha(s[k - 1])) k--;
+    if (k < ps + 4 || s[k - 1] != ' ' || s[k - 2] != ',') return false;
+    k -= 2;
+    while (k > ps && is_alpha(s[k - 1])) k--;
+    return s[k] >= 'A' && s[k] <= 'Z';
+}
+
 /* Kind of the word before a period at s[dot]; *w and *wl get the word. */
 static abbrev_kind word_before(const char *s, size_t ps, size_t dot)
 {
@@ -440,8 +470,9 @@ static abbrev_kind word_before(const char *s, size_t ps, size_t dot)
     if (wl == 0) return ABBREV_NONE;
     abbrev_kind kind = abbrev_lookup(w, wl);
     if (kind != ABBREV_NONE) return kind;
-    /* "in." after a number is inches: "4 ft. 2 in. long" */
-    if (wl == 2 && w[0] == 'i' && w[1] == 'n' && k >= ps + 2 && s[k - 1] == ' ' && s[k - 2] >= '0' && s[k - 2] <= '9')
+    /* "in." after a number is inches ("4 ft. 2 in. long"), "C." and "F." degrees ("minus 4 C. Schools") */
+    bool after_number = k >= ps + 2 && s[k - 1] == ' ' && s[k - 2] >= '0' && s[k - 2] <= '9';
+    if (after_number && ((wl == 2 && w[0] == 'i' && w[1] == 'n') || (wl == 1 && (w[0] == 'C' || w[0] == 'F'))))
         return ABBREV_END;
     if (wl == 1 && w[0] >= 'A' && w[0] <= 'Z') return ABBREV_AMBIGUOUS; /* an initial: James B. Comey */
     /* Dotted abbreviations: U.S, a.m, J.R.R, Ph.D, W.Va: two pieces or more of one to three letters */
@@ -556,8 +587,12 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
     switch (kind) {
     case ABBREV_TITLE: return false;
     case ABBREV_NUMBER: return next != CASE_DIGIT;
-    case ABBREV_AMBIGUOUS: {
+    case ABBREV_AMBIGUOUS: case ABBREV_STATE: {
         if (next != CASE_UPPER) return false;
+        if (kind == ABBREV_STATE && city_before(s, p->start, run) && count_words(s, p->sentence, run, 4) == 4) {
+            if (p->title < 0) p->title = title_case(s, p->start, pe);
+            return !p->title;
+        }
         size_t wl = alpha_run(s, pe, n);
         if (!wl || !abbrev_starter(s + n, wl)) return false;
         /* "At 5 a.m. Mr. Smith went": a fragment this short is an opening phrase, not a sentence. */
@@ -571,6 +606,9 @@ static bool is_boundary(para *p, size_t run, size_t run_end, size_t end, bool qu
         /* "Sony Corp. Chairman Kazuo Hirai", "Microsoft Corp. Tuesday reported", "7 a.m. Tuesday" */
         if (kind == ABBREV_COMPANY && (abbrev_company_title(s + n, wl) || abbrev_time_follower(s + n, wl))) return false;
         if (kind == ABBREV_TIME && abbrev_time_follower(s + n, wl)) return false;
+        /* A company's name comes before its suffix; after a lower-case word "Co." is a county: "born
+         * in Co. Kerry" (but "Jane and co. They"). */
+        if (kind == ABBREV_COMPANY && lower_word_before(s, p->start, run)) return false;
         /* "At 5 a.m. Mr. Smith went", "Warner Bros. Discovery said": too short for a sentence. */
         if (count_words(s, p->sentence, run, 4) < 4) return false;
         if (p->title < 0) p->title = title_case(s, p->start, pe);
@@ -614,6 +652,18 @@ static bool period_then_ellipsis(const char *s, size_t ps, size_t pe, size_t i, 
     return n < pe && case_at(s, pe, n) == CASE_UPPER;
 }
 
+/* Number of straight '"' in the paragraph before s[i] (i never going back), found by memchr. */
+static size_t quotes_before(para *p, size_t i)
+{
+    const char *q;
+    while (p->counted < i && (q = memchr(p->s + p->counted, '"', i - p->counted))) {
+        p->quotes++;
+        p->counted = (size_t)(q - p->s) + 1;
+    }
+    if (p->counted < i) p->counted = i;
+    return p->quotes;
+}
+
 /* Whether the straight '"' at s[i], glued to both a sentence mark and the next word, opens a quotation
  * (an even number of '"' before it in the paragraph): 'seem."It sucks," she says.' The count is kept
  * in p and only moves forward, so the paragraph is read once. */
@@ -621,8 +671,17 @@ static bool opens_glued_quote(para *p, size_t i)
 {
     const char *s = p->s;
     if (s[i] != '"' || i + 1 >= p->end || text_space_len(s, p->end, i + 1)) return false;
-    for (; p->counted < i; p->counted++) p->quotes += s[p->counted] == '"';
-    return p->quotes % 2 == 0;
+    return quotes_before(p, i) % 2 == 0;
+}
+
+/* Length of a straight quote set off by spaces at s[i] that closes a quotation, 0 when none: the
+ * closing '' of tokenised text ("`` We are ready . '' Critics"), or a '"' after an odd number of
+ * '"' in the paragraph ('said : " We are ready . " Critics'). */
+static size_t spaced_closing_quote(para *p, size_t i)
+{
+    const char *s = p->s;
+    if (i + 1 < p->end && s[i] == '\'' && s[i + 1] == '\'') return 2;
+    return s[i] == '"' ? quotes_before(p, i) % 2 : 0;
 }
 
 /* Length of a reference marker at s[i] ("[12]", "[3, 4]", "[7–9]", "[a]"), 0 when none. */
@@ -725,6 +784,17 @@ typedef struct marker {
 static bool marker_at(const char *s, size_t ps, size_t pe, size_t i, marker *mk)
 {
     size_t d = i;
+    if (s[i - 1] >= 'a' && s[i - 1] <= 'z') {
+        /* a lettered item, "a) The coast road b) The old rail line", numbered a = 1, b = 2 */
+        bool paren = i - 1 > ps && s[i - 2] == '(';
+        mk->start = paren ? i - 2 : i - 1;
+        mk->end = i + 1;
+        if ((paren && s[i] != ')') || (mk->start > ps && !text_space_len(s, pe, mk->start - 1))) return false;
+        if (mk->end >= pe || !text_space_len(s, pe, mk->end)) return false;
+        size_t n = skip_space(s, pe, mk->end);
+        mk->number = (unsigned)(s[i - 1] - 'a' + 1);
+        return n < pe && case_at(s, pe, n) == CASE_UPPER;
+    }
     while (d > ps && i - d <= 8 && (is_digit(s[d - 1]) || s[d - 1] == '.')) d--;
     if (d == i || !is_digit(s[d]) || s[i - 1] == '.') return false;
     bool paren = d > ps && s[d - 1] == '(';
@@ -754,7 +824,9 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
         if (paren < i) paren = next_paren(s, i, pe);
         if ((i = next_mark(s, i, paren)) >= pe) break;
         marker mk;
-        if ((s[i] == '.' || s[i] == ')') && i > ps && is_digit(s[i - 1]) && marker_at(s, ps, pe, i, &mk)) {
+        if ((s[i] == '.' || s[i] == ')') && i > ps &&
+            (is_digit(s[i - 1]) || (s[i - 1] >= 'a' && s[i - 1] <= 'z' && (i - 1 == ps || !is_alpha(s[i - 2])))) &&
+            marker_at(s, ps, pe, i, &mk)) {
             /* Numbered items run on inside one paragraph: "advice: 1. Be kind. 2. Save up" or "1) The
              * first item 2) The second item". An item opens a sentence when it starts one, follows a
              * colon (the first), or is the number after the last item's; its marker never ends one.
@@ -798,9 +870,11 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
         /* A curly closing quote or a bracket set off by a space still belongs here: "really are.' ”
          * Linda", tokenised "( who took office in May . ) spoke" */
         size_t d = skip_space(s, pe, end);
-        if (d > end && d < pe && (k = closer_len(s, pe, d, &q)) && (q ? k > 1 : s[d] != '}')) {
+        if (d > end && d < pe && (k = closer_len(s, pe, d, &q))) {
+            if (q && k == 1) k = spaced_closing_quote(&p, d); /* tokenised: 'ready . " Critics' */
+            else if (!q && s[d] == '}') k = 0;
             size_t after = d + k;
-            if (after >= pe || text_space_len(s, pe, after)) end = after, quoted |= q;
+            if (k && (after >= pe || text_space_len(s, pe, after))) end = after, quoted |= q;
         }
         end = after_references(s, pe, end);
         if (is_boundary(&p, i, i + run, end, quoted)) {
@@ -811,6 +885,57 @@ static bool split_paragraph(const char *s, size_t ps, size_t pe, unsigned item, 
         i = end;
     }
     return emit(s, start, pe, out);
+}
+
+/* Length of a full date at s[i] ("Tuesday, September 1, 2015": a weekday, a month, a day of one or
+ * two digits, a year of four), 0 when none. */
+static size_t full_date_len(const char *s, size_t pe, size_t i)
+{
+    static const char *const weekdays[] = {"Friday", "Monday", "Saturday", "Sunday", "Thursday", "Tuesday", "Wednesday"};
+    static const char *const months[] = {"April", "August", "December", "February", "January", "July", "June",
+                                         "March", "May", "November", "October", "September"};
+    size_t n = alpha_run(s, pe, i);
+    if (n < 6 || n > 9 || memcmp(s + i + n - 3, "day", 3) ||
+        !wordlist_find(weekdays, sizeof weekdays / sizeof *weekdays, s + i, n))
+        return 0;
+    size_t k = i + n;
+    if (k + 2 >= pe || s[k] != ',' || s[k + 1] != ' ') return 0;
+    k += 2;
+    n = alpha_run(s, pe, k);
+    if (!n || !wordlist_find(months, sizeof months / sizeof *months, s + k, n)) return 0;
+    k += n;
+    if (k >= pe || s[k++] != ' ') return 0;
+    size_t d = k;
+    while (k < pe && k - d < 3 && is_digit(s[k])) k++;
+    if (k == d || k - d > 2 || k + 6 > pe || s[k] != ',' || s[k + 1] != ' ') return 0;
+    for (k += 2, d = k; k < pe && is_digit(s[k]); k++) {}
+    return k - d == 4 && (k == pe || !is_alpha(s[k])) ? k - i : 0;
+}
+
+/* Splits a paragraph, first taking off a full date that a headline runs into ("Biologist tells
+ * Wikinews about ants Tuesday, September 1, 2015") or that runs into the first sentence ("Thursday,
+ * March 15, 2012 Wikinews interviewed"): a dateline of its own, as on its own line. Not after a
+ * comma or a preposition ("Updated on Tuesday, May 1, 2012"). */
+static bool split_dated_paragraph(const char *s, size_t ps, size_t pe, unsigned item, span_vec *out)
+{
+    static const char *const leads[] = {"after", "at", "before", "by", "from", "of", "on", "since", "to", "until"};
+    char c = s[ps]; /* weekdays start with M T W F S */
+    size_t d = c == 'M' || c == 'T' || c == 'W' || c == 'F' || c == 'S' ? full_date_len(s, pe, ps) : 0;
+    if (d && ps + d < pe && s[ps + d] == ' ' && case_at(s, pe, skip_space(s, pe, ps + d)) == CASE_UPPER) {
+        if (!emit(s, ps, ps + d, out)) return false;
+        ps = skip_space(s, pe, ps + d);
+    }
+    size_t body = pe, date = pe; /* the paragraph's text up to `body`, a date from `date` on */
+    bool year_last = pe >= ps + 20 && is_digit(s[pe - 1]) && s[pe - 5] == ' ';
+    for (size_t j = pe - ps > 29 ? pe - 29 : ps + 1; year_last && j + 19 <= pe; j++) {
+        if (s[j - 1] != ' ' || full_date_len(s, pe, j) != pe - j) continue;
+        size_t b = trim_back(s, ps, j), w = b;
+        while (w > ps && is_alpha(s[w - 1])) w--;
+        if (b > ps && s[b - 1] != ',' && !wordlist_find(leads, sizeof leads / sizeof *leads, s + w, b - w))
+            body = b, date = j;
+        break;
+    }
+    return split_paragraph(s, ps, body, item, out) && (date == pe || emit(s, date, pe, out));
 }
 
 td_status td_split_sentences(const char *text, size_t len, td_span **spans, size_t *n)
@@ -839,7 +964,7 @@ td_status td_split_sentences(const char *text, size_t len, td_span **spans, size
             in_para = true;
         }
         if (in_para && (last || next.blank || !joins(text, len, &lay, &cur, &next))) {
-            if (!split_paragraph(text, para_start, cur.cend, para_item, &out)) {
+            if (!split_dated_paragraph(text, para_start, cur.cend, para_item, &out)) {
                 vec_free(&out);
                 return TD_ERR_NOMEM;
             }
