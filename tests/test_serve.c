@@ -1,5 +1,6 @@
-/* test_serve.c — the server's request handler without sockets (td_server_handle) and the store's
- * full-text search it answers ?q= with (schema 3, and stores of schemas 1 and 2 upgraded on open). */
+/* test_serve.c — the server's request handler without sockets (td_server_handle), the store's
+ * full-text search it answers ?q= with (schema 3, and stores of schemas 1 and 2 upgraded on open),
+ * and the summaries it makes apart from its writer. */
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
@@ -128,6 +129,106 @@ static void test_search(void **state)
     sqlite3_close(db);
 }
 
+/* The ids of the stale stories of the store at path, joined by spaces. */
+static void stale_stories(char *out, size_t size)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT id FROM stories WHERE stale ORDER BY key", -1, &st, NULL), SQLITE_OK);
+    out[0] = '\0';
+    while (sqlite3_step(st) == SQLITE_ROW)
+        snprintf(out + strlen(out), size - strlen(out), "%s%s", *out ? " " : "", sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+/* Whether the summary of the story read has a sentence carried by outlet. */
+static bool credits(const td_story *st, const char *outlet)
+{
+    for (size_t i = 0; i < st->n_summary; i++)
+        for (size_t j = 0; j < st->summary[i].n_sources; j++)
+            if (!strcmp(st->summary[i].sources[j], outlet)) return true;
+    return false;
+}
+
+/* Summaries made on a reader while the writer goes on: written only for the stories that did not
+ * change meanwhile; a reader gets the summary of a stale story made for it. */
+static void test_summaries_apart(void **state)
+{
+    (void)state;
+    td_error err = {0};
+    td_store *w = td_store_open(path, NULL, &err);
+    assert_non_null(w);
+    add(w, "ferry-1", ferry);
+    add(w, "museum-1", museum);
+    assert_int_equal(td_store_commit(w, &err), TD_OK);
+    td_store *r = td_store_open_reader(path, &err);
+    assert_non_null(r);
+    td_summary_opts o;
+    td_summary_opts_defaults(&o);
+    td_summarizer *sum = td_summarizer_new(&o, &err);
+    assert_non_null(sum);
+
+    /* nothing summarised yet: the stored stories have no summary; fresh ones are made on demand */
+    td_story *list;
+    size_t n;
+    assert_int_equal(td_store_latest(r, NULL, NULL, 10, &list, &n, &err), TD_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(list[0].n_summary + list[1].n_summary, 0);
+    assert_int_equal(td_store_fresh_summaries(r, sum, list, n, &err), TD_OK);
+    for (size_t i = 0; i < n; i++) {
+        assert_true(list[i].n_summary > 0);
+        assert_non_null(list[i].headline);
+        assert_true(credits(&list[i], list[i].id)); /* no source: the article's id is its outlet */
+    }
+    td_stories_free(list, n);
+    char stale[128];
+    stale_stories(stale, sizeof stale);
+    assert_string_equal(stale, "ferry-1 museum-1"); /* nothing was written */
+
+    /* made on the reader; then the ferry story gets an article before they are written */
+    td_store_summaries *made;
+    assert_int_equal(td_store_summaries_make(r, sum, 0, &made, &n, &err), TD_OK);
+    assert_int_equal(n, 2);
+    td_document d = {.name = "ferry-2", .source = "Harbour Times", .text = "The ferry Marisol caught fire off Dunmore "
+                     "Head. All 212 passengers were taken off by lifeboats. Divers checked the hull on Monday."};
+    td_placement p;
+    td_store_action a;
+    assert_int_equal(td_store_add(w, &d, &p, &a, &err), TD_OK);
+    assert_string_equal(p.story, "ferry-1");
+    assert_int_equal(td_store_commit(w, &err), TD_OK);
+    assert_int_equal(td_store_summaries_write(w, made, &err), TD_OK);
+    td_store_summaries_free(made);
+    stale_stories(stale, sizeof stale);
+    assert_string_equal(stale, "ferry-1"); /* its summary predates ferry-2: not written */
+
+    td_story *st;
+    assert_int_equal(td_store_story(r, "ferry-1", &st, &err), TD_OK);
+    assert_int_equal(st->n_summary, 0);
+    assert_int_equal(td_store_fresh_summaries(r, sum, st, 1, &err), TD_OK);
+    assert_true(credits(st, "Harbour Times")); /* made now: ferry-2 is in it */
+    td_stories_free(st, 1);
+    assert_int_equal(td_store_story(r, "museum-1", &st, &err), TD_OK);
+    assert_true(st->n_summary > 0); /* written */
+    assert_non_null(st->headline);
+    td_stories_free(st, 1);
+
+    /* the next round writes the ferry story's */
+    assert_int_equal(td_store_summaries_make(r, sum, 0, &made, &n, &err), TD_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(td_store_summaries_write(w, made, &err), TD_OK);
+    td_store_summaries_free(made);
+    stale_stories(stale, sizeof stale);
+    assert_string_equal(stale, "");
+    assert_int_equal(td_store_story(r, "ferry-1", &st, &err), TD_OK);
+    assert_true(credits(st, "Harbour Times"));
+    td_stories_free(st, 1);
+    td_summarizer_free(sum);
+    td_store_close(r);
+    td_store_close(w);
+}
+
 /* Handles one request; returns the status, the body into body (free()). */
 static int handle(td_server *srv, const char *method, const char *url, const char *type, const char *auth,
                   const char *body, char **out)
@@ -178,6 +279,18 @@ static void test_handler(void **state)
     assert_int_equal(handle(srv, "GET", "/stories/f1", NULL, NULL, NULL, &body), 200);
     assert_non_null(strstr(body, "\"id\":\"f2\""));
     free(body);
+    /* read right after the POST, the story's summary is of its articles now, whether the background
+     * summariser has written it yet or it is made for the read */
+    snprintf(json, sizeof json, "{\"id\":\"f3\",\"source\":\"Harbour Times\",\"text\":\"%s Tugs stood by.\"}", ferry);
+    assert_int_equal(handle(srv, "POST", "/articles", "application/json", "Bearer s3cret", json, &body), 200);
+    assert_non_null(strstr(body, "\"story\":\"f1\""));
+    free(body);
+    assert_int_equal(handle(srv, "GET", "/stories/f1", NULL, NULL, NULL, &body), 200);
+    assert_non_null(strstr(body, "\"sources\":[\"f1\",\"f2\",\"Harbour Times\"]"));
+    free(body);
+    assert_int_equal(handle(srv, "GET", "/stories?limit=1", NULL, NULL, NULL, &body), 200);
+    assert_non_null(strstr(body, "\"sources\":[\"f1\",\"f2\",\"Harbour Times\"]"));
+    free(body);
     assert_int_equal(handle(srv, "GET", "/articles/m%31", NULL, NULL, NULL, &body), 200);
     assert_non_null(strstr(body, "Kestrel"));
     free(body);
@@ -200,6 +313,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_summaries_apart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_handler, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -117,7 +117,8 @@ static bool get_stories(td_server *s, const char *query, td_http_response *out)
         size_t n = 0;
         td_error err = {0};
         if (td_store_latest(s->reader, has_since ? since.data : NULL, has_q ? q.data : NULL, limit, &list, &n, &err) !=
-            TD_OK) {
+                TD_OK ||
+            td_store_fresh_summaries(s->reader, s->reader_summarizer, list, n, &err) != TD_OK) {
             ok = err.code == TD_ERR_NOMEM ? false : serve_error(out, 500, "%s", err.message);
         } else {
             buf b = {0};
@@ -179,7 +180,9 @@ static bool get_story(td_server *s, const char *id, bool report, td_http_respons
     td_error err = {0};
     td_story *st = NULL;
     td_cluster *c = NULL;
-    if (td_store_story(s->reader, id, &st, &err) != TD_OK || (st && td_store_story_cluster(s->reader, id, &c, &err) != TD_OK)) {
+    if (td_store_story(s->reader, id, &st, &err) != TD_OK ||
+        (st && (td_store_fresh_summaries(s->reader, s->reader_summarizer, st, 1, &err) != TD_OK ||
+                td_store_story_cluster(s->reader, id, &c, &err) != TD_OK))) {
         td_stories_free(st, st ? 1 : 0);
         return err.code == TD_ERR_NOMEM ? false : serve_error(out, 500, "%s", err.message);
     }
