@@ -228,9 +228,12 @@ static bool store_articles(td_server *s, const td_cluster *c, td_http_response *
     pthread_mutex_unlock(&s->queue_lock);
     pthread_mutex_lock(&s->write_lock);
     pthread_mutex_lock(&s->queue_lock);
-    serve_post *group = me.done ? NULL : s->queue; /* done: another POST stored it */
-    s->queue = NULL;
-    s->queue_end = &s->queue;
+    serve_post *group = NULL;
+    if (!me.done) { /* else another POST stored it, and those queued since are not ours to take */
+        group = s->queue;
+        s->queue = NULL;
+        s->queue_end = &s->queue;
+    }
     pthread_mutex_unlock(&s->queue_lock);
     if (group) store_group(s, group);
     pthread_mutex_unlock(&s->write_lock);
