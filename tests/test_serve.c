@@ -1,6 +1,7 @@
 /* test_serve.c — the server's request handler without sockets (td_server_handle), the store's
  * full-text search it answers ?q= with (schema 3, and stores of schemas 1 and 2 upgraded on open),
  * and the summaries it makes apart from its writer. */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
@@ -309,12 +310,71 @@ static void test_handler(void **state)
     td_server_free(srv);
 }
 
+/* One of the threads of test_concurrent_posts: its POSTs of two articles each, every answer kept. */
+typedef struct poster {
+    td_server *srv;
+    int thread, ok;
+} poster;
+
+#define POSTS_A_THREAD 25
+
+static void *post_many(void *arg)
+{
+    poster *p = arg;
+    for (int i = 0; i < POSTS_A_THREAD; i++) {
+        char json[512], want[64];
+        snprintf(json, sizeof json,
+                 "[{\"id\":\"t%d-%d-a\",\"text\":\"Crew %d of the Kestrel yard repaired hull %d on day %d.\"},"
+                 "{\"id\":\"t%d-%d-b\",\"text\":\"Inspectors %d and %d signed off berth %d.\"}]",
+                 p->thread, i, p->thread, i, i, p->thread, i, p->thread, i, p->thread * 100 + i);
+        snprintf(want, sizeof want, "\"id\":\"t%d-%d-b\"", p->thread, i);
+        td_http_response r;
+        if (td_server_handle(p->srv, "POST", "/articles", "application/json", NULL, json, strlen(json), &r) == TD_OK &&
+            r.status == 200 && strstr(r.body, "\"accepted\":2") && strstr(r.body, want))
+            p->ok++;
+        if (r.body) free(r.body);
+    }
+    return NULL;
+}
+
+/* POSTs from many threads at once share commits: each is answered with its own articles, all stored. */
+static void test_concurrent_posts(void **state)
+{
+    (void)state;
+    td_serve_opts opts;
+    td_serve_opts_defaults(&opts);
+    opts.store = path;
+    td_error err = {0};
+    td_server *srv = td_server_new(&opts, &err);
+    assert_non_null(srv);
+    enum { THREADS = 8 };
+    pthread_t t[THREADS];
+    poster p[THREADS];
+    for (int i = 0; i < THREADS; i++) {
+        p[i] = (poster){srv, i, 0};
+        assert_int_equal(pthread_create(&t[i], NULL, post_many, &p[i]), 0);
+    }
+    for (int i = 0; i < THREADS; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(p[i].ok, POSTS_A_THREAD);
+    }
+    char *body, url[64];
+    for (int i = 0; i < THREADS; i++)
+        for (int j = 0; j < POSTS_A_THREAD; j++) {
+            snprintf(url, sizeof url, "/articles/t%d-%d-a", i, j);
+            assert_int_equal(handle(srv, "GET", url, NULL, NULL, NULL, &body), 200);
+            free(body);
+        }
+    td_server_free(srv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_search, setup, teardown),
         cmocka_unit_test_setup_teardown(test_summaries_apart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_handler, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_concurrent_posts, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
