@@ -3,6 +3,9 @@
  * a short transaction under the writer's lock, so that a POST is answered without waiting for
  * summaries. A story read while stale gets a summary made on demand (routes.c). */
 #include <stdio.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "serve/serve.h"
 
@@ -43,6 +46,9 @@ static void summarize_stale(td_server *s)
 static void *summarize_loop(void *arg)
 {
     td_server *s = arg;
+    /* the lowest priority (Linux gives each thread its own nice value): answering requests comes
+     * first, the summaries catch up when the CPU has time; reads never wait for them */
+    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
     pthread_mutex_lock(&s->summary_lock);
     for (;;) {
         while (!s->summary_due && !s->stopping) pthread_cond_wait(&s->summary_wake, &s->summary_lock);
