@@ -597,9 +597,10 @@ td_status td_store_summaries_make(td_store *s, td_summarizer *summarizer, size_t
 td_status td_store_summaries_write(td_store *s, const td_store_summaries *made, td_error *err);
 void td_store_summaries_free(td_store_summaries *made);
 /* Gives each of the n stories (as read by td_store_story or td_store_latest) whose stored summary is
- * stale a summary and headline made now from its committed articles; nothing is written. */
+ * stale a summary and headline made now from its committed articles; nothing is written. With made
+ * not NULL, *made gets those summaries too, for td_store_summaries_write (free it either way). */
 td_status td_store_fresh_summaries(td_store *s, td_summarizer *summarizer, td_story *stories, size_t n,
-                                   td_error *err);
+                                   td_store_summaries **made, td_error *err);
 /* The stored stories, newest first (latest date, then latest arrival; undated ones after dated),
  * those updated on or after `since` (a date, NULL: all) with at least min_articles articles. */
 td_status td_store_stories(td_store *s, const char *since, size_t min_articles, td_story **out, size_t *n,

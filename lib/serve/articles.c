@@ -222,6 +222,7 @@ static void store_group(td_server *s, serve_post *group)
 static bool store_articles(td_server *s, const td_cluster *c, td_http_response *out)
 {
     serve_post me = {.articles = c, .out = out};
+    serve_summaries_post(s, 1);
     pthread_mutex_lock(&s->queue_lock);
     *s->queue_end = &me;
     s->queue_end = &me.next;
@@ -237,6 +238,7 @@ static bool store_articles(td_server *s, const td_cluster *c, td_http_response *
     pthread_mutex_unlock(&s->queue_lock);
     if (group) store_group(s, group);
     pthread_mutex_unlock(&s->write_lock);
+    serve_summaries_post(s, -1);
     buf_free(&me.answer);
     return !me.nomem;
 }

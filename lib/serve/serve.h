@@ -38,10 +38,11 @@ struct td_server {
     td_store *store;             /* adds, commits, summaries written */
     pthread_mutex_t queue_lock;  /* the POSTs waiting for the writer */
     serve_post *queue, **queue_end;
-    pthread_mutex_t summary_lock; /* the summariser's wake-up */
+    pthread_mutex_t summary_lock; /* the summariser's wake-up and the POSTs it gives way to */
     pthread_cond_t summary_wake;
     bool summary_due;            /* a commit made stories stale since the summariser last looked */
     bool stopping;               /* the summariser is to end */
+    int posts;                   /* POSTs queued or being stored: the summariser gives way to them */
     bool summary_thread_started;
     pthread_t summary_thread;    /* makes the summaries of stale stories, writes them under write_lock */
     td_store *summary_reader;    /* its handle for reading the stale stories */
@@ -70,7 +71,12 @@ bool serve_decode(const char *s, size_t len, bool plus_space, buf *out);
  * woken after each commit that made stories stale, stopped before the store is closed. */
 bool serve_summaries_start(td_server *s);
 void serve_summaries_due(td_server *s);
+/* A POST starts (change 1) or ends (-1) waiting for the writer. */
+void serve_summaries_post(td_server *s, int change);
 void serve_summaries_stop(td_server *s);
+/* Writes the summaries a read made for stale stories (the read lock is held), so that the next read
+ * need not make them again: only when the writer is free at once (else they are dropped); frees made. */
+void serve_summaries_keep(td_server *s, td_store_summaries *made);
 
 /* Drops the cached renderings of a story (a batch added to it); the read lock must be held. */
 void serve_cache_forget(td_server *s, const char *story);

@@ -285,10 +285,39 @@ void td_store_summaries_free(td_store_summaries *made)
     free(made);
 }
 
+/* A copy of m's sentences and headline for a story read (its own ones freed). */
+static bool give_story(td_story *st, const made_summary *m)
+{
+    td_story_sentence *k = m->n ? calloc(m->n, sizeof *k) : NULL;
+    char *headline = m->headline ? strdup(m->headline) : NULL;
+    bool ok = (!m->n || k) && (!m->headline || headline);
+    size_t n = 0;
+    for (; ok && n < m->n; n++) {
+        const td_story_sentence *from = &m->sentences[n];
+        k[n].text = strdup(from->text);
+        k[n].sources = calloc(from->n_sources ? from->n_sources : 1, sizeof *k[n].sources);
+        ok = k[n].text && k[n].sources;
+        for (size_t j = 0; ok && j < from->n_sources; j++)
+            ok = (k[n].sources[k[n].n_sources++] = strdup(from->sources[j])) != NULL;
+    }
+    if (!ok) {
+        store_sentences_free(k, n);
+        free(headline);
+        return false;
+    }
+    store_sentences_free(st->summary, st->n_summary);
+    free(st->headline);
+    st->summary = k;
+    st->n_summary = m->n;
+    st->headline = headline;
+    return true;
+}
+
 td_status td_store_fresh_summaries(td_store *s, td_summarizer *summarizer, td_story *stories, size_t n,
-                                   td_error *err)
+                                   td_store_summaries **made, td_error *err)
 {
     const char *const sql[2] = {"SELECT key, stale FROM stories WHERE id = ?1", articles_sql};
+    if (made && !(*made = calloc(1, sizeof **made))) return error_nomem(err);
     sqlite3_stmt *q[2] = {0};
     td_status status = prepare_all(s, sql, 2, q, err);
     for (size_t i = 0; status == TD_OK && i < n; i++) {
@@ -300,17 +329,14 @@ td_status td_store_fresh_summaries(td_store *s, td_summarizer *summarizer, td_st
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) status = store_error(s, rc, "cannot read", err);
         if (status != TD_OK || !m.stale) continue;
         status = make_summary(s, summarizer, q[1], &m, err);
-        if (status == TD_OK) {
-            td_story *st = &stories[i];
-            store_sentences_free(st->summary, st->n_summary);
-            free(st->headline);
-            st->summary = m.sentences;
-            st->n_summary = m.n;
-            st->headline = m.headline;
-            m = (made_summary){0};
-        }
+        if (status == TD_OK && !give_story(&stories[i], &m)) status = error_nomem(err);
+        if (status == TD_OK && made && vec_push(&(*made)->made, m)) m = (made_summary){0};
         made_free(&m);
     }
     finalize_all(q, 2);
+    if (status != TD_OK && made) {
+        td_store_summaries_free(*made);
+        *made = NULL;
+    }
     return status;
 }
