@@ -5,19 +5,22 @@
 -- template shared by every article would make copy detection the whole cost, and one story of all).
 local syl = {"ka", "ro", "vel", "mar", "tin", "sol", "dun", "bre", "os", "lin", "qua", "zer", "pa", "the", "mi", "gor"}
 
-local function word(x)
+-- A word of n syllables made from the number x.
+local function word(x, n)
   local s = ""
-  for _ = 1, 3 do s = s .. syl[(x % #syl) + 1]; x = math.floor(x / #syl) end
+  for _ = 1, n do s = s .. syl[(x % #syl) + 1]; x = math.floor(x / #syl) end
   return s
 end
 
 local general = {}
-for i = 1, 3000 do general[i] = word(i * 7919 + 13) end
+for i = 1, 3000 do general[i] = word(i * 7919 + 13, 3) end
 
--- The text of an article of event number `event`, for the thread whose seed is given.
+-- The text of an article of event number `event`, for the thread whose seed is given: the event's
+-- terms have five syllables (a million of them), so that they are not general words and two events
+-- seldom share one.
 local function article(event, seed)
   local terms = {}
-  for j = 1, 12 do terms[j] = word(event * 131 + j * 17 + seed) end
+  for j = 1, 12 do terms[j] = word((event * 12 + j) * 7877 + seed * 104729, 5) end
   local out = {}
   for j = 1, 60 do
     if math.random() < 0.5 then out[j] = terms[math.random(1, #terms)] else out[j] = general[math.random(1, #general)] end
