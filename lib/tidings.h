@@ -588,8 +588,8 @@ td_status td_store_summarize(td_store *s, td_summarizer *summarizer, td_error *e
  * written only when the mark is still the one it was made from, so a story that got an article
  * meanwhile stays stale for the next round. */
 typedef struct td_store_summaries td_store_summaries;
-/* Summarises at most max (0: all) of the stories stale at the last commit, into *out (free with
- * td_store_summaries_free), *n of them; nothing is written. */
+/* Summarises at most max (0: all) of the stories stale at the last commit, those changed longest
+ * ago first, into *out (free with td_store_summaries_free), *n of them; nothing is written. */
 td_status td_store_summaries_make(td_store *s, td_summarizer *summarizer, size_t max, td_store_summaries **out,
                                   size_t *n, td_error *err);
 /* Writes the summaries made, on the writing handle (commits its batch first); those of stories

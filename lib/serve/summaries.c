@@ -1,8 +1,9 @@
 /* summaries.c — the server's background summariser: after a commit it makes the summaries of the
  * stories left stale from what is committed, without any of the server's locks, and writes them in
  * a short transaction under the writer's lock, so that a POST is answered without waiting for
- * summaries; while POSTs are in progress it gives way to them (a round every GIVE_WAY_MS at most). A story read while stale gets a summary made on demand (routes.c), which is written
- * too when the writer is free, so that the next read need not make it again. */
+ * summaries; while POSTs are in progress it gives way to them (a round every GIVE_WAY_MS at most).
+ * A story read while stale gets a summary made on demand (routes.c), which is written too when the
+ * writer is free, so that the next read need not make it again. */
 #include <errno.h>
 #include <stdio.h>
 #include <time.h>
@@ -39,9 +40,10 @@ static void summarize_stale(td_server *s)
         td_store_summaries *made = NULL;
         td_error err = {0};
         st = td_store_summaries_make(s->summary_reader, s->summarizer, SUMMARY_ROUND, &made, &n, &err);
+        bool written = false;
         if (st == TD_OK && n) {
             pthread_mutex_lock(&s->write_lock);
-            if (s->store) st = td_store_summaries_write(s->store, made, &err);
+            if ((written = s->store != NULL)) st = td_store_summaries_write(s->store, made, &err);
             pthread_mutex_unlock(&s->write_lock);
         }
         td_store_summaries_free(made);
@@ -50,7 +52,7 @@ static void summarize_stale(td_server *s)
             snprintf(line, sizeof line, "summaries left stale until the next commit: %s", err.message);
             s->opts.log(s->opts.log_ctx, line);
         }
-        if (st != TD_OK || n < SUMMARY_ROUND) break;
+        if (st != TD_OK || n < SUMMARY_ROUND || !written) break; /* no store: the POSTs get 503 */
     }
 }
 

@@ -233,7 +233,7 @@ td_status td_store_summarize(td_store *s, td_summarizer *summarizer, td_error *e
 td_status td_store_summaries_make(td_store *s, td_summarizer *summarizer, size_t max, td_store_summaries **out,
                                   size_t *n, td_error *err)
 {
-    const char *const sql[2] = {"SELECT key, stale FROM stories WHERE stale ORDER BY key LIMIT ?1", articles_sql};
+    const char *const sql[2] = {"SELECT key, stale FROM stories WHERE stale ORDER BY last_seq LIMIT ?1", articles_sql};
     *out = NULL;
     *n = 0;
     td_store_summaries *made = calloc(1, sizeof *made);
