@@ -271,9 +271,9 @@ static bool live_entry(const td_clusterer *c, uint64_t entry)
     return s->live && s->gen == (uint32_t)entry;
 }
 
-/* Drops the postings of closed stories, and the features left without any: with a vocabulary that
- * keeps growing (new names every day), the index would otherwise keep a key and a list for every
- * feature ever posted, and a long-running stream's memory would grow with it. */
+/* Drops the postings of closed stories, and the features left without any once they are the most:
+ * with a vocabulary that keeps growing (new names every day), the index would otherwise keep a key
+ * and a list for every feature ever posted, and a long-running stream's memory would grow with it. */
 static bool compact(td_clusterer *c)
 {
     size_t kept = 0;
@@ -287,7 +287,10 @@ static bool compact(td_clusterer *c)
         c->n_postings += k;
         kept += k > 0;
     }
-    /* the features still posted get new ids, in a map and an array of their size */
+    /* when most features are still posted, the map stays as it is (the lists are walked at every
+     * maintenance when the live stories alone fill the index; the map is rebuilt only when that
+     * pays); else the features still posted get new ids, in a map and an array of their size */
+    if (c->postings.len - kept <= kept) return true;
     u64map keys = {0};
     posting_list *lists = malloc((kept ? kept : 1) * sizeof *lists);
     uint64_t key;
