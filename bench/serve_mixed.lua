@@ -1,21 +1,27 @@
 -- serve_mixed.lua — wrk script for bench/serve's mixed load: of every 20 requests, one POST of 10 new
--- articles, one story list, one report, and the rest GET /stories/{STORY} (the story is given by
--- the environment variable STORY).
+-- articles (told as bench/serve_articles.lua tells them: events of ten, stories of about ten), one
+-- story list, one report, and the rest GET /stories/{STORY} (the story is given by the environment
+-- variable STORY).
+dofile("bench/serve_articles.lua")
 local counter = 0
-local thread_id = tostring(math.random(1, 1e9))
+local posted = 0
 local story = os.getenv("STORY")
+local thread_id
+
+setup = function(thread) thread:set("seed", math.random(1, 1e9)) end
+
+init = function()
+  thread_id = tostring(seed or math.random(1, 1e9))
+  math.randomseed(tonumber(thread_id))
+end
 
 request = function()
   counter = counter + 1
   local k = counter % 20
   if k == 0 then
-    local lines = {}
-    for i = 1, 10 do
-      lines[i] = string.format('{"id":"m%s-%d-%d","source":"Outlet %d","text":"The council voted on item %d of ' ..
-        'the budget on day %d. The mayor said %d residents wrote in about the plan for the river path."}',
-        thread_id, counter, i, i, counter % 50, counter % 365, counter % 700)
-    end
-    return wrk.format("POST", "/articles", {["Content-Type"] = "application/x-ndjson"}, table.concat(lines, "\n"))
+    local r = articles_request("m" .. thread_id, posted, 10, tonumber(thread_id:sub(1, 4)))
+    posted = posted + 10
+    return r
   elseif k == 1 then
     return wrk.format("GET", "/stories?limit=20")
   elseif k == 2 then

@@ -628,6 +628,26 @@ typedef struct td_story {
  * summariser given; the rest keep theirs. Copies are left out of the summary's input and counted
  * among the sources of the sentences of their originals. */
 td_status td_store_summarize(td_store *s, td_summarizer *summarizer, td_error *err);
+/* A summary can also be made apart from the store's writer, so that a server summarises without
+ * keeping its batches waiting: td_store_summaries_make reads the stale stories and summarises them
+ * on any handle (a reader's too), td_store_summaries_write writes them on the writing handle in one
+ * short transaction. A story's stale mark counts its changes since its last summary: a summary is
+ * written only when the mark is still the one it was made from, so a story that got an article
+ * meanwhile stays stale for the next round. */
+typedef struct td_store_summaries td_store_summaries;
+/* Summarises at most max (0: all) of the stories stale at the last commit, those changed longest
+ * ago first, into *out (free with td_store_summaries_free), *n of them; nothing is written. */
+td_status td_store_summaries_make(td_store *s, td_summarizer *summarizer, size_t max, td_store_summaries **out,
+                                  size_t *n, td_error *err);
+/* Writes the summaries made, on the writing handle (commits its batch first); those of stories
+ * changed since they were made are dropped. */
+td_status td_store_summaries_write(td_store *s, const td_store_summaries *made, td_error *err);
+void td_store_summaries_free(td_store_summaries *made);
+/* Gives each of the n stories (as read by td_store_story or td_store_latest) whose stored summary is
+ * stale a summary and headline made now from its committed articles; nothing is written. With made
+ * not NULL, *made gets those summaries too, for td_store_summaries_write (free it either way). */
+td_status td_store_fresh_summaries(td_store *s, td_summarizer *summarizer, td_story *stories, size_t n,
+                                   td_store_summaries **made, td_error *err);
 /* The stored stories, newest first (latest date, then latest arrival; undated ones after dated),
  * those updated on or after `since` (a date, NULL: all) with at least min_articles articles. */
 td_status td_store_stories(td_store *s, const char *since, size_t min_articles, td_story **out, size_t *n,

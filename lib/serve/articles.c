@@ -1,7 +1,7 @@
 /* articles.c — POST /articles: a JSON article, a JSON array, JSON Lines, one plain-text article or
  * one web page, checked whole before anything is stored (without a lock: requests are parsed while
- * another is stored), then added to the store as one batch and acknowledged only after that batch
- * is committed. */
+ * another is stored), then added to the store in one batch with the other POSTs waiting for the
+ * writer (a group commit) and acknowledged only after that batch is committed. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,49 +150,97 @@ static bool parse_one(td_cluster *c, bool html, const char *query, const char *b
     return ok;
 }
 
-/* Adds the checked articles as one batch (the write lock is held), commits it, brings the summaries of the stories it changed
- * up to date, then drops what the cache kept of them; the answer lists where each article went. */
-static bool store_batch(td_server *s, const td_cluster *c, td_http_response *out)
+/* Adds the articles of the POSTs from first up to end (not included) as one batch (the write lock
+ * is held) and commits it, each POST's answer listing where its articles went; then wakes the
+ * summariser and drops what the cache kept of the stories changed. On failure nothing of the batch
+ * is kept (the store is opened again, which rolls it back) and the status is returned. */
+static td_status store_batch(td_server *s, serve_post *first, serve_post *end, td_error *err)
 {
-    td_error err = {0};
-    buf b = {0}, stories = {0}; /* the answer; the ids of the stories changed, each ended by a NUL */
-    bool ok = buf_puts(&b, "{\"accepted\":") && buf_put_size(&b, c->n_docs) && buf_puts(&b, ",\"articles\":[");
+    buf stories = {0}; /* the ids of the stories changed, each ended by a NUL */
     td_status st = TD_OK;
-    for (size_t i = 0; ok && st == TD_OK && i < c->n_docs; i++) {
-        td_placement p;
-        td_store_action action;
-        st = td_store_add(s->store, &c->docs[i], &p, &action, &err);
-        if (st == TD_OK)
-            ok = buf_puts(&b, i ? ",{\"id\":" : "{\"id\":") &&
-                 serve_json_string(&b, c->docs[i].name, strlen(c->docs[i].name)) && buf_puts(&b, ",\"story\":") &&
-                 serve_json_string(&b, p.story, strlen(p.story)) && buf_putc(&b, '}') &&
-                 buf_append(&stories, p.story, strlen(p.story) + 1);
+    bool ok = true;
+    for (serve_post *p = first; ok && st == TD_OK && p != end; p = p->next) {
+        const td_cluster *c = p->articles;
+        buf_clear(&p->answer);
+        ok = buf_puts(&p->answer, "{\"accepted\":") && buf_put_size(&p->answer, c->n_docs) &&
+             buf_puts(&p->answer, ",\"articles\":[");
+        for (size_t i = 0; ok && st == TD_OK && i < c->n_docs; i++) {
+            td_placement pl;
+            td_store_action action;
+            st = td_store_add(s->store, &c->docs[i], &pl, &action, err);
+            if (st == TD_OK)
+                ok = buf_puts(&p->answer, i ? ",{\"id\":" : "{\"id\":") &&
+                     serve_json_string(&p->answer, c->docs[i].name, strlen(c->docs[i].name)) &&
+                     buf_puts(&p->answer, ",\"story\":") && serve_json_string(&p->answer, pl.story, strlen(pl.story)) &&
+                     buf_putc(&p->answer, '}') && buf_append(&stories, pl.story, strlen(pl.story) + 1);
+        }
     }
-    if (st == TD_OK && ok) st = td_store_commit(s->store, &err);
-    if (st == TD_OK && ok) {
-        /* the batch is in; a summary that fails now is made again with the next batch */
-        td_error serr = {0};
-        td_store_summarize(s->store, s->summarizer, &serr);
+    if (!ok) st = TD_ERR_NOMEM;
+    if (st == TD_OK) st = td_store_commit(s->store, err);
+    if (st == TD_OK) {
+        /* the batch is in: its answers can go; its stories' summaries are made in the background */
+        serve_summaries_due(s);
         pthread_mutex_lock(&s->read_lock);
         for (size_t at = 0; at < stories.len; at += strlen(stories.data + at) + 1)
             serve_cache_forget(s, stories.data + at);
         pthread_mutex_unlock(&s->read_lock);
-        ok = buf_puts(&b, "]}\n") && serve_reply(out, 200, "application/json", b.data, b.len);
-        buf_free(&b);
-        buf_free(&stories);
-        return ok;
+        for (serve_post *p = first; p != end; p = p->next) {
+            p->nomem = !buf_puts(&p->answer, "]}\n") ||
+                       !serve_reply(p->out, 200, "application/json", p->answer.data, p->answer.len);
+            p->done = true;
+        }
+    } else {
+        td_store_close(s->store);
+        td_error oerr = {0};
+        s->store = td_store_open(s->opts.store, NULL, &oerr);
+        pthread_mutex_lock(&s->read_lock);
+        s->cache_epoch++;
+        pthread_mutex_unlock(&s->read_lock);
     }
-    buf_free(&b);
     buf_free(&stories);
-    /* nothing of the batch is kept: the store is opened again, which rolls it back */
-    td_store_close(s->store);
-    td_error oerr = {0};
-    s->store = td_store_open(s->opts.store, NULL, &oerr);
-    pthread_mutex_lock(&s->read_lock);
-    s->cache_epoch++;
-    pthread_mutex_unlock(&s->read_lock);
-    if (!ok || st == TD_ERR_NOMEM) return false;
-    return serve_error(out, st == TD_ERR_INPUT ? 400 : 500, "%s", err.message);
+    return st;
+}
+
+/* Stores the POSTs waiting (the write lock is held) as one batch, a group commit: each is answered
+ * only after the commit of the batch it is in. When that batch fails, each is stored again alone,
+ * so that only the one at fault is refused. */
+static void store_group(td_server *s, serve_post *group)
+{
+    td_error err = {0};
+    if (s->store && group->next && store_batch(s, group, NULL, &err) == TD_OK) return;
+    for (serve_post *p = group; p; p = p->next) {
+        td_status st = TD_OK;
+        if (!s->store) p->nomem = !serve_error(p->out, 503, "the store could not be opened again");
+        else if ((st = store_batch(s, p, p->next, &err)) == TD_ERR_NOMEM) p->nomem = true;
+        else if (st != TD_OK) p->nomem = !serve_error(p->out, st == TD_ERR_INPUT ? 400 : 500, "%s", err.message);
+        p->done = true;
+    }
+}
+
+/* Queues the checked articles for the writer and returns once they are committed (or refused):
+ * the POST that gets the write lock first stores every one waiting. */
+static bool store_articles(td_server *s, const td_cluster *c, td_http_response *out)
+{
+    serve_post me = {.articles = c, .out = out};
+    serve_summaries_post(s, 1);
+    pthread_mutex_lock(&s->queue_lock);
+    *s->queue_end = &me;
+    s->queue_end = &me.next;
+    pthread_mutex_unlock(&s->queue_lock);
+    pthread_mutex_lock(&s->write_lock);
+    pthread_mutex_lock(&s->queue_lock);
+    serve_post *group = NULL;
+    if (!me.done) { /* else another POST stored it, and those queued since are not ours to take */
+        group = s->queue;
+        s->queue = NULL;
+        s->queue_end = &s->queue;
+    }
+    pthread_mutex_unlock(&s->queue_lock);
+    if (group) store_group(s, group);
+    pthread_mutex_unlock(&s->write_lock);
+    serve_summaries_post(s, -1);
+    buf_free(&me.answer);
+    return !me.nomem;
 }
 
 bool serve_post_articles(td_server *s, const char *media_type, const char *query, const char *body, size_t len,
@@ -213,9 +261,7 @@ bool serve_post_articles(td_server *s, const char *media_type, const char *query
     else ok = parse_one(c, html, query, body, len, out, &nomem);
     if (ok && !c->n_docs) nomem = !serve_error(out, 400, "no article in the request");
     else if (ok) {
-        pthread_mutex_lock(&s->write_lock);
-        nomem = s->store ? !store_batch(s, c, out) : !serve_error(out, 503, "the store could not be opened again");
-        pthread_mutex_unlock(&s->write_lock);
+        nomem = !store_articles(s, c, out);
     }
     td_cluster_free(c);
     return !nomem; /* every other failure made its own response */

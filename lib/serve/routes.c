@@ -116,8 +116,17 @@ static bool get_stories(td_server *s, const char *query, td_http_response *out)
         td_story *list = NULL;
         size_t n = 0;
         td_error err = {0};
-        if (td_store_latest(s->reader, has_since ? since.data : NULL, has_q ? q.data : NULL, limit, &list, &n, &err) !=
-            TD_OK) {
+        bool read = td_store_latest(s->reader, has_since ? since.data : NULL, has_q ? q.data : NULL, limit, &list, &n,
+                                    &err) == TD_OK;
+        /* the list shows the summaries stored (the summariser follows the batches by a moment, longer
+         * while POSTs stream in); a story not summarised yet gets one made for it */
+        for (size_t i = 0; read && i < n; i++) {
+            td_store_summaries *made = NULL;
+            if (!list[i].n_summary)
+                read = td_store_fresh_summaries(s->reader, s->reader_summarizer, &list[i], 1, &made, &err) == TD_OK;
+            serve_summaries_keep(s, made);
+        }
+        if (!read) {
             ok = err.code == TD_ERR_NOMEM ? false : serve_error(out, 500, "%s", err.message);
         } else {
             buf b = {0};
@@ -179,7 +188,11 @@ static bool get_story(td_server *s, const char *id, bool report, td_http_respons
     td_error err = {0};
     td_story *st = NULL;
     td_cluster *c = NULL;
-    if (td_store_story(s->reader, id, &st, &err) != TD_OK || (st && td_store_story_cluster(s->reader, id, &c, &err) != TD_OK)) {
+    td_store_summaries *made = NULL;
+    bool read = td_store_story(s->reader, id, &st, &err) == TD_OK &&
+                (!st || td_store_fresh_summaries(s->reader, s->reader_summarizer, st, 1, &made, &err) == TD_OK);
+    serve_summaries_keep(s, made);
+    if (!read || (st && td_store_story_cluster(s->reader, id, &c, &err) != TD_OK)) {
         td_stories_free(st, st ? 1 : 0);
         return err.code == TD_ERR_NOMEM ? false : serve_error(out, 500, "%s", err.message);
     }

@@ -1,4 +1,4 @@
-/* server.c — the server's life and its sockets: options, the store and summariser it keeps, the
+/* server.c — the server's life and its sockets: options, the store handles and summarisers it keeps, the
  * libmicrohttpd daemon (a thread per connection, limits on connections, time and body size), the headers
  * every answer carries (a Content-Security-Policy among them) and one log line per request. */
 #include <microhttpd.h>
@@ -37,6 +37,10 @@ td_server *td_server_new(const td_serve_opts *opts, td_error *err)
     s->opts = *opts;
     pthread_mutex_init(&s->write_lock, NULL);
     pthread_mutex_init(&s->read_lock, NULL);
+    pthread_mutex_init(&s->queue_lock, NULL);
+    pthread_mutex_init(&s->summary_lock, NULL);
+    pthread_cond_init(&s->summary_wake, NULL);
+    s->queue_end = &s->queue;
     if (!(s->store_path = strdup(opts->store)) || !(s->bind = strdup(opts->bind)) ||
         (opts->token && !(s->token = strdup(opts->token)))) {
         td_server_free(s);
@@ -48,12 +52,16 @@ td_server *td_server_new(const td_serve_opts *opts, td_error *err)
     td_summary_opts sopts;
     td_summary_opts_defaults(&sopts);
     sopts.max_words = 100;
-    /* stories an earlier run left without a current summary get one now */
     if (!(s->store = td_store_open(s->store_path, NULL, err)) || !(s->summarizer = td_summarizer_new(&sopts, err)) ||
-        td_store_summarize(s->store, s->summarizer, err) != TD_OK || !(s->reader = td_store_open_reader(s->store_path, err)) ||
+        !(s->summary_reader = td_store_open_reader(s->store_path, err)) ||
+        !(s->reader = td_store_open_reader(s->store_path, err)) ||
         !(s->reader_summarizer = td_summarizer_new(&sopts, err))) {
         td_server_free(s);
         return NULL;
+    }
+    if (!serve_summaries_start(s)) {
+        td_server_free(s);
+        return error_set(err, TD_ERR_NOMEM, "the summariser's thread cannot be started"), NULL;
     }
     return s;
 }
@@ -222,13 +230,18 @@ void td_server_free(td_server *s)
 {
     if (!s) return;
     if (s->daemon) MHD_stop_daemon(s->daemon);
+    serve_summaries_stop(s);
     td_summarizer_free(s->summarizer);
     td_summarizer_free(s->reader_summarizer);
     td_store_close(s->store);
     td_store_close(s->reader);
+    td_store_close(s->summary_reader);
     for (size_t i = 0; i < SERVE_CACHE_SLOTS; i++) serve_cache_forget(s, s->cache[i].story ? s->cache[i].story : "");
     pthread_mutex_destroy(&s->write_lock);
     pthread_mutex_destroy(&s->read_lock);
+    pthread_mutex_destroy(&s->queue_lock);
+    pthread_mutex_destroy(&s->summary_lock);
+    pthread_cond_destroy(&s->summary_wake);
     free(s->store_path);
     free(s->bind);
     free(s->token);

@@ -30,12 +30,17 @@ static void story_free(td_story *s)
         free(a->copy_of);
     }
     free(s->articles);
-    for (size_t i = 0; i < s->n_summary; i++) {
-        for (size_t j = 0; j < s->summary[i].n_sources; j++) free(s->summary[i].sources[j]);
-        free(s->summary[i].sources);
-        free(s->summary[i].text);
+    store_sentences_free(s->summary, s->n_summary);
+}
+
+void store_sentences_free(td_story_sentence *k, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < k[i].n_sources; j++) free(k[i].sources[j]);
+        free(k[i].sources);
+        free(k[i].text);
     }
-    free(s->summary);
+    free(k);
 }
 
 void td_stories_free(td_story *stories, size_t n)

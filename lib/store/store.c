@@ -50,7 +50,7 @@ static const char *const statements[Q_COUNT] = {
     [Q_INSERT_ID] = "INSERT INTO recent_ids (hash, seq) VALUES (?1, ?2)",
     [Q_UPDATE_ARTICLE] = "UPDATE articles SET source = ?2, title = ?3, url = ?4, date = ?5, text = ?6 WHERE seq = ?1",
     [Q_INSERT_STORY] = "INSERT INTO stories (key, id, last_seq, n_articles, stale) VALUES (?1, ?2, ?3, 0, 1)",
-    [Q_TOUCH_STORY] = "UPDATE stories SET n_articles = n_articles + ?2, last_seq = MAX(last_seq, ?3), stale = 1,"
+    [Q_TOUCH_STORY] = "UPDATE stories SET n_articles = n_articles + ?2, last_seq = MAX(last_seq, ?3), stale = stale + 1,"
                       " updated = CASE WHEN ?4 IS NOT NULL AND (updated_ts IS NULL OR ?4 > updated_ts)"
                       " THEN ?5 ELSE updated END,"
                       " updated_ts = CASE WHEN ?4 IS NOT NULL AND (updated_ts IS NULL OR ?4 > updated_ts)"

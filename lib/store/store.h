@@ -86,6 +86,8 @@ td_status store_id_functions(td_store *s, td_error *err);
 td_status store_merge_ids(td_store *s, td_error *err);
 /* Runs SQL without results; store_error on failure. */
 td_status store_exec(td_store *s, const char *sql, td_error *err);
+/* Frees n summary sentences and their array (listing.c). */
+void store_sentences_free(td_story_sentence *k, size_t n);
 /* Reads the articles (q[0], by story key) and the summary (q[1]) of story key into st (listing.c). */
 td_status store_read_story(td_store *s, sqlite3_stmt *const q[2], long long key, td_story *st, td_error *err);
 

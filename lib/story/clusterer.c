@@ -277,9 +277,12 @@ static bool live_entry(const td_clusterer *c, uint64_t entry)
     return s->live && s->gen == (uint32_t)entry;
 }
 
-/* Drops the postings of closed stories. */
-static void compact(td_clusterer *c)
+/* Drops the postings of closed stories, and the features left without any once they are the most:
+ * with a vocabulary that keeps growing (new names every day), the index would otherwise keep a key
+ * and a list for every feature ever posted, and a long-running stream's memory would grow with it. */
+static bool compact(td_clusterer *c)
 {
+    size_t kept = 0;
     c->n_postings = 0;
     for (size_t i = 0; i < c->postings.len; i++) {
         posting_list *p = &c->postings.items[i];
@@ -288,7 +291,37 @@ static void compact(td_clusterer *c)
             if (live_entry(c, p->items[j])) p->items[k++] = p->items[j];
         p->len = k;
         c->n_postings += k;
+        kept += k > 0;
     }
+    /* when most features are still posted, the map stays as it is (the lists are walked at every
+     * maintenance when the live stories alone fill the index; the map is rebuilt only when that
+     * pays); else the features still posted get new ids, in a map and an array of their size */
+    if (c->postings.len - kept <= kept) return true;
+    u64map keys = {0};
+    posting_list *lists = malloc((kept ? kept : 1) * sizeof *lists);
+    uint64_t key;
+    uint32_t id;
+    bool ok = lists != NULL;
+    for (size_t i = 0; ok && i < c->index_keys.n_slots; i++)
+        if (u64map_entry(&c->index_keys, i, &key, &id) && c->postings.items[id].len)
+            ok = u64map_intern(&keys, key) != U64MAP_NONE;
+    if (!ok) {
+        u64map_free(&keys);
+        free(lists);
+        return false;
+    }
+    for (size_t i = 0; i < c->index_keys.n_slots; i++) {
+        if (!u64map_entry(&c->index_keys, i, &key, &id)) continue;
+        posting_list *p = &c->postings.items[id];
+        if (p->len) lists[u64map_find(&keys, key)] = *p;
+        else vec_free(p);
+    }
+    free(c->postings.items);
+    c->postings.items = lists;
+    c->postings.len = c->postings.cap = kept;
+    u64map_free(&c->index_keys);
+    c->index_keys = keys;
+    return true;
 }
 
 static int by_last_seq(const void *a, const void *b)
@@ -319,7 +352,7 @@ static bool maintain(td_clusterer *c)
         for (size_t k = 0; k < excess; k++) close_story(c, (uint32_t)order.items[2 * k + 1]);
         vec_free(&order);
     }
-    if (c->n_postings > 4 * INDEX_FEATURES * (c->n_live + 1024)) compact(c);
+    if (c->n_postings > 4 * INDEX_FEATURES * (c->n_live + 1024) && !compact(c)) return false;
     if (c->key_ids.len > 2 * c->n_live + 1024) { /* forget the keys of closed stories */
         u64map_clear(&c->key_ids);
         c->key_slots.len = 0;
