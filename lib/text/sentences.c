@@ -1,354 +1,21 @@
-/* sentences.c — splits news text into sentences: first into paragraphs (blank lines, indented lines,
- * list items, headlines; hard-wrapped lines joined), then each paragraph at . ? ! … unless an
- * abbreviation, initial, number, quotation or lower-case continuation says otherwise. One pass over
- * the text for layout statistics (its first lines kept for the next), one to split; no allocation
- * but the output array. */
+/* sentences.c — splits news text into sentences: each paragraph (paragraphs.c) at . ? ! … unless
+ * an abbreviation, initial, number, quotation or lower-case continuation says otherwise; a full date
+ * run into a headline or a first sentence stands apart. No allocation but the output array. */
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "common/bytes.h"
 #include "common/vec.h"
 #include "text/abbrev.h"
-#include "text/text.h"
+#include "text/split.h"
 
 typedef VEC(td_span) span_vec;
 
-/* ---------------------------------------------------------------- characters */
-
-/* text_space_len for a byte from 0x80 on: no-break and other Unicode spaces, line and paragraph
- * separators, the byte-order mark. */
-size_t text_space_len_wide(const char *s, size_t len, size_t i)
-{
-    const unsigned char *p = (const unsigned char *)s + i;
-    size_t left = len - i;
-    if (p[0] == 0xc2 && left >= 2) return (p[1] == 0xa0 || p[1] == 0x85) ? 2 : 0;
-    if (left < 3) return 0;
-    if (p[0] == 0xe2 && p[1] == 0x80) return ((p[2] >= 0x80 && p[2] <= 0x8b) || p[2] == 0xa8 || p[2] == 0xa9 || p[2] == 0xaf) ? 3 : 0;
-    if (p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f) return 3;
-    if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80) return 3;
-    if (p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) return 3;
-    if (p[0] == 0xe1 && p[1] == 0x9a && p[2] == 0x80) return 3;
-    return 0;
-}
-
-/* Start of the white space that ends at `end` (going back), not before `floor`. */
-static size_t trim_back(const char *s, size_t floor, size_t end)
-{
-    while (end > floor) {
-        size_t k = end - 1;
-        while (k > floor && ((unsigned char)s[k] & 0xc0) == 0x80) k--;
-        if (!text_space_len(s, end, k)) break;
-        end = k;
-    }
-    return end;
-}
-
-static size_t skip_space(const char *s, size_t len, size_t i)
-{
-    size_t n;
-    while (i < len && (n = text_space_len(s, len, i))) i += n;
-    return i;
-}
-
-static bool has3(const char *s, size_t len, size_t i, unsigned char a, unsigned char b, unsigned char c)
-{
-    return i + 2 < len && (unsigned char)s[i] == a && (unsigned char)s[i + 1] == b && (unsigned char)s[i + 2] == c;
-}
-
-/* Whether s[i] starts "\ufffd?": a closing curly quote (E2 80 9D) whose last byte was lost and whose
- * rest became U+FFFD, as in scraped text ("called it “unhinged\ufffd? and"). */
-static bool broken_closing_quote(const char *s, size_t len, size_t i)
-{
-    return i + 3 < len && (unsigned char)s[i] == 0xef && (unsigned char)s[i + 1] == 0xbf &&
-           (unsigned char)s[i + 2] == 0xbd && s[i + 3] == '?';
-}
-
-/* Length of a closing quote or bracket at s[i] (" ' ) ] } ” ’ » › and a broken ”), 0 when none;
- * *quote tells whether it is a quotation mark. */
-static size_t closer_len(const char *s, size_t len, size_t i, bool *quote)
-{
-    unsigned char c = (unsigned char)s[i];
-    *quote = c == '"' || c == '\'';
-    if (*quote || c == ')' || c == ']' || c == '}') return 1;
-    *quote = true;
-    if (broken_closing_quote(s, len, i)) return 4;
-    if (has3(s, len, i, 0xe2, 0x80, 0x9d) || has3(s, len, i, 0xe2, 0x80, 0x99) || has3(s, len, i, 0xe2, 0x80, 0xba))
-        return 3;
-    if (i + 1 < len && c == 0xc2 && (unsigned char)s[i + 1] == 0xbb) return 2;
-    return 0;
-}
-
-/* Length of an opening quote or bracket at s[i] (" ' ` ( [ { “ ‘ „ « ¿ ¡), 0 when none. */
-static size_t opener_len(const char *s, size_t len, size_t i)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c == '"' || c == '\'' || c == '`' || c == '(' || c == '[' || c == '{') return 1;
-    if (has3(s, len, i, 0xe2, 0x80, 0x9c) || has3(s, len, i, 0xe2, 0x80, 0x98) || has3(s, len, i, 0xe2, 0x80, 0x9e))
-        return 3;
-    if (i + 1 < len && c == 0xc2) {
-        unsigned char d = (unsigned char)s[i + 1];
-        if (d == 0xab || d == 0xbf || d == 0xa1) return 2;
-    }
-    return 0;
-}
-
-typedef enum letter_case { CASE_OTHER, CASE_LOWER, CASE_UPPER, CASE_DIGIT } letter_case;
-
-/* What kind of character starts at s[i]: lower-case, upper-case (or a caseless letter), digit, other. */
-static letter_case case_at(const char *s, size_t len, size_t i)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-        if (c >= 'a' && c <= 'z') return CASE_LOWER;
-        if (c >= 'A' && c <= 'Z') return CASE_UPPER;
-        if (c >= '0' && c <= '9') return CASE_DIGIT;
-        return CASE_OTHER;
-    }
-    size_t pos = i;
-    switch (utf8proc_category((utf8proc_int32_t)utf8_decode(s, len, &pos))) {
-    case UTF8PROC_CATEGORY_LL: return CASE_LOWER;
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LO: return CASE_UPPER;
-    case UTF8PROC_CATEGORY_ND: return CASE_DIGIT;
-    default: return CASE_OTHER;
-    }
-}
-
-static bool is_alpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-/* Length of the ASCII letter run at s[i]. */
-static size_t alpha_run(const char *s, size_t len, size_t i)
-{
-    size_t k = i;
-    while (k < len && is_alpha(s[k])) k++;
-    return k - i;
-}
-
-/* ---------------------------------------------------------------- lines and paragraphs */
-
-typedef struct line {
-    size_t end;     /* the '\n' ending it, or the text length */
-    size_t body;    /* first byte of its content (after indentation and any list marker) */
-    size_t cend;    /* end of its content (trailing white space trimmed) */
-    unsigned cols;  /* display width of indentation plus content */
-    unsigned indent; /* display width of the indentation (tabs to multiples of 8) */
-    unsigned first; /* display width of its first word */
-    bool blank;     /* nothing but white space */
-    bool list;      /* starts with a list marker: - * • – — or 1. 1) (1) a) */
-    unsigned item;  /* the number of a numbered list marker (2 for "2." "2)" "(2)"), 0 otherwise */
-} line;
-
-/* Length of a list marker at s[i] including the spaces after it, 0 when none. */
-static size_t list_marker(const char *s, size_t len, size_t i)
-{
-    size_t k = i;
-    unsigned char c = (unsigned char)s[k];
-    if (c == '-' || c == '*' || c == '+') {
-        k++;
-    } else if (has3(s, len, k, 0xe2, 0x80, 0xa2) || has3(s, len, k, 0xe2, 0x80, 0x93) || has3(s, len, k, 0xe2, 0x80, 0x94) ||
-               has3(s, len, k, 0xe2, 0x96, 0xaa) || has3(s, len, k, 0xe2, 0x97, 0x8f)) {
-        k += 3; /* • – — ▪ ● */
-    } else if (k + 1 < len && c == 0xc2 && (unsigned char)s[k + 1] == 0xb7) {
-        k += 2; /* · */
-    } else {
-        bool paren = c == '(';
-        if (paren) k++;
-        size_t d = k;
-        while (k < len && k - d < 3 && s[k] >= '0' && s[k] <= '9') k++;
-        if (k == d && k < len && s[k] >= 'a' && s[k] <= 'z') k++; /* a) b) */
-        if (k == d || k - d > 2 || k >= len) return 0;
-        if (paren ? s[k] != ')' : (s[k] != ')' && (s[k] != '.' || !(s[d] >= '0' && s[d] <= '9')))) return 0;
-        k++;
-    }
-    if (k >= len || !text_space_len(s, len, k) || s[k] == '\n') return 0;
-    return skip_space(s, len, k) - i;
-}
-
-/* Skips the white space at the start of a line; *col gets its display width (tabs to multiples of 8). */
-static size_t skip_indent(const char *s, size_t end, size_t i, unsigned *col)
-{
-    size_t n;
-    while (i < end && (n = text_space_len(s, end, i))) {
-        *col = s[i] == '\t' ? (*col / 8 + 1) * 8 : *col + 1;
-        i += n;
-    }
-    return i;
-}
-
-/* Number of code points in s[from, to): the bytes that are not UTF-8 continuation bytes (10xxxxxx),
- * counted 8 bytes a step. */
-static size_t count_code_points(const char *s, size_t from, size_t to)
-{
-    size_t n = to - from, cont = 0;
-    const char *p = s + from;
-    for (; n >= 8; p += 8, n -= 8) {
-        uint64_t x = bytes_load64(p);
-        uint64_t c = x & ~(x << 1) & BYTES_HIGHS; /* top bit set, next bit clear */
-        cont += (size_t)(((c >> 7) * BYTES_ONES) >> 56); /* sum of the bytes' 0/1 */
-    }
-    for (; n; p++, n--) cont += ((unsigned char)*p & 0xc0) == 0x80;
-    return (to - from) - cont;
-}
-
-/* Reads the line starting at `start`. */
-static void read_line(const char *s, size_t len, size_t start, line *ln)
-{
-    const char *nl = memchr(s + start, '\n', len - start);
-    size_t end = nl ? (size_t)(nl - s) : len;
-    ln->end = end;
-    unsigned col = 0;
-    size_t i = skip_indent(s, end, start, &col);
-    ln->indent = col;
-    ln->blank = i == end;
-    ln->cend = trim_back(s, i, end);
-    size_t m = ln->blank ? 0 : list_marker(s, ln->cend, i);
-    ln->list = m > 0;
-    ln->body = i + m;
-    ln->item = 0;
-    for (size_t k = i + (m && s[i] == '('); k < i + m && s[k] >= '0' && s[k] <= '9'; k++) ln->item = ln->item * 10 + (unsigned)(s[k] - '0');
-    /* The first word: the code points before the first white space. */
-    size_t k = i;
-    while (k < ln->cend && !text_space_len(s, ln->cend, k)) k++;
-    ln->first = (unsigned)count_code_points(s, i, k);
-    ln->cols = col + (unsigned)count_code_points(s, i, ln->cend);
-}
-
-/* Whether a line ends the way sentences do (. ? ! : ; or a closing quote or bracket after one). */
-static bool ends_sentence(const char *s, const line *ln)
-{
-    size_t e = ln->cend;
-    while (e > ln->body) {
-        bool q;
-        size_t k = e - 1;
-        while (k > ln->body && ((unsigned char)s[k] & 0xc0) == 0x80) k--;
-        if (!closer_len(s, e, k, &q)) break;
-        e = k;
-    }
-    if (e == ln->body) return false;
-    char c = s[e - 1];
-    return c == '.' || c == '?' || c == '!' || c == ':' || c == ';' ||
-           (e >= ln->body + 3 && has3(s, e, e - 3, 0xe2, 0x80, 0xa6)); /* … */
-}
-
-/* Layout of the whole text, decided before splitting. */
-typedef struct layout {
-    bool wrapped;         /* hard-wrapped newswire: single line breaks inside paragraphs */
-    unsigned width;       /* wrap width (95th percentile of line widths) */
-    unsigned base_indent; /* the usual indentation; deeper lines open paragraphs */
-} layout;
-
-enum { MAX_COLS = 256, MAX_INDENT = 32 };
-
-/* The most common indentation of non-blank lines. */
-static unsigned usual_indent(const char *s, size_t len)
-{
-    size_t counts[MAX_INDENT + 1] = {0};
-    for (size_t pos = 0; pos < len;) {
-        const char *nl = memchr(s + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - s) : len;
-        unsigned col = 0;
-        if (skip_indent(s, end, pos, &col) < end) counts[col < MAX_INDENT ? col : MAX_INDENT]++;
-        pos = end + 1;
-    }
-    unsigned best = 0;
-    for (unsigned k = 1; k <= MAX_INDENT; k++)
-        if (counts[k] > counts[best]) best = k;
-    return best;
-}
-
-/* The first lines of a text as measure() read them, so that the split reads them once. */
-enum { KEPT_LINES = 128 };
-typedef struct kept_lines {
-    line items[KEPT_LINES];
-    size_t n; /* lines kept (the text's first n) */
-} kept_lines;
-
-static void measure(const char *s, size_t len, layout *lay, kept_lines *kept)
-{
-    lay->base_indent = usual_indent(s, len);
-    /* Widths of lines at the usual indentation only: paragraph-opening indents would inflate them. */
-    size_t widths[MAX_COLS + 1] = {0};
-    size_t n_lines = 0, n_breaks = 0, n_open = 0, n_open_upper = 0, n_lower = 0;
-    line cur, next;
-    bool have = false;
-    kept->n = 0;
-    for (size_t pos = 0; pos <= len;) {
-        read_line(s, len, pos, &next);
-        if (kept->n < KEPT_LINES) kept->items[kept->n++] = next;
-        if (have && !cur.blank && !next.blank) {
-            n_breaks++;
-            letter_case next_case = case_at(s, len, next.body);
-            if (!ends_sentence(s, &cur) && cur.cols >= 30) {
-                n_open++;
-                n_open_upper += next_case == CASE_UPPER;
-            }
-            if (next_case == CASE_LOWER && cur.cend > cur.body) {
-                char c = s[cur.cend - 1];
-                if ((c >= 'a' && c <= 'z') || c == ',') n_lower++;
-            }
-        }
-        if (!next.blank && next.indent == lay->base_indent) {
-            n_lines++;
-            widths[next.cols < MAX_COLS ? next.cols : MAX_COLS]++;
-        }
-        cur = next;
-        have = true;
-        pos = next.end + 1;
-    }
-    size_t seen = 0;
-    lay->width = MAX_COLS;
-    for (unsigned k = 0; k <= MAX_COLS; k++) {
-        seen += widths[k];
-        if (seen * 20 >= n_lines * 19) {
-            lay->width = k;
-            break;
-        }
-    }
-    /* Wrapped prose breaks lines inside sentences: many lines end without a mark, and the next line
-     * goes on in lower case at times and seldom with a capital (14% of such breaks in DUC 2003
-     * newswire, 38% in its worst article). Lines that are sentences without marks mostly start with
-     * capitals. */
-    lay->wrapped = lay->width <= 120 && n_breaks >= 2 && n_open * 3 >= n_breaks && n_lower * 10 >= n_breaks &&
-                   n_open_upper * 3 <= n_open * 2;
-}
-
-/* Whether a line ends in a word that cannot end a sentence, so that the next line goes on with it:
- * a title ("and Mr.") or a lower-case article, preposition or conjunction ("at a dinner on"). */
-static bool ends_open(const char *s, const line *ln)
-{
-    static const char *const words[] = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on",
-                                        "or", "the", "to", "with"};
-    size_t e = ln->cend;
-    if (e > ln->body && s[e - 1] == '.') e--;
-    /* a list number alone at the end of a line, its item on the next: "in order. 1.\nBlowback in Iraq" */
-    size_t d = e;
-    while (d > ln->body && e - d < 3 && is_digit(s[d - 1])) d--;
-    if (e < ln->cend && d < e && e - d <= 2 && !(d > ln->body && is_digit(s[d - 1]))) {
-        size_t b = trim_back(s, ln->body, d);
-        if (b == ln->body || (b == d - 1 && s[b] == '*') || (b < d && (s[b - 1] == '.' || s[b - 1] == '?' || s[b - 1] == '!')))
-            return true;
-    }
-    size_t k = e;
-    while (k > ln->body && is_alpha(s[k - 1])) k--;
-    if (k == e || (k > ln->body && !text_space_len(s, e, k - 1))) return false;
-    if (e < ln->cend) return abbrev_lookup(s + k, e - k) == ABBREV_TITLE;
-    return wordlist_find(words, sizeof words / sizeof *words, s + k, e - k);
-}
-
-/* Whether line b continues the paragraph of line a (b follows a, neither is blank). */
-static bool joins(const char *s, size_t len, const layout *lay, const line *a, const line *b)
-{
-    if (b->list) return false;
-    bool lower = case_at(s, len, b->body) == CASE_LOWER;
-    if (ends_open(s, a)) return true;
-    if (!lay->wrapped) return lower && !ends_sentence(s, a);
-    if (b->indent > lay->base_indent) return false;
-    /* A line that stopped well short of the wrap width although the next word would have fitted was
-     * broken on purpose: a headline, a byline, the end of a paragraph. */
-    bool early = a->cols + 1 + b->first + 3 <= lay->width;
-    return !early || lower;
-}
+/* What td_split_sentences hands each paragraph: the text and the spans found so far. */
+typedef struct split_ctx {
+    const char *text;
+    span_vec out;
+} split_ctx;
 
 /* ---------------------------------------------------------------- sentence ends */
 
@@ -938,43 +605,23 @@ static bool split_dated_paragraph(const char *s, size_t ps, size_t pe, unsigned 
     return split_paragraph(s, ps, body, item, out) && (date == pe || emit(s, date, pe, out));
 }
 
+/* text_paragraph_fn: splits one paragraph into the span vector ctx. */
+static bool split_into(void *ctx, size_t start, size_t end, unsigned item)
+{
+    return split_dated_paragraph(((split_ctx *)ctx)->text, start, end, item, &((split_ctx *)ctx)->out);
+}
+
 td_status td_split_sentences(const char *text, size_t len, td_span **spans, size_t *n)
 {
-    span_vec out = {0};
+    split_ctx c = {text, {0}};
     *spans = NULL;
     *n = 0;
-    layout lay;
-    kept_lines kept;
-    measure(text, len, &lay, &kept);
-    if (len == 0) return TD_OK;
-    line cur = kept.items[0], next;
-    size_t para_start = 0, line_no = 0;
-    unsigned para_item = 0;
-    bool in_para = false;
-    for (;;) {
-        bool last = cur.end >= len;
-        if (!last) {
-            /* the same lines, in the same order, as measure() read */
-            if (++line_no < kept.n) next = kept.items[line_no];
-            else read_line(text, len, cur.end + 1, &next);
-        }
-        if (!cur.blank && !in_para) {
-            para_start = cur.body;
-            para_item = cur.item;
-            in_para = true;
-        }
-        if (in_para && (last || next.blank || !joins(text, len, &lay, &cur, &next))) {
-            if (!split_dated_paragraph(text, para_start, cur.cend, para_item, &out)) {
-                vec_free(&out);
-                return TD_ERR_NOMEM;
-            }
-            in_para = false;
-        }
-        if (last) break;
-        cur = next;
+    if (!text_paragraphs(text, len, split_into, &c)) {
+        vec_free(&c.out);
+        return TD_ERR_NOMEM;
     }
-    *spans = out.items;
-    *n = out.len;
+    *spans = c.out.items;
+    *n = c.out.len;
     return TD_OK;
 }
 

@@ -1,5 +1,5 @@
-/* utf8.c — UTF-8 validation (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF, no NUL)
- * and decoding of text that was validated. */
+/* utf8.c — UTF-8 validation (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF, no NUL),
+ * decoding of text that was validated, and the white space beyond ASCII. */
 #include "common/bytes.h"
 #include "text/text.h"
 
@@ -57,4 +57,20 @@ uint32_t utf8_decode(const char *s, size_t len, size_t *pos)
     for (; k <= need && i + k < len; k++) cp = (cp << 6) | (p[i + k] & 0x3f);
     *pos = i + k;
     return cp;
+}
+
+/* text_space_len for a byte from 0x80 on: no-break and other Unicode spaces, line and paragraph
+ * separators, the byte-order mark. */
+size_t text_space_len_wide(const char *s, size_t len, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)s + i;
+    size_t left = len - i;
+    if (p[0] == 0xc2 && left >= 2) return (p[1] == 0xa0 || p[1] == 0x85) ? 2 : 0;
+    if (left < 3) return 0;
+    if (p[0] == 0xe2 && p[1] == 0x80) return ((p[2] >= 0x80 && p[2] <= 0x8b) || p[2] == 0xa8 || p[2] == 0xa9 || p[2] == 0xaf) ? 3 : 0;
+    if (p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f) return 3;
+    if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80) return 3;
+    if (p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) return 3;
+    if (p[0] == 0xe1 && p[1] == 0x9a && p[2] == 0x80) return 3;
+    return 0;
 }
