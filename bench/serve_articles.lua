@@ -40,3 +40,14 @@ function articles_request(prefix, counter, n, seed)
   end
   return wrk.format("POST", "/articles", {["Content-Type"] = "application/x-ndjson"}, table.concat(lines, "\n"))
 end
+
+-- Each wrk thread gets a seed of its own (setup runs in the main state, init in the thread's):
+-- thread_id names its articles' ids and seeds its random words.
+thread_id = nil
+
+setup = function(thread) thread:set("seed", math.random(1, 1e9)) end
+
+init = function()
+  thread_id = tostring(seed or math.random(1, 1e9))
+  math.randomseed(tonumber(thread_id))
+end

@@ -6,14 +6,6 @@ dofile("bench/serve_articles.lua")
 local counter = 0
 local posted = 0
 local story = os.getenv("STORY")
-local thread_id
-
-setup = function(thread) thread:set("seed", math.random(1, 1e9)) end
-
-init = function()
-  thread_id = tostring(seed or math.random(1, 1e9))
-  math.randomseed(tonumber(thread_id))
-end
 
 request = function()
   counter = counter + 1

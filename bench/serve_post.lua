@@ -3,14 +3,6 @@
 dofile("bench/serve_articles.lua")
 local counter = 0
 local batch = tonumber(os.getenv("BATCH") or "100")
-local thread_id
-
-setup = function(thread) thread:set("seed", math.random(1, 1e9)) end
-
-init = function()
-  thread_id = tostring(seed or math.random(1, 1e9))
-  math.randomseed(tonumber(thread_id))
-end
 
 request = function()
   local r = articles_request("w" .. thread_id, counter, batch, tonumber(thread_id:sub(1, 4)))

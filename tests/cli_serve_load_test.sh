@@ -13,17 +13,8 @@ if ! command -v curl >/dev/null 2>&1 || [ "$have_python" -eq 0 ]; then
     exit $?
 fi
 
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-"$TD" serve --store "$tmp/load.db" --port 0 2>"$tmp/log" &
-pid=$!
-port=""
-for _ in $(seq 50); do
-    port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/$|\1|p' "$tmp/log")
-    [ -n "$port" ] && break
-    sleep 0.1
-done
-base="http://127.0.0.1:$port"
+. tests/servelib.sh
+start_server "$tmp/load.db"
 
 # eight requests of 25 articles: each request one topic, its articles told in their own words
 python3 - "$tmp" <<'PY'
