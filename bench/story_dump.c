@@ -1,7 +1,9 @@
 /* story_dump.c — the story stage's raw features of each article of a JSON Lines stream, for the
  * offline probe (bench/story_probe): per article its id, date, the copy it is (the clusterer's own
  * copy detection, default options) and, for each kind of feature, its counts in the title and in
- * each paragraph of the text. Reads only id, title, date and text (never a gold label). */
+ * each paragraph of the text. Reads only id, title, date and text (never a gold label). A probe,
+ * not a user of the library: it calls the story stage's featurizer (story/story.h) directly, so
+ * that the probe weighs exactly the features the clusterer sees. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 
 typedef struct sparse {
-    int n;
-    int *id;
-    float *w;
+    int n;     /* features */
+    int *id;   /* their ids */
+    float *w;  /* their weights */
 } sparse;
 
 int main(void)
