@@ -49,21 +49,24 @@ static double system_cpu(void)
 
 static double cpu(void) { return user_cpu() + system_cpu(); }
 
-/* Bytes the process has read and written through system calls so far, in MB (/proc/self/io: the
- * store's pages, the log and its checkpoints): a measure of the store's I/O that the machine's load
- * does not change. */
-static void io_mb(double *read, double *written)
+/* The store's I/O so far, in MB, from /proc/self/io: bytes read and written through system calls
+ * (the store's pages, the log and its checkpoints; what the machine's load does not change), and
+ * of those what reached the storage device or the page cache as dirty pages (read_bytes,
+ * write_bytes: a page read from the kernel's cache is not a read of the device). */
+typedef struct io_mb {
+    double read, written, disk_read, disk_written;
+} io_mb;
+
+static io_mb io_now(void)
 {
-    long long r = 0, w = 0;
+    long long v[4] = {0};
+    static const char *const keys[4] = {"rchar: %lld", "wchar: %lld", "read_bytes: %lld", "write_bytes: %lld"};
     char line[128];
     FILE *f = fopen("/proc/self/io", "r");
-    while (f && fgets(line, sizeof line, f)) {
-        sscanf(line, "rchar: %lld", &r);
-        sscanf(line, "wchar: %lld", &w);
-    }
+    while (f && fgets(line, sizeof line, f))
+        for (int i = 0; i < 4; i++) sscanf(line, keys[i], &v[i]);
     if (f) fclose(f);
-    *read = r / 1e6;
-    *written = w / 1e6;
+    return (io_mb){v[0] / 1e6, v[1] / 1e6, v[2] / 1e6, v[3] / 1e6};
 }
 
 static char *dup(const char *s) { return s ? strdup(s) : NULL; }
@@ -102,13 +105,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "stream_scale: %s\n", err.message);
         return 1;
     }
-    printf("| articles | articles/s wall (last 100k) | articles per CPU s (last 100k) | system s (last 100k) |"
-           " MB read / written (last 100k) | RSS MB | peak RSS MB |\n");
-    printf("|---:|---:|---:|---:|---:|---:|---:|\n");
+    printf("| articles | articles/s wall (last 100k) | articles per CPU s (last 100k) | user s / system s (last 100k) |"
+           " MB read / written (last 100k) | of which device (last 100k) | RSS MB | peak RSS MB |\n");
+    printf("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     char id[160], date[40];
     double start = now(), last = start, cpu_start = cpu(), cpu_last = cpu_start, sys_start = system_cpu(),
-           sys_last = sys_start, read_last, written_last;
-    io_mb(&read_last, &written_last);
+           sys_last = sys_start;
+    io_mb io_last = io_now();
     size_t bytes = 0;
     for (size_t i = 0; i < total; i++) {
         const article *a = &arts[i % n];
@@ -132,15 +135,15 @@ int main(int argc, char **argv)
         }
         bytes += doc.text_len;
         if ((i + 1) % 100000 == 0) {
-            double t = now(), c = cpu(), sys = system_cpu(), read, written;
-            io_mb(&read, &written);
+            double t = now(), c = cpu(), sys = system_cpu();
+            io_mb io = io_now();
             struct rusage ru;
             getrusage(RUSAGE_SELF, &ru);
-            printf("| %zu | %.0f | %.0f | %.1f | %.0f / %.0f | %.0f | %.0f |\n", i + 1, 100000 / (t - last),
-                   100000 / (c - cpu_last), sys - sys_last, read - read_last, written - written_last, rss_mb(),
-                   ru.ru_maxrss / 1e3);
-            read_last = read;
-            written_last = written;
+            printf("| %zu | %.0f | %.0f | %.1f / %.1f | %.0f / %.0f | %.0f / %.0f | %.0f | %.0f |\n", i + 1,
+                   100000 / (t - last), 100000 / (c - cpu_last), c - cpu_last - (sys - sys_last), sys - sys_last,
+                   io.read - io_last.read, io.written - io_last.written, io.disk_read - io_last.disk_read,
+                   io.disk_written - io_last.disk_written, rss_mb(), ru.ru_maxrss / 1e3);
+            io_last = io;
             fflush(stdout);
             last = t;
             cpu_last = c;
