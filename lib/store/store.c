@@ -78,13 +78,14 @@ static const char *const statements[Q_COUNT] = {
                           " WHERE seq = ?1",
     [Q_INDEX_ARTICLE] = "INSERT INTO articles_fts (rowid, title, lead) SELECT " SEARCHED " WHERE seq = ?1",
     [Q_FIND_TEXT] = FIND_TEXT("text_hashes", "0") " UNION ALL " FIND_TEXT("recent_text_hashes", "1"),
-    [Q_INSERT_TEXT] = "INSERT INTO texts (text) VALUES (?1) RETURNING key",
+    [Q_INSERT_TEXT] = "INSERT INTO texts (text) VALUES (?1)",
     [Q_INSERT_TEXT_HASH] = "INSERT INTO recent_text_hashes (hash, key, refs) VALUES (?1, ?2, 1)",
-    [Q_REF_TEXT] = "UPDATE text_hashes SET refs = refs + ?3 WHERE hash = ?1 AND key = ?2 RETURNING refs",
-    [Q_REF_RECENT_TEXT] = "UPDATE recent_text_hashes SET refs = refs + ?3 WHERE hash = ?1 AND key = ?2 RETURNING refs",
-    [Q_DROP_TEXT] = "DELETE FROM texts WHERE key = ?2",
-    [Q_DROP_TEXT_HASH] = "DELETE FROM text_hashes WHERE hash = ?1 AND key = ?2",
-    [Q_DROP_RECENT_TEXT_HASH] = "DELETE FROM recent_text_hashes WHERE hash = ?1 AND key = ?2",
+    [Q_REF_TEXT] = "UPDATE text_hashes SET refs = refs + ?3 WHERE hash = ?1 AND key = ?2",
+    [Q_REF_RECENT_TEXT] = "UPDATE recent_text_hashes SET refs = refs + ?3 WHERE hash = ?1 AND key = ?2",
+    [Q_DROP_TEXT_HASH] = "DELETE FROM text_hashes WHERE hash = ?1 AND key = ?2 AND refs <= 0",
+    [Q_DROP_RECENT_TEXT_HASH] = "DELETE FROM recent_text_hashes WHERE hash = ?1 AND key = ?2 AND refs <= 0",
+    [Q_DROP_TEXT] = "DELETE FROM texts WHERE key = ?2 AND NOT EXISTS (SELECT 1 FROM text_hashes WHERE hash = ?1"
+                    " AND key = ?2) AND NOT EXISTS (SELECT 1 FROM recent_text_hashes WHERE hash = ?1 AND key = ?2)",
 };
 
 td_status store_error(td_store *s, int rc, const char *what, td_error *err)

@@ -46,13 +46,13 @@ enum {
     Q_UNINDEX_ARTICLE, /* an article (by seq) out of the search index (before an update) */
     Q_INDEX_ARTICLE,  /* an article (by seq) into the search index (after an update) */
     Q_FIND_TEXT,      /* the key of a stored text (by its hash ?1 and bytes ?2), and 1 when in recent_text_hashes */
-    Q_INSERT_TEXT,    /* a new text, returning its key */
+    Q_INSERT_TEXT,    /* a new text (its key: the last rowid inserted) */
     Q_INSERT_TEXT_HASH, /* its hash into recent_text_hashes, held by one article */
-    Q_REF_TEXT,       /* ?3 more articles hold the text of hash ?1 and key ?2 (in text_hashes), returning refs */
+    Q_REF_TEXT,       /* ?3 more articles hold the text of hash ?1 and key ?2 (in text_hashes) */
     Q_REF_RECENT_TEXT, /* the same in recent_text_hashes (follows Q_REF_TEXT) */
-    Q_DROP_TEXT,      /* the text of key ?2 deleted ... */
-    Q_DROP_TEXT_HASH, /* ... its hash (?1) out of text_hashes ... */
-    Q_DROP_RECENT_TEXT_HASH, /* ... and out of recent_text_hashes (in this order) */
+    Q_DROP_TEXT_HASH, /* the hash ?1 of the text of key ?2 out of text_hashes when no article holds it, */
+    Q_DROP_RECENT_TEXT_HASH, /* the same out of recent_text_hashes, */
+    Q_DROP_TEXT,      /* then the text itself when its hash is in neither (in this order) */
     Q_COUNT
 };
 

@@ -7,15 +7,27 @@
 #include "common/error.h"
 #include "store/store.h"
 
-/* Steps a statement (a RETURNING one yields its first row into *value), then resets it. */
-static td_status step(td_store *s, sqlite3_stmt *st, long long *value, td_error *err)
+/* Steps a statement that returns no rows, then resets it. */
+static td_status step(td_store *s, sqlite3_stmt *st, td_error *err)
 {
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && value) *value = sqlite3_column_int64(st, 0);
-    if (rc == SQLITE_ROW) rc = sqlite3_step(st);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return rc == SQLITE_DONE ? TD_OK : store_error(s, rc, "cannot write", err);
+}
+
+/* Runs the statements first..last (of parameters hash, key and, when not 0, refs) in order. */
+static td_status run_text(td_store *s, int first, int last, long long hash, long long key, int refs, td_error *err)
+{
+    td_status status = TD_OK;
+    for (int q = first; status == TD_OK && q <= last; q++) {
+        sqlite3_stmt *st = s->q[q];
+        sqlite3_bind_int64(st, 1, hash);
+        sqlite3_bind_int64(st, 2, key);
+        if (refs) sqlite3_bind_int(st, 3, refs);
+        status = step(s, st, err);
+    }
+    return status;
 }
 
 td_status store_text_add(td_store *s, const char *text, size_t len, long long *key, td_error *err)
@@ -32,43 +44,25 @@ td_status store_text_add(td_store *s, const char *text, size_t len, long long *k
     }
     sqlite3_reset(st);
     if (rc == SQLITE_ROW) {
-        st = s->q[recent ? Q_REF_RECENT_TEXT : Q_REF_TEXT];
-        sqlite3_bind_int64(st, 1, hash);
-        sqlite3_bind_int64(st, 2, *key);
-        sqlite3_bind_int(st, 3, 1);
-        return step(s, st, NULL, err);
+        int q = recent ? Q_REF_RECENT_TEXT : Q_REF_TEXT;
+        return run_text(s, q, q, hash, *key, 1, err);
     }
     if (rc != SQLITE_DONE) return store_error(s, rc, "cannot read", err);
     st = s->q[Q_INSERT_TEXT];
     sqlite3_bind_text(st, 1, text, (int)len, SQLITE_STATIC);
-    td_status status = step(s, st, key, err);
+    td_status status = step(s, st, err);
     if (status != TD_OK) return status;
-    st = s->q[Q_INSERT_TEXT_HASH];
-    sqlite3_bind_int64(st, 1, hash);
-    sqlite3_bind_int64(st, 2, *key);
-    if ((status = step(s, st, NULL, err)) == TD_OK) s->recent_texts++;
+    *key = sqlite3_last_insert_rowid(s->db);
+    if ((status = run_text(s, Q_INSERT_TEXT_HASH, Q_INSERT_TEXT_HASH, hash, *key, 0, err)) == TD_OK) s->recent_texts++;
     return status;
 }
 
 td_status store_text_release(td_store *s, long long hash, long long key, td_error *err)
 {
-    long long refs = -1;
-    td_status status = TD_OK;
-    for (int q = Q_REF_TEXT; status == TD_OK && q <= Q_REF_RECENT_TEXT && refs < 0; q++) {
-        sqlite3_stmt *st = s->q[q];
-        sqlite3_bind_int64(st, 1, hash);
-        sqlite3_bind_int64(st, 2, key);
-        sqlite3_bind_int(st, 3, -1);
-        status = step(s, st, &refs, err);
-    }
-    /* no article holds it any more: its row and its hash out */
-    for (int q = Q_DROP_TEXT; status == TD_OK && refs == 0 && q <= Q_DROP_RECENT_TEXT_HASH; q++) {
-        sqlite3_stmt *st = s->q[q];
-        sqlite3_bind_int64(st, 1, hash);
-        sqlite3_bind_int64(st, 2, key);
-        status = step(s, st, NULL, err);
-    }
-    return status;
+    /* one fewer in whichever table holds its hash; when none holds it any more, the hash and the
+       text out */
+    td_status status = run_text(s, Q_REF_TEXT, Q_REF_RECENT_TEXT, hash, key, -1, err);
+    return status == TD_OK ? run_text(s, Q_DROP_TEXT_HASH, Q_DROP_TEXT, hash, key, 0, err) : status;
 }
 
 td_status store_merge_texts(td_store *s, td_error *err)
