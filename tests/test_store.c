@@ -311,7 +311,6 @@ static void test_shared_texts(void **state)
     assert_int_equal(td_store_add(s, &copy, &p, &act, &err), TD_OK);
     assert_int_equal(act, TD_STORE_UPDATED);
     assert_int_equal(td_store_commit(s, &err), TD_OK);
-    td_store_close(s);
     assert_int_equal(peek("SELECT count(*) FROM texts"), 3);
     assert_int_equal(peek("SELECT count(*) FROM text_hashes") + peek("SELECT count(*) FROM recent_text_hashes"), 3);
     assert_int_equal(peek("SELECT count(*) FROM texts WHERE text LIKE '%all 212 passengers were%'"), 0);
@@ -319,6 +318,19 @@ static void test_shared_texts(void **state)
     assert_int_equal(peek("SELECT sum(refs) FROM text_hashes") + peek("SELECT sum(refs) FROM recent_text_hashes"), 4);
     expect_article("ferry-1b", ferry2.text);
     expect_article("ferry-2", ferry2.text);
+    expect_article("vote-1", vote1.text);
+    /* ferry-1 takes vote-1's text: its own, whose hash is still recent, goes */
+    assert_int_equal(peek("SELECT count(*) FROM recent_text_hashes"), 1);
+    td_document vote_text = vote1;
+    vote_text.name = "ferry-1";
+    assert_int_equal(td_store_add(s, &vote_text, &p, &act, &err), TD_OK);
+    assert_int_equal(act, TD_STORE_UPDATED);
+    assert_int_equal(td_store_commit(s, &err), TD_OK);
+    td_store_close(s);
+    assert_int_equal(peek("SELECT count(*) FROM texts"), 2);
+    assert_int_equal(peek("SELECT count(*) FROM recent_text_hashes"), 0);
+    assert_int_equal(peek("SELECT sum(refs) FROM text_hashes"), 4);
+    expect_article("ferry-1", vote1.text);
     expect_article("vote-1", vote1.text);
     teardown(NULL);
 }
