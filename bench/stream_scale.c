@@ -1,7 +1,9 @@
 /* stream_scale.c — speed and memory of the story pipeline at scale: the dev stream repeated with
  * new ids and dates moving forward (each round 5 years later), every article through copy
  * detection, clustering and the store (a commit every BATCH articles; summaries excluded). Prints
- * articles/s and memory for every 100,000 articles. Built and run by bench/stream_scale. */
+ * articles/s and memory for every 100,000 articles. Built and run by bench/stream_scale. With
+ * DISTINCT 1, each round's texts end with a line naming the round, so that no text is an exact
+ * copy of another round's (the store's cost when texts do not repeat byte for byte). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,21 +51,24 @@ static double system_cpu(void)
 
 static double cpu(void) { return user_cpu() + system_cpu(); }
 
-/* Bytes the process has read and written through system calls so far, in MB (/proc/self/io: the
- * store's pages, the log and its checkpoints): a measure of the store's I/O that the machine's load
- * does not change. */
-static void io_mb(double *read, double *written)
+/* The store's I/O so far, in MB, from /proc/self/io: bytes read and written through system calls
+ * (the store's pages, the log and its checkpoints; what the machine's load does not change), and
+ * of those what reached the storage device or the page cache as dirty pages (read_bytes,
+ * write_bytes: a page read from the kernel's cache is not a read of the device). */
+typedef struct io_mb {
+    double read, written, disk_read, disk_written;
+} io_mb;
+
+static io_mb io_now(void)
 {
-    long long r = 0, w = 0;
+    long long v[4] = {0};
+    static const char *const keys[4] = {"rchar: %lld", "wchar: %lld", "read_bytes: %lld", "write_bytes: %lld"};
     char line[128];
     FILE *f = fopen("/proc/self/io", "r");
-    while (f && fgets(line, sizeof line, f)) {
-        sscanf(line, "rchar: %lld", &r);
-        sscanf(line, "wchar: %lld", &w);
-    }
+    while (f && fgets(line, sizeof line, f))
+        for (int i = 0; i < 4; i++) sscanf(line, keys[i], &v[i]);
     if (f) fclose(f);
-    *read = r / 1e6;
-    *written = w / 1e6;
+    return (io_mb){v[0] / 1e6, v[1] / 1e6, v[2] / 1e6, v[3] / 1e6};
 }
 
 static char *dup(const char *s) { return s ? strdup(s) : NULL; }
@@ -71,7 +76,7 @@ static char *dup(const char *s) { return s ? strdup(s) : NULL; }
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: stream_scale DEV.jsonl STORE [ARTICLES [BATCH [COPY_WINDOW]]]\n");
+        fprintf(stderr, "usage: stream_scale DEV.jsonl STORE [ARTICLES [BATCH [COPY_WINDOW [DISTINCT]]]]\n");
         return 2;
     }
     size_t total = argc > 3 ? strtoul(argv[3], NULL, 10) : 1000000, batch = argc > 4 ? strtoul(argv[4], NULL, 10) : 10000;
@@ -97,18 +102,21 @@ int main(int argc, char **argv)
     td_story_opts opts;
     td_story_opts_defaults(&opts);
     if (argc > 5) opts.copy_window = strtoul(argv[5], NULL, 10); /* 0: clustering without copy detection */
+    bool distinct = argc > 6 && strcmp(argv[6], "1") == 0;
+    char *text = NULL;
+    size_t text_cap = 0;
     td_store *store = td_store_open(argv[2], &opts, &err);
     if (!store) {
         fprintf(stderr, "stream_scale: %s\n", err.message);
         return 1;
     }
-    printf("| articles | articles/s wall (last 100k) | articles per CPU s (last 100k) | system s (last 100k) |"
-           " MB read / written (last 100k) | RSS MB | peak RSS MB |\n");
-    printf("|---:|---:|---:|---:|---:|---:|---:|\n");
+    printf("| articles | articles/s wall (last 100k) | articles per CPU s (last 100k) | user s / system s (last 100k) |"
+           " MB read / written (last 100k) | of which device (last 100k) | RSS MB | peak RSS MB |\n");
+    printf("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     char id[160], date[40];
     double start = now(), last = start, cpu_start = cpu(), cpu_last = cpu_start, sys_start = system_cpu(),
-           sys_last = sys_start, read_last, written_last;
-    io_mb(&read_last, &written_last);
+           sys_last = sys_start;
+    io_mb io_last = io_now();
     size_t bytes = 0;
     for (size_t i = 0; i < total; i++) {
         const article *a = &arts[i % n];
@@ -123,6 +131,12 @@ int main(int argc, char **argv)
             strftime(date, sizeof date, "%Y-%m-%d", &tm);
             doc.date = date;
         }
+        if (distinct) {
+            size_t need = a->doc.text_len + 64;
+            if (need > text_cap && !(text = realloc(text, text_cap = 2 * need))) return 1;
+            doc.text_len = (size_t)snprintf(text, text_cap, "%s\n\n(Round %zu.)", a->doc.text, round);
+            doc.text = text;
+        }
         td_placement p;
         td_store_action act;
         if (td_store_add(store, &doc, &p, &act, &err) != TD_OK ||
@@ -132,15 +146,15 @@ int main(int argc, char **argv)
         }
         bytes += doc.text_len;
         if ((i + 1) % 100000 == 0) {
-            double t = now(), c = cpu(), sys = system_cpu(), read, written;
-            io_mb(&read, &written);
+            double t = now(), c = cpu(), sys = system_cpu();
+            io_mb io = io_now();
             struct rusage ru;
             getrusage(RUSAGE_SELF, &ru);
-            printf("| %zu | %.0f | %.0f | %.1f | %.0f / %.0f | %.0f | %.0f |\n", i + 1, 100000 / (t - last),
-                   100000 / (c - cpu_last), sys - sys_last, read - read_last, written - written_last, rss_mb(),
-                   ru.ru_maxrss / 1e3);
-            read_last = read;
-            written_last = written;
+            printf("| %zu | %.0f | %.0f | %.1f / %.1f | %.0f / %.0f | %.0f / %.0f | %.0f | %.0f |\n", i + 1,
+                   100000 / (t - last), 100000 / (c - cpu_last), c - cpu_last - (sys - sys_last), sys - sys_last,
+                   io.read - io_last.read, io.written - io_last.written, io.disk_read - io_last.disk_read,
+                   io.disk_written - io_last.disk_written, rss_mb(), ru.ru_maxrss / 1e3);
+            io_last = io;
             fflush(stdout);
             last = t;
             cpu_last = c;
@@ -165,5 +179,6 @@ int main(int argc, char **argv)
         free(arts[i].doc.date);
     }
     free(arts);
+    free(text);
     return 0;
 }

@@ -129,7 +129,7 @@ assert any("Island Weekly" in x["sources"] for x in ferry["summary"]), "a copy c
 ' "$tmp/out" 2>"$tmp/why"
     verdict "stories --json: four stories newest first, copies named and credited" "$(tail -n 1 "$tmp/why")"
     verdict "store: WAL mode and schema version" \
-        "$([ "$(sql "$DB" 'PRAGMA journal_mode')" = wal ] && [ "$(sql "$DB" 'PRAGMA user_version')" = 5 ] || echo "not WAL or no version")"
+        "$([ "$(sql "$DB" 'PRAGMA journal_mode')" = wal ] && [ "$(sql "$DB" 'PRAGMA user_version')" = 6 ] || echo "not WAL or no version")"
 
     # the same stream in three runs gives the same stories
     DB3=$tmp/three.db
@@ -151,7 +151,7 @@ print(json.dumps(a))' "$EVENTS" >"$tmp/update.jsonl"
     story=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["story"])' "$tmp/out" 2>/dev/null)
     verdict "store: an id seen again with another text updates the article in its story" \
         "$([ "$story" = ferry-1 ] && [ "$(sql "$DB" 'SELECT count(*) FROM articles')" = 16 ] &&
-            sql "$DB" "SELECT text FROM articles WHERE id = 'ferry-1'" | grep -q 'second lifeboat' || echo "story '$story'")"
+            sql "$DB" "SELECT t.text FROM articles a JOIN texts t ON t.key = a.text_key WHERE a.id = 'ferry-1'" | grep -q 'second lifeboat' || echo "story '$story'")"
     run stories --store "$DB" --json
     verdict "stories: an updated story is summarised again, the others keep their summary" \
         "$([ "$rc" -eq 0 ] && [ "$(sql "$DB" 'SELECT count(*) FROM stories WHERE stale')" = 0 ] || echo "exit $rc")"

@@ -1,7 +1,7 @@
 /* test_store.c — the story store: batches, ids seen again, continuing in a later run, rollback of a
  * batch not committed, a saved state behind the last articles caught up on open, stores of older
- * schemas upgraded, two ids of one hash told apart, and the files it refuses (damaged state, newer
- * schema, not a store). */
+ * schemas upgraded, two ids of one hash told apart, exact copies' texts stored once, and the files
+ * it refuses (damaged state, newer schema, not a store). */
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
@@ -207,25 +207,59 @@ static void make_store(void)
     td_store_close(s);
 }
 
-/* A store of schema 4 (ids under a unique index, no id tables), or of schema 1 (no search index
- * either), is upgraded when opened: the same articles, ids found by hash, search working. */
+/* Adds ferry-1b, an exact copy of ferry-1's text, to the store made by make_store. */
+static void add_copy_of_ferry1(void)
+{
+    td_error err = {0};
+    td_store *s = td_store_open(path, NULL, &err);
+    assert_non_null(s);
+    td_document copy = ferry1;
+    copy.name = "ferry-1b";
+    td_placement p;
+    td_store_action act;
+    assert_int_equal(td_store_add(s, &copy, &p, &act, &err), TD_OK);
+    assert_int_equal(act, TD_STORE_ADDED);
+    assert_string_equal(p.copy_of, "ferry-1");
+    assert_int_equal(td_store_commit(s, &err), TD_OK);
+    td_store_close(s);
+}
+
+/* The articles' ids, texts and stories in one number, to compare a store before and after an upgrade. */
+#define ARTICLES_DIGEST                                                                                  \
+    "SELECT sum(length(a.id) * a.seq + length(t.text) * unicode(substr(t.text, a.seq)) + a.story)"         \
+    " FROM articles a JOIN texts t ON t.key = a.text_key"
+
+/* A store of schema 5 (texts in the articles' rows), of schema 4 (ids under a unique index, no id
+ * tables either), or of schema 1 (no search index either) is upgraded when opened: the same
+ * articles, ids found by hash, each distinct text once, search working. */
 static void test_upgrade(void **state)
 {
     (void)state;
-    for (int schema = 4; schema >= 1; schema -= 3) {
+    static const int schemas[] = {5, 4, 1};
+    for (size_t i = 0; i < sizeof schemas / sizeof *schemas; i++) {
+        int schema = schemas[i];
         make_store();
-        long long digest = peek("SELECT sum(length(id) * seq + length(text) + story) FROM articles");
-        poke(STORE_BACK_TO_SCHEMA_4);
+        add_copy_of_ferry1();
+        long long digest = peek(ARTICLES_DIGEST);
+        poke(schema == 5 ? STORE_BACK_TO_SCHEMA_5 : STORE_BACK_TO_SCHEMA_4);
         if (schema == 1) poke("DROP TABLE articles_fts; PRAGMA user_version = 1;");
-        assert_int_equal(peek("SELECT count(*) FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_articles%'"), 1);
+        assert_int_equal(peek("SELECT count(*) FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_articles%'"),
+                         schema < 5);
 
         td_error err = {0};
         td_store *s = td_store_open(path, NULL, &err);
         assert_non_null(s);
-        assert_int_equal(peek("PRAGMA user_version"), 5);
+        assert_int_equal(peek("PRAGMA user_version"), 6);
         assert_int_equal(peek("SELECT count(*) FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_articles%'"), 0);
-        assert_int_equal(peek("SELECT sum(length(id) * seq + length(text) + story) FROM articles"), digest);
-        assert_int_equal(peek("SELECT count(*) FROM article_ids"), 3);
+        assert_int_equal(peek(ARTICLES_DIGEST), digest);
+        assert_int_equal(peek("SELECT count(*) FROM article_ids") + peek("SELECT count(*) FROM recent_ids"), 4);
+        /* ferry-1 and its exact copy share a text */
+        assert_int_equal(peek("SELECT count(*) FROM texts"), 3);
+        assert_int_equal(peek("SELECT count(DISTINCT text_key) FROM articles WHERE id IN ('ferry-1', 'ferry-1b')"), 1);
+        assert_int_equal(peek("SELECT h.refs FROM text_hashes h JOIN articles a ON a.text_key = h.key"
+                              " WHERE a.id = 'ferry-1b'"),
+                         2);
+        assert_int_equal(peek("SELECT sum(refs) FROM text_hashes"), 4);
         td_placement p;
         td_store_action act;
         assert_int_equal(td_store_add(s, &ferry2, &p, &act, &err), TD_OK);
@@ -239,8 +273,66 @@ static void test_upgrade(void **state)
         td_stories_free(found, n);
         td_store_close(s);
         expect_article("vote-1", vote1.text);
+        expect_article("ferry-1b", ferry1.text);
         teardown(NULL);
     }
+}
+
+/* An exact copy's text is stored once, for all the articles that have it; an update moves an
+ * article to the row of its new text (a stored one when the bytes are the same), and a text no
+ * article holds any more is deleted, with its hash (merged or recent). */
+static void test_shared_texts(void **state)
+{
+    (void)state;
+    make_store();
+    add_copy_of_ferry1();
+    assert_int_equal(peek("SELECT count(*) FROM texts"), 3);
+    assert_int_equal(peek("SELECT count(*) FROM recent_text_hashes"), 3);
+    /* the hashes of the first three texts merged, as a commit does every STORE_MERGE_EVERY */
+    poke("INSERT INTO text_hashes SELECT * FROM recent_text_hashes; DELETE FROM recent_text_hashes;");
+    td_error err = {0};
+    td_store *s = td_store_open(path, NULL, &err);
+    assert_non_null(s);
+    td_placement p;
+    td_store_action act;
+    td_document changed = ferry1;
+    changed.text = "A fire broke out in the engine room of the ferry Aldous Grey off Kelmsley harbour; all 212 "
+                   "passengers and 14 crew were taken off by lifeboats.";
+    assert_int_equal(td_store_add(s, &changed, &p, &act, &err), TD_OK);
+    assert_int_equal(act, TD_STORE_UPDATED);
+    assert_int_equal(td_store_commit(s, &err), TD_OK);
+    /* ferry-1b still holds the first text: four texts */
+    assert_int_equal(peek("SELECT count(*) FROM texts"), 4);
+    expect_article("ferry-1", changed.text);
+    expect_article("ferry-1b", ferry1.text);
+    /* ferry-1b takes ferry-2's text: the first text is held by no article, and goes */
+    td_document copy = ferry2;
+    copy.name = "ferry-1b";
+    assert_int_equal(td_store_add(s, &copy, &p, &act, &err), TD_OK);
+    assert_int_equal(act, TD_STORE_UPDATED);
+    assert_int_equal(td_store_commit(s, &err), TD_OK);
+    assert_int_equal(peek("SELECT count(*) FROM texts"), 3);
+    assert_int_equal(peek("SELECT count(*) FROM text_hashes") + peek("SELECT count(*) FROM recent_text_hashes"), 3);
+    assert_int_equal(peek("SELECT count(*) FROM texts WHERE text LIKE '%all 212 passengers were%'"), 0);
+    assert_int_equal(peek("SELECT count(DISTINCT text_key) FROM articles WHERE id IN ('ferry-2', 'ferry-1b')"), 1);
+    assert_int_equal(peek("SELECT sum(refs) FROM text_hashes") + peek("SELECT sum(refs) FROM recent_text_hashes"), 4);
+    expect_article("ferry-1b", ferry2.text);
+    expect_article("ferry-2", ferry2.text);
+    expect_article("vote-1", vote1.text);
+    /* ferry-1 takes vote-1's text: its own, whose hash is still recent, goes */
+    assert_int_equal(peek("SELECT count(*) FROM recent_text_hashes"), 1);
+    td_document vote_text = vote1;
+    vote_text.name = "ferry-1";
+    assert_int_equal(td_store_add(s, &vote_text, &p, &act, &err), TD_OK);
+    assert_int_equal(act, TD_STORE_UPDATED);
+    assert_int_equal(td_store_commit(s, &err), TD_OK);
+    td_store_close(s);
+    assert_int_equal(peek("SELECT count(*) FROM texts"), 2);
+    assert_int_equal(peek("SELECT count(*) FROM recent_text_hashes"), 0);
+    assert_int_equal(peek("SELECT sum(refs) FROM text_hashes"), 4);
+    expect_article("ferry-1", vote1.text);
+    expect_article("vote-1", vote1.text);
+    teardown(NULL);
 }
 
 /* Two ids of one 64-bit hash cannot be found by search, so the store is made to hold one: an
@@ -277,7 +369,9 @@ static void test_id_collision(void **state)
     expect_article("ferry-1", changed.text);
     expect_article("ferry-1 (renamed)", "");
     expect_article("ferry-2", ferry2.text);
-    assert_int_equal(peek("SELECT count(*) FROM articles WHERE id = 'ferry-1 (renamed)' AND text LIKE '%all 212 passengers were%'"), 1);
+    assert_int_equal(peek("SELECT count(*) FROM articles a JOIN texts t ON t.key = a.text_key"
+                          " WHERE a.id = 'ferry-1 (renamed)' AND t.text LIKE '%all 212 passengers were%'"),
+                     1);
     teardown(NULL);
 }
 
@@ -294,7 +388,7 @@ static void test_refused(void **state)
     assert_non_null(strstr(err.message, path));
     assert_non_null(strstr(err.message, "damaged"));
 
-    poke("PRAGMA user_version = 6");
+    poke("PRAGMA user_version = 7");
     assert_null(td_store_open(path, NULL, &err));
     assert_non_null(strstr(err.message, "newer tidings"));
 
@@ -311,6 +405,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_batches_and_runs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_state_behind, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrade, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_shared_texts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_id_collision, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
     };

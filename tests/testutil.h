@@ -91,9 +91,19 @@ static inline void remove_store_files(const char *path)
     unlink(p);
 }
 
-/* SQL that turns a store of this code back into the shape of schema 4 (its articles' ids under a
- * unique index, no id tables), for the tests of upgrades. */
+/* SQL that turns a store of this code back into the shape of schema 5 (each article's text in its
+ * row, no text tables), for the tests of upgrades. */
+#define STORE_BACK_TO_SCHEMA_5                                                                              \
+    "BEGIN; CREATE TABLE articles_5 (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, story INTEGER NOT NULL,"     \
+    " source TEXT, title TEXT, url TEXT, date TEXT, text TEXT NOT NULL, copy_of TEXT, confidence REAL NOT NULL);" \
+    " INSERT INTO articles_5 SELECT a.seq, a.id, a.story, a.source, a.title, a.url, a.date, t.text, a.copy_of,"  \
+    " a.confidence FROM articles a JOIN texts t ON t.key = a.text_key; DROP TABLE articles;"                 \
+    " ALTER TABLE articles_5 RENAME TO articles; CREATE INDEX articles_by_story ON articles (story, seq);"     \
+    " DROP TABLE texts; DROP TABLE text_hashes; DROP TABLE recent_text_hashes; PRAGMA user_version = 5; COMMIT;"
+
+/* ... and of schema 4 (its articles' ids under a unique index, no id tables). */
 #define STORE_BACK_TO_SCHEMA_4                                                                              \
+    STORE_BACK_TO_SCHEMA_5                                                                                  \
     "BEGIN; CREATE TABLE articles_4 (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, story INTEGER NOT NULL," \
     " source TEXT, title TEXT, url TEXT, date TEXT, text TEXT NOT NULL, copy_of TEXT, confidence REAL NOT NULL);" \
     " INSERT INTO articles_4 SELECT * FROM articles; DROP TABLE articles;"                                   \

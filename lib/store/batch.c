@@ -3,7 +3,8 @@
  * with its story; a commit writes the stories the batch touched, indexes its new articles for
  * search in one statement (search.c) and, every STORE_STATE_EVERY articles (and at the close), saves the clusterer's state in the same transaction: the articles
  * committed after the saved state are placed again from their rows when the store is opened. Ids
- * are found by their hash (ids.c); every STORE_IDS_MERGE_EVERY new ids, a commit merges them. */
+ * are found by their hash (ids.c); every STORE_MERGE_EVERY new ids, a commit merges them. An
+ * article's text is stored once for all the articles that have the same bytes (texts.c). */
 #include <string.h>
 
 #include "common/error.h"
@@ -92,7 +93,7 @@ static td_status known(td_store *s, const td_document *doc, td_placement *out, t
 {
     sqlite3_stmt *st = s->q[Q_FIND_ARTICLE];
     size_t id_len = strlen(doc->name);
-    sqlite3_bind_int64(st, 1, store_id_hash(doc->name, id_len));
+    sqlite3_bind_int64(st, 1, store_hash(doc->name, id_len));
     sqlite3_bind_text(st, 2, doc->name, (int)id_len, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     *found = rc == SQLITE_ROW;
@@ -103,7 +104,8 @@ static td_status known(td_store *s, const td_document *doc, td_placement *out, t
     size_t len = doc->text_len ? doc->text_len : strlen(doc->text);
     bool same = (size_t)sqlite3_column_bytes(st, 2) == len && !memcmp(sqlite3_column_blob(st, 2), doc->text, len);
     bool ok = true;
-    long long seq = sqlite3_column_int64(st, 0);
+    long long seq = sqlite3_column_int64(st, 0), old_key = sqlite3_column_int64(st, 6);
+    long long old_hash = same ? 0 : store_hash(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2));
     *out = (td_placement){
         .story_key = (unsigned long long)sqlite3_column_int64(st, 1),
         .confidence = sqlite3_column_double(st, 3),
@@ -118,7 +120,9 @@ static td_status known(td_store *s, const td_document *doc, td_placement *out, t
     /* the old values out of the search index (the batch's articles go in first: this one may be
        among them), the new ones in */
     td_status status = store_index_added(s, err);
+    long long key;
     if (status == TD_OK) status = run_on_seq(s, s->q[Q_UNINDEX_ARTICLE], seq, err);
+    if (status == TD_OK) status = store_text_add(s, doc->text, len, &key, err);
     if (status != TD_OK) return status;
     st = s->q[Q_UPDATE_ARTICLE];
     sqlite3_bind_int64(st, 1, seq);
@@ -126,9 +130,10 @@ static td_status known(td_store *s, const td_document *doc, td_placement *out, t
     bind_opt(st, 3, doc->title);
     bind_opt(st, 4, doc->url);
     bind_opt(st, 5, doc->date);
-    sqlite3_bind_text(st, 6, doc->text, (int)len, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 6, key);
     status = run(s, st, err);
     if (status == TD_OK) status = run_on_seq(s, s->q[Q_INDEX_ARTICLE], seq, err);
+    if (status == TD_OK) status = store_text_release(s, old_hash, old_key, err);
     return status == TD_OK ? touch_story(s, out->story_key, 0, s->next_seq - 1, doc->date, err) : status;
 }
 
@@ -148,6 +153,9 @@ td_status td_store_add(td_store *s, const td_document *doc, td_placement *out, t
     if ((status = known(s, doc, out, action, &found, err)) != TD_OK || found) return status;
     *action = TD_STORE_ADDED;
     if ((status = td_clusterer_add(s->clusterer, doc, out, err)) != TD_OK) return status;
+    size_t len = doc->text_len ? doc->text_len : strlen(doc->text);
+    long long text_key;
+    if ((status = store_text_add(s, doc->text, len, &text_key, err)) != TD_OK) return status;
     long long seq = s->next_seq++;
     if (out->new_story) {
         sqlite3_stmt *st = s->q[Q_INSERT_STORY];
@@ -164,12 +172,12 @@ td_status td_store_add(td_store *s, const td_document *doc, td_placement *out, t
     bind_opt(st, 5, doc->title);
     bind_opt(st, 6, doc->url);
     bind_opt(st, 7, doc->date);
-    sqlite3_bind_text(st, 8, doc->text, (int)(doc->text_len ? doc->text_len : strlen(doc->text)), SQLITE_STATIC);
+    sqlite3_bind_int64(st, 8, text_key);
     bind_opt(st, 9, out->copy_of);
     sqlite3_bind_double(st, 10, out->confidence);
     if ((status = run(s, st, err)) != TD_OK) return status;
     st = s->q[Q_INSERT_ID];
-    sqlite3_bind_int64(st, 1, store_id_hash(doc->name, strlen(doc->name)));
+    sqlite3_bind_int64(st, 1, store_hash(doc->name, strlen(doc->name)));
     sqlite3_bind_int64(st, 2, seq);
     if ((status = run(s, st, err)) != TD_OK) return status;
     s->recent_ids++;
@@ -202,14 +210,15 @@ td_status td_store_commit(td_store *s, td_error *err)
     if (status == TD_OK) status = store_index_added(s, err);
     uint64_t placed = story_state_placed(s->clusterer);
     bool save = s->must_save || placed - s->saved_placed >= STORE_STATE_EVERY;
-    bool merge = s->recent_ids >= STORE_IDS_MERGE_EVERY;
+    bool merge = s->recent_ids >= STORE_MERGE_EVERY || s->recent_texts >= STORE_MERGE_EVERY;
     if (status == TD_OK && save) status = store_save_state(s, err);
     if (status == TD_OK && merge) status = store_merge_ids(s, err);
+    if (status == TD_OK && merge) status = store_merge_texts(s, err);
     if (status == TD_OK) status = store_exec(s, "COMMIT", err);
     if (status != TD_OK) return status;
     s->in_batch = false;
     s->must_save = false;
     if (save) s->saved_placed = placed;
-    if (merge) s->recent_ids = 0;
+    if (merge) s->recent_ids = s->recent_texts = 0;
     return TD_OK;
 }

@@ -108,7 +108,7 @@ static td_status lookup(td_store *s, const char *sql, const char *id, td_cluster
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &q, NULL);
     if (rc != SQLITE_OK) return store_error(s, rc, "cannot read", err);
     sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-    if (sqlite3_bind_parameter_count(q) > 1) sqlite3_bind_int64(q, 2, store_id_hash(id, strlen(id)));
+    if (sqlite3_bind_parameter_count(q) > 1) sqlite3_bind_int64(q, 2, store_hash(id, strlen(id)));
     td_status status = read_cluster(s, q, out, err);
     sqlite3_finalize(q);
     return status;
@@ -117,15 +117,17 @@ static td_status lookup(td_store *s, const char *sql, const char *id, td_cluster
 td_status td_store_story_cluster(td_store *s, const char *id, td_cluster **out, td_error *err)
 {
     return lookup(s,
-                  "SELECT s.id, a.id, a.title, a.source, a.url, a.date, a.text FROM stories s"
-                  " JOIN articles a ON a.story = s.key WHERE s.id = ?1 AND a.copy_of IS NULL ORDER BY a.seq",
+                  "SELECT s.id, a.id, a.title, a.source, a.url, a.date, t.text FROM stories s"
+                  " JOIN articles a ON a.story = s.key JOIN texts t ON t.key = a.text_key"
+                  " WHERE s.id = ?1 AND a.copy_of IS NULL ORDER BY a.seq",
                   id, out, err);
 }
 
 /* The article whose id is ?1 among those under its hash ?2 in an id table (ids.c). */
 #define ARTICLE_BY_ID(table)                                                                        \
-    "SELECT s.id, a.id, a.title, a.source, a.url, a.date, a.text FROM " table " i"                  \
-    " JOIN articles a ON a.seq = i.seq JOIN stories s ON s.key = a.story WHERE i.hash = ?2 AND a.id = ?1"
+    "SELECT s.id, a.id, a.title, a.source, a.url, a.date, t.text FROM " table " i"                  \
+    " JOIN articles a ON a.seq = i.seq JOIN stories s ON s.key = a.story JOIN texts t ON t.key = a.text_key" \
+    " WHERE i.hash = ?2 AND a.id = ?1"
 
 td_status td_store_article(td_store *s, const char *id, td_cluster **out, td_error *err)
 {

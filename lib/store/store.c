@@ -15,21 +15,33 @@
  * FTS5 write a segment each); an update takes the old values out and puts the new ones in
  * (Q_UNINDEX_ARTICLE, Q_INDEX_ARTICLE). SEARCHED is what is indexed of a row of articles. */
 #define SEARCH_SCHEMA "CREATE VIRTUAL TABLE articles_fts USING fts5(title, lead, content='', columnsize=0);"
-#define SEARCHED "seq, title, CASE WHEN copy_of IS NULL THEN search_lead(text) END FROM articles"
+#define SEARCHED                                                                                           \
+    "a.seq, a.title, CASE WHEN a.copy_of IS NULL THEN search_lead((SELECT text FROM texts WHERE key = a.text_key))" \
+    " END FROM articles a"
+#define SEARCHED_BEFORE_6 "seq, title, CASE WHEN copy_of IS NULL THEN search_lead(text) END FROM articles"
 
-/* The articles (schema 5: their ids are not indexed here but in ID_TABLES, by hash, ids.c), and
- * their index by story. */
+/* The articles (schema 5: their ids are not indexed here but in ID_TABLES, by hash, ids.c; schema
+ * 6: their texts are in TEXT_TABLES, each distinct text once, texts.c), and their index by story. */
 #define ARTICLE_COLUMNS                                                                                  \
+    " (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, story INTEGER NOT NULL, source TEXT, title TEXT, url TEXT," \
+    " date TEXT, text_key INTEGER NOT NULL, copy_of TEXT, confidence REAL NOT NULL);"
+#define ARTICLE_COLUMNS_5                                                                                \
     " (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, story INTEGER NOT NULL, source TEXT, title TEXT, url TEXT," \
     " date TEXT, text TEXT NOT NULL, copy_of TEXT, confidence REAL NOT NULL);"
 #define ARTICLES_BY_STORY "CREATE INDEX articles_by_story ON articles (story, seq);"
 #define ID_TABLES                                                                                          \
     "CREATE TABLE article_ids (hash INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (hash, seq)) WITHOUT ROWID;" \
     "CREATE TABLE recent_ids (hash INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (hash, seq)) WITHOUT ROWID;"
+#define TEXT_HASHES(table)                                                                                \
+    "CREATE TABLE " table " (hash INTEGER NOT NULL, key INTEGER NOT NULL, refs INTEGER NOT NULL,"          \
+    " PRIMARY KEY (hash, key)) WITHOUT ROWID;"
+#define TEXT_TABLES                                                                                       \
+    "CREATE TABLE texts (key INTEGER PRIMARY KEY, text TEXT NOT NULL);" TEXT_HASHES("text_hashes")        \
+    TEXT_HASHES("recent_text_hashes")
 
 static const char schema[] =
     "CREATE TABLE state (id INTEGER PRIMARY KEY CHECK (id = 1), settings TEXT NOT NULL, clusterer BLOB NOT NULL);"
-    "CREATE TABLE articles" ARTICLE_COLUMNS ARTICLES_BY_STORY ID_TABLES
+    "CREATE TABLE articles" ARTICLE_COLUMNS ARTICLES_BY_STORY ID_TABLES TEXT_TABLES
     "CREATE TABLE stories (key INTEGER PRIMARY KEY, id TEXT NOT NULL, headline TEXT, updated TEXT,"
     " updated_ts INTEGER, last_seq INTEGER NOT NULL, n_articles INTEGER NOT NULL, stale INTEGER NOT NULL);"
     "CREATE INDEX stories_by_date ON stories (updated_ts, last_seq);"
@@ -40,15 +52,20 @@ static const char schema[] =
 /* The article whose id is ?2 among those under its hash ?1 in the id table given (a compound
  * SELECT of two of these reads both tables without materialising a list, as `seq IN (…)` would). */
 #define FIND_ARTICLE(table)                                                                           \
-    "SELECT a.seq, a.story, a.text, a.confidence, a.copy_of, s.id FROM " table " i"                   \
-    " JOIN articles a ON a.seq = i.seq JOIN stories s ON s.key = a.story WHERE i.hash = ?1 AND a.id = ?2"
+    "SELECT a.seq, a.story, t.text, a.confidence, a.copy_of, s.id, a.text_key FROM " table " i"       \
+    " JOIN articles a ON a.seq = i.seq JOIN stories s ON s.key = a.story JOIN texts t ON t.key = a.text_key" \
+    " WHERE i.hash = ?1 AND a.id = ?2"
+/* The key of the text ?2 among those under its hash ?1 in the hash table given, and whether it is
+ * the recent one. */
+#define FIND_TEXT(table, recent)                                                                      \
+    "SELECT h.key, " recent " FROM " table " h JOIN texts t ON t.key = h.key WHERE h.hash = ?1 AND t.text = ?2"
 
 static const char *const statements[Q_COUNT] = {
     [Q_FIND_ARTICLE] = FIND_ARTICLE("article_ids") " UNION ALL " FIND_ARTICLE("recent_ids"),
-    [Q_INSERT_ARTICLE] = "INSERT INTO articles (seq, id, story, source, title, url, date, text, copy_of, confidence)"
+    [Q_INSERT_ARTICLE] = "INSERT INTO articles (seq, id, story, source, title, url, date, text_key, copy_of, confidence)"
                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [Q_INSERT_ID] = "INSERT INTO recent_ids (hash, seq) VALUES (?1, ?2)",
-    [Q_UPDATE_ARTICLE] = "UPDATE articles SET source = ?2, title = ?3, url = ?4, date = ?5, text = ?6 WHERE seq = ?1",
+    [Q_UPDATE_ARTICLE] = "UPDATE articles SET source = ?2, title = ?3, url = ?4, date = ?5, text_key = ?6 WHERE seq = ?1",
     [Q_INSERT_STORY] = "INSERT INTO stories (key, id, last_seq, n_articles, stale) VALUES (?1, ?2, ?3, 0, 1)",
     [Q_TOUCH_STORY] = "UPDATE stories SET n_articles = n_articles + ?2, last_seq = MAX(last_seq, ?3), stale = stale + 1,"
                       " updated = CASE WHEN ?4 IS NOT NULL AND (updated_ts IS NULL OR ?4 > updated_ts)"
@@ -60,6 +77,15 @@ static const char *const statements[Q_COUNT] = {
     [Q_UNINDEX_ARTICLE] = "INSERT INTO articles_fts (articles_fts, rowid, title, lead) SELECT 'delete', " SEARCHED
                           " WHERE seq = ?1",
     [Q_INDEX_ARTICLE] = "INSERT INTO articles_fts (rowid, title, lead) SELECT " SEARCHED " WHERE seq = ?1",
+    [Q_FIND_TEXT] = FIND_TEXT("text_hashes", "0") " UNION ALL " FIND_TEXT("recent_text_hashes", "1"),
+    [Q_INSERT_TEXT] = "INSERT INTO texts (text) VALUES (?1)",
+    [Q_INSERT_TEXT_HASH] = "INSERT INTO recent_text_hashes (hash, key, refs) VALUES (?1, ?2, 1)",
+    [Q_REF_TEXT] = "UPDATE text_hashes SET refs = refs + ?3 WHERE hash = ?1 AND key = ?2",
+    [Q_REF_RECENT_TEXT] = "UPDATE recent_text_hashes SET refs = refs + ?3 WHERE hash = ?1 AND key = ?2",
+    [Q_DROP_TEXT_HASH] = "DELETE FROM text_hashes WHERE hash = ?1 AND key = ?2 AND refs <= 0",
+    [Q_DROP_RECENT_TEXT_HASH] = "DELETE FROM recent_text_hashes WHERE hash = ?1 AND key = ?2 AND refs <= 0",
+    [Q_DROP_TEXT] = "DELETE FROM texts WHERE key = ?2 AND NOT EXISTS (SELECT 1 FROM text_hashes WHERE hash = ?1"
+                    " AND key = ?2) AND NOT EXISTS (SELECT 1 FROM recent_text_hashes WHERE hash = ?1 AND key = ?2)",
 };
 
 td_status store_error(td_store *s, int rc, const char *what, td_error *err)
@@ -148,7 +174,9 @@ static td_status create(td_store *s, const td_story_opts *opts, td_error *err)
 static td_status replay(td_store *s, td_error *err)
 {
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, "SELECT seq, id, text, story, title, date FROM articles WHERE seq >= ?1 ORDER BY seq",
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT a.seq, a.id, t.text, a.story, a.title, a.date FROM articles a"
+                                " JOIN texts t ON t.key = a.text_key WHERE a.seq >= ?1 ORDER BY a.seq",
                                 -1, &st, NULL);
     if (rc != SQLITE_OK) return store_error(s, rc, "cannot read", err);
     size_t window = story_copy_window(s->clusterer);
@@ -218,7 +246,9 @@ static td_status load(td_store *s, td_error *err)
     long long max_seq;
     if ((status = query_int(s, "SELECT COALESCE(MAX(seq), 0) FROM articles", &max_seq, err)) != TD_OK) return status;
     s->next_seq = max_seq + 1;
-    if ((status = query_int(s, "SELECT count(*) FROM recent_ids", &s->recent_ids, err)) != TD_OK) return status;
+    if ((status = query_int(s, "SELECT count(*) FROM recent_ids", &s->recent_ids, err)) != TD_OK ||
+        (status = query_int(s, "SELECT count(*) FROM recent_text_hashes", &s->recent_texts, err)) != TD_OK)
+        return status;
     s->saved_placed = story_state_placed(s->clusterer);
     return replay(s, err);
 }
@@ -253,7 +283,8 @@ static td_status check(td_store *s, const td_story_opts *opts, td_error *err)
     if (version < 4 && (st = store_exec(s,
                                         "BEGIN IMMEDIATE; DROP TRIGGER IF EXISTS articles_fts_insert;"
                                         " DROP TRIGGER IF EXISTS articles_fts_update; DROP TABLE IF EXISTS articles_fts;"
-                                        SEARCH_SCHEMA "INSERT INTO articles_fts (rowid, title, lead) SELECT " SEARCHED ";"
+                                        SEARCH_SCHEMA "INSERT INTO articles_fts (rowid, title, lead) SELECT "
+                                        SEARCHED_BEFORE_6 ";"
                                         "PRAGMA user_version = 4; COMMIT;",
                                         err)) != TD_OK) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -263,12 +294,33 @@ static td_status check(td_store *s, const td_story_opts *opts, td_error *err)
      * and the ids' hashes into article_ids */
     if (version < 5 &&
         (st = store_exec(s,
-                         "BEGIN IMMEDIATE; CREATE TABLE articles_5" ARTICLE_COLUMNS
+                         "BEGIN IMMEDIATE; CREATE TABLE articles_5" ARTICLE_COLUMNS_5
                          "INSERT INTO articles_5 SELECT seq, id, story, source, title, url, date, text, copy_of,"
                          " confidence FROM articles ORDER BY seq;"
                          "DROP TABLE articles; ALTER TABLE articles_5 RENAME TO articles;" ARTICLES_BY_STORY ID_TABLES
-                         "INSERT INTO article_ids (hash, seq) SELECT id_hash(id), seq FROM articles ORDER BY 1, 2;"
+                         "INSERT INTO article_ids (hash, seq) SELECT store_hash(id), seq FROM articles ORDER BY 1, 2;"
                          "PRAGMA user_version = 5; COMMIT;",
+                         err)) != TD_OK) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return st;
+    }
+    /* 5 to 6: each distinct text once in texts (its key the arrival number of its first article,
+     * its refs the articles holding it), the articles copied, in order, with their text's key */
+    if (version < 6 &&
+        (st = store_exec(s,
+                         "BEGIN IMMEDIATE;" TEXT_TABLES
+                         "CREATE TEMP TABLE distinct_texts AS SELECT min(seq) AS key, count(*) AS refs,"
+                         " store_hash(text) AS hash, text FROM articles GROUP BY text;"
+                         "INSERT INTO texts (key, text) SELECT key, text FROM distinct_texts ORDER BY key;"
+                         "INSERT INTO text_hashes (hash, key, refs) SELECT hash, key, refs FROM distinct_texts"
+                         " ORDER BY hash, key;"
+                         "DROP TABLE distinct_texts; CREATE TABLE articles_6" ARTICLE_COLUMNS
+                         "INSERT INTO articles_6 SELECT a.seq, a.id, a.story, a.source, a.title, a.url, a.date,"
+                         " (SELECT h.key FROM text_hashes h JOIN texts t ON t.key = h.key"
+                         " WHERE h.hash = store_hash(a.text) AND t.text = a.text), a.copy_of, a.confidence"
+                         " FROM articles a ORDER BY a.seq;"
+                         "DROP TABLE articles; ALTER TABLE articles_6 RENAME TO articles;" ARTICLES_BY_STORY
+                         "PRAGMA user_version = 6; COMMIT;",
                          err)) != TD_OK)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     return st;
@@ -293,7 +345,7 @@ td_store *td_store_open(const char *path, const td_story_opts *opts, td_error *e
         sqlite3_busy_timeout(s->db, 2000);
         st = store_search_functions(s, err);
     }
-    if (st == TD_OK) st = store_id_functions(s, err);
+    if (st == TD_OK) st = store_hash_function(s, err);
     if (st == TD_OK) {
         st = check(s, opts, err);
     }

@@ -182,7 +182,8 @@ static td_status write_summary(td_store *s, sqlite3_stmt *const q[3], const made
     return status;
 }
 
-static const char articles_sql[] = "SELECT id, source, title, date, text, copy_of FROM articles WHERE story = ?1 ORDER BY seq";
+static const char articles_sql[] = "SELECT a.id, a.source, a.title, a.date, t.text, a.copy_of FROM articles a"
+                                   " JOIN texts t ON t.key = a.text_key WHERE a.story = ?1 ORDER BY a.seq";
 static const char *const write_sql[3] = {
     "UPDATE stories SET stale = 0, headline = ?2 WHERE key = ?1 AND stale = ?3",
     "DELETE FROM summary_sentences WHERE story = ?1",
