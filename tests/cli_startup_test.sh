@@ -25,13 +25,13 @@ for case in "KOI8-R koi8-r $RUSSIAN" "CP1251 windows-1251 $RUSSIAN" "ISO-8859-7 
     rest=${case#* }
     label=${rest%% *}
     text=${rest#* }
-    desc="a page in $label (iconv's gconv module)"
+    what="a page in $label (iconv's gconv module)"
     if ! page "$encoding" "$label" "$text"; then
-        skip "$desc (this iconv has no $encoding)"
+        skip "$what (this iconv has no $encoding)"
         continue
     fi
-    if check_run "$desc: extract exits 0" extract "$tmp/page.html"; then
-        check_contains "$desc: its text comes out in UTF-8" "$tmp/out" "$text"
+    if check_run "$what: extract exits 0" extract "$tmp/page.html"; then
+        check_contains "$what: its text comes out in UTF-8" "$tmp/out" "$text"
     fi
 done
 
