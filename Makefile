@@ -107,23 +107,36 @@ $(LIBA): $(LIB_OBJ)
 # The program links the third-party libraries statically (STATIC=0: shared, as a distribution may
 # want): loading libxml2's shared dependencies (ICU, libstdc++, liblzma) took about 1 ms of every
 # run, a third of a one-cluster summary (bench/speed); SQLite's 2,963 relocations took 1.3M instructions of
-# every start; GLPK's shared chain (gmp, amd, colamd, ltdl) 0.8M. --as-needed drops the shared copies in
-# LIBS. libmicrohttpd stays shared, linked by tidings-serve alone: it brings GnuTLS, whose seven
-# libraries took most of what a start cost.
+# every start; GLPK's shared chain (gmp, amd, colamd, ltdl) 0.8M. tidings itself is linked fully
+# static, the C library included: the dynamic loader's mapping of libc, libm and libgcc_s, their
+# symbol look-ups and lazy binding took 0.19M instructions and 43 page faults of every one-cluster
+# summary. And at a fixed address (-static, not -static-pie): a position-independent program
+# relocates its own 23,300 pointers at every start (half of them libstemmer's tables of all its
+# languages), 0.31M instructions and 120 copied pages, 0.3 ms of CPU a run (bench/RESULTS.md);
+# the stack, heap and mappings stay random. STATIC=pie links it -static-pie (the program's
+# addresses random too), STATIC=0 with shared libraries.
+# The link warns that dlopen (ICU's plug-ins), getaddrinfo and gethostbyname (libxml2's HTTP
+# client) need the C library's shared objects at run time: tidings calls none of them; iconv's
+# code pages other than UTF-8, UTF-16 and Latin-1 load glibc's gconv modules that way, which
+# works with the glibc the program was built with (tests/cli_startup_test.sh).
+# tidings-serve keeps libmicrohttpd shared (it brings GnuTLS), --as-needed dropping the shared
+# copies of the rest in LIBS.
 STATIC ?= 1
 STATIC_LIBS := -lstemmer -lutf8proc -ljansson -lxml2 -licuuc -licudata -llzma -lz -lstdc++ -lsqlite3 \
                -lglpk -lgmp -lamd -lcolamd -lsuitesparseconfig -lltdl
-ifeq ($(STATIC)$(BUILD),1build)
-PROGRAM_LIBS = -Wl,-Bstatic $(STATIC_LIBS) -Wl,-Bdynamic -Wl,--as-needed $(LIBS)
+ifneq ($(filter 1build piebuild,$(STATIC)$(BUILD)),)
+PROGRAM_LIBS = $(if $(filter pie,$(STATIC)),-static-pie,-static) $(STATIC_LIBS) $(filter-out -lmicrohttpd,$(LIBS))
+SERVE_LIBS = -Wl,-Bstatic $(STATIC_LIBS) -Wl,-Bdynamic -Wl,--as-needed $(LIBS)
 else
 PROGRAM_LIBS = -Wl,--as-needed $(LIBS)
+SERVE_LIBS = $(PROGRAM_LIBS)
 endif
 
 $(PROGRAM): $(CLI_OBJ) $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(PROGRAM_LIBS)
 
 $(SERVE_PROGRAM): $(SERVE_OBJ) $(LIBA)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(SERVE_OBJ) $(LIBA) $(PROGRAM_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(SERVE_OBJ) $(LIBA) $(SERVE_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(LIBA) tests/testutil.h
 	@mkdir -p $(dir $@)
