@@ -315,6 +315,69 @@ static void test_lexicon_article(void **state)
     lexicon_free(lx);
 }
 
+/* The tokens of a chunk, looked up one by one: what lexicon_chunk must give. */
+static size_t chunk_words_one_by_one(lexicon *lx, const char *s, size_t len, lex_word *out, size_t max)
+{
+    size_t pos = 0, n = 0;
+    token t;
+    while (token_next(s, len, &pos, &t)) {
+        assert_true(n < max);
+        out[n] = (lex_word){0, LEX_PUNCT};
+        if (t.kind != TOKEN_PUNCT) assert_true(lexicon_word(lx, s + t.start, t.end - t.start, t.kind, &out[n]));
+        n++;
+    }
+    return n;
+}
+
+/* A text read chunk by chunk (between ASCII white space and controls) gives the tokens and words of
+ * the whole text read token by token, the first time a chunk is seen and from the cache after;
+ * chunk ends and their non-ASCII flag are found eight bytes at a time as one byte at a time. */
+static void test_lexicon_chunks(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "U.S.-based (AP) \xe2\x80\x94 \xe2\x80\x9c" "Don\xe2\x80\x99t,\xe2\x80\x9d she said: 3,000.5 people...... at 5 a.m.\t"
+        "rock'n'roll\xc2\xa0NBSP-joined x\x01y\x7fz Telecommunications-related! internationally, [12] "
+        "\xe2\x80\x98quoted\xe2\x80\x99 \"Why?\" co-op's 2.5% (1994). U.S.A. \xef\xbc\xb3ony \xe2\x80\x94" "and\xe2\x80\x94" "then \r\n"
+        "Harbour bridge, Harbour bridge; harbour BRIDGE.";
+    size_t len = sizeof text - 1;
+    lexicon *lx = lexicon_new();
+    assert_non_null(lx);
+    for (int round = 0; round < 2; round++) {
+        size_t pos = 0, whole = 0, n_chunks = 0;
+        token t;
+        for (;;) {
+            while (pos < len && text_chunk_break((unsigned char)text[pos])) pos++;
+            if (pos >= len) break;
+            bool wide;
+            size_t end = text_chunk_end(text, len, pos, &wide);
+            size_t e = pos;
+            bool any_high = false;
+            while (e < len && !text_chunk_break((unsigned char)text[e])) any_high |= (unsigned char)text[e++] >= 0x80;
+            assert_int_equal(end, e);
+            assert_int_equal(wide, any_high);
+            const lex_word *got;
+            size_t n;
+            assert_true(lexicon_chunk(lx, text + pos, end - pos, &got, &n));
+            lex_word want[32];
+            assert_int_equal(n, chunk_words_one_by_one(lx, text + pos, end - pos, want, 32));
+            for (size_t k = 0; k < n; k++) {
+                assert_int_equal(got[k].flags, want[k].flags);
+                if (!(want[k].flags & LEX_PUNCT)) assert_int_equal(got[k].term, want[k].term);
+                /* the same token as the whole text read at once */
+                assert_true(token_next(text, len, &whole, &t));
+                assert_true(t.start >= pos && t.end <= end);
+                assert_int_equal(t.kind == TOKEN_PUNCT, (want[k].flags & LEX_PUNCT) != 0);
+            }
+            n_chunks++;
+            pos = end;
+        }
+        assert_false(token_next(text, len, &whole, &t)); /* every token was in a chunk */
+        assert_true(n_chunks > 30);
+    }
+    lexicon_free(lx);
+}
+
 /* ASCII is checked 8 bytes at a time: a bad byte (NUL, stray continuation byte, truncated
  * sequence) is still reported at its exact offset wherever it falls in or after such a run. */
 static void test_utf8_offsets(void **state)
@@ -346,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_fold),    cmocka_unit_test(test_tokens),  cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_stemmer), cmocka_unit_test(test_lexicon), cmocka_unit_test(test_lexicon_article),
         cmocka_unit_test(test_utf8_offsets),    cmocka_unit_test(test_stemmer_builds_agree),
+        cmocka_unit_test(test_lexicon_chunks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

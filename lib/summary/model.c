@@ -79,32 +79,62 @@ static uint32_t local_term(model *m, const lexicon *lx, uint32_t term)
     return m->local_term.items[term];
 }
 
-/* Tokenises one sentence: content terms into the pool (sorted), distinct bigram concepts too. */
+/* Tokenises one sentence: content terms into the pool (sorted), distinct bigram concepts too; and
+ * its words and bytes as measure counts them. The text goes chunk by chunk (text between ASCII
+ * white space and controls), each chunk's tokens and words at once. A chunk of ASCII bytes is one
+ * word; one with other bytes is measured (it may hold a no-break or other wide space); a control
+ * between chunks that is not white space to measure joins them: then the whole span is measured. */
 static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sentence *s, td_error *err)
 {
     s->terms = (uint32_t)m->terms.len;
     s->concepts = (uint32_t)m->concepts.len;
     m->scratch.len = 0;
-    size_t pos = s->span.start;
-    token tok;
+    const unsigned char *p = (const unsigned char *)text;
+    size_t pos = s->span.start, end = s->span.end;
     uint32_t prev = UINT32_MAX; /* previous word's term, UINT32_MAX after punctuation */
     bool prev_stop = true;
-    while (pos < s->span.end && token_next(text, s->span.end, &pos, &tok)) {
-        if (tok.kind == TOKEN_PUNCT) { /* breaks a bigram, and is nothing else: not looked up */
-            prev = UINT32_MAX;
-            continue;
+    uint32_t n_words = 0, word_bytes = 0; /* as measure counts: words, and bytes inside words */
+    bool joined = false;                  /* a control that is not white space was between chunks */
+    for (;;) {
+        for (; pos < end && text_chunk_break(p[pos]); pos++) joined |= p[pos] != ' ' && (p[pos] < '\t' || p[pos] > '\r');
+        if (pos >= end) break;
+        size_t chunk = pos;
+        bool wide;
+        pos = text_chunk_end(text, end, pos, &wide);
+        if (!wide) {
+            n_words++;
+            word_bytes += (uint32_t)(pos - chunk);
+        } else {
+            uint32_t w, b;
+            measure(text, (td_span){chunk, pos}, &w, &b);
+            n_words += w;
+            word_bytes += w ? b - (w - 1) : 0;
         }
-        lex_word w;
-        if (!lexicon_word(lx, text + tok.start, tok.end - tok.start, tok.kind, &w)) return error_nomem(err);
-        bool stop = (w.flags & LEX_STOP) != 0;
-        uint32_t term = local_term(m, lx, w.term);
-        if (term == UINT32_MAX || (!stop && !vec_push(&m->terms, term))) return error_nomem(err);
-        if (prev != UINT32_MAX && !(stop && prev_stop)) {
-            uint32_t id = u64map_intern(&m->concept_ids, ((uint64_t)prev << 32) | term);
-            if (id == U64MAP_NONE || !vec_push(&m->scratch, id)) return error_nomem(err);
+        const lex_word *words;
+        size_t n;
+        if (!lexicon_chunk(lx, text + chunk, pos - chunk, &words, &n)) return error_nomem(err);
+        for (size_t k = 0; k < n; k++) {
+            lex_word w = words[k];
+            if (w.flags & LEX_PUNCT) { /* breaks a bigram, and is nothing else */
+                prev = UINT32_MAX;
+                continue;
+            }
+            bool stop = (w.flags & LEX_STOP) != 0;
+            uint32_t term = local_term(m, lx, w.term);
+            if (term == UINT32_MAX || (!stop && !vec_push(&m->terms, term))) return error_nomem(err);
+            if (prev != UINT32_MAX && !(stop && prev_stop)) {
+                uint32_t id = u64map_intern(&m->concept_ids, ((uint64_t)prev << 32) | term);
+                if (id == U64MAP_NONE || !vec_push(&m->scratch, id)) return error_nomem(err);
+            }
+            prev = term;
+            prev_stop = stop;
         }
-        prev = term;
-        prev_stop = stop;
+    }
+    if (joined) {
+        measure(text, s->span, &s->words, &s->bytes);
+    } else {
+        s->words = n_words;
+        s->bytes = word_bytes + (n_words ? n_words - 1 : 0);
     }
     s->n_terms = (uint32_t)(m->terms.len - s->terms);
     sort_u32(m->terms.items + s->terms, s->n_terms);
@@ -187,8 +217,7 @@ static td_status analyse_document(model *m, lexicon *lx, uint32_t doc_index, td_
         s->n_in_doc = (uint32_t)kept;
         s->span = dateline_skip(d->text, pieces ? pieces[i].span : spans[i]);
         s->debris = pieces ? (uint8_t)pieces[i].reason : 0;
-        measure(d->text, s->span, &s->words, &s->bytes);
-        st = analyse_sentence(m, lx, d->text, s, err);
+        st = analyse_sentence(m, lx, d->text, s, err); /* and its words and bytes */
         s->usable = s->debris == 0 && s->words >= MODEL_MIN_WORDS && s->words <= MODEL_MAX_WORDS && s->n_terms >= 3;
         s->twin = MODEL_NONE;
         if (st == TD_OK && m->compress && s->usable)

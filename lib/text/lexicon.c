@@ -4,7 +4,10 @@
  * slot and nothing else (the table is large, a read is mostly a cache miss). Case variants share
  * the work: a new ASCII word looks for its lower-case form in that table, other words for their
  * folded form in a second cache. Term ids are the interned stems, so "Hacks", "hacked" and
- * "hacking" share one id. */
+ * "hacking" share one id.
+ * A third table does the same for chunks (text between white space, "said:" or "(AP)"): their
+ * tokens and words at once, so that text seen before is neither tokenised nor looked up token by
+ * token again. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,15 +27,32 @@ typedef struct inline_key {
 /* A token of 1 to 16 bytes and what it is. */
 typedef struct inline_slot {
     inline_key key; /* the token */
-    uint32_t term;  /* lex_word.term */
     uint8_t len;    /* token length; 0 for an empty slot */
     uint8_t flags;  /* lex_word.flags */
+    uint32_t term;  /* lex_word.term */
 } inline_slot;
 
+enum { CHUNK_WORDS = 4 }; /* a chunk of more tokens is not kept */
+
+/* A chunk of 1 to 16 bytes and its tokens' words, in text order. */
+typedef struct chunk_slot {
+    inline_key key; /* the chunk */
+    uint8_t len;    /* chunk length; 0 for an empty slot */
+    uint8_t n;      /* tokens */
+    lex_word words[CHUNK_WORDS];
+} chunk_slot;
+
+/* Both tables: open addressing (linear probing) over slots that start with the key and the length. */
+typedef struct slot_table {
+    void *slots;
+    size_t n_slots; /* power of two */
+    size_t len;     /* slots in use */
+} slot_table;
+
 struct lexicon {
-    inline_slot *slots;    /* open-addressing table (linear probing) of the tokens of 1-16 bytes */
-    size_t n_slots;        /* power of two */
-    size_t n_inline;       /* tokens in it */
+    slot_table tokens_inline; /* inline_slot: the tokens of 1-16 bytes */
+    slot_table chunks;        /* chunk_slot: the chunks of 1-16 bytes of up to CHUNK_WORDS tokens */
+    VEC(lex_word) chunk_words; /* the words of the chunk just split */
     strmap tokens;         /* longer (or empty) raw token bytes -> index into words */
     VEC(lex_word) words;   /* what each of those is */
     strmap folded;         /* folded form of a word not for classify_ascii_word -> index into folded_words */
@@ -48,48 +68,65 @@ static inline inline_key key_of(const char *tok, size_t len)
     return (inline_key){bytes_load64(tok), bytes_load64(tok + len - 8)};
 }
 
+/* Two multiplications: every bit of the key reaches the top half of the product, which the fold
+ * brings down to the low bits that index a table. */
 static inline uint64_t key_hash(inline_key k, size_t len)
 {
-    return bytes_finish(bytes_mix(bytes_mix(bytes_seed(len), k.lo), k.hi));
+    uint64_t h = (k.lo ^ len ^ k.hi * 0xd6e8feb86659fd93ULL) * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 32);
 }
 
-/* Index of the slot of the token (key k, length len, hash h): its own, or the empty one where it
- * would go. */
-static inline size_t find_slot(const lexicon *lx, inline_key k, size_t len, uint64_t h)
+/* The slot at index i of a table of slots of `size` bytes; its key and length. */
+static inline unsigned char *slot_at(const slot_table *t, size_t size, size_t i)
 {
-    size_t mask = lx->n_slots - 1, i = h & mask;
-    for (; lx->slots[i].len; i = (i + 1) & mask) {
-        const inline_slot *sl = &lx->slots[i];
-        if (sl->key.lo == k.lo && sl->key.hi == k.hi && sl->len == len) break;
+    return (unsigned char *)t->slots + i * size;
+}
+static inline inline_key *slot_key(unsigned char *slot) { return (inline_key *)(void *)slot; }
+static inline uint8_t slot_len(const unsigned char *slot) { return slot[sizeof(inline_key)]; }
+
+/* The slot of the bytes (key k, length len, hash h): its own, or the empty one where it would go. */
+static inline unsigned char *find_slot(const slot_table *t, size_t size, inline_key k, size_t len, uint64_t h)
+{
+    size_t mask = t->n_slots - 1, i = h & mask;
+    for (;; i = (i + 1) & mask) {
+        unsigned char *sl = slot_at(t, size, i);
+        if (!slot_len(sl)) return sl;
+        const inline_key *key = slot_key(sl);
+        if (key->lo == k.lo && key->hi == k.hi && slot_len(sl) == len) return sl;
     }
-    return i;
 }
 
-/* Doubles the table of inline tokens (or makes the first one); false when out of memory. */
-static bool grow_slots(lexicon *lx)
+/* Doubles a table (or makes the first one); false when out of memory. */
+static bool grow_slots(slot_table *t, size_t size)
 {
-    size_t n = lx->n_slots ? lx->n_slots * 2 : 1024;
-    inline_slot *slots = calloc(n, sizeof *slots);
-    if (!slots) return false;
-    for (size_t i = 0; i < lx->n_slots; i++) {
-        const inline_slot *old = &lx->slots[i];
-        if (!old->len) continue;
-        size_t k = key_hash(old->key, old->len) & (n - 1);
-        while (slots[k].len) k = (k + 1) & (n - 1);
-        slots[k] = *old;
+    size_t n = t->n_slots ? t->n_slots * 2 : 1024;
+    slot_table bigger = {calloc(n, size), n, t->len};
+    if (!bigger.slots) return false;
+    for (size_t i = 0; i < t->n_slots; i++) {
+        unsigned char *old = slot_at(t, size, i);
+        if (!slot_len(old)) continue;
+        memcpy(find_slot(&bigger, size, *slot_key(old), slot_len(old), key_hash(*slot_key(old), slot_len(old))), old,
+               size);
     }
-    free(lx->slots);
-    lx->slots = slots;
-    lx->n_slots = n;
+    free(t->slots);
+    *t = bigger;
     return true;
+}
+
+/* Makes room for one more entry; false when out of memory. */
+static bool reserve_slot(slot_table *t, size_t size)
+{
+    return (t->len + 1) * 2 <= t->n_slots || grow_slots(t, size);
 }
 
 /* Adds a token of 1 to 16 bytes that is not in the table; false when out of memory. */
 static bool add_inline(lexicon *lx, inline_key k, size_t len, uint64_t h, lex_word w)
 {
-    if ((lx->n_inline + 1) * 4 > lx->n_slots * 3 && !grow_slots(lx)) return false;
-    lx->slots[find_slot(lx, k, len, h)] = (inline_slot){k, w.term, (uint8_t)len, w.flags};
-    lx->n_inline++;
+    slot_table *t = &lx->tokens_inline;
+    if (!reserve_slot(t, sizeof(inline_slot))) return false;
+    inline_slot *sl = (inline_slot *)(void *)find_slot(t, sizeof(inline_slot), k, len, h);
+    *sl = (inline_slot){k, (uint8_t)len, w.flags, w.term};
+    t->len++;
     return true;
 }
 
@@ -101,7 +138,7 @@ lexicon *lexicon_new(void)
     strmap_init(&lx->folded);
     strmap_init(&lx->terms);
     lx->stem = stemmer_new();
-    if (!lx->stem || !grow_slots(lx)) {
+    if (!lx->stem || !grow_slots(&lx->tokens_inline, sizeof(inline_slot))) {
         lexicon_free(lx);
         return NULL;
     }
@@ -174,7 +211,7 @@ static bool classify_ascii_word(lexicon *lx, const char *tok, size_t len, lex_wo
     if (!upper) return stem_word(lx, low, len, w);
     inline_key k = key_of(low, len);
     uint64_t h = key_hash(k, len);
-    const inline_slot *sl = &lx->slots[find_slot(lx, k, len, h)];
+    const inline_slot *sl = (const inline_slot *)(void *)find_slot(&lx->tokens_inline, sizeof(inline_slot), k, len, h);
     if (sl->len) {
         w->term = sl->term;
         w->flags = sl->flags;
@@ -217,10 +254,62 @@ bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex
     if (len < 1 || len > INLINE_MAX) return long_word(lx, tok, len, kind, out);
     inline_key k = key_of(tok, len);
     uint64_t h = key_hash(k, len);
-    const inline_slot *sl = &lx->slots[find_slot(lx, k, len, h)];
+    const inline_slot *sl = (const inline_slot *)(void *)find_slot(&lx->tokens_inline, sizeof(inline_slot), k, len, h);
     if (!sl->len) return learn_inline(lx, tok, len, kind, k, h, out);
     out->term = sl->term;
     out->flags = sl->flags;
+    return true;
+}
+
+/* Tokenises a chunk into chunk_words, looking each word or number up (punctuation is not). */
+static bool split_chunk(lexicon *lx, const char *s, size_t len)
+{
+    lx->chunk_words.len = 0;
+    size_t pos = 0;
+    token tok;
+    while (token_next(s, len, &pos, &tok)) {
+        lex_word w = {0, LEX_PUNCT};
+        if (tok.kind != TOKEN_PUNCT && !lexicon_word(lx, s + tok.start, tok.end - tok.start, tok.kind, &w))
+            return false;
+        if (!vec_push(&lx->chunk_words, w)) return false;
+    }
+    return true;
+}
+
+/* lexicon_chunk for a chunk not in the table (key k, hash h): split, and kept when short enough. */
+static __attribute__((noinline)) bool learn_chunk(lexicon *lx, const char *s, size_t len, inline_key k, uint64_t h,
+                                                  const lex_word **words, size_t *n)
+{
+    if (!split_chunk(lx, s, len)) return false;
+    *words = lx->chunk_words.items;
+    *n = lx->chunk_words.len;
+    if (*n > CHUNK_WORDS) return true;
+    slot_table *t = &lx->chunks;
+    if (!reserve_slot(t, sizeof(chunk_slot))) return false;
+    chunk_slot *sl = (chunk_slot *)(void *)find_slot(t, sizeof(chunk_slot), k, len, h);
+    sl->key = k;
+    sl->len = (uint8_t)len;
+    sl->n = (uint8_t)*n;
+    memcpy(sl->words, *words, *n * sizeof *sl->words);
+    t->len++;
+    return true;
+}
+
+bool lexicon_chunk(lexicon *lx, const char *s, size_t len, const lex_word **words, size_t *n)
+{
+    if (len < 1 || len > INLINE_MAX) {
+        if (!split_chunk(lx, s, len)) return false;
+        *words = lx->chunk_words.items;
+        *n = lx->chunk_words.len;
+        return true;
+    }
+    inline_key k = key_of(s, len);
+    uint64_t h = key_hash(k, len);
+    if (!lx->chunks.n_slots) return learn_chunk(lx, s, len, k, h, words, n); /* the table is made on first use */
+    const chunk_slot *sl = (const chunk_slot *)(void *)find_slot(&lx->chunks, sizeof(chunk_slot), k, len, h);
+    if (!sl->len) return learn_chunk(lx, s, len, k, h, words, n);
+    *words = sl->words;
+    *n = sl->n;
     return true;
 }
 
@@ -236,7 +325,9 @@ size_t lexicon_n_terms(const lexicon *lx) { return lx->terms.len; }
 void lexicon_free(lexicon *lx)
 {
     if (!lx) return;
-    free(lx->slots);
+    free(lx->tokens_inline.slots);
+    free(lx->chunks.slots);
+    vec_free(&lx->chunk_words);
     strmap_free(&lx->tokens);
     strmap_free(&lx->folded);
     strmap_free(&lx->terms);

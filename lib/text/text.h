@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "common/buf.h"
+#include "common/bytes.h"
 #include "tidings.h"
 
 /* Decodes the code point at s[*pos] (s is valid UTF-8) and advances *pos. */
@@ -95,6 +96,36 @@ lexicon *lexicon_new(void);
 /* Classifies a token of the given kind; false when out of memory. The answer is cached by the token's
  * bytes (the kind given at its first sighting is kept: token_next gives equal bytes equal kinds). */
 bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex_word *out);
+/* Whether byte c separates chunks: ASCII white space and the other control bytes, which token_next
+ * skips like white space, so no token crosses one. */
+static inline bool text_chunk_break(unsigned char c) { return c <= ' ' || c == 0x7f; }
+/* The end of the chunk that starts at s[pos] (not a break): the first break at or after pos, or end;
+ * *wide is set when a byte of the chunk is not ASCII. Eight bytes at a time: the lowest flagged
+ * byte of each test is exact (a borrow that could flag a byte wrongly comes only from a lower byte
+ * that is flagged itself). */
+static inline size_t text_chunk_end(const char *s, size_t end, size_t pos, bool *wide)
+{
+    uint64_t high = 0;
+    for (; pos + 8 <= end; pos += 8) {
+        uint64_t x = bytes_load64_le(s + pos), del = x ^ (BYTES_ONES * 0x7f);
+        uint64_t brk = ((x - BYTES_ONES * 0x21) & ~x & BYTES_HIGHS) | ((del - BYTES_ONES) & ~del & BYTES_HIGHS);
+        if (brk) {
+            uint64_t before = (brk & -brk) - 1; /* the bits of the bytes before the break */
+            *wide = ((high | (x & before)) & BYTES_HIGHS) != 0;
+            return pos + (size_t)__builtin_ctzll(brk) / 8;
+        }
+        high |= x;
+    }
+    for (; pos < end && !text_chunk_break((unsigned char)s[pos]); pos++) high |= (unsigned char)s[pos];
+    *wide = (high & BYTES_HIGHS) != 0;
+    return pos;
+}
+/* The tokens of a chunk s[0..len) (no byte of it a text_chunk_break, and it ends at one or at the
+ * end of the text) as token_next finds them, and what each is: *words gets n lex_words in text
+ * order, punctuation with flags LEX_PUNCT (and no term: it is not looked up), words and numbers as
+ * lexicon_word gives them. Cached by the chunk's bytes, like tokens. *words stays valid until the
+ * next call. False when out of memory. */
+bool lexicon_chunk(lexicon *lx, const char *s, size_t len, const lex_word **words, size_t *n);
 /* The stem behind a term id (NUL-terminated), and its length. */
 const char *lexicon_term(const lexicon *lx, uint32_t term, size_t *len);
 /* Number of distinct term ids handed out so far. */
