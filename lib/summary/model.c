@@ -110,17 +110,15 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
             n_words += w;
             word_bytes += w ? b - (w - 1) : 0;
         }
-        const lex_word *words;
-        size_t n;
-        if (!lexicon_chunk(lx, text + chunk, pos - chunk, &words, &n)) return error_nomem(err);
-        for (size_t k = 0; k < n; k++) {
-            lex_word w = words[k];
-            if (w.flags & LEX_PUNCT) { /* breaks a bigram, and is nothing else */
+        lex_chunk c;
+        if (!lexicon_chunk(lx, text + chunk, pos - chunk, &c)) return error_nomem(err);
+        for (size_t k = 0; k < c.n; k++) {
+            if (c.flags[k] & LEX_PUNCT) { /* breaks a bigram, and is nothing else */
                 prev = UINT32_MAX;
                 continue;
             }
-            bool stop = (w.flags & LEX_STOP) != 0;
-            uint32_t term = local_term(m, lx, w.term);
+            bool stop = (c.flags[k] & LEX_STOP) != 0;
+            uint32_t term = local_term(m, lx, c.term[k]);
             if (term == UINT32_MAX || (!stop && !vec_push(&m->terms, term))) return error_nomem(err);
             if (prev != UINT32_MAX && !(stop && prev_stop)) {
                 uint32_t id = u64map_intern(&m->concept_ids, ((uint64_t)prev << 32) | term);

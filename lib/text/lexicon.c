@@ -1,13 +1,14 @@
 /* lexicon.c — per-token cache of folding, stopword test and stemming: the first sighting of a
- * token's bytes does the work, every later one is a single hash lookup. Tokens of up to 16 bytes
- * (nearly all) are in a table whose slot holds the bytes and the answer, so a lookup reads one
- * slot and nothing else (the table is large, a read is mostly a cache miss). Case variants share
- * the work: a new ASCII word looks for its lower-case form in that table, other words for their
- * folded form in a second cache. Term ids are the interned stems, so "Hacks", "hacked" and
- * "hacking" share one id.
- * A third table does the same for chunks (text between white space, "said:" or "(AP)"): their
- * tokens and words at once, so that text seen before is neither tokenised nor looked up token by
- * token again. */
+ * token's bytes does the work, every later one is a single hash lookup. Case variants share the
+ * work: a new ASCII word looks for its lower-case form in the table, other words for their folded
+ * form in a second cache. Term ids are the interned stems, so "Hacks", "hacked" and "hacking"
+ * share one id.
+ * The table of short text (up to 16 bytes, nearly every token) is keyed by chunks: text between
+ * ASCII white space and controls ("said:", "(AP)"), with the words of all its tokens, so that text
+ * seen before is neither tokenised nor looked up token by token again. A token is a chunk of one
+ * token (alone, its bytes are tokenised as in any text), so tokens and chunks share the table. A
+ * slot holds the bytes and the answer, so a lookup reads one slot and nothing else (the table is
+ * large, a read is mostly a cache miss). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,43 +17,32 @@
 #include "common/vec.h"
 #include "text/text.h"
 
-enum { INLINE_MAX = 16 }; /* longest token kept in the table of inline tokens */
+enum {
+    INLINE_MAX = 16, /* longest chunk (or token) kept in the table */
+    CHUNK_WORDS = 4, /* a chunk of more tokens is not kept */
+};
 
-/* The bytes of a token of 1 to 16 bytes in two words: up to 8 packed (bytes_pack) in lo, hi 0;
- * more, the first 8 in lo and the last 8 in hi (overlapping). With the length, that is the token. */
+/* The bytes of a chunk of 1 to 16 bytes in two words: up to 8 packed (bytes_pack) in lo, hi 0;
+ * more, the first 8 in lo and the last 8 in hi (overlapping). With the length, that is the chunk. */
 typedef struct inline_key {
     uint64_t lo, hi;
 } inline_key;
 
-/* A token of 1 to 16 bytes and what it is. */
+/* A chunk of 1 to 16 bytes and the words of its tokens, in text order. */
 typedef struct inline_slot {
-    inline_key key; /* the token */
-    uint8_t len;    /* token length; 0 for an empty slot */
-    uint8_t flags;  /* lex_word.flags */
-    uint32_t term;  /* lex_word.term */
+    inline_key key;              /* the chunk */
+    uint8_t len;                 /* chunk length; 0 for an empty slot */
+    uint8_t n;                   /* tokens */
+    uint8_t flags[CHUNK_WORDS];  /* lex_word.flags of each */
+    uint32_t term[CHUNK_WORDS];  /* lex_word.term of each */
 } inline_slot;
 
-enum { CHUNK_WORDS = 4 }; /* a chunk of more tokens is not kept */
-
-/* A chunk of 1 to 16 bytes and its tokens' words, in text order. */
-typedef struct chunk_slot {
-    inline_key key; /* the chunk */
-    uint8_t len;    /* chunk length; 0 for an empty slot */
-    uint8_t n;      /* tokens */
-    lex_word words[CHUNK_WORDS];
-} chunk_slot;
-
-/* Both tables: open addressing (linear probing) over slots that start with the key and the length. */
-typedef struct slot_table {
-    void *slots;
-    size_t n_slots; /* power of two */
-    size_t len;     /* slots in use */
-} slot_table;
-
 struct lexicon {
-    slot_table tokens_inline; /* inline_slot: the tokens of 1-16 bytes */
-    slot_table chunks;        /* chunk_slot: the chunks of 1-16 bytes of up to CHUNK_WORDS tokens */
-    VEC(lex_word) chunk_words; /* the words of the chunk just split */
+    inline_slot *slots;    /* open-addressing table (linear probing) of the chunks of 1-16 bytes */
+    size_t n_slots;        /* power of two */
+    size_t n_inline;       /* chunks in it */
+    VEC(uint32_t) chunk_terms; /* the words of the chunk just split, when not from a slot ... */
+    VEC(uint8_t) chunk_flags;  /* ... */
     strmap tokens;         /* longer (or empty) raw token bytes -> index into words */
     VEC(lex_word) words;   /* what each of those is */
     strmap folded;         /* folded form of a word not for classify_ascii_word -> index into folded_words */
@@ -69,64 +59,64 @@ static inline inline_key key_of(const char *tok, size_t len)
 }
 
 /* Two multiplications: every bit of the key reaches the top half of the product, which the fold
- * brings down to the low bits that index a table. */
+ * brings down to the low bits that index the table. */
 static inline uint64_t key_hash(inline_key k, size_t len)
 {
     uint64_t h = (k.lo ^ len ^ k.hi * 0xd6e8feb86659fd93ULL) * 0x9e3779b97f4a7c15ULL;
     return h ^ (h >> 32);
 }
 
-/* The slot at index i of a table of slots of `size` bytes; its key and length. */
-static inline unsigned char *slot_at(const slot_table *t, size_t size, size_t i)
+/* The slot of the chunk (key k, length len, hash h): its own, or the empty one where it would go. */
+static inline inline_slot *find_slot(const lexicon *lx, inline_key k, size_t len, uint64_t h)
 {
-    return (unsigned char *)t->slots + i * size;
-}
-static inline inline_key *slot_key(unsigned char *slot) { return (inline_key *)(void *)slot; }
-static inline uint8_t slot_len(const unsigned char *slot) { return slot[sizeof(inline_key)]; }
-
-/* The slot of the bytes (key k, length len, hash h): its own, or the empty one where it would go. */
-static inline unsigned char *find_slot(const slot_table *t, size_t size, inline_key k, size_t len, uint64_t h)
-{
-    size_t mask = t->n_slots - 1, i = h & mask;
-    for (;; i = (i + 1) & mask) {
-        unsigned char *sl = slot_at(t, size, i);
-        if (!slot_len(sl)) return sl;
-        const inline_key *key = slot_key(sl);
-        if (key->lo == k.lo && key->hi == k.hi && slot_len(sl) == len) return sl;
+    size_t mask = lx->n_slots - 1, i = h & mask;
+    for (; lx->slots[i].len; i = (i + 1) & mask) {
+        const inline_slot *sl = &lx->slots[i];
+        if (sl->key.lo == k.lo && sl->key.hi == k.hi && sl->len == len) break;
     }
+    return &lx->slots[i];
 }
 
-/* Doubles a table (or makes the first one); false when out of memory. */
-static bool grow_slots(slot_table *t, size_t size)
+/* Doubles the table (or makes the first one); false when out of memory. */
+static bool grow_slots(lexicon *lx)
 {
-    size_t n = t->n_slots ? t->n_slots * 2 : 1024;
-    slot_table bigger = {calloc(n, size), n, t->len};
-    if (!bigger.slots) return false;
-    for (size_t i = 0; i < t->n_slots; i++) {
-        unsigned char *old = slot_at(t, size, i);
-        if (!slot_len(old)) continue;
-        memcpy(find_slot(&bigger, size, *slot_key(old), slot_len(old), key_hash(*slot_key(old), slot_len(old))), old,
-               size);
+    size_t n = lx->n_slots ? lx->n_slots * 2 : 1024;
+    inline_slot *slots = calloc(n, sizeof *slots);
+    if (!slots) return false;
+    for (size_t i = 0; i < lx->n_slots; i++) {
+        const inline_slot *old = &lx->slots[i];
+        if (!old->len) continue;
+        size_t k = key_hash(old->key, old->len) & (n - 1);
+        while (slots[k].len) k = (k + 1) & (n - 1);
+        slots[k] = *old;
     }
-    free(t->slots);
-    *t = bigger;
+    free(lx->slots);
+    lx->slots = slots;
+    lx->n_slots = n;
     return true;
 }
 
-/* Makes room for one more entry; false when out of memory. */
-static bool reserve_slot(slot_table *t, size_t size)
+/* The slot where a chunk of 1 to 16 bytes not in the table goes (the table kept at most half full,
+ * for short probes); NULL when out of memory. */
+static inline_slot *new_slot(lexicon *lx, inline_key k, size_t len, uint64_t h)
 {
-    return (t->len + 1) * 2 <= t->n_slots || grow_slots(t, size);
+    if ((lx->n_inline + 1) * 2 > lx->n_slots && !grow_slots(lx)) return NULL;
+    inline_slot *sl = find_slot(lx, k, len, h);
+    sl->key = k;
+    sl->len = (uint8_t)len;
+    lx->n_inline++;
+    return sl;
 }
 
-/* Adds a token of 1 to 16 bytes that is not in the table; false when out of memory. */
+/* Adds a token of 1 to 16 bytes that is not in the table (a chunk of one token); false when out of
+ * memory. */
 static bool add_inline(lexicon *lx, inline_key k, size_t len, uint64_t h, lex_word w)
 {
-    slot_table *t = &lx->tokens_inline;
-    if (!reserve_slot(t, sizeof(inline_slot))) return false;
-    inline_slot *sl = (inline_slot *)(void *)find_slot(t, sizeof(inline_slot), k, len, h);
-    *sl = (inline_slot){k, (uint8_t)len, w.flags, w.term};
-    t->len++;
+    inline_slot *sl = new_slot(lx, k, len, h);
+    if (!sl) return false;
+    sl->n = 1;
+    sl->flags[0] = w.flags;
+    sl->term[0] = w.term;
     return true;
 }
 
@@ -138,7 +128,7 @@ lexicon *lexicon_new(void)
     strmap_init(&lx->folded);
     strmap_init(&lx->terms);
     lx->stem = stemmer_new();
-    if (!lx->stem || !grow_slots(&lx->tokens_inline, sizeof(inline_slot))) {
+    if (!lx->stem || !grow_slots(lx)) {
         lexicon_free(lx);
         return NULL;
     }
@@ -211,10 +201,10 @@ static bool classify_ascii_word(lexicon *lx, const char *tok, size_t len, lex_wo
     if (!upper) return stem_word(lx, low, len, w);
     inline_key k = key_of(low, len);
     uint64_t h = key_hash(k, len);
-    const inline_slot *sl = (const inline_slot *)(void *)find_slot(&lx->tokens_inline, sizeof(inline_slot), k, len, h);
+    const inline_slot *sl = find_slot(lx, k, len, h);
     if (sl->len) {
-        w->term = sl->term;
-        w->flags = sl->flags;
+        w->term = sl->term[0];
+        w->flags = sl->flags[0];
         return true;
     }
     return stem_word(lx, low, len, w) && add_inline(lx, k, len, h, *w);
@@ -254,62 +244,57 @@ bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex
     if (len < 1 || len > INLINE_MAX) return long_word(lx, tok, len, kind, out);
     inline_key k = key_of(tok, len);
     uint64_t h = key_hash(k, len);
-    const inline_slot *sl = (const inline_slot *)(void *)find_slot(&lx->tokens_inline, sizeof(inline_slot), k, len, h);
+    const inline_slot *sl = find_slot(lx, k, len, h);
     if (!sl->len) return learn_inline(lx, tok, len, kind, k, h, out);
-    out->term = sl->term;
-    out->flags = sl->flags;
+    out->term = sl->term[0]; /* a token's slot: a chunk of that one token */
+    out->flags = sl->flags[0];
     return true;
 }
 
-/* Tokenises a chunk into chunk_words, looking each word or number up (punctuation is not). */
+/* Tokenises a chunk into chunk_terms and chunk_flags, looking each token up. */
 static bool split_chunk(lexicon *lx, const char *s, size_t len)
 {
-    lx->chunk_words.len = 0;
+    lx->chunk_terms.len = lx->chunk_flags.len = 0;
     size_t pos = 0;
     token tok;
     while (token_next(s, len, &pos, &tok)) {
-        lex_word w = {0, LEX_PUNCT};
-        if (tok.kind != TOKEN_PUNCT && !lexicon_word(lx, s + tok.start, tok.end - tok.start, tok.kind, &w))
+        lex_word w;
+        if (!lexicon_word(lx, s + tok.start, tok.end - tok.start, tok.kind, &w) ||
+            !vec_push(&lx->chunk_terms, w.term) || !vec_push(&lx->chunk_flags, w.flags))
             return false;
-        if (!vec_push(&lx->chunk_words, w)) return false;
     }
     return true;
 }
 
-/* lexicon_chunk for a chunk not in the table (key k, hash h): split, and kept when short enough. */
+/* lexicon_chunk for a chunk not in the table (key k, hash h): split, and kept when short enough.
+ * A chunk of one token is in the table once split: its token is. */
 static __attribute__((noinline)) bool learn_chunk(lexicon *lx, const char *s, size_t len, inline_key k, uint64_t h,
-                                                  const lex_word **words, size_t *n)
+                                                  lex_chunk *out)
 {
     if (!split_chunk(lx, s, len)) return false;
-    *words = lx->chunk_words.items;
-    *n = lx->chunk_words.len;
-    if (*n > CHUNK_WORDS) return true;
-    slot_table *t = &lx->chunks;
-    if (!reserve_slot(t, sizeof(chunk_slot))) return false;
-    chunk_slot *sl = (chunk_slot *)(void *)find_slot(t, sizeof(chunk_slot), k, len, h);
-    sl->key = k;
-    sl->len = (uint8_t)len;
-    sl->n = (uint8_t)*n;
-    memcpy(sl->words, *words, *n * sizeof *sl->words);
-    t->len++;
+    size_t n = lx->chunk_terms.len;
+    *out = (lex_chunk){n, lx->chunk_terms.items, lx->chunk_flags.items};
+    if (n > CHUNK_WORDS) return true;
+    inline_slot *sl = find_slot(lx, k, len, h);
+    if (!sl->len && !(sl = new_slot(lx, k, len, h))) return false;
+    sl->n = (uint8_t)n;
+    memcpy(sl->term, out->term, n * sizeof *sl->term);
+    memcpy(sl->flags, out->flags, n * sizeof *sl->flags);
     return true;
 }
 
-bool lexicon_chunk(lexicon *lx, const char *s, size_t len, const lex_word **words, size_t *n)
+bool lexicon_chunk(lexicon *lx, const char *s, size_t len, lex_chunk *out)
 {
     if (len < 1 || len > INLINE_MAX) {
         if (!split_chunk(lx, s, len)) return false;
-        *words = lx->chunk_words.items;
-        *n = lx->chunk_words.len;
+        *out = (lex_chunk){lx->chunk_terms.len, lx->chunk_terms.items, lx->chunk_flags.items};
         return true;
     }
     inline_key k = key_of(s, len);
     uint64_t h = key_hash(k, len);
-    if (!lx->chunks.n_slots) return learn_chunk(lx, s, len, k, h, words, n); /* the table is made on first use */
-    const chunk_slot *sl = (const chunk_slot *)(void *)find_slot(&lx->chunks, sizeof(chunk_slot), k, len, h);
-    if (!sl->len) return learn_chunk(lx, s, len, k, h, words, n);
-    *words = sl->words;
-    *n = sl->n;
+    const inline_slot *sl = find_slot(lx, k, len, h);
+    if (!sl->len) return learn_chunk(lx, s, len, k, h, out);
+    *out = (lex_chunk){sl->n, sl->term, sl->flags};
     return true;
 }
 
@@ -325,9 +310,9 @@ size_t lexicon_n_terms(const lexicon *lx) { return lx->terms.len; }
 void lexicon_free(lexicon *lx)
 {
     if (!lx) return;
-    free(lx->tokens_inline.slots);
-    free(lx->chunks.slots);
-    vec_free(&lx->chunk_words);
+    free(lx->slots);
+    vec_free(&lx->chunk_terms);
+    vec_free(&lx->chunk_flags);
     strmap_free(&lx->tokens);
     strmap_free(&lx->folded);
     strmap_free(&lx->terms);

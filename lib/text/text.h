@@ -120,12 +120,16 @@ static inline size_t text_chunk_end(const char *s, size_t end, size_t pos, bool 
     *wide = (high & BYTES_HIGHS) != 0;
     return pos;
 }
+/* The tokens of a chunk: what lexicon_word gives for each, in text order. */
+typedef struct lex_chunk {
+    size_t n;             /* tokens */
+    const uint32_t *term; /* lex_word.term of each */
+    const uint8_t *flags; /* lex_word.flags of each (LEX_PUNCT: punctuation) */
+} lex_chunk;
 /* The tokens of a chunk s[0..len) (no byte of it a text_chunk_break, and it ends at one or at the
- * end of the text) as token_next finds them, and what each is: *words gets n lex_words in text
- * order, punctuation with flags LEX_PUNCT (and no term: it is not looked up), words and numbers as
- * lexicon_word gives them. Cached by the chunk's bytes, like tokens. *words stays valid until the
- * next call. False when out of memory. */
-bool lexicon_chunk(lexicon *lx, const char *s, size_t len, const lex_word **words, size_t *n);
+ * end of the text) as token_next finds them in any text, and what each is. Cached by the chunk's
+ * bytes, like tokens. The arrays stay valid until the next call. False when out of memory. */
+bool lexicon_chunk(lexicon *lx, const char *s, size_t len, lex_chunk *out);
 /* The stem behind a term id (NUL-terminated), and its length. */
 const char *lexicon_term(const lexicon *lx, uint32_t term, size_t *len);
 /* Number of distinct term ids handed out so far. */
