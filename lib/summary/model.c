@@ -96,6 +96,7 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
     uint32_t n_words = 0, word_bytes = 0; /* as measure counts: words, and bytes inside words */
     bool joined = false;                  /* a control that is not white space was between chunks */
     for (;;) {
+        if (pos < end && p[pos] == ' ') pos++; /* the usual gap */
         for (; pos < end && text_chunk_break(p[pos]); pos++) joined |= p[pos] != ' ' && (p[pos] < '\t' || p[pos] > '\r');
         if (pos >= end) break;
         size_t chunk = pos;
