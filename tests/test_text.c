@@ -142,7 +142,8 @@ static void test_stemmer(void **state)
     stemmer_free(NULL);
 }
 
-/* ASCII words go to libstemmer's single-byte build: it must give what the UTF-8 build gives. */
+/* ASCII words go to english_stem (long ones to libstemmer's single-byte build): it must give what
+ * libstemmer's UTF-8 build gives. */
 static void assert_same_stem(stemmer *st, struct sb_stemmer *utf8, const char *w, size_t len)
 {
     size_t n;
@@ -172,6 +173,39 @@ static void test_stemmer_builds_agree(void **state)
         "ionization", "archaeology", "happily", "sensational", "meetings", "dimension", "inflation",
     };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) assert_same_stem(st, utf8, words[i], strlen(words[i]));
+    /* made-up words: prefixes the regions know, a few random letters, and one or two of the suffixes
+     * every step looks for (ASCII words are stemmed by english_stem, the reference is libstemmer) */
+    static const char *const prefixes[] = {"", "gener", "commun", "arsen", "y", "'", "ay", "oy", "st", "e", "u"};
+    static const char *const suffixes[] = {
+        "'s'", "'s", "'", "sses", "ied", "ies", "s", "us", "ss", "eed", "eedly", "ed", "edly", "ing", "ingly",
+        "at", "bl", "iz", "bb", "tt", "nn", "y", "tional", "enci", "anci", "abli", "entli", "izer", "ization",
+        "ational", "ation", "ator", "alism", "aliti", "alli", "fulness", "ousli", "ousness", "iveness", "iviti",
+        "biliti", "bli", "ogi", "logi", "fulli", "lessli", "li", "cli", "ali", "alize", "icate", "iciti", "ical",
+        "ful", "ness", "ative", "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
+        "ism", "ate", "iti", "ous", "ive", "ize", "ion", "sion", "tion", "e", "l", "ll", "",
+    };
+    static const char letters[] = "aeiouybcdlmnrstwxhgkp'0";
+    enum { N_PRE = sizeof prefixes / sizeof *prefixes, N_SUF = sizeof suffixes / sizeof *suffixes };
+    uint32_t x = 2024;
+    for (size_t i = 0; i < 200000; i++) {
+        char w[64];
+        size_t n = 0;
+        x = x * 1103515245u + 12345u;
+        const char *p = prefixes[(x >> 8) % N_PRE];
+        memcpy(w, p, strlen(p));
+        n += strlen(p);
+        for (size_t k = (x >> 16) % 7; k > 0; k--) {
+            x = x * 1103515245u + 12345u;
+            w[n++] = letters[(x >> 12) % (sizeof letters - 1)];
+        }
+        for (int k = 0; k < 1 + (int)((x >> 28) & 1); k++) {
+            x = x * 1103515245u + 12345u;
+            const char *sfx = suffixes[(x >> 10) % N_SUF];
+            memcpy(w + n, sfx, strlen(sfx));
+            n += strlen(sfx);
+        }
+        if (n) assert_same_stem(st, utf8, w, n);
+    }
     /* every word of the Multi-News reference summaries */
     const char *dir = shared_dir();
     char path[512];

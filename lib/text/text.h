@@ -69,6 +69,10 @@ const char *stopword_stem(const char *folded, size_t len);
 /* The i-th stopword in list order, NULL past the end (for the tests). */
 const char *stopword_at(size_t i);
 
+/* The English Snowball (Porter 2) stem of an ASCII word, into out (room for len bytes: a stem is
+ * never longer than its word); its length. The same as libstemmer's (english_stem.c). */
+size_t english_stem(const char *word, size_t len, char *out);
+
 typedef struct stemmer stemmer;
 /* English Snowball stemmer (libstemmer); NULL when out of memory. */
 stemmer *stemmer_new(void);
