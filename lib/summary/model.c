@@ -10,19 +10,6 @@
 #include "summary/compress.h"
 #include "summary/dateline.h"
 
-/* Per byte of x (all bytes ASCII), 0x80 where the byte is white space for text_space_len: ' ' or
- * '\t' to '\r'. Exact: with every byte below 0x80 no sum or difference carries into the next. */
-static inline uint64_t ascii_space_bits(uint64_t x)
-{
-    uint64_t space = (BYTES_ONES * (127 + 1) - (x ^ (BYTES_ONES * ' '))) & BYTES_HIGHS; /* == ' ' */
-    uint64_t above_tab = (x + BYTES_ONES * (127 - ('\t' - 1))) & BYTES_HIGHS;           /* >= '\t' */
-    uint64_t below_cr = (BYTES_ONES * (127 + '\r' + 1) - x) & BYTES_HIGHS;             /* <= '\r' */
-    return space | (above_tab & below_cr);
-}
-
-/* How many bytes of x have their top bit set, when no other bit is set. */
-static inline uint32_t count_high_bits(uint64_t x) { return (uint32_t)(((x >> 7) * BYTES_ONES) >> 56); }
-
 /* Words and collapsed bytes of a span, as the budget counts them: the same white space as
  * td_sentence_text collapses. ASCII is taken eight bytes at a time: a word starts at each byte that
  * is not white space after one that is; the collapsed length is the bytes in words plus one space
@@ -35,11 +22,11 @@ static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *byt
         if (i + 8 <= sp.end) {
             uint64_t x = bytes_load64_le(text + i);
             if (!bytes_any_high(x)) {
-                uint64_t space = ascii_space_bits(x);
+                uint64_t space = bytes_ascii_space(x);
                 uint64_t word = ~space & BYTES_HIGHS;
                 uint64_t after_space = (space << 8) | (in_word ? 0 : 0x80);
-                w += count_high_bits(word & after_space);
-                b += count_high_bits(word);
+                w += bytes_count_highs(word & after_space);
+                b += bytes_count_highs(word);
                 in_word = (word >> 63) != 0;
                 i += 8;
                 continue;
@@ -66,8 +53,8 @@ static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *byt
  * array look-up (the lexicon's ids are dense), not a hash. UINT32_MAX when out of memory. */
 static uint32_t local_term(model *m, const lexicon *lx, uint32_t term)
 {
-    if (term >= m->term_build.len) {
-        size_t n = lexicon_n_terms(lx), more = n - m->term_build.len;
+    if (term >= m->term_build.len) { /* room for the lexicon's terms, and as many again as it learns */
+        size_t n = lexicon_n_terms(lx) * 2, more = n - m->term_build.len;
         if (!vec_reserve(&m->term_build, more) || !vec_reserve(&m->local_term, more)) return UINT32_MAX;
         memset(m->term_build.items + m->term_build.len, 0, more * sizeof *m->term_build.items);
         m->term_build.len = m->local_term.len = n;
