@@ -267,10 +267,20 @@ static bool split_chunk(lexicon *lx, const char *s, size_t len)
 }
 
 /* lexicon_chunk for a chunk not in the table (key k, hash h): split, and kept when short enough.
- * A chunk of one token is in the table once split: its token is. */
+ * A chunk of one token is a new token, learnt as such (its slot is the chunk's). */
 static __attribute__((noinline)) bool learn_chunk(lexicon *lx, const char *s, size_t len, inline_key k, uint64_t h,
                                                   lex_chunk *out)
 {
+    size_t pos = 0;
+    token tok;
+    if (token_next(s, len, &pos, &tok) && tok.start == 0 && tok.end == len) {
+        lex_word w;
+        if (!learn_inline(lx, s, len, tok.kind, k, h, &w)) return false;
+        lx->chunk_terms.len = lx->chunk_flags.len = 0;
+        if (!vec_push(&lx->chunk_terms, w.term) || !vec_push(&lx->chunk_flags, w.flags)) return false;
+        *out = (lex_chunk){1, lx->chunk_terms.items, lx->chunk_flags.items};
+        return true;
+    }
     if (!split_chunk(lx, s, len)) return false;
     size_t n = lx->chunk_terms.len;
     *out = (lex_chunk){n, lx->chunk_terms.items, lx->chunk_flags.items};
