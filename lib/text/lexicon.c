@@ -1,14 +1,15 @@
 /* lexicon.c — per-token cache of folding, stopword test and stemming: the first sighting of a
- * token's bytes does the work, every later one is a single hash lookup. Case variants share the
- * work: a new ASCII word looks for its lower-case form in the table, other words for their folded
- * form in a second cache. Term ids are the interned stems, so "Hacks", "hacked" and "hacking"
- * share one id.
- * The table of short text (up to 16 bytes, nearly every token) is keyed by chunks: text between
- * ASCII white space and controls ("said:", "(AP)"), with the words of all its tokens, so that text
- * seen before is neither tokenised nor looked up token by token again. A token is a chunk of one
- * token (alone, its bytes are tokenised as in any text), so tokens and chunks share the table. A
- * slot holds the bytes and the answer, so a lookup reads one slot and nothing else (the table is
- * large, a read is mostly a cache miss). */
+ * token's bytes does the work, every later one is a single hash lookup. Tokens of up to 16 bytes
+ * (nearly all) are in a table whose slot holds the bytes and the answer, so a lookup reads one
+ * slot and nothing else (the table is large, a read is mostly a cache miss). Case variants share
+ * the work: a new ASCII word looks for its lower-case form in that table, other words for their
+ * folded form in a second cache. Term ids are the interned stems, so "Hacks", "hacked" and
+ * "hacking" share one id.
+ * Text is also looked up by chunks (text between ASCII white space and controls): most chunks are
+ * one word, whose bytes are a token's (alone, a token's bytes are tokenised as in any text), found
+ * in the table with no tokenising at all; other chunks ("said:", "(AP)") are tokenised. Keeping
+ * those chunks in the table as well was measured: fewer instructions, but a table four times as
+ * large whose cache misses cost more time than the instructions saved. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,31 +18,27 @@
 #include "common/vec.h"
 #include "text/text.h"
 
-enum {
-    INLINE_MAX = 16, /* longest chunk (or token) kept in the table */
-    CHUNK_WORDS = 4, /* a chunk of more tokens is not kept */
-};
+enum { INLINE_MAX = 16 }; /* longest token kept in the table of inline tokens */
 
-/* The bytes of a chunk of 1 to 16 bytes in two words: up to 8 packed (bytes_pack) in lo, hi 0;
- * more, the first 8 in lo and the last 8 in hi (overlapping). With the length, that is the chunk. */
+/* The bytes of a token of 1 to 16 bytes in two words: up to 8 packed (bytes_pack) in lo, hi 0;
+ * more, the first 8 in lo and the last 8 in hi (overlapping). With the length, that is the token. */
 typedef struct inline_key {
     uint64_t lo, hi;
 } inline_key;
 
-/* A chunk of 1 to 16 bytes and the words of its tokens, in text order. */
+/* A token of 1 to 16 bytes and what it is. */
 typedef struct inline_slot {
-    inline_key key;              /* the chunk */
-    uint8_t len;                 /* chunk length; 0 for an empty slot */
-    uint8_t n;                   /* tokens */
-    uint8_t flags[CHUNK_WORDS];  /* lex_word.flags of each */
-    uint32_t term[CHUNK_WORDS];  /* lex_word.term of each */
+    inline_key key; /* the token */
+    uint32_t term;  /* lex_word.term */
+    uint8_t len;    /* token length; 0 for an empty slot */
+    uint8_t flags;  /* lex_word.flags */
 } inline_slot;
 
 struct lexicon {
-    inline_slot *slots;    /* open-addressing table (linear probing) of the chunks of 1-16 bytes */
+    inline_slot *slots;    /* open-addressing table (linear probing) of the tokens of 1-16 bytes */
     size_t n_slots;        /* power of two */
-    size_t n_inline;       /* chunks in it */
-    VEC(uint32_t) chunk_terms; /* the words of the chunk just split, when not from a slot ... */
+    size_t n_inline;       /* tokens in it */
+    VEC(uint32_t) chunk_terms; /* the words of the chunk just looked up ... */
     VEC(uint8_t) chunk_flags;  /* ... */
     strmap tokens;         /* longer (or empty) raw token bytes -> index into words */
     VEC(lex_word) words;   /* what each of those is */
@@ -66,7 +63,7 @@ static inline uint64_t key_hash(inline_key k, size_t len)
     return h ^ (h >> 32);
 }
 
-/* The slot of the chunk (key k, length len, hash h): its own, or the empty one where it would go. */
+/* The slot of the token (key k, length len, hash h): its own, or the empty one where it would go. */
 static inline inline_slot *find_slot(const lexicon *lx, inline_key k, size_t len, uint64_t h)
 {
     size_t mask = lx->n_slots - 1, i = h & mask;
@@ -96,27 +93,12 @@ static bool grow_slots(lexicon *lx)
     return true;
 }
 
-/* The slot where a chunk of 1 to 16 bytes not in the table goes (the table kept at most half full,
- * for short probes); NULL when out of memory. */
-static inline_slot *new_slot(lexicon *lx, inline_key k, size_t len, uint64_t h)
-{
-    if ((lx->n_inline + 1) * 2 > lx->n_slots && !grow_slots(lx)) return NULL;
-    inline_slot *sl = find_slot(lx, k, len, h);
-    sl->key = k;
-    sl->len = (uint8_t)len;
-    lx->n_inline++;
-    return sl;
-}
-
-/* Adds a token of 1 to 16 bytes that is not in the table (a chunk of one token); false when out of
- * memory. */
+/* Adds a token of 1 to 16 bytes that is not in the table; false when out of memory. */
 static bool add_inline(lexicon *lx, inline_key k, size_t len, uint64_t h, lex_word w)
 {
-    inline_slot *sl = new_slot(lx, k, len, h);
-    if (!sl) return false;
-    sl->n = 1;
-    sl->flags[0] = w.flags;
-    sl->term[0] = w.term;
+    if ((lx->n_inline + 1) * 4 > lx->n_slots * 3 && !grow_slots(lx)) return false;
+    *find_slot(lx, k, len, h) = (inline_slot){k, w.term, (uint8_t)len, w.flags};
+    lx->n_inline++;
     return true;
 }
 
@@ -128,7 +110,7 @@ lexicon *lexicon_new(void)
     strmap_init(&lx->folded);
     strmap_init(&lx->terms);
     lx->stem = stemmer_new();
-    if (!lx->stem || !grow_slots(lx)) {
+    if (!lx->stem || !grow_slots(lx) || !vec_reserve(&lx->chunk_terms, 1) || !vec_reserve(&lx->chunk_flags, 1)) {
         lexicon_free(lx);
         return NULL;
     }
@@ -203,8 +185,8 @@ static bool classify_ascii_word(lexicon *lx, const char *tok, size_t len, lex_wo
     uint64_t h = key_hash(k, len);
     const inline_slot *sl = find_slot(lx, k, len, h);
     if (sl->len) {
-        w->term = sl->term[0];
-        w->flags = sl->flags[0];
+        w->term = sl->term;
+        w->flags = sl->flags;
         return true;
     }
     return stem_word(lx, low, len, w) && add_inline(lx, k, len, h, *w);
@@ -246,8 +228,8 @@ bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex
     uint64_t h = key_hash(k, len);
     const inline_slot *sl = find_slot(lx, k, len, h);
     if (!sl->len) return learn_inline(lx, tok, len, kind, k, h, out);
-    out->term = sl->term[0]; /* a token's slot: a chunk of that one token */
-    out->flags = sl->flags[0];
+    out->term = sl->term;
+    out->flags = sl->flags;
     return true;
 }
 
@@ -266,45 +248,29 @@ static bool split_chunk(lexicon *lx, const char *s, size_t len)
     return true;
 }
 
-/* lexicon_chunk for a chunk not in the table (key k, hash h): split, and kept when short enough.
- * A chunk of one token is a new token, learnt as such (its slot is the chunk's). */
-static __attribute__((noinline)) bool learn_chunk(lexicon *lx, const char *s, size_t len, inline_key k, uint64_t h,
-                                                  lex_chunk *out)
+/* Whether a chunk may be one word: its first and last bytes are letters, digits or not ASCII (a
+ * chunk that starts or ends with punctuation is tokenised without a look-up that would miss). */
+static inline bool may_be_word(const char *s, size_t len)
 {
-    size_t pos = 0;
-    token tok;
-    if (token_next(s, len, &pos, &tok) && tok.start == 0 && tok.end == len) {
-        lex_word w;
-        if (!learn_inline(lx, s, len, tok.kind, k, h, &w)) return false;
-        lx->chunk_terms.len = lx->chunk_flags.len = 0;
-        if (!vec_push(&lx->chunk_terms, w.term) || !vec_push(&lx->chunk_flags, w.flags)) return false;
-        *out = (lex_chunk){1, lx->chunk_terms.items, lx->chunk_flags.items};
-        return true;
-    }
-    if (!split_chunk(lx, s, len)) return false;
-    size_t n = lx->chunk_terms.len;
-    *out = (lex_chunk){n, lx->chunk_terms.items, lx->chunk_flags.items};
-    if (n > CHUNK_WORDS) return true;
-    inline_slot *sl = find_slot(lx, k, len, h);
-    if (!sl->len && !(sl = new_slot(lx, k, len, h))) return false;
-    sl->n = (uint8_t)n;
-    memcpy(sl->term, out->term, n * sizeof *sl->term);
-    memcpy(sl->flags, out->flags, n * sizeof *sl->flags);
-    return true;
+    unsigned char a = (unsigned char)s[0], z = (unsigned char)s[len - 1];
+    return (a >= 0x80 || (unsigned)((a | 0x20) - 'a') < 26u || (unsigned)(a - '0') < 10u) &&
+           (z >= 0x80 || (unsigned)((z | 0x20) - 'a') < 26u || (unsigned)(z - '0') < 10u);
 }
 
 bool lexicon_chunk(lexicon *lx, const char *s, size_t len, lex_chunk *out)
 {
-    if (len < 1 || len > INLINE_MAX) {
-        if (!split_chunk(lx, s, len)) return false;
-        *out = (lex_chunk){lx->chunk_terms.len, lx->chunk_terms.items, lx->chunk_flags.items};
-        return true;
+    if (len >= 1 && len <= INLINE_MAX && may_be_word(s, len)) {
+        inline_key k = key_of(s, len);
+        const inline_slot *sl = find_slot(lx, k, len, key_hash(k, len));
+        if (sl->len) { /* a token's bytes: the chunk is that token */
+            lx->chunk_terms.items[0] = sl->term;
+            lx->chunk_flags.items[0] = sl->flags;
+            *out = (lex_chunk){1, lx->chunk_terms.items, lx->chunk_flags.items};
+            return true;
+        }
     }
-    inline_key k = key_of(s, len);
-    uint64_t h = key_hash(k, len);
-    const inline_slot *sl = find_slot(lx, k, len, h);
-    if (!sl->len) return learn_chunk(lx, s, len, k, h, out);
-    *out = (lex_chunk){sl->n, sl->term, sl->flags};
+    if (!split_chunk(lx, s, len)) return false;
+    *out = (lex_chunk){lx->chunk_terms.len, lx->chunk_terms.items, lx->chunk_flags.items};
     return true;
 }
 
