@@ -233,28 +233,30 @@ bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex
     return true;
 }
 
-/* Tokenises a chunk into chunk_terms and chunk_flags, looking each token up. */
+/* Tokenises a chunk into chunk_terms and chunk_flags, looking each token up (a chunk of len bytes
+ * has at most len tokens). */
 static bool split_chunk(lexicon *lx, const char *s, size_t len)
 {
     lx->chunk_terms.len = lx->chunk_flags.len = 0;
-    size_t pos = 0;
+    if (!vec_reserve(&lx->chunk_terms, len) || !vec_reserve(&lx->chunk_flags, len)) return false;
+    size_t pos = 0, n = 0;
     token tok;
     while (token_next(s, len, &pos, &tok)) {
         lex_word w;
-        if (!lexicon_word(lx, s + tok.start, tok.end - tok.start, tok.kind, &w) ||
-            !vec_push(&lx->chunk_terms, w.term) || !vec_push(&lx->chunk_flags, w.flags))
-            return false;
+        if (!lexicon_word(lx, s + tok.start, tok.end - tok.start, tok.kind, &w)) return false;
+        lx->chunk_terms.items[n] = w.term;
+        lx->chunk_flags.items[n++] = w.flags;
     }
+    lx->chunk_terms.len = lx->chunk_flags.len = n;
     return true;
 }
 
-/* Whether a chunk may be one word: its first and last bytes are letters, digits or not ASCII (a
- * chunk that starts or ends with punctuation is tokenised without a look-up that would miss). */
+/* Whether a chunk may be one word: its last byte is a letter, a digit or not ASCII (a chunk that
+ * ends with punctuation, "said," or "(AP)", is tokenised without a look-up that would miss). */
 static inline bool may_be_word(const char *s, size_t len)
 {
-    unsigned char a = (unsigned char)s[0], z = (unsigned char)s[len - 1];
-    return (a >= 0x80 || (unsigned)((a | 0x20) - 'a') < 26u || (unsigned)(a - '0') < 10u) &&
-           (z >= 0x80 || (unsigned)((z | 0x20) - 'a') < 26u || (unsigned)(z - '0') < 10u);
+    unsigned char z = (unsigned char)s[len - 1];
+    return z >= 0x80 || (unsigned)((z | 0x20) - 'a') < 26u || (unsigned)(z - '0') < 10u;
 }
 
 bool lexicon_chunk(lexicon *lx, const char *s, size_t len, lex_chunk *out)
