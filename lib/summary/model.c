@@ -53,17 +53,15 @@ static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *byt
  * array look-up (the lexicon's ids are dense), not a hash. UINT32_MAX when out of memory. */
 static uint32_t local_term(model *m, const lexicon *lx, uint32_t term)
 {
-    if (term >= m->term_build.len) { /* room for the lexicon's terms, and as many again as it learns */
-        size_t n = lexicon_n_terms(lx) * 2, more = n - m->term_build.len;
-        if (!vec_reserve(&m->term_build, more) || !vec_reserve(&m->local_term, more)) return UINT32_MAX;
-        memset(m->term_build.items + m->term_build.len, 0, more * sizeof *m->term_build.items);
-        m->term_build.len = m->local_term.len = n;
+    if (term >= m->local_terms.len) { /* room for the lexicon's terms, and as many again as it learns */
+        size_t n = lexicon_n_terms(lx) * 2, more = n - m->local_terms.len;
+        if (!vec_reserve(&m->local_terms, more)) return UINT32_MAX;
+        memset(m->local_terms.items + m->local_terms.len, 0, more * sizeof *m->local_terms.items);
+        m->local_terms.len = n;
     }
-    if (m->term_build.items[term] != m->build) {
-        m->term_build.items[term] = m->build;
-        m->local_term.items[term] = (uint32_t)m->n_terms++;
-    }
-    return m->local_term.items[term];
+    model_local *l = &m->local_terms.items[term];
+    if (l->build != m->build) *l = (model_local){m->build, (uint32_t)m->n_terms++};
+    return l->id;
 }
 
 /* Tokenises one sentence: content terms into the pool (sorted), distinct bigram concepts too; and
@@ -220,7 +218,7 @@ td_status model_build(model *m, lexicon *lx, const td_cluster *c, td_error *err)
     /* the pools exist even when empty, so sentence_terms/concepts never offset a null pointer */
     if (!vec_reserve(&m->terms, 1) || !vec_reserve(&m->concepts, 1)) return error_nomem(err);
     if (++m->build == UINT32_MAX) { /* after 4 billion builds: old numbers come back */
-        memset(m->term_build.items, 0, m->term_build.len * sizeof *m->term_build.items);
+        memset(m->local_terms.items, 0, m->local_terms.len * sizeof *m->local_terms.items);
         m->build = 1;
     }
     m->n_terms = 0;
@@ -249,7 +247,6 @@ void model_free(model *m)
     vec_free(&m->joined);
     td_cleaner_free(m->cleaner);
     m->cleaner = NULL;
-    vec_free(&m->local_term);
-    vec_free(&m->term_build);
+    vec_free(&m->local_terms);
     u64map_free(&m->concept_ids);
 }
