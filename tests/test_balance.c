@@ -2,6 +2,7 @@
  * (text_balance_quotes), as summaries show them; the words a sentence quotes are counted
  * (text_quoted_words). */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -81,6 +82,26 @@ static void test_quoted_words(void **state)
     assert_int_equal(quoted("They laid a 6\" pipe under the road.", 1), 0);
     assert_int_equal(quoted("No quotation at all: the council\xe2\x80\x99s vote.", 1), 0);
     assert_int_equal(quoted("", 1), 0);
+    /* words are counted eight ASCII bytes at a time between marks: any white space, long words across
+     * the eight-byte steps, at every offset */
+    static const char *const gaps[] = {" ", "\t", "\n", "  ", "\r\n", "\v", "\f", " \t "};
+    static const char *const words[] = {"internationally", "a", "bridge", "of", "steel", "x", "reconstructions", "on"};
+    for (size_t shift = 0; shift < 9; shift++) {
+        for (size_t n = 1; n <= 8; n++) {
+            char text[512];
+            size_t len = 0;
+            for (size_t k = 0; k < shift; k++) text[len++] = k % 2 ? 'w' : ' ';
+            text[len++] = ' ';
+            text[len++] = '"';
+            for (size_t w = 0; w < n; w++) {
+                if (w) len += (size_t)sprintf(text + len, "%s", gaps[(w + shift) % 8]);
+                len += (size_t)sprintf(text + len, "%s", words[(w * 3 + shift) % 8]);
+            }
+            len += (size_t)sprintf(text + len, ",\" the %s engineer said.", words[shift % 8]);
+            assert_int_equal(text_quoted_words(text, len, 1), n);
+            assert_int_equal(text_quoted_words(text, len, n + 1), 0);
+        }
+    }
 }
 
 int main(void)

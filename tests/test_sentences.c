@@ -380,6 +380,11 @@ static void test_spans_and_text(void **state)
     s = td_sentence_text(messy, (td_span){0, strlen(messy)});
     assert_string_equal(s, "a b c d");
     free(s);
+    /* long words are copied eight bytes at a time; controls, DEL and letters beyond ASCII are kept */
+    const char *long_words = "  Internationally\x01renowned  engineers\xe2\x80\x83rebuilt the caf\xc3\xa9s'\x7f quay\t\t\n walls.  ";
+    s = td_sentence_text(long_words, (td_span){0, strlen(long_words)});
+    assert_string_equal(s, "Internationally\x01renowned engineers rebuilt the caf\xc3\xa9s'\x7f quay walls.");
+    free(s);
     free(sp);
     /* empty input */
     assert_int_equal(td_split_sentences("", 0, &sp, &n), TD_OK);

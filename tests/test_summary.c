@@ -527,15 +527,40 @@ static void test_quotes_gain_after_the_facts(void **state)
     free(facts_only);
 }
 
-/* Words and bytes are counted eight ASCII bytes at a time: white space of every kind (tab, line
- * feed, vertical tab, form feed, carriage return, no-break and other Unicode spaces) and control
- * characters that are not white space, at every offset, count as the bytes one at a time would. */
+/* Words of a span and its bytes once white space is collapsed, one byte at a time: what the model's
+ * counts must be. */
+static void count_words(const char *text, td_span sp, uint32_t *words, uint32_t *bytes)
+{
+    uint32_t w = 0, b = 0;
+    bool in_word = false;
+    for (size_t i = sp.start; i < sp.end;) {
+        size_t space = text_space_len(text, sp.end, i);
+        if (space) {
+            in_word = false;
+            i += space;
+            continue;
+        }
+        w += !in_word;
+        in_word = true;
+        b++;
+        i++;
+    }
+    *words = w;
+    *bytes = b + (w ? w - 1 : 0);
+}
+
+/* Words and bytes are counted eight ASCII bytes at a time, and chunk by chunk as the model reads
+ * the words: white space of every kind (tab, line feed, vertical tab, form feed, carriage return,
+ * no-break and other Unicode spaces) and control characters that are not white space (inside a
+ * word, or between two), at every offset, count as the bytes one at a time would. */
 static void test_words_and_bytes_under_any_white_space(void **state)
 {
     (void)state;
-    static const char *const gaps[] = {" ", "\t", "\n", "\v", "\f", "\r\n", "  \t ", "\xc2\xa0", "\xe2\x80\x83", " \xe3\x80\x80 "};
+    static const char *const gaps[] = {" ", "\t", "\n", "\v", "\f", "\r\n", "  \t ", "\xc2\xa0", "\xe2\x80\x83",
+                                       " \xe3\x80\x80 ", " \x7f ", "\x1f"};
     static const char *const words[] = {"Harbour", "bridge", "reopened", "on", "Tuesday", "after", "engineers",
-                                        "\x01fixed", "cables", "na\xc3\xafve", "x", "inspections", "ended", "early"};
+                                        "\x01fixed", "cables", "na\xc3\xafve", "x", "inspections", "ended", "early",
+                                        "quay\x7fside", "\xc2\xa0", "long\xc2\xa0stretch\xe2\x80\x83of\xc2\xa0pier"};
     enum { N_GAPS = sizeof gaps / sizeof *gaps, N_WORDS = sizeof words / sizeof *words };
     buf text = {0};
     for (size_t sent = 0; sent < 24; sent++) {
@@ -548,6 +573,20 @@ static void test_words_and_bytes_under_any_white_space(void **state)
     td_cluster *c = td_cluster_new("spaces");
     td_document d = {.name = "odd spaces", .text = text.data, .text_len = text.len};
     assert_int_equal(td_cluster_add(c, &d), TD_OK);
+    lexicon *lx = lexicon_new();
+    model m = {0};
+    td_error err = {0};
+    assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
+    assert_true(m.sents.len >= 12);
+    for (size_t i = 0; i < m.sents.len; i++) {
+        const sentence *s = &m.sents.items[i];
+        uint32_t words_want, bytes_want;
+        count_words(text.data, s->span, &words_want, &bytes_want);
+        assert_int_equal(s->words, words_want);
+        assert_int_equal(s->bytes, bytes_want);
+    }
+    model_free(&m);
+    lexicon_free(lx);
     td_summary *sum = summarize(c, TD_METHOD_LEAD, 0, 0, 24);
     assert_true(sum->n_sentences >= 12); /* a line break may end a sentence early, or a gap start one */
     check_summary(c, sum, 0, 0, 24);

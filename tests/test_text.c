@@ -142,7 +142,8 @@ static void test_stemmer(void **state)
     stemmer_free(NULL);
 }
 
-/* ASCII words go to libstemmer's single-byte build: it must give what the UTF-8 build gives. */
+/* ASCII words go to english_stem (long ones to libstemmer's single-byte build): it must give what
+ * libstemmer's UTF-8 build gives. */
 static void assert_same_stem(stemmer *st, struct sb_stemmer *utf8, const char *w, size_t len)
 {
     size_t n;
@@ -172,6 +173,39 @@ static void test_stemmer_builds_agree(void **state)
         "ionization", "archaeology", "happily", "sensational", "meetings", "dimension", "inflation",
     };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) assert_same_stem(st, utf8, words[i], strlen(words[i]));
+    /* made-up words: prefixes the regions know, a few random letters, and one or two of the suffixes
+     * every step looks for (ASCII words are stemmed by english_stem, the reference is libstemmer) */
+    static const char *const prefixes[] = {"", "gener", "commun", "arsen", "y", "'", "ay", "oy", "st", "e", "u"};
+    static const char *const suffixes[] = {
+        "'s'", "'s", "'", "sses", "ied", "ies", "s", "us", "ss", "eed", "eedly", "ed", "edly", "ing", "ingly",
+        "at", "bl", "iz", "bb", "tt", "nn", "y", "tional", "enci", "anci", "abli", "entli", "izer", "ization",
+        "ational", "ation", "ator", "alism", "aliti", "alli", "fulness", "ousli", "ousness", "iveness", "iviti",
+        "biliti", "bli", "ogi", "logi", "fulli", "lessli", "li", "cli", "ali", "alize", "icate", "iciti", "ical",
+        "ful", "ness", "ative", "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
+        "ism", "ate", "iti", "ous", "ive", "ize", "ion", "sion", "tion", "e", "l", "ll", "",
+    };
+    static const char letters[] = "aeiouybcdlmnrstwxhgkp'0";
+    enum { N_PRE = sizeof prefixes / sizeof *prefixes, N_SUF = sizeof suffixes / sizeof *suffixes };
+    uint32_t x = 2024;
+    for (size_t i = 0; i < 200000; i++) {
+        char w[64];
+        size_t n = 0;
+        x = x * 1103515245u + 12345u;
+        const char *p = prefixes[(x >> 8) % N_PRE];
+        memcpy(w, p, strlen(p));
+        n += strlen(p);
+        for (size_t k = (x >> 16) % 7; k > 0; k--) {
+            x = x * 1103515245u + 12345u;
+            w[n++] = letters[(x >> 12) % (sizeof letters - 1)];
+        }
+        for (int k = 0; k < 1 + (int)((x >> 28) & 1); k++) {
+            x = x * 1103515245u + 12345u;
+            const char *sfx = suffixes[(x >> 10) % N_SUF];
+            memcpy(w + n, sfx, strlen(sfx));
+            n += strlen(sfx);
+        }
+        if (n) assert_same_stem(st, utf8, w, n);
+    }
     /* every word of the Multi-News reference summaries */
     const char *dir = shared_dir();
     char path[512];
@@ -315,6 +349,68 @@ static void test_lexicon_article(void **state)
     lexicon_free(lx);
 }
 
+/* The tokens of a chunk, looked up one by one: what lexicon_chunk must give. */
+static size_t chunk_words_one_by_one(lexicon *lx, const char *s, size_t len, lex_word *out, size_t max)
+{
+    size_t pos = 0, n = 0;
+    token t;
+    while (token_next(s, len, &pos, &t)) {
+        assert_true(n < max);
+        assert_true(lexicon_word(lx, s + t.start, t.end - t.start, t.kind, &out[n]));
+        n++;
+    }
+    return n;
+}
+
+/* A text read chunk by chunk (between ASCII white space and controls) gives the tokens and words of
+ * the whole text read token by token, the first time a chunk is seen and from the cache after;
+ * chunk ends and their non-ASCII flag are found eight bytes at a time as one byte at a time. */
+static void test_lexicon_chunks(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "U.S.-based (AP) \xe2\x80\x94 \xe2\x80\x9c" "Don\xe2\x80\x99t,\xe2\x80\x9d she said: 3,000.5 people...... at 5 a.m.\t"
+        "rock'n'roll\xc2\xa0NBSP-joined x\x01y\x7fz Telecommunications-related! internationally, [12] "
+        "\xe2\x80\x98quoted\xe2\x80\x99 \"Why?\" co-op's 2.5% (1994). U.S.A. \xef\xbc\xb3ony \xe2\x80\x94" "and\xe2\x80\x94" "then \r\n"
+        "Harbour bridge, Harbour bridge; harbour BRIDGE.";
+    size_t len = sizeof text - 1;
+    lexicon *lx = lexicon_new();
+    assert_non_null(lx);
+    for (int round = 0; round < 2; round++) {
+        size_t pos = 0, whole = 0, n_chunks = 0;
+        token t;
+        for (;;) {
+            while (pos < len && text_chunk_break((unsigned char)text[pos])) pos++;
+            if (pos >= len) break;
+            bool wide;
+            size_t end = text_chunk_end(text, len, pos, &wide);
+            size_t e = pos;
+            bool any_high = false;
+            while (e < len && !text_chunk_break((unsigned char)text[e])) any_high |= (unsigned char)text[e++] >= 0x80;
+            assert_int_equal(end, e);
+            assert_int_equal(wide, any_high);
+            lex_chunk got;
+            assert_true(lexicon_chunk(lx, text + pos, end - pos, &got));
+            lex_word want[32];
+            size_t n = got.n;
+            assert_int_equal(n, chunk_words_one_by_one(lx, text + pos, end - pos, want, 32));
+            for (size_t k = 0; k < n; k++) {
+                assert_int_equal(got.flags[k], want[k].flags);
+                assert_int_equal(got.term[k], want[k].term);
+                /* the same token as the whole text read at once */
+                assert_true(token_next(text, len, &whole, &t));
+                assert_true(t.start >= pos && t.end <= end);
+                assert_int_equal(t.kind == TOKEN_PUNCT, (want[k].flags & LEX_PUNCT) != 0);
+            }
+            n_chunks++;
+            pos = end;
+        }
+        assert_false(token_next(text, len, &whole, &t)); /* every token was in a chunk */
+        assert_true(n_chunks > 30);
+    }
+    lexicon_free(lx);
+}
+
 /* ASCII is checked 8 bytes at a time: a bad byte (NUL, stray continuation byte, truncated
  * sequence) is still reported at its exact offset wherever it falls in or after such a run. */
 static void test_utf8_offsets(void **state)
@@ -346,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_fold),    cmocka_unit_test(test_tokens),  cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_stemmer), cmocka_unit_test(test_lexicon), cmocka_unit_test(test_lexicon_article),
         cmocka_unit_test(test_utf8_offsets),    cmocka_unit_test(test_stemmer_builds_agree),
+        cmocka_unit_test(test_lexicon_chunks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -87,4 +87,17 @@ static inline bool bytes_any_equal(uint64_t x, unsigned char c)
 /* Whether some byte of x is 0x80 or above (not ASCII). */
 static inline bool bytes_any_high(uint64_t x) { return (x & BYTES_HIGHS) != 0; }
 
+/* Per byte of x (all bytes ASCII), 0x80 where the byte is ASCII white space: ' ' or '\t' to '\r'.
+ * Exact: with every byte below 0x80 no sum or difference carries into the next. */
+static inline uint64_t bytes_ascii_space(uint64_t x)
+{
+    uint64_t space = (BYTES_ONES * (127 + 1) - (x ^ (BYTES_ONES * ' '))) & BYTES_HIGHS; /* == ' ' */
+    uint64_t above_tab = (x + BYTES_ONES * (127 - ('\t' - 1))) & BYTES_HIGHS;           /* >= '\t' */
+    uint64_t below_cr = (BYTES_ONES * (127 + '\r' + 1) - x) & BYTES_HIGHS;             /* <= '\r' */
+    return space | (above_tab & below_cr);
+}
+
+/* How many bytes of x have their top bit set, when no other bit is set. */
+static inline uint32_t bytes_count_highs(uint64_t x) { return (uint32_t)(((x >> 7) * BYTES_ONES) >> 56); }
+
 #endif

@@ -100,6 +100,48 @@ static double quote_factor(const model *m, const sentence *s)
     return s->words ? 1.0 + QUOTE_BONUS * (double)quoted / s->words : 1.0;
 }
 
+/* The lazy greedy's candidates: a binary heap of sentence indexes, the highest key first and, among
+ * equal keys, the lowest index, which is the sentence a scan in model order takes first. */
+typedef struct queue {
+    uint32_t *at;      /* the heap */
+    size_t len;
+    const double *key; /* by sentence index */
+} queue;
+
+static inline bool queue_before(const queue *q, uint32_t a, uint32_t b)
+{
+    return q->key[a] > q->key[b] || (q->key[a] == q->key[b] && a < b);
+}
+
+static void queue_sift_down(queue *q, size_t i)
+{
+    uint32_t x = q->at[i];
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= q->len) break;
+        if (c + 1 < q->len && queue_before(q, q->at[c + 1], q->at[c])) c++;
+        if (!queue_before(q, q->at[c], x)) break;
+        q->at[i] = q->at[c];
+        i = c;
+    }
+    q->at[i] = x;
+}
+
+static void queue_heapify(queue *q)
+{
+    for (size_t i = q->len / 2; i-- > 0;) queue_sift_down(q, i);
+}
+
+/* Takes the top off (the queue is not empty). */
+static void queue_pop(queue *q)
+{
+    q->at[0] = q->at[--q->len];
+    if (q->len) queue_sift_down(q, 0);
+}
+
+/* The top's key changed (it fell): moves it down to its place. */
+static void queue_fell(queue *q) { queue_sift_down(q, 0); }
+
 /* The greedy choice under the concept weights, among sentences and their compressed variants (one
  * form of each at most); score[i] gets each one's first value. With quotes, quoted speech gains
  * once QUOTES_AFTER_WORDS words are chosen (quote_factor). */
@@ -110,65 +152,82 @@ static bool choose_greedily(const model *m, const budget *limit, const double *w
     coverage cov = {weight, term_weight, calloc(m->n_concepts ? m->n_concepts : 1, sizeof(bool)),
                     calloc(m->n_terms ? m->n_terms : 1, sizeof(bool))};
     double *per_length = malloc((n ? n : 1) * sizeof *per_length); /* 1 / words^LENGTH_EXPONENT */
-    double *value = malloc((n ? n : 1) * sizeof *value);                /* last computed value, or -1 */
-    if (!cov.concept_covered || !cov.term_covered || !per_length || !value) {
-        free(cov.concept_covered);
-        free(cov.term_covered);
-        free(per_length);
-        free(value);
-        return false;
-    }
-    for (size_t i = 0; i < n; i++) {
+    double *value = malloc((n ? n : 1) * sizeof *value);           /* last computed value */
+    double *key = malloc((n ? n : 1) * sizeof *key);               /* in the queue: value, or its bound */
+    bool *out = calloc(n ? n : 1, sizeof *out);                    /* chosen, or its twin was */
+    bool *unquoted = calloc(n ? n : 1, sizeof *unquoted);          /* the quote factor is still to apply */
+    queue q = {malloc((n ? n : 1) * sizeof *q.at), 0, key};
+    bool ok = cov.concept_covered && cov.term_covered && per_length && value && key && out && unquoted && q.at;
+    for (size_t i = 0; ok && i < n; i++) {
         const sentence *s = model_sentence(m, i);
         per_length[i] = s->words ? 1.0 / pow(s->words, LENGTH_EXPONENT) : 0;
         score[i] = uncovered_gain(m, s, &cov) * per_length[i];
+        value[i] = key[i] = score[i];
+        if (s->usable && value[i] > 0) q.at[q.len++] = (uint32_t)i;
     }
+    queue_heapify(&q);
     /* Lazy greedy: a sentence's value can only fall as concepts get covered, so its last computed
-     * value bounds the current one; only the leader is recomputed until it stays the leader. */
-    for (size_t i = 0; i < n; i++) value[i] = model_sentence(m, i)->usable ? score[i] : -1;
+     * value bounds the current one; only the leader is recomputed until it stays the leader. A
+     * sentence that no longer fits, is worth nothing or is out leaves the queue for good. */
     budget used = {0};
-    bool ok = true;
-    for (;;) {
+    while (ok) {
         size_t best = n;
-        for (;;) {
-            best = n;
-            for (size_t i = 0; i < n; i++) {
-                if (value[i] <= 0) continue;
-                if (!budget_fits(limit, &used, model_sentence(m, i))) {
-                    value[i] = -1; /* what does not fit now never will */
-                    continue;
-                }
-                if (best == n || value[i] > value[best]) best = i;
+        while (q.len) {
+            uint32_t i = q.at[0];
+            if (out[i] || !budget_fits(limit, &used, model_sentence(m, i))) { /* what does not fit now never will */
+                queue_pop(&q);
+                continue;
             }
-            if (best == n) break;
-            double fresh = uncovered_gain(m, model_sentence(m, best), &cov) * per_length[best];
-            bool still_leads = fresh >= value[best];
-            value[best] = fresh;
-            if (still_leads && fresh > 0) break;
+            if (unquoted[i]) { /* its bound led: the factor makes it exact, and it goes back in */
+                unquoted[i] = false;
+                double factor = quote_factor(m, model_sentence(m, i));
+                per_length[i] *= factor;
+                value[i] *= factor;
+                key[i] = value[i];
+                queue_fell(&q);
+                continue;
+            }
+            double fresh = uncovered_gain(m, model_sentence(m, i), &cov) * per_length[i];
+            bool still_leads = fresh >= value[i];
+            value[i] = key[i] = fresh;
+            if (still_leads && fresh > 0) {
+                best = i;
+                queue_pop(&q);
+                break;
+            }
+            if (fresh > 0) queue_fell(&q);
+            else queue_pop(&q);
         }
         if (best == n) break;
         const sentence *s = model_sentence(m, best);
-        value[best] = -1;
+        out[best] = true;
         size_t twin = model_twin(m, best); /* a sentence is taken in one form only */
-        if (twin != SIZE_MAX) value[twin] = -1;
+        if (twin != SIZE_MAX) out[twin] = true;
         cover(m, s, &cov);
         budget_take(&used, s);
         if (!(ok = vec_push(chosen, (uint32_t)best))) break;
         if (quotes && used.words >= QUOTES_AFTER_WORDS) {
-            /* once: every value grows by its sentence's factor, so the bounds of the lazy step hold */
+            /* once: every value grows by its sentence's factor, so the bounds of the lazy step hold.
+             * The factor (a scan of the text) is worked out when the sentence comes to the top:
+             * until then it is queued by its highest possible value, 1 + QUOTE_BONUS times its own,
+             * and the first sentence at the top with its factor applied leads them all. */
             quotes = false;
-            for (size_t i = 0; i < n; i++) {
-                if (value[i] <= 0) continue; /* chosen, too long or worth nothing: stays so */
-                double factor = quote_factor(m, model_sentence(m, i));
-                per_length[i] *= factor;
-                value[i] *= factor;
+            for (size_t k = 0; k < q.len; k++) {
+                uint32_t i = q.at[k];
+                unquoted[i] = true;
+                key[i] = value[i] * (1.0 + QUOTE_BONUS);
             }
+            queue_heapify(&q);
         }
     }
     free(cov.concept_covered);
     free(cov.term_covered);
     free(per_length);
     free(value);
+    free(key);
+    free(out);
+    free(unquoted);
+    free(q.at);
     return ok;
 }
 

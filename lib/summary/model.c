@@ -10,19 +10,6 @@
 #include "summary/compress.h"
 #include "summary/dateline.h"
 
-/* Per byte of x (all bytes ASCII), 0x80 where the byte is white space for text_space_len: ' ' or
- * '\t' to '\r'. Exact: with every byte below 0x80 no sum or difference carries into the next. */
-static inline uint64_t ascii_space_bits(uint64_t x)
-{
-    uint64_t space = (BYTES_ONES * (127 + 1) - (x ^ (BYTES_ONES * ' '))) & BYTES_HIGHS; /* == ' ' */
-    uint64_t above_tab = (x + BYTES_ONES * (127 - ('\t' - 1))) & BYTES_HIGHS;           /* >= '\t' */
-    uint64_t below_cr = (BYTES_ONES * (127 + '\r' + 1) - x) & BYTES_HIGHS;             /* <= '\r' */
-    return space | (above_tab & below_cr);
-}
-
-/* How many bytes of x have their top bit set, when no other bit is set. */
-static inline uint32_t count_high_bits(uint64_t x) { return (uint32_t)(((x >> 7) * BYTES_ONES) >> 56); }
-
 /* Words and collapsed bytes of a span, as the budget counts them: the same white space as
  * td_sentence_text collapses. ASCII is taken eight bytes at a time: a word starts at each byte that
  * is not white space after one that is; the collapsed length is the bytes in words plus one space
@@ -35,11 +22,11 @@ static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *byt
         if (i + 8 <= sp.end) {
             uint64_t x = bytes_load64_le(text + i);
             if (!bytes_any_high(x)) {
-                uint64_t space = ascii_space_bits(x);
+                uint64_t space = bytes_ascii_space(x);
                 uint64_t word = ~space & BYTES_HIGHS;
                 uint64_t after_space = (space << 8) | (in_word ? 0 : 0x80);
-                w += count_high_bits(word & after_space);
-                b += count_high_bits(word);
+                w += bytes_count_highs(word & after_space);
+                b += bytes_count_highs(word);
                 in_word = (word >> 63) != 0;
                 i += 8;
                 continue;
@@ -66,45 +53,72 @@ static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *byt
  * array look-up (the lexicon's ids are dense), not a hash. UINT32_MAX when out of memory. */
 static uint32_t local_term(model *m, const lexicon *lx, uint32_t term)
 {
-    if (term >= m->term_build.len) {
-        size_t n = lexicon_n_terms(lx), more = n - m->term_build.len;
-        if (!vec_reserve(&m->term_build, more) || !vec_reserve(&m->local_term, more)) return UINT32_MAX;
-        memset(m->term_build.items + m->term_build.len, 0, more * sizeof *m->term_build.items);
-        m->term_build.len = m->local_term.len = n;
+    if (term >= m->local_terms.len) { /* room for the lexicon's terms, and as many again as it learns */
+        size_t n = lexicon_n_terms(lx) * 2, more = n - m->local_terms.len;
+        if (!vec_reserve(&m->local_terms, more)) return UINT32_MAX;
+        memset(m->local_terms.items + m->local_terms.len, 0, more * sizeof *m->local_terms.items);
+        m->local_terms.len = n;
     }
-    if (m->term_build.items[term] != m->build) {
-        m->term_build.items[term] = m->build;
-        m->local_term.items[term] = (uint32_t)m->n_terms++;
-    }
-    return m->local_term.items[term];
+    model_local *l = &m->local_terms.items[term];
+    if (l->build != m->build) *l = (model_local){m->build, (uint32_t)m->n_terms++};
+    return l->id;
 }
 
-/* Tokenises one sentence: content terms into the pool (sorted), distinct bigram concepts too. */
+/* Tokenises one sentence: content terms into the pool (sorted), distinct bigram concepts too; and
+ * its words and bytes as measure counts them. The text goes chunk by chunk (text between ASCII
+ * white space and controls), each chunk's tokens and words at once. A chunk of ASCII bytes is one
+ * word; one with other bytes is measured (it may hold a no-break or other wide space); a control
+ * between chunks that is not white space to measure joins them: then the whole span is measured. */
 static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sentence *s, td_error *err)
 {
     s->terms = (uint32_t)m->terms.len;
     s->concepts = (uint32_t)m->concepts.len;
     m->scratch.len = 0;
-    size_t pos = s->span.start;
-    token tok;
+    const unsigned char *p = (const unsigned char *)text;
+    size_t pos = s->span.start, end = s->span.end;
     uint32_t prev = UINT32_MAX; /* previous word's term, UINT32_MAX after punctuation */
     bool prev_stop = true;
-    while (pos < s->span.end && token_next(text, s->span.end, &pos, &tok)) {
-        if (tok.kind == TOKEN_PUNCT) { /* breaks a bigram, and is nothing else: not looked up */
-            prev = UINT32_MAX;
-            continue;
+    uint32_t n_words = 0, word_bytes = 0; /* as measure counts: words, and bytes inside words */
+    bool joined = false;                  /* a control that is not white space was between chunks */
+    for (;;) {
+        if (pos < end && p[pos] == ' ') pos++; /* the usual gap */
+        for (; pos < end && text_chunk_break(p[pos]); pos++) joined |= p[pos] != ' ' && (p[pos] < '\t' || p[pos] > '\r');
+        if (pos >= end) break;
+        size_t chunk = pos;
+        bool wide;
+        pos = text_chunk_end(text, end, pos, &wide);
+        if (!wide) {
+            n_words++;
+            word_bytes += (uint32_t)(pos - chunk);
+        } else {
+            uint32_t w, b;
+            measure(text, (td_span){chunk, pos}, &w, &b);
+            n_words += w;
+            word_bytes += w ? b - (w - 1) : 0;
         }
-        lex_word w;
-        if (!lexicon_word(lx, text + tok.start, tok.end - tok.start, tok.kind, &w)) return error_nomem(err);
-        bool stop = (w.flags & LEX_STOP) != 0;
-        uint32_t term = local_term(m, lx, w.term);
-        if (term == UINT32_MAX || (!stop && !vec_push(&m->terms, term))) return error_nomem(err);
-        if (prev != UINT32_MAX && !(stop && prev_stop)) {
-            uint32_t id = u64map_intern(&m->concept_ids, ((uint64_t)prev << 32) | term);
-            if (id == U64MAP_NONE || !vec_push(&m->scratch, id)) return error_nomem(err);
+        lex_chunk c;
+        if (!lexicon_chunk(lx, text + chunk, pos - chunk, &c)) return error_nomem(err);
+        for (size_t k = 0; k < c.n; k++) {
+            if (c.flags[k] & LEX_PUNCT) { /* breaks a bigram, and is nothing else */
+                prev = UINT32_MAX;
+                continue;
+            }
+            bool stop = (c.flags[k] & LEX_STOP) != 0;
+            uint32_t term = local_term(m, lx, c.term[k]);
+            if (term == UINT32_MAX || (!stop && !vec_push(&m->terms, term))) return error_nomem(err);
+            if (prev != UINT32_MAX && !(stop && prev_stop)) {
+                uint32_t id = u64map_intern(&m->concept_ids, ((uint64_t)prev << 32) | term);
+                if (id == U64MAP_NONE || !vec_push(&m->scratch, id)) return error_nomem(err);
+            }
+            prev = term;
+            prev_stop = stop;
         }
-        prev = term;
-        prev_stop = stop;
+    }
+    if (joined) {
+        measure(text, s->span, &s->words, &s->bytes);
+    } else {
+        s->words = n_words;
+        s->bytes = word_bytes + (n_words ? n_words - 1 : 0);
     }
     s->n_terms = (uint32_t)(m->terms.len - s->terms);
     sort_u32(m->terms.items + s->terms, s->n_terms);
@@ -187,8 +201,7 @@ static td_status analyse_document(model *m, lexicon *lx, uint32_t doc_index, td_
         s->n_in_doc = (uint32_t)kept;
         s->span = dateline_skip(d->text, pieces ? pieces[i].span : spans[i]);
         s->debris = pieces ? (uint8_t)pieces[i].reason : 0;
-        measure(d->text, s->span, &s->words, &s->bytes);
-        st = analyse_sentence(m, lx, d->text, s, err);
+        st = analyse_sentence(m, lx, d->text, s, err); /* and its words and bytes */
         s->usable = s->debris == 0 && s->words >= MODEL_MIN_WORDS && s->words <= MODEL_MAX_WORDS && s->n_terms >= 3;
         s->twin = MODEL_NONE;
         if (st == TD_OK && m->compress && s->usable)
@@ -205,7 +218,7 @@ td_status model_build(model *m, lexicon *lx, const td_cluster *c, td_error *err)
     /* the pools exist even when empty, so sentence_terms/concepts never offset a null pointer */
     if (!vec_reserve(&m->terms, 1) || !vec_reserve(&m->concepts, 1)) return error_nomem(err);
     if (++m->build == UINT32_MAX) { /* after 4 billion builds: old numbers come back */
-        memset(m->term_build.items, 0, m->term_build.len * sizeof *m->term_build.items);
+        memset(m->local_terms.items, 0, m->local_terms.len * sizeof *m->local_terms.items);
         m->build = 1;
     }
     m->n_terms = 0;
@@ -234,7 +247,6 @@ void model_free(model *m)
     vec_free(&m->joined);
     td_cleaner_free(m->cleaner);
     m->cleaner = NULL;
-    vec_free(&m->local_term);
-    vec_free(&m->term_build);
+    vec_free(&m->local_terms);
     u64map_free(&m->concept_ids);
 }

@@ -34,13 +34,19 @@ typedef struct sentence {
 
 #define MODEL_NONE UINT32_MAX
 
+/* A lexicon term's cluster-local id, valid when build is the model's build number (one entry, so
+ * that a look-up reads one place). */
+typedef struct model_local {
+    uint32_t build;
+    uint32_t id;
+} model_local;
+
 typedef struct model {
     const td_cluster *cluster;
     VEC(sentence) sents;    /* all sentences, article by article, in text order */
     VEC(uint32_t) terms;    /* pool of content term ids */
     VEC(uint32_t) concepts; /* pool of concept ids */
-    VEC(uint32_t) local_term; /* lexicon term id -> cluster-local term id (0 .. n_terms-1) ... */
-    VEC(uint32_t) term_build; /* ... when its entry here is this build's number */
+    VEC(model_local) local_terms; /* lexicon term id -> cluster-local term id (0 .. n_terms-1) */
     uint32_t build;           /* builds so far (wraps to 1, entries then reset) */
     u64map concept_ids;     /* (local term, local term) bigram -> concept id */
     size_t n_terms;         /* distinct terms in the cluster (stopwords included) */
@@ -65,7 +71,8 @@ void model_free(model *m);
 /* The cluster-local id of a lexicon term, or MODEL_NONE when the cluster does not have it. */
 static inline uint32_t model_local_term(const model *m, uint32_t term)
 {
-    return term < m->term_build.len && m->term_build.items[term] == m->build ? m->local_term.items[term] : MODEL_NONE;
+    return term < m->local_terms.len && m->local_terms.items[term].build == m->build ? m->local_terms.items[term].id
+                                                                                    : MODEL_NONE;
 }
 
 /* Sentences and variants are numbered together: sentences first, then variants. */

@@ -119,6 +119,18 @@ size_t text_quoted_words(const char *s, size_t len, size_t min_words)
     size_t quoted = 0, words = 0, run = 0; /* run: words of the quotation open now */
     bool open = false, any_mark = false, in_word = false;
     for (size_t i = 0; i < len;) {
+        if (i + 8 <= len) { /* eight ASCII bytes with no mark: words start after white space */
+            uint64_t x = bytes_load64_le(s + i);
+            if (!bytes_any_high(x) && !bytes_any_equal(x, '"') && !bytes_any_equal(x, '`') && !bytes_any_equal(x, '\'')) {
+                uint64_t word = ~bytes_ascii_space(x) & BYTES_HIGHS;
+                uint32_t starts = bytes_count_highs(word & (~word << 8 | (in_word ? 0 : 0x80)));
+                words += starts;
+                run += open ? starts : 0;
+                in_word = (word >> 63) != 0;
+                i += 8;
+                continue;
+            }
+        }
         unsigned char c = (unsigned char)s[i];
         if (c == ' ' || (c >= '\t' && c <= '\r')) { /* the common case first: ASCII white space */
             in_word = false;

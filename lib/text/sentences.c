@@ -625,6 +625,19 @@ td_status td_split_sentences(const char *text, size_t len, td_span **spans, size
     return TD_OK;
 }
 
+/* The end of the run of ASCII bytes above the space (never white space) at text[i], eight bytes at
+ * a time: the lowest flagged byte is exact (a borrow flags no byte below the first one below 0x21). */
+static size_t visible_ascii_end(const char *text, size_t end, size_t i)
+{
+    for (; i + 8 <= end; i += 8) {
+        uint64_t x = bytes_load64_le(text + i);
+        uint64_t stop = ((x - BYTES_ONES * 0x21) & ~x & BYTES_HIGHS) | (x & BYTES_HIGHS);
+        if (stop) return i + (size_t)__builtin_ctzll(stop) / 8;
+    }
+    while (i < end && (unsigned char)text[i] > ' ' && (unsigned char)text[i] < 0x80) i++;
+    return i;
+}
+
 char *td_sentence_text(const char *text, td_span span)
 {
     char *r = malloc(span.end - span.start + 1);
@@ -632,6 +645,11 @@ char *td_sentence_text(const char *text, td_span span)
     size_t k = 0, i = skip_space(text, span.end, span.start);
     size_t end = trim_back(text, i, span.end);
     while (i < end) {
+        size_t run = visible_ascii_end(text, end, i); /* copied at once */
+        memcpy(r + k, text + i, run - i);
+        k += run - i;
+        i = run;
+        if (i >= end) break;
         size_t w = text_space_len(text, end, i);
         if (w) {
             r[k++] = ' ';

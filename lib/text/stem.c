@@ -1,15 +1,19 @@
-/* stem.c — English Snowball stemming through libstemmer ("running" -> "run", "Sony's" -> "soni").
- * Plain ASCII words (nearly all) go to the stemmer's ISO-8859-1 build: the same algorithm, whose
- * output for ASCII is byte for byte that of the UTF-8 build, without decoding UTF-8 at each step. */
+/* stem.c — English Snowball stemming ("running" -> "run", "Sony's" -> "soni"). Plain ASCII words
+ * (nearly all) go to english_stem.c, the same algorithm written for ASCII; longer ones (rare) to
+ * libstemmer's ISO-8859-1 build, whose output for ASCII is byte for byte that of its UTF-8 build;
+ * other words to the UTF-8 build. */
 #include <libstemmer.h>
 #include <limits.h>
 #include <stdlib.h>
 
 #include "text/text.h"
 
+enum { SHORT_MAX = 64 }; /* longest ASCII word for english_stem */
+
 struct stemmer {
     struct sb_stemmer *utf8;  /* libstemmer's English (Porter 2) stemmer, UTF-8 */
-    struct sb_stemmer *ascii; /* the same for single-byte text, used on ASCII words only */
+    struct sb_stemmer *ascii; /* the same for single-byte text, used on long ASCII words only */
+    char out[SHORT_MAX];      /* english_stem's stem */
 };
 
 stemmer *stemmer_new(void)
@@ -34,6 +38,10 @@ const char *stemmer_stem(stemmer *st, const char *folded, size_t len, size_t *ou
             sb = st->utf8;
             break;
         }
+    }
+    if (sb == st->ascii && len <= SHORT_MAX) {
+        *out_len = english_stem(folded, len, st->out);
+        return st->out;
     }
     const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)folded, (int)len);
     if (!r) return NULL;

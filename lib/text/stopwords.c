@@ -71,10 +71,30 @@ static const char *const stems[N_WORDS] = {
     "you'v", "your", "your", "yourself", "yourselv",
 };
 
-bool stopword(const char *folded, size_t len) { return wordlist_find(words, N_WORDS, folded, len); }
+/* For each length up to the longest word's (12), a bit for each first letter (a = bit 0) that a word
+ * of that length above has: most words that are not stopwords need no search. Written down from
+ * the list (test_text checks that every word of it is found). */
+enum { LONGEST = 12 };
+static const uint32_t first_letters[LONGEST + 1] = {
+    0x0,      0x101,    0x5c718b, 0x16cf9bf, 0x17c7bbb, 0x15d799f, 0x15ef19f,
+    0x4cb1ab, 0x14c1015, 0xc5010, 0x1080013, 0x20,     0x2000,
+};
+
+static bool may_be_stopword(const char *folded, size_t len)
+{
+    if (len < 1 || len > LONGEST) return false;
+    unsigned letter = (unsigned)((unsigned char)folded[0] - 'a');
+    return letter < 26 && ((first_letters[len] >> letter) & 1);
+}
+
+bool stopword(const char *folded, size_t len)
+{
+    return may_be_stopword(folded, len) && wordlist_find(words, N_WORDS, folded, len);
+}
 
 const char *stopword_stem(const char *folded, size_t len)
 {
+    if (!may_be_stopword(folded, len)) return NULL;
     size_t i = wordlist_index(words, N_WORDS, sizeof *words, folded, len);
     return i == N_WORDS ? NULL : stems[i];
 }

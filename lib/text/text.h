@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "common/buf.h"
+#include "common/bytes.h"
 #include "tidings.h"
 
 /* Decodes the code point at s[*pos] (s is valid UTF-8) and advances *pos. */
@@ -68,6 +69,10 @@ const char *stopword_stem(const char *folded, size_t len);
 /* The i-th stopword in list order, NULL past the end (for the tests). */
 const char *stopword_at(size_t i);
 
+/* The English Snowball (Porter 2) stem of an ASCII word, into out (room for len bytes: a stem is
+ * never longer than its word); its length. The same as libstemmer's (english_stem.c). */
+size_t english_stem(const char *word, size_t len, char *out);
+
 typedef struct stemmer stemmer;
 /* English Snowball stemmer (libstemmer); NULL when out of memory. */
 stemmer *stemmer_new(void);
@@ -95,6 +100,40 @@ lexicon *lexicon_new(void);
 /* Classifies a token of the given kind; false when out of memory. The answer is cached by the token's
  * bytes (the kind given at its first sighting is kept: token_next gives equal bytes equal kinds). */
 bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex_word *out);
+/* Whether byte c separates chunks: ASCII white space and the other control bytes, which token_next
+ * skips like white space, so no token crosses one. */
+static inline bool text_chunk_break(unsigned char c) { return c <= ' ' || c == 0x7f; }
+/* The end of the chunk that starts at s[pos] (not a break): the first break at or after pos, or end;
+ * *wide is set when a byte of the chunk is not ASCII. Eight bytes at a time: the lowest flagged
+ * byte of each test is exact (a borrow that could flag a byte wrongly comes only from a lower byte
+ * that is flagged itself). */
+static inline size_t text_chunk_end(const char *s, size_t end, size_t pos, bool *wide)
+{
+    uint64_t high = 0;
+    for (; pos + 8 <= end; pos += 8) {
+        uint64_t x = bytes_load64_le(s + pos), del = x ^ (BYTES_ONES * 0x7f);
+        uint64_t brk = ((x - BYTES_ONES * 0x21) & ~x & BYTES_HIGHS) | ((del - BYTES_ONES) & ~del & BYTES_HIGHS);
+        if (brk) {
+            uint64_t before = (brk & -brk) - 1; /* the bits of the bytes before the break */
+            *wide = ((high | (x & before)) & BYTES_HIGHS) != 0;
+            return pos + (size_t)__builtin_ctzll(brk) / 8;
+        }
+        high |= x;
+    }
+    for (; pos < end && !text_chunk_break((unsigned char)s[pos]); pos++) high |= (unsigned char)s[pos];
+    *wide = (high & BYTES_HIGHS) != 0;
+    return pos;
+}
+/* The tokens of a chunk: what lexicon_word gives for each, in text order. */
+typedef struct lex_chunk {
+    size_t n;             /* tokens */
+    const uint32_t *term; /* lex_word.term of each */
+    const uint8_t *flags; /* lex_word.flags of each (LEX_PUNCT: punctuation) */
+} lex_chunk;
+/* The tokens of a chunk s[0..len) (no byte of it a text_chunk_break, and it ends at one or at the
+ * end of the text) as token_next finds them in any text, and what each is. Cached by the chunk's
+ * bytes, like tokens. The arrays stay valid until the next call. False when out of memory. */
+bool lexicon_chunk(lexicon *lx, const char *s, size_t len, lex_chunk *out);
 /* The stem behind a term id (NUL-terminated), and its length. */
 const char *lexicon_term(const lexicon *lx, uint32_t term, size_t *len);
 /* Number of distinct term ids handed out so far. */
