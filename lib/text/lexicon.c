@@ -13,7 +13,8 @@
 #include "common/vec.h"
 #include "text/text.h"
 
-enum { INLINE_MAX = 16 }; /* longest token kept in the table of inline tokens */
+enum { INLINE_MAX = 16 };    /* longest token kept in the table of inline tokens */
+enum { INLINE_FIRST = 1024 }; /* slots of a new table of inline tokens */
 
 /* The bytes of a token of 1 to 16 bytes in two words: up to 8 packed (bytes_pack) in lo, hi 0;
  * more, the first 8 in lo and the last 8 in hi (overlapping). With the length, that is the token. */
@@ -68,7 +69,7 @@ static inline size_t find_slot(const lexicon *lx, inline_key k, size_t len, uint
 /* Doubles the table of inline tokens (or makes the first one); false when out of memory. */
 static bool grow_slots(lexicon *lx)
 {
-    size_t n = lx->n_slots ? lx->n_slots * 2 : 1024;
+    size_t n = lx->n_slots ? lx->n_slots * 2 : INLINE_FIRST;
     inline_slot *slots = calloc(n, sizeof *slots);
     if (!slots) return false;
     for (size_t i = 0; i < lx->n_slots; i++) {
@@ -221,6 +222,25 @@ bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex
     if (!sl->len) return learn_inline(lx, tok, len, kind, k, h, out);
     out->term = sl->term;
     out->flags = sl->flags;
+    return true;
+}
+
+bool lexicon_forget(lexicon *lx)
+{
+    inline_slot *slots = calloc(INLINE_FIRST, sizeof *slots);
+    if (!slots) return false;
+    free(lx->slots);
+    lx->slots = slots;
+    lx->n_slots = INLINE_FIRST;
+    lx->n_inline = 0;
+    strmap_free(&lx->tokens);
+    strmap_free(&lx->folded);
+    strmap_free(&lx->terms);
+    strmap_init(&lx->tokens);
+    strmap_init(&lx->folded);
+    strmap_init(&lx->terms);
+    vec_free(&lx->words);
+    vec_free(&lx->folded_words);
     return true;
 }
 
