@@ -103,8 +103,8 @@ size_t lexicon_n_terms(const lexicon *lx);
  * day) stays bounded: its user calls it past LEXICON_TERMS_MAX terms, and ids start again from 0
  * (what a token is does not change). False when out of memory, the lexicon then as it was. */
 bool lexicon_forget(lexicon *lx);
-/* About 12 MB of lexicon; relearning the common words after a forget costs a few milliseconds. */
-enum { LEXICON_TERMS_MAX = 1 << 17 };
+/* About 6 MB of lexicon; relearning the common words after a forget costs a few milliseconds. */
+enum { LEXICON_TERMS_MAX = 1 << 16 };
 void lexicon_free(lexicon *lx);
 
 #endif
