@@ -106,6 +106,11 @@ int main(int argc, char **argv)
     /* a thread a connection would otherwise get up to 8 malloc arenas a core, each keeping what
      * its threads freed: the server's memory grew under a mixed load; with two it stays flat */
     mallopt(M_ARENA_MAX, 2);
+    /* blocks of 1 MB and more (the stories engine's tables, SQLite's copy of a saved state) are
+     * mapped on their own and given back when freed: glibc's threshold otherwise moves up to the
+     * size of the largest such block freed (32 MB), later ones come from the heap, and the holes
+     * they leave when freed kept the server's RSS rising under the mixed load (bench/RESULTS.md) */
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
     td_error err = {0};
     td_server *s = td_server_new(&opts, &err);
     if (!s || td_server_listen(s, &err) != TD_OK) {

@@ -213,6 +213,55 @@ static void test_one_summarizer_serves_many_clusters(void **state)
     td_cluster_free(c);
 }
 
+/* A summariser kept for a stream forgets its lexicon past LEXICON_TERMS_MAX terms (a server's
+ * would grow with the news' names): the summary of a story is the same after it. */
+static void test_summaries_survive_a_forgotten_lexicon(void **state)
+{
+    (void)state;
+    td_cluster *c = read_story("examples/harbour-bridge");
+    td_summary_opts o;
+    td_summary_opts_defaults(&o);
+    td_error err = {0};
+    td_summarizer *s = td_summarizer_new(&o, &err);
+    td_summary *before = td_summarize(s, c, &err);
+    assert_non_null(before);
+    /* stories of invented names ("k" and five consonants, which the stemmer leaves whole), 5,000
+       new ones each, until the lexicon has seen more than its bound */
+    enum { NAMES = 5000, SENTENCE = 10 };
+    static const char letters[] = "bcdfghjkmnpqrtvwxz";
+    char *text = malloc(NAMES * 8 + 1);
+    assert_non_null(text);
+    for (unsigned story = 0; story * NAMES <= LEXICON_TERMS_MAX; story++) {
+        size_t len = 0;
+        for (unsigned i = 0; i < NAMES; i++) {
+            unsigned n = (story * NAMES + i) * 7919u;
+            text[len++] = i % SENTENCE ? 'k' : 'K';
+            for (int k = 0; k < 5; k++, n /= sizeof letters - 1) text[len++] = letters[n % (sizeof letters - 1)];
+            if (i % SENTENCE == SENTENCE - 1) text[len++] = '.';
+            text[len++] = ' ';
+        }
+        text[len] = '\0';
+        td_cluster *names = td_cluster_new("names");
+        assert_int_equal(td_cluster_add(names, &(td_document){.name = "n", .text = text}), TD_OK);
+        td_summary *sum = td_summarize(s, names, &err);
+        assert_non_null(sum);
+        td_summary_free(sum);
+        td_cluster_free(names);
+    }
+    td_summary *after = td_summarize(s, c, &err);
+    assert_non_null(after);
+    assert_int_equal(after->n_sentences, before->n_sentences);
+    for (size_t i = 0; i < before->n_sentences; i++) {
+        assert_string_equal(after->sentences[i].text, before->sentences[i].text);
+        assert_int_equal(after->sentences[i].n_sources, before->sentences[i].n_sources);
+    }
+    free(text);
+    td_summary_free(before);
+    td_summary_free(after);
+    td_summarizer_free(s);
+    td_cluster_free(c);
+}
+
 /* Found by fuzzing: a cluster without a single bigram concept must not offset a null pointer. */
 static void test_text_without_concepts(void **state)
 {
@@ -721,6 +770,7 @@ int main(void)
         cmocka_unit_test(test_sources_are_every_article_that_reports_it),
         cmocka_unit_test(test_sony_quote_is_attributed_to_both_outlets),
         cmocka_unit_test(test_one_summarizer_serves_many_clusters),
+        cmocka_unit_test(test_summaries_survive_a_forgotten_lexicon),
         cmocka_unit_test(test_text_without_concepts),
         cmocka_unit_test(test_ilp_covers_more_than_the_greedy),
         cmocka_unit_test(test_ilp_keeps_the_budget_and_falls_back),

@@ -309,6 +309,40 @@ static void test_lexicon(void **state)
     lexicon_free(NULL);
 }
 
+/* A forgotten lexicon hands out ids from 0 again, and every token is what it was: the same stem,
+ * the same class, case variants and long tokens included. */
+static void test_lexicon_forget(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"Hacks", "hacking", "The", "Sony", "SONY", "3,000", "don\xe2\x80\x99t",
+                                        "internationalisations", "Pyongyang's", ";"};
+    static const token_kind kinds[] = {TOKEN_WORD, TOKEN_WORD, TOKEN_WORD, TOKEN_WORD, TOKEN_WORD,
+                                       TOKEN_NUMBER, TOKEN_WORD, TOKEN_WORD, TOKEN_WORD, TOKEN_PUNCT};
+    enum { N = sizeof words / sizeof *words };
+    lexicon *lx = lexicon_new();
+    assert_non_null(lx);
+    lex_word before[N];
+    char stems[N][64];
+    for (size_t i = 0; i < N; i++) {
+        before[i] = word(lx, words[i], kinds[i]);
+        size_t len;
+        const char *t = lexicon_term(lx, before[i].term, &len);
+        assert_true(len < sizeof stems[i]);
+        memcpy(stems[i], t, len + 1);
+    }
+    assert_int_equal(lexicon_n_terms(lx), 8); /* hack, the, soni, 3000, don't, internationalis, pyongyang, ; */
+    assert_true(lexicon_forget(lx));
+    assert_int_equal(lexicon_n_terms(lx), 0);
+    for (size_t i = N; i-- > 0;) { /* in the other order: other ids, the same words */
+        lex_word w = word(lx, words[i], kinds[i]);
+        assert_int_equal(w.flags, before[i].flags);
+        assert_term(lx, w.term, stems[i]);
+    }
+    assert_int_equal(lexicon_n_terms(lx), 8);
+    assert_int_equal(word(lx, ";", TOKEN_PUNCT).term, 0);
+    lexicon_free(lx);
+}
+
 /* Every token of a real article goes through the lexicon; terms are stems of folded tokens. */
 static void test_lexicon_article(void **state)
 {
@@ -440,7 +474,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold),    cmocka_unit_test(test_tokens),  cmocka_unit_test(test_stopwords),
-        cmocka_unit_test(test_stemmer), cmocka_unit_test(test_lexicon), cmocka_unit_test(test_lexicon_article),
+        cmocka_unit_test(test_stemmer), cmocka_unit_test(test_lexicon), cmocka_unit_test(test_lexicon_forget),
+        cmocka_unit_test(test_lexicon_article),
         cmocka_unit_test(test_utf8_offsets),    cmocka_unit_test(test_stemmer_builds_agree),
         cmocka_unit_test(test_lexicon_chunks),
     };

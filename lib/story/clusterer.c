@@ -260,6 +260,9 @@ static bool post(td_clusterer *c, uint32_t slot, const feature *v, size_t n)
             return false;
         posting_list *p = &c->postings.items[id];
         if (p->len && p->items[p->len - 1] == entry) continue;
+        /* most features are posted by one story: a first list of the smallest heap block (not the
+           8 entries of a vec's first growth) keeps the index's memory near what it holds */
+        if (!p->cap && (p->items = malloc(POSTINGS_FIRST * sizeof *p->items))) p->cap = POSTINGS_FIRST;
         if (p->len == POSTINGS_MAX) { /* a very common feature: keep the newer half */
             memmove(p->items, p->items + POSTINGS_MAX / 2, (POSTINGS_MAX / 2) * sizeof *p->items);
             p->len = POSTINGS_MAX / 2;
@@ -290,13 +293,16 @@ static bool compact(td_clusterer *c)
         for (size_t j = 0; j < p->len; j++)
             if (live_entry(c, p->items[j])) p->items[k++] = p->items[j];
         p->len = k;
+        if (!k) vec_free(p); /* its room goes to the lists of new features */
         c->n_postings += k;
         kept += k > 0;
     }
-    /* when most features are still posted, the map stays as it is (the lists are walked at every
-     * maintenance when the live stories alone fill the index; the map is rebuilt only when that
-     * pays); else the features still posted get new ids, in a map and an array of their size */
-    if (c->postings.len - kept <= kept) return true;
+    /* while two thirds of the features are still posted, the map stays as it is (the lists are
+     * walked at every maintenance when the live stories alone fill the index; a rebuild at each
+     * costs a quarter of the placing); else the features still posted get new ids, in a map and an
+     * array of their size: a rebuild every kept / 2 new features, whose cost is then a constant
+     * per feature, and the empty keys between two stay under a third of the index */
+    if (2 * (c->postings.len - kept) <= kept) return true;
     u64map keys = {0};
     posting_list *lists = malloc((kept ? kept : 1) * sizeof *lists);
     uint64_t key;
@@ -312,9 +318,8 @@ static bool compact(td_clusterer *c)
     }
     for (size_t i = 0; i < c->index_keys.n_slots; i++) {
         if (!u64map_entry(&c->index_keys, i, &key, &id)) continue;
-        posting_list *p = &c->postings.items[id];
-        if (p->len) lists[u64map_find(&keys, key)] = *p;
-        else vec_free(p);
+        const posting_list *p = &c->postings.items[id];
+        if (p->len) lists[u64map_find(&keys, key)] = *p; /* the emptied ones are freed above */
     }
     free(c->postings.items);
     c->postings.items = lists;

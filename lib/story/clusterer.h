@@ -12,6 +12,7 @@ enum {
     CENTROID_MAX = 1000,    /* features a centroid keeps (pruned back when half as many again) */
     CANDIDATES = 12,        /* candidate stories scored in full */
     POSTINGS_MAX = 256,     /* stories remembered under one feature (the newest) */
+    POSTINGS_FIRST = 3,     /* entries of a new list: the 24 bytes of glibc's smallest block */
     MAINTAIN_EVERY = 1024,  /* articles between closings of idle stories */
     DF_MAX = (1 << 20) - 1, /* features with a document frequency (their key table stays at 2^21 slots) */
     LOG_MEMO = 64,          /* small counts whose logarithms are kept */

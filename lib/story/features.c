@@ -120,6 +120,12 @@ static bool featurize_text(featurizer *fz, const char *s, size_t len, float by)
 
 bool featurize(featurizer *fz, const td_document *doc)
 {
+    /* features are hashes of stems, not term ids: forgetting the lexicon changes no feature, and
+       a stream's memory does not grow with its vocabulary */
+    if (lexicon_n_terms(fz->lx) > LEXICON_TERMS_MAX) {
+        if (!lexicon_forget(fz->lx)) return false;
+        fz->term_hash.len = 0;
+    }
     u64map_clear(&fz->slots);
     fz->counts.len = 0;
     size_t len = doc->text_len ? doc->text_len : strlen(doc->text);

@@ -160,6 +160,9 @@ static td_summary *build_summary(const model *m, td_method method, const index_l
 
 td_summary *td_summarize(td_summarizer *s, const td_cluster *cluster, td_error *err)
 {
+    /* a summariser kept for a stream (a server's) would grow with its vocabulary: past the bound
+       its lexicon is emptied; the model numbers terms per cluster, so no summary changes */
+    if (lexicon_n_terms(s->lx) > LEXICON_TERMS_MAX && !lexicon_forget(s->lx)) return error_nomem(err), NULL;
     if (model_build(&s->m, s->lx, cluster, err) != TD_OK) return NULL;
     const model *m = &s->m;
     budget limit = {s->opts.max_words, s->opts.max_bytes, s->opts.max_sentences};

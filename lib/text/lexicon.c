@@ -18,7 +18,8 @@
 #include "common/vec.h"
 #include "text/text.h"
 
-enum { INLINE_MAX = 16 }; /* longest token kept in the table of inline tokens */
+enum { INLINE_MAX = 16 };    /* longest token kept in the table of inline tokens */
+enum { INLINE_FIRST = 1024 }; /* slots of a new table of inline tokens */
 
 /* The bytes of a token of 1 to 16 bytes in two words: up to 8 packed (bytes_pack) in lo, hi 0;
  * more, the first 8 in lo and the last 8 in hi (overlapping). With the length, that is the token. */
@@ -77,7 +78,7 @@ static inline inline_slot *find_slot(const lexicon *lx, inline_key k, size_t len
 /* Doubles the table (or makes the first one); false when out of memory. */
 static bool grow_slots(lexicon *lx)
 {
-    size_t n = lx->n_slots ? lx->n_slots * 2 : 1024;
+    size_t n = lx->n_slots ? lx->n_slots * 2 : INLINE_FIRST;
     inline_slot *slots = calloc(n, sizeof *slots);
     if (!slots) return false;
     for (size_t i = 0; i < lx->n_slots; i++) {
@@ -273,6 +274,25 @@ bool lexicon_chunk(lexicon *lx, const char *s, size_t len, lex_chunk *out)
     }
     if (!split_chunk(lx, s, len)) return false;
     *out = (lex_chunk){lx->chunk_terms.len, lx->chunk_terms.items, lx->chunk_flags.items};
+    return true;
+}
+
+bool lexicon_forget(lexicon *lx)
+{
+    inline_slot *slots = calloc(INLINE_FIRST, sizeof *slots);
+    if (!slots) return false;
+    free(lx->slots);
+    lx->slots = slots;
+    lx->n_slots = INLINE_FIRST;
+    lx->n_inline = 0;
+    strmap_free(&lx->tokens);
+    strmap_free(&lx->folded);
+    strmap_free(&lx->terms);
+    strmap_init(&lx->tokens);
+    strmap_init(&lx->folded);
+    strmap_init(&lx->terms);
+    vec_free(&lx->words);
+    vec_free(&lx->folded_words);
     return true;
 }
 

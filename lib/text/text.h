@@ -138,6 +138,12 @@ bool lexicon_chunk(lexicon *lx, const char *s, size_t len, lex_chunk *out);
 const char *lexicon_term(const lexicon *lx, uint32_t term, size_t *len);
 /* Number of distinct term ids handed out so far. */
 size_t lexicon_n_terms(const lexicon *lx);
+/* Forgets every token and term, so that a lexicon kept across an endless stream (new names every
+ * day) stays bounded: its user calls it past LEXICON_TERMS_MAX terms, and ids start again from 0
+ * (what a token is does not change). False when out of memory, the lexicon then as it was. */
+bool lexicon_forget(lexicon *lx);
+/* About 6 MB of lexicon; relearning the common words after a forget costs a few milliseconds. */
+enum { LEXICON_TERMS_MAX = 1 << 16 };
 void lexicon_free(lexicon *lx);
 
 #endif
