@@ -222,6 +222,7 @@ for r in range(40):
     total=$(wc -l <"$tmp/stream.jsonl" | tr -d ' ')
     "$TD" cluster --store "$tmp/calm.db" --batch 25 --json "$tmp/stream.jsonl" >/dev/null 2>&1
     "$TD" stories --store "$tmp/calm.db" --json >"$tmp/calm.json" 2>&1
+    : >"$tmp/crash.out" # there before the wait below counts its lines (the pipeline starts in the background)
     python3 -c 'import sys,time
 for l in open(sys.argv[1]):
     sys.stdout.write(l); sys.stdout.flush(); time.sleep(0.002)' "$tmp/stream.jsonl" 2>/dev/null |

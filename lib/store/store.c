@@ -253,6 +253,14 @@ static td_status load(td_store *s, td_error *err)
     return replay(s, err);
 }
 
+/* One step of a schema upgrade: its SQL (a whole transaction) run, or rolled back if it fails. */
+static td_status upgrade(td_store *s, const char *sql, td_error *err)
+{
+    td_status st = store_exec(s, sql, err);
+    if (st != TD_OK) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
+}
+
 /* Checks what the file is, makes the schema of a new store, then turns WAL on. */
 static td_status check(td_store *s, const td_story_opts *opts, td_error *err)
 {
@@ -280,50 +288,47 @@ static td_status check(td_store *s, const td_story_opts *opts, td_error *err)
     if ((st = store_exec(s, "PRAGMA journal_mode = WAL", err)) != TD_OK) return st;
     /* schemas 1 to 3 to 4: the search index (schema 1 had none; 2 and 3 indexed whole texts, 2 by
      * triggers) made again from the stored articles */
-    if (version < 4 && (st = store_exec(s,
-                                        "BEGIN IMMEDIATE; DROP TRIGGER IF EXISTS articles_fts_insert;"
-                                        " DROP TRIGGER IF EXISTS articles_fts_update; DROP TABLE IF EXISTS articles_fts;"
-                                        SEARCH_SCHEMA "INSERT INTO articles_fts (rowid, title, lead) SELECT "
-                                        SEARCHED_BEFORE_6 ";"
-                                        "PRAGMA user_version = 4; COMMIT;",
-                                        err)) != TD_OK) {
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    if (version < 4 &&
+        (st = upgrade(s,
+                      "BEGIN IMMEDIATE; DROP TRIGGER IF EXISTS articles_fts_insert;"
+                      " DROP TRIGGER IF EXISTS articles_fts_update; DROP TABLE IF EXISTS articles_fts;"
+                      SEARCH_SCHEMA "INSERT INTO articles_fts (rowid, title, lead) SELECT "
+                      SEARCHED_BEFORE_6 ";"
+                      "PRAGMA user_version = 4; COMMIT;",
+                      err)) != TD_OK)
         return st;
-    }
     /* 4 to 5: the articles copied, in order, into a table without the unique index on their ids,
      * and the ids' hashes into article_ids */
     if (version < 5 &&
-        (st = store_exec(s,
-                         "BEGIN IMMEDIATE; CREATE TABLE articles_5" ARTICLE_COLUMNS_5
-                         "INSERT INTO articles_5 SELECT seq, id, story, source, title, url, date, text, copy_of,"
-                         " confidence FROM articles ORDER BY seq;"
-                         "DROP TABLE articles; ALTER TABLE articles_5 RENAME TO articles;" ARTICLES_BY_STORY ID_TABLES
-                         "INSERT INTO article_ids (hash, seq) SELECT store_hash(id), seq FROM articles ORDER BY 1, 2;"
-                         "PRAGMA user_version = 5; COMMIT;",
-                         err)) != TD_OK) {
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        (st = upgrade(s,
+                      "BEGIN IMMEDIATE; CREATE TABLE articles_5" ARTICLE_COLUMNS_5
+                      "INSERT INTO articles_5 SELECT seq, id, story, source, title, url, date, text, copy_of,"
+                      " confidence FROM articles ORDER BY seq;"
+                      "DROP TABLE articles; ALTER TABLE articles_5 RENAME TO articles;" ARTICLES_BY_STORY ID_TABLES
+                      "INSERT INTO article_ids (hash, seq) SELECT store_hash(id), seq FROM articles ORDER BY 1, 2;"
+                      "PRAGMA user_version = 5; COMMIT;",
+                      err)) != TD_OK)
         return st;
-    }
     /* 5 to 6: each distinct text once in texts (its key the arrival number of its first article,
      * its refs the articles holding it), the articles copied, in order, with their text's key */
     if (version < 6 &&
-        (st = store_exec(s,
-                         "BEGIN IMMEDIATE;" TEXT_TABLES
-                         "CREATE TEMP TABLE distinct_texts AS SELECT min(seq) AS key, count(*) AS refs,"
-                         " store_hash(text) AS hash, text FROM articles GROUP BY text;"
-                         "INSERT INTO texts (key, text) SELECT key, text FROM distinct_texts ORDER BY key;"
-                         "INSERT INTO text_hashes (hash, key, refs) SELECT hash, key, refs FROM distinct_texts"
-                         " ORDER BY hash, key;"
-                         "DROP TABLE distinct_texts; CREATE TABLE articles_6" ARTICLE_COLUMNS
-                         "INSERT INTO articles_6 SELECT a.seq, a.id, a.story, a.source, a.title, a.url, a.date,"
-                         " (SELECT h.key FROM text_hashes h JOIN texts t ON t.key = h.key"
-                         " WHERE h.hash = store_hash(a.text) AND t.text = a.text), a.copy_of, a.confidence"
-                         " FROM articles a ORDER BY a.seq;"
-                         "DROP TABLE articles; ALTER TABLE articles_6 RENAME TO articles;" ARTICLES_BY_STORY
-                         "PRAGMA user_version = 6; COMMIT;",
-                         err)) != TD_OK)
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    return st;
+        (st = upgrade(s,
+                      "BEGIN IMMEDIATE;" TEXT_TABLES
+                      "CREATE TEMP TABLE distinct_texts AS SELECT min(seq) AS key, count(*) AS refs,"
+                      " store_hash(text) AS hash, text FROM articles GROUP BY text;"
+                      "INSERT INTO texts (key, text) SELECT key, text FROM distinct_texts ORDER BY key;"
+                      "INSERT INTO text_hashes (hash, key, refs) SELECT hash, key, refs FROM distinct_texts"
+                      " ORDER BY hash, key;"
+                      "DROP TABLE distinct_texts; CREATE TABLE articles_6" ARTICLE_COLUMNS
+                      "INSERT INTO articles_6 SELECT a.seq, a.id, a.story, a.source, a.title, a.url, a.date,"
+                      " (SELECT h.key FROM text_hashes h JOIN texts t ON t.key = h.key"
+                      " WHERE h.hash = store_hash(a.text) AND t.text = a.text), a.copy_of, a.confidence"
+                      " FROM articles a ORDER BY a.seq;"
+                      "DROP TABLE articles; ALTER TABLE articles_6 RENAME TO articles;" ARTICLES_BY_STORY
+                      "PRAGMA user_version = 6; COMMIT;",
+                      err)) != TD_OK)
+        return st;
+    return TD_OK;
 }
 
 td_store *td_store_open(const char *path, const td_story_opts *opts, td_error *err)
