@@ -17,20 +17,11 @@ static void bind_opt(sqlite3_stmt *st, int i, const char *s)
     else sqlite3_bind_null(st, i);
 }
 
-/* Steps a statement that returns no rows, then resets it. */
-static td_status run(td_store *s, sqlite3_stmt *st, td_error *err)
-{
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    return rc == SQLITE_DONE ? TD_OK : store_error(s, rc, "cannot write", err);
-}
-
 /* Runs a statement whose one parameter is an article's arrival number. */
 static td_status run_on_seq(td_store *s, sqlite3_stmt *st, long long seq, td_error *err)
 {
     sqlite3_bind_int64(st, 1, seq);
-    return run(s, st, err);
+    return store_run(s, st, err);
 }
 
 /* A story got n new articles (0 for an update) at arrival seq, with the date given (or none):
@@ -67,7 +58,7 @@ td_status store_flush_stories(td_store *s, td_error *err)
             sqlite3_bind_int64(st, 4, t->when);
             sqlite3_bind_text(st, 5, s->touch_dates.data + t->date, -1, SQLITE_STATIC);
         }
-        status = run(s, st, err);
+        status = store_run(s, st, err);
     }
     u64map_clear(&s->touched_keys);
     s->touched.len = 0;
@@ -87,21 +78,19 @@ static const char *keep(buf *b, const char *s, td_error *err, bool *ok)
     return b->data ? b->data : "";
 }
 
-/* An id already stored: *found false when it is not. */
-static td_status known(td_store *s, const td_document *doc, td_placement *out, td_store_action *action, bool *found,
-                       td_error *err)
+/* An id already stored (id_hash its store_hash, len the text's length): *found false when it is not. */
+static td_status known(td_store *s, const td_document *doc, long long id_hash, size_t len, td_placement *out,
+                       td_store_action *action, bool *found, td_error *err)
 {
     sqlite3_stmt *st = s->q[Q_FIND_ARTICLE];
-    size_t id_len = strlen(doc->name);
-    sqlite3_bind_int64(st, 1, store_hash(doc->name, id_len));
-    sqlite3_bind_text(st, 2, doc->name, (int)id_len, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 1, id_hash);
+    sqlite3_bind_text(st, 2, doc->name, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     *found = rc == SQLITE_ROW;
     if (!*found) {
         sqlite3_reset(st);
         return rc == SQLITE_DONE ? TD_OK : store_error(s, rc, "cannot read", err);
     }
-    size_t len = doc->text_len ? doc->text_len : strlen(doc->text);
     bool same = (size_t)sqlite3_column_bytes(st, 2) == len && !memcmp(sqlite3_column_blob(st, 2), doc->text, len);
     bool ok = true;
     long long seq = sqlite3_column_int64(st, 0), old_key = sqlite3_column_int64(st, 6);
@@ -131,7 +120,7 @@ static td_status known(td_store *s, const td_document *doc, td_placement *out, t
     bind_opt(st, 4, doc->url);
     bind_opt(st, 5, doc->date);
     sqlite3_bind_int64(st, 6, key);
-    status = run(s, st, err);
+    status = store_run(s, st, err);
     if (status == TD_OK) status = run_on_seq(s, s->q[Q_INDEX_ARTICLE], seq, err);
     if (status == TD_OK) status = store_text_release(s, old_hash, old_key, err);
     return status == TD_OK ? touch_story(s, out->story_key, 0, s->next_seq - 1, doc->date, err) : status;
@@ -149,11 +138,12 @@ td_status td_store_add(td_store *s, const td_document *doc, td_placement *out, t
     long long when;
     if (doc->date && !td_date_parse(doc->date, &when))
         return error_set(err, TD_ERR_INPUT, "%s: date \"%.40s\" is not YYYY-MM-DD or ISO 8601", doc->name, doc->date);
+    long long id_hash = store_hash(doc->name, strlen(doc->name));
+    size_t len = doc->text_len ? doc->text_len : strlen(doc->text);
     bool found;
-    if ((status = known(s, doc, out, action, &found, err)) != TD_OK || found) return status;
+    if ((status = known(s, doc, id_hash, len, out, action, &found, err)) != TD_OK || found) return status;
     *action = TD_STORE_ADDED;
     if ((status = td_clusterer_add(s->clusterer, doc, out, err)) != TD_OK) return status;
-    size_t len = doc->text_len ? doc->text_len : strlen(doc->text);
     long long text_key;
     if ((status = store_text_add(s, doc->text, len, &text_key, err)) != TD_OK) return status;
     long long seq = s->next_seq++;
@@ -162,7 +152,7 @@ td_status td_store_add(td_store *s, const td_document *doc, td_placement *out, t
         sqlite3_bind_int64(st, 1, (sqlite3_int64)out->story_key);
         sqlite3_bind_text(st, 2, out->story, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 3, seq);
-        if ((status = run(s, st, err)) != TD_OK) return status;
+        if ((status = store_run(s, st, err)) != TD_OK) return status;
     }
     sqlite3_stmt *st = s->q[Q_INSERT_ARTICLE];
     sqlite3_bind_int64(st, 1, seq);
@@ -175,11 +165,11 @@ td_status td_store_add(td_store *s, const td_document *doc, td_placement *out, t
     sqlite3_bind_int64(st, 8, text_key);
     bind_opt(st, 9, out->copy_of);
     sqlite3_bind_double(st, 10, out->confidence);
-    if ((status = run(s, st, err)) != TD_OK) return status;
+    if ((status = store_run(s, st, err)) != TD_OK) return status;
     st = s->q[Q_INSERT_ID];
-    sqlite3_bind_int64(st, 1, store_hash(doc->name, strlen(doc->name)));
+    sqlite3_bind_int64(st, 1, id_hash);
     sqlite3_bind_int64(st, 2, seq);
-    if ((status = run(s, st, err)) != TD_OK) return status;
+    if ((status = store_run(s, st, err)) != TD_OK) return status;
     s->recent_ids++;
     return touch_story(s, out->story_key, 1, seq, doc->date, err);
 }
@@ -189,7 +179,7 @@ td_status store_index_added(td_store *s, td_error *err)
     if (s->unindexed_seq == s->next_seq) return TD_OK;
     sqlite3_stmt *st = s->q[Q_INDEX_ADDED];
     sqlite3_bind_int64(st, 1, s->unindexed_seq);
-    td_status status = run(s, st, err);
+    td_status status = store_run(s, st, err);
     if (status == TD_OK) s->unindexed_seq = s->next_seq;
     return status;
 }
@@ -200,7 +190,7 @@ td_status store_save_state(td_store *s, td_error *err)
     if (!story_state_save(s->clusterer, &s->state)) return error_nomem(err);
     sqlite3_stmt *st = s->q[Q_SAVE_STATE];
     sqlite3_bind_blob64(st, 1, s->state.data, s->state.len, SQLITE_STATIC);
-    return run(s, st, err);
+    return store_run(s, st, err);
 }
 
 td_status td_store_commit(td_store *s, td_error *err)

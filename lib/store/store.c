@@ -109,6 +109,14 @@ td_status store_exec(td_store *s, const char *sql, td_error *err)
     return rc == SQLITE_OK ? TD_OK : store_error(s, rc, "cannot update", err);
 }
 
+td_status store_run(td_store *s, sqlite3_stmt *st, td_error *err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? TD_OK : store_error(s, rc, "cannot write", err);
+}
+
 /* One integer from a PRAGMA or query. */
 static td_status query_int(td_store *s, const char *sql, long long *out, td_error *err)
 {

@@ -105,6 +105,8 @@ td_status store_text_release(td_store *s, long long hash, long long key, td_erro
 td_status store_merge_texts(td_store *s, td_error *err);
 /* Runs SQL without results; store_error on failure. */
 td_status store_exec(td_store *s, const char *sql, td_error *err);
+/* Steps a prepared statement that returns no rows, then resets it and clears its bindings. */
+td_status store_run(td_store *s, sqlite3_stmt *st, td_error *err);
 /* Frees n summary sentences and their array (listing.c). */
 void store_sentences_free(td_story_sentence *k, size_t n);
 /* Reads the articles (q[0], by story key) and the summary (q[1]) of story key into st (listing.c). */

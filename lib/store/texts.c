@@ -7,15 +7,6 @@
 #include "common/error.h"
 #include "store/store.h"
 
-/* Steps a statement that returns no rows, then resets it. */
-static td_status step(td_store *s, sqlite3_stmt *st, td_error *err)
-{
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    return rc == SQLITE_DONE ? TD_OK : store_error(s, rc, "cannot write", err);
-}
-
 /* Runs the statements first..last (of parameters hash, key and, when not 0, refs) in order. */
 static td_status run_text(td_store *s, int first, int last, long long hash, long long key, int refs, td_error *err)
 {
@@ -25,7 +16,7 @@ static td_status run_text(td_store *s, int first, int last, long long hash, long
         sqlite3_bind_int64(st, 1, hash);
         sqlite3_bind_int64(st, 2, key);
         if (refs) sqlite3_bind_int(st, 3, refs);
-        status = step(s, st, err);
+        status = store_run(s, st, err);
     }
     return status;
 }
@@ -50,7 +41,7 @@ td_status store_text_add(td_store *s, const char *text, size_t len, long long *k
     if (rc != SQLITE_DONE) return store_error(s, rc, "cannot read", err);
     st = s->q[Q_INSERT_TEXT];
     sqlite3_bind_text(st, 1, text, (int)len, SQLITE_STATIC);
-    td_status status = step(s, st, err);
+    td_status status = store_run(s, st, err);
     if (status != TD_OK) return status;
     *key = sqlite3_last_insert_rowid(s->db);
     if ((status = run_text(s, Q_INSERT_TEXT_HASH, Q_INSERT_TEXT_HASH, hash, *key, 0, err)) == TD_OK) s->recent_texts++;
