@@ -7,12 +7,6 @@
 NAME=cli_serve_load_test
 . tests/clilib.sh "$@"
 
-if ! command -v curl >/dev/null 2>&1 || [ "$have_python" -eq 0 ]; then
-    skip "tidings serve: needs curl and python3"
-    finish
-    exit $?
-fi
-
 . tests/servelib.sh
 start_server "$tmp/load.db"
 

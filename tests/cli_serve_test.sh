@@ -6,12 +6,6 @@
 NAME=cli_serve_test
 . tests/clilib.sh "$@"
 
-if ! command -v curl >/dev/null 2>&1 || [ "$have_python" -eq 0 ]; then
-    skip "tidings serve: needs curl and python3"
-    finish
-    exit $?
-fi
-
 . tests/servelib.sh
 
 # req METHOD PATH [CURL ARGS…]: sets code; the body goes to $tmp/body, the headers to $tmp/headers.

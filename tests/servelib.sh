@@ -1,6 +1,13 @@
 # servelib.sh — starting and stopping `tidings serve` for the end-to-end tests that talk to it
-# (sourced after tests/clilib.sh, which sets TD and tmp): start_server, stop_server, and the trap
-# that stops the server and removes the temporary folder when the test ends.
+# (sourced after tests/clilib.sh, which sets TD and tmp): the test is skipped without curl and
+# python3; start_server, stop_server, and the trap that stops the server and removes the temporary
+# folder when the test ends.
+
+if ! command -v curl >/dev/null 2>&1 || [ "$have_python" -eq 0 ]; then
+    skip "tidings serve: needs curl and python3"
+    finish
+    exit $?
+fi
 
 pid=""
 stop_server() {

@@ -27,6 +27,9 @@ static int teardown(void **state)
 static const td_document ferry1 = {.name = "ferry-1", .source = "Coastal Herald", .date = "2025-03-02",
                                    .text = "A fire broke out in the engine room of the ferry Aldous Grey off Kelmsley "
                                            "harbour, and all 212 passengers were taken off by lifeboats."};
+/* ferry-1's text as a later edit has it (the crew added) */
+static char ferry1_edited[] = "A fire broke out in the engine room of the ferry Aldous Grey off Kelmsley harbour; "
+                              "all 212 passengers and 14 crew were taken off by lifeboats.";
 static const td_document ferry2 = {.name = "ferry-2", .source = "North Shore Post", .date = "2025-03-02",
                                    .text = "The ferry Aldous Grey was evacuated after an engine room fire off "
                                            "Kelmsley; lifeboats carried the 212 passengers ashore."};
@@ -173,6 +176,17 @@ static void test_state_behind(void **state)
     teardown(NULL);
 }
 
+/* Adds doc, an update of a stored article (another text), and commits. */
+static void update_and_commit(td_store *s, const td_document *doc)
+{
+    td_error err = {0};
+    td_placement p;
+    td_store_action act;
+    assert_int_equal(td_store_add(s, doc, &p, &act, &err), TD_OK);
+    assert_int_equal(act, TD_STORE_UPDATED);
+    assert_int_equal(td_store_commit(s, &err), TD_OK);
+}
+
 /* The article id's text as the reader finds it (td_store_article), "" when there is none. */
 static void expect_article(const char *id, const char *text)
 {
@@ -293,14 +307,9 @@ static void test_shared_texts(void **state)
     td_error err = {0};
     td_store *s = td_store_open(path, NULL, &err);
     assert_non_null(s);
-    td_placement p;
-    td_store_action act;
     td_document changed = ferry1;
-    changed.text = "A fire broke out in the engine room of the ferry Aldous Grey off Kelmsley harbour; all 212 "
-                   "passengers and 14 crew were taken off by lifeboats.";
-    assert_int_equal(td_store_add(s, &changed, &p, &act, &err), TD_OK);
-    assert_int_equal(act, TD_STORE_UPDATED);
-    assert_int_equal(td_store_commit(s, &err), TD_OK);
+    changed.text = ferry1_edited;
+    update_and_commit(s, &changed);
     /* ferry-1b still holds the first text: four texts */
     assert_int_equal(peek("SELECT count(*) FROM texts"), 4);
     expect_article("ferry-1", changed.text);
@@ -308,9 +317,7 @@ static void test_shared_texts(void **state)
     /* ferry-1b takes ferry-2's text: the first text is held by no article, and goes */
     td_document copy = ferry2;
     copy.name = "ferry-1b";
-    assert_int_equal(td_store_add(s, &copy, &p, &act, &err), TD_OK);
-    assert_int_equal(act, TD_STORE_UPDATED);
-    assert_int_equal(td_store_commit(s, &err), TD_OK);
+    update_and_commit(s, &copy);
     assert_int_equal(peek("SELECT count(*) FROM texts"), 3);
     assert_int_equal(peek("SELECT count(*) FROM text_hashes") + peek("SELECT count(*) FROM recent_text_hashes"), 3);
     assert_int_equal(peek("SELECT count(*) FROM texts WHERE text LIKE '%all 212 passengers were%'"), 0);
@@ -323,9 +330,7 @@ static void test_shared_texts(void **state)
     assert_int_equal(peek("SELECT count(*) FROM recent_text_hashes"), 1);
     td_document vote_text = vote1;
     vote_text.name = "ferry-1";
-    assert_int_equal(td_store_add(s, &vote_text, &p, &act, &err), TD_OK);
-    assert_int_equal(act, TD_STORE_UPDATED);
-    assert_int_equal(td_store_commit(s, &err), TD_OK);
+    update_and_commit(s, &vote_text);
     td_store_close(s);
     assert_int_equal(peek("SELECT count(*) FROM texts"), 2);
     assert_int_equal(peek("SELECT count(*) FROM recent_text_hashes"), 0);
@@ -360,11 +365,8 @@ static void test_id_collision(void **state)
     assert_int_equal(td_store_add(s, &ferry1, &p, &act, &err), TD_OK);
     assert_int_equal(act, TD_STORE_SAME);
     td_document changed = ferry1;
-    changed.text = "A fire broke out in the engine room of the ferry Aldous Grey off Kelmsley harbour; all 212 "
-                   "passengers and 14 crew were taken off by lifeboats.";
-    assert_int_equal(td_store_add(s, &changed, &p, &act, &err), TD_OK);
-    assert_int_equal(act, TD_STORE_UPDATED);
-    assert_int_equal(td_store_commit(s, &err), TD_OK);
+    changed.text = ferry1_edited;
+    update_and_commit(s, &changed);
     td_store_close(s);
     expect_article("ferry-1", changed.text);
     expect_article("ferry-1 (renamed)", "");
