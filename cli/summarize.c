@@ -4,6 +4,7 @@
 #define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
@@ -263,6 +264,14 @@ static size_t start_workers(queue *q, td_summarizer **sz, worker *workers, pthre
 {
     size_t n = 0;
     td_error err = {0};
+    /* each thread's malloc arena otherwise grows and gives memory back a few pages at a time: the
+     * mprotect and munmap calls of a process with threads make every core flush its TLB, and two
+     * threads took 83 ms of CPU for what one does in 50 (bench/RESULTS.md); with 4 MB of slack
+     * kept at the top of each heap they take 51 */
+    if (q->a->jobs > 1) {
+        mallopt(M_TOP_PAD, 4 << 20);
+        mallopt(M_MMAP_THRESHOLD, 4 << 20);
+    }
     while (n + 1 < q->a->jobs && (sz[n + 1] = td_summarizer_new(&q->a->opts, &err))) {
         workers[n] = (worker){q, sz[n + 1]};
         if (pthread_create(&threads[n], NULL, work, &workers[n]) != 0) break;
