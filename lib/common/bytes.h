@@ -29,6 +29,15 @@ static inline uint64_t bytes_load64_le(const void *p)
     return v;
 }
 
+/* Stores v's eight bytes at p, its lowest bits first (the inverse of bytes_load64_le). */
+static inline void bytes_store64_le(void *p, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    memcpy(p, &v, sizeof v);
+}
+
 static inline uint32_t bytes_load32(const void *p)
 {
     uint32_t v;

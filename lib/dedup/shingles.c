@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/bytes.h"
 #include "dedup/dedup.h"
 
 /* Whole words that copy editors swap for one another, each mapped to one form. */
@@ -26,25 +27,6 @@ static const char *const units[][2] = {
 };
 #define N_UNITS (sizeof units / sizeof units[0])
 
-/* The little-endian 64-bit value of 8 bytes: the first byte is the lowest. */
-static uint64_t load_le64(const unsigned char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    v = __builtin_bswap64(v);
-#endif
-    return v;
-}
-
-static void store_le64(unsigned char *p, uint64_t v)
-{
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    v = __builtin_bswap64(v);
-#endif
-    memcpy(p, &v, 8);
-}
-
 /* hash_word's state after the first block of a word of n bytes (zero-padded). */
 static uint64_t hash_start(uint64_t first, size_t n) { return first ^ n * 0x9e3779b97f4a7c15ULL; }
 
@@ -54,9 +36,9 @@ static uint64_t hash_start(uint64_t first, size_t n) { return first ^ n * 0x9e37
  * of its bytes, and costs a multiply-xorshift or two instead of a call to a general hash. */
 static uint64_t hash_word(unsigned char *w, size_t n)
 {
-    store_le64(w + n, 0);
-    uint64_t h = hash_start(load_le64(w), n);
-    for (size_t i = 8; i < n; i += 8) h = hash_mix(h) ^ load_le64(w + i);
+    bytes_store64_le(w + n, 0);
+    uint64_t h = hash_start(bytes_load64_le(w), n);
+    for (size_t i = 8; i < n; i += 8) h = hash_mix(h) ^ bytes_load64_le(w + i);
     return hash_mix(h);
 }
 
@@ -215,7 +197,7 @@ static void word_append(word *wd, unsigned char c)
  * at most hi when b + (0x7f - hi) has not; no sum carries into the next byte. */
 static uint64_t word_bytes(uint64_t v)
 {
-    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    const uint64_t ones = BYTES_ONES, high = BYTES_HIGHS;
     uint64_t ascii = ~v & high, low7 = v & ~high, lower = low7 | 0x20 * ones;
     uint64_t letter = (lower + 0x1f * ones) & ~(lower + 0x05 * ones); /* 'a'..'z' */
     uint64_t digit = (low7 + 0x50 * ones) & ~(low7 + 0x46 * ones);   /* '0'..'9' */
@@ -228,9 +210,9 @@ static uint64_t word_bytes(uint64_t v)
 static size_t read_run(word *wd, const unsigned char *p, size_t len, size_t i)
 {
     while (i + 8 <= len) {
-        uint64_t v = load_le64(p + i), stop = ~word_bytes(v) & 0x8080808080808080ULL;
+        uint64_t v = bytes_load64_le(p + i), stop = ~word_bytes(v) & BYTES_HIGHS;
         size_t run = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8, room = WORD_MAX - wd->n;
-        store_le64(wd->w + wd->n, v | 0x2020202020202020ULL);
+        bytes_store64_le(wd->w + wd->n, v | 0x20 * BYTES_ONES);
         if (run > room) wd->overflow = true;
         wd->n += run < room ? run : room;
         i += run;
@@ -269,11 +251,11 @@ static bool words_of(shingler *sh, const char *text, size_t len)
              * plain separator, or an apostrophe, dot or comma that no letter or digit follows (and
              * that therefore ends the word). Its hash is hash_word's, from its one or two blocks in
              * registers. */
-            uint64_t v = load_le64(p + i), stop = ~word_bytes(v) & 0x8080808080808080ULL, v2 = 0;
+            uint64_t v = bytes_load64_le(p + i), stop = ~word_bytes(v) & BYTES_HIGHS, v2 = 0;
             size_t run = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
             if (run == 8 && i + 16 < len && word_byte(byte_class[p[i + 8]])) {
-                v2 = load_le64(p + i + 8);
-                uint64_t stop2 = ~word_bytes(v2) & 0x8080808080808080ULL;
+                v2 = bytes_load64_le(p + i + 8);
+                uint64_t stop2 = ~word_bytes(v2) & BYTES_HIGHS;
                 run = stop2 ? 8 + (size_t)__builtin_ctzll(stop2) / 8 : 16;
             }
             int end = byte_class[p[i + run]];
@@ -281,11 +263,11 @@ static bool words_of(shingler *sh, const char *text, size_t len)
                                  !word_byte(class_at(p, len, i + run + 1)))) {
                 uint64_t h;
                 if (run <= 8) {
-                    uint64_t bytes = (v | 0x2020202020202020ULL) & (~0ULL >> (64 - 8 * run));
+                    uint64_t bytes = (v | 0x20 * BYTES_ONES) & (~0ULL >> (64 - 8 * run));
                     h = hash_mix(hash_start(bytes, run));
                 } else {
-                    uint64_t bytes2 = (v2 | 0x2020202020202020ULL) & (~0ULL >> (128 - 8 * run));
-                    h = hash_mix(hash_mix(hash_start(v | 0x2020202020202020ULL, run)) ^ bytes2);
+                    uint64_t bytes2 = (v2 | 0x20 * BYTES_ONES) & (~0ULL >> (128 - 8 * run));
+                    h = hash_mix(hash_mix(hash_start(v | 0x20 * BYTES_ONES, run)) ^ bytes2);
                 }
                 if (sh->exact_words) push(&out, h);
                 else add_word(sh, &out, h);
