@@ -96,4 +96,22 @@ else
     skip "an earlier store's settings (needs python3)"
 fi
 
+# ---------------------------------------------------------------- the server (same library code)
+
+. tests/servelib.sh
+start_server "$tmp/serve.db"
+if [ -z "$port" ]; then
+    fail "serve: starts" "$(cat "$tmp/log")"
+else
+    curl -s -o "$tmp/body" -X POST -H 'Content-Type: application/x-ndjson' --data-binary @"$tmp/mixed.jsonl" \
+        "$base/articles"
+    python3 -c 'import json,sys
+placed={a["id"]: a["story"] for a in json.load(open(sys.argv[1]))["articles"]}
+tsv=dict(l.split("\t")[:2] for l in open(sys.argv[2]))
+assert placed == tsv, [(k, placed.get(k), tsv[k]) for k in tsv if placed.get(k) != tsv[k]]' "$tmp/body" "$tmp/mixed.tsv" \
+        >"$tmp/why" 2>&1
+    verdict "serve: POST /articles places the stream as cluster does (junk alone)" "$(tail -n 1 "$tmp/why")"
+fi
+stop_server
+
 finish
