@@ -147,6 +147,47 @@ static void test_min_words_option(void **state)
     td_clusterer_free(c);
 }
 
+/* An outlet's line under every article is a large part of a short one: copy detection finds the
+ * short one contained in any article carrying the line; it is not filed as that article's copy. A
+ * real shortened copy (the first paragraph) still is. */
+static void test_copy_by_debris_alone(void **state)
+{
+    (void)state;
+    static const char tail[] = "\n\nFollow the Daily Ledger on Twitter and Facebook for the latest local news, sport "
+                               "and weather updates from across the county.";
+    td_error err = {0};
+    td_clusterer *c = td_clusterer_new(NULL, &err);
+    assert_non_null(c);
+    const char *input = "tests/data/stories/events.jsonl";
+    td_article_stream *s = td_article_stream_open(&input, 1, TD_FORMAT_JSONL, &err);
+    assert_non_null(s);
+    td_document doc;
+    td_placement p;
+    char text[4096], ferry[4096] = "";
+    while (td_article_stream_next(s, &doc, &err) > 0) {
+        snprintf(text, sizeof text, "%s%s", doc.text, tail);
+        if (!strcmp(doc.name, "ferry-1")) snprintf(ferry, sizeof ferry, "%s", doc.text);
+        doc.text = text;
+        doc.text_len = strlen(text);
+        assert_int_equal(td_clusterer_add(c, &doc, &p, &err), TD_OK);
+    }
+    td_article_stream_close(s);
+    snprintf(text, sizeof text, "Harbour Street will close to cars on weekends from June, the Ashby council "
+                                "decided on Tuesday.%s", tail);
+    td_document brief = doc_of("brief", text);
+    assert_int_equal(td_clusterer_add(c, &brief, &p, &err), TD_OK);
+    assert_null(p.copy_of);
+    char *end = strstr(ferry, "\n\n"); /* the ferry fire's first paragraph */
+    assert_non_null(end);
+    snprintf(text, sizeof text, "%.*s%s", (int)(end - ferry), ferry, tail);
+    td_document teaser = doc_of("teaser", text);
+    assert_int_equal(td_clusterer_add(c, &teaser, &p, &err), TD_OK);
+    assert_non_null(p.copy_of);
+    assert_string_equal(p.story, "ferry-1");
+    assert_true(p.confidence < 0.5); /* found by containment */
+    td_clusterer_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -154,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_short_news_placed),
         cmocka_unit_test(test_junk_changes_no_story),
         cmocka_unit_test(test_min_words_option),
+        cmocka_unit_test(test_copy_by_debris_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -48,6 +48,7 @@ td_clusterer *td_clusterer_new(const td_story_opts *opts, td_error *err)
         td_dedup_opts d;
         td_dedup_opts_defaults(&d);
         d.window = o.copy_window;
+        c->copy_jaccard = d.threshold;
         c->dedup = td_dedup_new(&d, err);
         c->recent = calloc(o.copy_window, sizeof *c->recent);
         if (!c->dedup || !c->recent) {
@@ -130,21 +131,30 @@ static void select_heaviest(feature *a, size_t n, size_t k)
     }
 }
 
-/* Counts the article's features in the document frequencies, then makes c->vec its unit vector of
- * at most ARTICLE_FEATURES tf-idf weights, the INDEX_FEATURES heaviest first. */
-static bool weigh(td_clusterer *c)
+/* The document frequency a feature would have with the article counted, without counting it. */
+static uint32_t df_with_article(const td_clusterer *c, uint64_t key)
+{
+    uint32_t id = u64map_find(&c->df_keys, key);
+    return (id == U64MAP_NONE ? 0 : c->df.items[id]) + 1;
+}
+
+/* Makes c->vec the article's unit vector of at most ARTICLE_FEATURES tf-idf weights, the
+ * INDEX_FEATURES heaviest first, its features counted in the document frequencies (count), or
+ * weighed as if they were, the frequencies left as they are (!count: a copy being verified). */
+static bool weigh(td_clusterer *c, bool count)
 {
     const feature_vec *counts = &c->fz.counts;
     c->n_docs++;
     c->vec.len = 0;
-    if (!vec_reserve(&c->vec, counts->len) || !story_df_make_room(c, counts->len)) return false;
+    if (!vec_reserve(&c->vec, counts->len) || (count && !story_df_make_room(c, counts->len))) return false;
     for (size_t i = 0; i < counts->len; i++) {
-        uint32_t df = story_df_count(c, counts->items[i].key);
+        uint32_t df = count ? story_df_count(c, counts->items[i].key) : df_with_article(c, counts->items[i].key);
         if (!df) return false;
         double idf = story_idf(c, df);
         c->vec.items[c->vec.len++] =
             (feature){counts->items[i].key, (float)((1 + story_log_count(c, counts->items[i].weight)) * idf)};
     }
+    if (!count) c->n_docs--;
     size_t n = c->vec.len;
     if (n > ARTICLE_FEATURES) {
         select_heaviest(c->vec.items, n, ARTICLE_FEATURES);
@@ -476,13 +486,28 @@ td_status td_clusterer_add(td_clusterer *c, const td_document *doc, td_placement
     bool has_news = true;
     if (!(original && out->confidence >= 1) && !story_has_news(c, doc, len, &has_news)) return error_nomem(err);
     if (!has_news) return place_alone(c, doc, out, err);
+    /* a copy by containment alone (Jaccard below copy detection's threshold) may share only web
+       debris that outlets print under every article ("Follow the … on Twitter for the latest …"),
+       a large part of a short text: it joins the story of the article it copies only when its text
+       without debris is close enough to that story to join it anyway */
+    if (original && out->confidence < c->copy_jaccard) {
+        const td_clean_piece *pieces;
+        size_t n_pieces;
+        if (!story_clean(c, doc, len, &pieces, &n_pieces) || !featurize_kept(&c->fz, doc, pieces, n_pieces) ||
+            !weigh(c, false))
+            return error_nomem(err);
+        if (decayed(c, original, story_similarity(original, &c->vec), dated, when) < c->opts.threshold) {
+            original = NULL;
+            out->copy_of = NULL;
+        }
+    }
     if (original) { /* a copy joins its original's story without adding to its centroid or to the document
                        frequencies: a wire story printed by twenty outlets counts once */
         out->new_story = false;
         placed(c, original, dated, when, out);
         return TD_OK;
     }
-    if (!featurize(&c->fz, doc) || !weigh(c) || !gather_candidates(c)) return error_nomem(err);
+    if (!featurize(&c->fz, doc) || !weigh(c, true) || !gather_candidates(c)) return error_nomem(err);
     if (dated && (!c->have_now || when > c->now)) {
         c->now = when;
         c->have_now = true;

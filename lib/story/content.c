@@ -27,18 +27,28 @@ static bool fewer_words(const char *s, size_t len, size_t max)
     return true;
 }
 
+bool story_clean(td_clusterer *c, const td_document *doc, size_t len, const td_clean_piece **pieces, size_t *n)
+{
+    if (c->cleaned != c->seq) { /* not yet for this article */
+        if (!c->cleaner && !(c->cleaner = td_cleaner_new())) return false;
+        td_document one = *doc;
+        one.text_len = len;
+        const td_cluster alone = {.id = doc->name, .docs = &one, .n_docs = 1};
+        td_error err;
+        if (td_clean_cluster(c->cleaner, &alone, &err) != TD_OK) return false;
+        c->cleaned = c->seq;
+    }
+    *pieces = td_clean_pieces(c->cleaner, 0, n);
+    return true;
+}
+
 bool story_has_news(td_clusterer *c, const td_document *doc, size_t len, bool *has_news)
 {
     *has_news = true;
     if (!c->opts.min_words || !fewer_words(doc->text, len, CHECK_WORDS)) return true;
-    if (!c->cleaner && !(c->cleaner = td_cleaner_new())) return false;
-    td_document one = *doc;
-    one.text_len = len;
-    const td_cluster alone = {.id = doc->name, .docs = &one, .n_docs = 1};
-    td_error err;
-    if (td_clean_cluster(c->cleaner, &alone, &err) != TD_OK) return false;
     size_t n, words = 0;
-    const td_clean_piece *pieces = td_clean_pieces(c->cleaner, 0, &n);
+    const td_clean_piece *pieces;
+    if (!story_clean(c, doc, len, &pieces, &n)) return false;
     /* content words as the featurizer counts terms: words of two letters or more, not stopwords,
        not numbers */
     for (size_t i = 0; i < n && words < c->opts.min_words; i++) {
