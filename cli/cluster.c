@@ -30,7 +30,7 @@ static const char help[] =
     "  --features LIST    comma-separated: terms, bigrams, entities, numbers (all)\n"
     "  --min-words N      an article whose text keeps fewer than N content words once cleaned\n"
     "                     of web debris is not placed: a story of its own, confidence 0 (5;\n"
-    "                     0 to 50; 0: every article placed)\n"
+    "                     0 to 50; 0: every article placed, every copy filed)\n"
     "  -f, --format NAME  input format: auto (default), jsonl, text, sgml, html, multinews\n"
     "  -h, --help         show this help\n"
     "\n"

@@ -535,8 +535,10 @@ typedef struct td_story_opts {
                               joins its original's story and is counted once; 0: no copy detection */
     size_t min_words;      /* 5: an article whose text keeps fewer content words once cleaned of web
                               debris (td_clean_cluster) is not placed: it is a story of its own with
-                              confidence 0, never a copy nor copied, and changes no other story; 0:
-                              every article is placed (at most 50) */
+                              confidence 0, never a copy nor copied, and changes no other story;
+                              and a copy found by containment alone joins its original's story only
+                              when its cleaned text is close enough to it (docs/stories.md); 0: every
+                              article placed and every copy filed, as before (at most 50) */
 } td_story_opts;
 
 void td_story_opts_defaults(td_story_opts *opts);

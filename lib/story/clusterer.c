@@ -489,8 +489,8 @@ td_status td_clusterer_add(td_clusterer *c, const td_document *doc, td_placement
     /* a copy by containment alone (Jaccard below copy detection's threshold) may share only web
        debris that outlets print under every article ("Follow the … on Twitter for the latest …"),
        a large part of a short text: it joins the story of the article it copies only when its text
-       without debris is close enough to that story to join it anyway */
-    if (original && out->confidence < c->copy_jaccard) {
+       without debris is close enough to that story to join it anyway (min_words 0: as before) */
+    if (c->opts.min_words && original && out->confidence < c->copy_jaccard) {
         const td_clean_piece *pieces;
         size_t n_pieces;
         if (!story_clean(c, doc, len, &pieces, &n_pieces) || !featurize_kept(&c->fz, doc, pieces, n_pieces) ||
