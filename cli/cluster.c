@@ -28,11 +28,15 @@ static const char help[] =
     "  --threshold X      least similarity to join a story, 0 to 1 (0.11)\n"
     "  --decay-days D     scale similarity by 1/(1 + days apart / D) (0: no decay)\n"
     "  --features LIST    comma-separated: terms, bigrams, entities, numbers (all)\n"
+    "  --min-words N      an article whose text keeps fewer than N content words once cleaned\n"
+    "                     of web debris is not placed: a story of its own, confidence 0 (5;\n"
+    "                     0 to 50; 0: every article placed, every copy filed)\n"
     "  -f, --format NAME  input format: auto (default), jsonl, text, sgml, html, multinews\n"
     "  -h, --help         show this help\n"
     "\n"
     "A story's id is the id of its first article; confidence is the similarity to the story\n"
-    "joined, or for a new story 1 - the best similarity to any other.\n"
+    "joined, or for a new story 1 - the best similarity to any other; 0 for an article with\n"
+    "no news left once cleaned (a failed extraction such as a web-archive notice).\n"
     "\n"
     "Examples:\n"
     "  tidings cluster --json articles.jsonl\n"
@@ -83,11 +87,12 @@ static bool print_placement(const char *id, const td_placement *p, bool json)
 
 int cmd_cluster(int argc, char **argv)
 {
-    enum { OPT_JSON = 256, OPT_STORE, OPT_BATCH, OPT_THRESHOLD, OPT_DECAY, OPT_FEATURES };
+    enum { OPT_JSON = 256, OPT_STORE, OPT_BATCH, OPT_THRESHOLD, OPT_DECAY, OPT_FEATURES, OPT_MIN_WORDS };
     static const struct option longopts[] = {
         {"json", no_argument, NULL, OPT_JSON},           {"store", required_argument, NULL, OPT_STORE},
         {"batch", required_argument, NULL, OPT_BATCH},   {"threshold", required_argument, NULL, OPT_THRESHOLD},
         {"decay-days", required_argument, NULL, OPT_DECAY}, {"features", required_argument, NULL, OPT_FEATURES},
+        {"min-words", required_argument, NULL, OPT_MIN_WORDS},
         {"format", required_argument, NULL, 'f'},        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     bool json = false;
@@ -124,6 +129,13 @@ int cmd_cluster(int argc, char **argv)
         case OPT_FEATURES:
             if (!parse_features(optarg, &opts.features)) {
                 cli_error("cluster", "--features: '%s' is not a list of terms, bigrams, entities, numbers", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_MIN_WORDS:
+            if (!(strcmp(optarg, "0") == 0 ? (opts.min_words = 0, true) : parse_count(optarg, &opts.min_words)) ||
+                opts.min_words > 50) {
+                cli_error("cluster", "--min-words needs a whole number from 0 to 50, not '%s'", optarg);
                 return EXIT_USAGE;
             }
             break;

@@ -533,6 +533,12 @@ typedef struct td_story_opts {
     unsigned features;     /* TD_FEATURE_ALL: the kinds of features used (fewer for ablations) */
     size_t copy_window;    /* 20000: the last articles remembered for copy detection (td_dedup); a copy
                               joins its original's story and is counted once; 0: no copy detection */
+    size_t min_words;      /* 5: an article whose text keeps fewer content words once cleaned of web
+                              debris (td_clean_cluster) is not placed: it is a story of its own with
+                              confidence 0, never a copy nor copied, and changes no other story;
+                              and a copy found by containment alone joins its original's story only
+                              when its cleaned text is close enough to it (docs/stories.md); 0: every
+                              article placed and every copy filed, as before (at most 50) */
 } td_story_opts;
 
 void td_story_opts_defaults(td_story_opts *opts);
@@ -542,10 +548,12 @@ typedef struct td_placement {
     const char *story;   /* the story's id: the id of its first article; valid until the next add */
     unsigned long long story_key; /* the story's number (1, 2, … in order of creation) */
     double confidence;   /* joined: the similarity to the story (a copy: its Jaccard similarity with
-                            the original); new story: 1 - the best similarity */
+                            the original); new story: 1 - the best similarity; not placed: 0 */
     bool new_story;      /* true when the article started the story */
     const char *copy_of; /* the id of the earlier article it copies (td_dedup), else NULL; valid until
                             the next add */
+    bool unplaced;       /* true when the text had too little news left once cleaned (min_words):
+                            the article is a story of its own (new_story true, confidence 0) */
 } td_placement;
 
 typedef struct td_clusterer td_clusterer;

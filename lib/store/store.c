@@ -130,17 +130,22 @@ static td_status query_int(td_store *s, const char *sql, long long *out, td_erro
 
 static void settings_text(const td_story_opts *o, char *out, size_t size)
 {
-    snprintf(out, size, "threshold=%.17g decay_days=%.17g idle_days=%.17g max_live=%zu features=%u copy_window=%zu",
-             o->threshold, o->decay_days, o->idle_days, o->max_live, o->features, o->copy_window);
+    snprintf(out, size,
+             "threshold=%.17g decay_days=%.17g idle_days=%.17g max_live=%zu features=%u copy_window=%zu min_words=%zu",
+             o->threshold, o->decay_days, o->idle_days, o->max_live, o->features, o->copy_window, o->min_words);
 }
 
+/* A store made before min_words existed places every article (min_words 0), as it always did, so
+ * that its articles land again where they were placed. */
 static bool settings_parse(const char *text, td_story_opts *o)
 {
-    int end = 0;
-    return sscanf(text, "threshold=%lf decay_days=%lf idle_days=%lf max_live=%zu features=%u copy_window=%zu%n",
-                  &o->threshold, &o->decay_days, &o->idle_days, &o->max_live, &o->features, &o->copy_window,
-                  &end) == 6 &&
-           text[end] == '\0';
+    int end = 0, more = 0;
+    if (sscanf(text, "threshold=%lf decay_days=%lf idle_days=%lf max_live=%zu features=%u copy_window=%zu%n",
+               &o->threshold, &o->decay_days, &o->idle_days, &o->max_live, &o->features, &o->copy_window,
+               &end) != 6)
+        return false;
+    o->min_words = 0;
+    return text[end] == '\0' || (sscanf(text + end, " min_words=%zu%n", &o->min_words, &more) == 1 && !text[end + more]);
 }
 
 /* Makes the tables of a new store, with an empty state. */

@@ -20,6 +20,7 @@ void td_story_opts_defaults(td_story_opts *opts)
         .max_live = 4096,
         .features = TD_FEATURE_ALL,
         .copy_window = 20000,
+        .min_words = 5,
     };
 }
 
@@ -30,9 +31,9 @@ td_clusterer *td_clusterer_new(const td_story_opts *opts, td_error *err)
     else td_story_opts_defaults(&o);
     if (!(o.threshold >= 0 && o.threshold <= 1) || !(o.decay_days >= 0) || !(o.idle_days >= 0) || o.max_live < 1 ||
         !(o.features & TD_FEATURE_ALL) || (o.features & ~(unsigned)TD_FEATURE_ALL) || o.max_live > 1u << 24 ||
-        o.copy_window > 1u << 24) {
+        o.copy_window > 1u << 24 || o.min_words > 50) {
         error_set(err, TD_ERR_USAGE, "story options: threshold must be in [0, 1], days >= 0, max_live from 1 "
-                                     "and copy_window up to 16M, some features");
+                                     "and copy_window up to 16M, min_words up to 50, some features");
         return NULL;
     }
     td_clusterer *c = calloc(1, sizeof *c);
@@ -47,6 +48,7 @@ td_clusterer *td_clusterer_new(const td_story_opts *opts, td_error *err)
         td_dedup_opts d;
         td_dedup_opts_defaults(&d);
         d.window = o.copy_window;
+        c->copy_jaccard = d.threshold;
         c->dedup = td_dedup_new(&d, err);
         c->recent = calloc(o.copy_window, sizeof *c->recent);
         if (!c->dedup || !c->recent) {
@@ -85,6 +87,8 @@ void td_clusterer_free(td_clusterer *c)
     u64map_free(&c->key_ids);
     vec_free(&c->key_slots);
     td_dedup_free(c->dedup);
+    td_cleaner_free(c->cleaner);
+    free(c->alone_id);
     for (size_t i = 0; c->recent && i < c->opts.copy_window; i++) free(c->recent[i].id);
     free(c->recent);
     free(c);
@@ -127,21 +131,30 @@ static void select_heaviest(feature *a, size_t n, size_t k)
     }
 }
 
-/* Counts the article's features in the document frequencies, then makes c->vec its unit vector of
- * at most ARTICLE_FEATURES tf-idf weights, the INDEX_FEATURES heaviest first. */
-static bool weigh(td_clusterer *c)
+/* The document frequency a feature would have with the article counted, without counting it. */
+static uint32_t df_with_article(const td_clusterer *c, uint64_t key)
+{
+    uint32_t id = u64map_find(&c->df_keys, key);
+    return (id == U64MAP_NONE ? 0 : c->df.items[id]) + 1;
+}
+
+/* Makes c->vec the article's unit vector of at most ARTICLE_FEATURES tf-idf weights, the
+ * INDEX_FEATURES heaviest first, its features counted in the document frequencies (count), or
+ * weighed as if they were, the frequencies left as they are (!count: a copy being verified). */
+static bool weigh(td_clusterer *c, bool count)
 {
     const feature_vec *counts = &c->fz.counts;
     c->n_docs++;
     c->vec.len = 0;
-    if (!vec_reserve(&c->vec, counts->len) || !story_df_make_room(c, counts->len)) return false;
+    if (!vec_reserve(&c->vec, counts->len) || (count && !story_df_make_room(c, counts->len))) return false;
     for (size_t i = 0; i < counts->len; i++) {
-        uint32_t df = story_df_count(c, counts->items[i].key);
+        uint32_t df = count ? story_df_count(c, counts->items[i].key) : df_with_article(c, counts->items[i].key);
         if (!df) return false;
         double idf = story_idf(c, df);
         c->vec.items[c->vec.len++] =
             (feature){counts->items[i].key, (float)((1 + story_log_count(c, counts->items[i].weight)) * idf)};
     }
+    if (!count) c->n_docs--;
     size_t n = c->vec.len;
     if (n > ARTICLE_FEATURES) {
         select_heaviest(c->vec.items, n, ARTICLE_FEATURES);
@@ -434,6 +447,18 @@ td_status clusterer_remember(td_clusterer *c, const char *text, size_t len, cons
     return TD_OK;
 }
 
+/* An article without news: a story of its own that nothing joins. It takes no slot, centroid, index
+ * entry or document frequency, and its record among the recent articles names no live story, so
+ * that no copy joins it either. */
+static td_status place_alone(td_clusterer *c, const td_document *doc, td_placement *out, td_error *err)
+{
+    free(c->alone_id);
+    if (!(c->alone_id = strdup(doc->name))) return error_nomem(err);
+    *out = (td_placement){.story = c->alone_id, .story_key = c->next_key++, .new_story = true, .unplaced = true};
+    if (c->dedup) c->recent[(td_dedup_count(c->dedup) - 1) % c->opts.copy_window].story_key = out->story_key;
+    return TD_OK;
+}
+
 td_status td_clusterer_add(td_clusterer *c, const td_document *doc, td_placement *out, td_error *err)
 {
     long long when = 0;
@@ -443,10 +468,11 @@ td_status td_clusterer_add(td_clusterer *c, const td_document *doc, td_placement
     if (c->seq % MAINTAIN_EVERY == 0 && c->seq && !maintain(c)) return error_nomem(err);
     c->seq++;
     out->copy_of = NULL;
+    out->unplaced = false;
     story *original = NULL;
+    size_t len = doc->text_len ? doc->text_len : strlen(doc->text);
     if (c->dedup) {
         td_dedup_match m;
-        size_t len = doc->text_len ? doc->text_len : strlen(doc->text);
         if (clusterer_remember(c, doc->text, len, doc->name, 0, &m, err) != TD_OK) return err->code;
         const recent *r = m.copy_of >= 0 ? &c->recent[(size_t)m.copy_of % c->opts.copy_window] : NULL;
         if (r && r->id && r->gen && c->stories.items[r->slot].live && c->stories.items[r->slot].gen == r->gen) {
@@ -455,13 +481,33 @@ td_status td_clusterer_add(td_clusterer *c, const td_document *doc, td_placement
             out->confidence = m.similarity;
         }
     }
+    /* a copy with the same shingles as a placed article has the news that article had; any other
+       short text is checked */
+    bool has_news = true;
+    if (!(original && out->confidence >= 1) && !story_has_news(c, doc, len, &has_news)) return error_nomem(err);
+    if (!has_news) return place_alone(c, doc, out, err);
+    /* a copy by containment alone (Jaccard below copy detection's threshold) may share only web
+       debris that outlets print under every article ("Follow the … on Twitter for the latest …"),
+       a large part of a short text: it joins the story of the article it copies only when its text
+       without debris is close enough to that story to join it anyway (min_words 0: as before) */
+    if (c->opts.min_words && original && out->confidence < c->copy_jaccard) {
+        const td_clean_piece *pieces;
+        size_t n_pieces;
+        if (!story_clean(c, doc, len, &pieces, &n_pieces) || !featurize_kept(&c->fz, doc, pieces, n_pieces) ||
+            !weigh(c, false))
+            return error_nomem(err);
+        if (decayed(c, original, story_similarity(original, &c->vec), dated, when) < c->opts.threshold) {
+            original = NULL;
+            out->copy_of = NULL;
+        }
+    }
     if (original) { /* a copy joins its original's story without adding to its centroid or to the document
                        frequencies: a wire story printed by twenty outlets counts once */
         out->new_story = false;
         placed(c, original, dated, when, out);
         return TD_OK;
     }
-    if (!featurize(&c->fz, doc) || !weigh(c) || !gather_candidates(c)) return error_nomem(err);
+    if (!featurize(&c->fz, doc) || !weigh(c, true) || !gather_candidates(c)) return error_nomem(err);
     if (dated && (!c->have_now || when > c->now)) {
         c->now = when;
         c->have_now = true;

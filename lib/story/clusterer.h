@@ -79,7 +79,11 @@ struct td_clusterer {
     u64map key_ids;           /* story key -> index in key_slots (rebuilt with the live ones by maintain) */
     VEC(uint32_t) key_slots;  /* the slot of each story key */
     td_dedup *dedup;          /* copy detection over the last opts.copy_window articles, or NULL */
+    double copy_jaccard;      /* its Jaccard threshold: a copy below it was found by containment alone */
     recent *recent;           /* ring of opts.copy_window entries: article index % window -> where it went */
+    td_cleaner *cleaner;      /* finds what is left of a short text once cleaned (content.c), made when first needed */
+    uint64_t cleaned;         /* the article (its seq) whose pieces the cleaner holds, 0: none */
+    char *alone_id;           /* the id of the last article placed alone (place_alone), malloc'd */
 };
 
 /* Forgets the rarest features when n_new more would take the document frequencies past their
@@ -107,6 +111,12 @@ static inline double story_log_count(td_clusterer *c, float count)
     int k = (int)count;
     return k >= 1 && k < LOG_MEMO && (float)k == count ? c->log_count[k] : log(count);
 }
+/* Cleans the article being placed (the c->seq-th) alone, once however often asked: its pieces
+ * (td_clean_pieces) into *pieces, *n, valid until the next article. False when out of memory. */
+bool story_clean(td_clusterer *c, const td_document *doc, size_t len, const td_clean_piece **pieces, size_t *n);
+/* Whether the article's text (len bytes) keeps opts.min_words content words once cleaned of web
+ * debris, into *has_news (always true for min_words 0 and long texts); false when out of memory. */
+bool story_has_news(td_clusterer *c, const td_document *doc, size_t len, bool *has_news);
 /* Recomputes the length of a centroid. */
 void story_norm(story *s);
 /* Adds n weighted features to a story's centroid (pruning it when it grows). */

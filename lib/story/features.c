@@ -118,7 +118,8 @@ static bool featurize_text(featurizer *fz, const char *s, size_t len, float by)
     return true;
 }
 
-bool featurize(featurizer *fz, const td_document *doc)
+/* Starts an article: no counts, and the title's counted twice. */
+static bool featurize_start(featurizer *fz, const td_document *doc)
 {
     /* features are hashes of stems, not term ids: forgetting the lexicon changes no feature, and
        a stream's memory does not grow with its vocabulary */
@@ -128,7 +129,21 @@ bool featurize(featurizer *fz, const td_document *doc)
     }
     u64map_clear(&fz->slots);
     fz->counts.len = 0;
+    return !doc->title || featurize_text(fz, doc->title, strlen(doc->title), 2.0f);
+}
+
+bool featurize(featurizer *fz, const td_document *doc)
+{
     size_t len = doc->text_len ? doc->text_len : strlen(doc->text);
-    if (doc->title && !featurize_text(fz, doc->title, strlen(doc->title), 2.0f)) return false;
-    return featurize_text(fz, doc->text, len, 1.0f);
+    return featurize_start(fz, doc) && featurize_text(fz, doc->text, len, 1.0f);
+}
+
+bool featurize_kept(featurizer *fz, const td_document *doc, const td_clean_piece *pieces, size_t n)
+{
+    if (!featurize_start(fz, doc)) return false;
+    for (size_t i = 0; i < n; i++)
+        if (td_clean_keeps(pieces[i].reason) &&
+            !featurize_text(fz, doc->text + pieces[i].span.start, pieces[i].span.end - pieces[i].span.start, 1.0f))
+            return false;
+    return true;
 }

@@ -35,6 +35,8 @@ bool featurizer_init(featurizer *fz, unsigned kinds);
 /* The features of an article (title counted twice) with their counts, in first-seen order, into
  * fz->counts. False when out of memory. */
 bool featurize(featurizer *fz, const td_document *doc);
+/* The same with only the pieces of the text that the cleaner kept (td_clean_keeps). */
+bool featurize_kept(featurizer *fz, const td_document *doc, const td_clean_piece *pieces, size_t n);
 void featurizer_free(featurizer *fz);
 
 /* The clusterer's state in a portable byte string (little-endian numbers; stories, document
