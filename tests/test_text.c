@@ -406,7 +406,10 @@ static void test_lexicon_chunks(void **state)
         "U.S.-based (AP) \xe2\x80\x94 \xe2\x80\x9c" "Don\xe2\x80\x99t,\xe2\x80\x9d she said: 3,000.5 people...... at 5 a.m.\t"
         "rock'n'roll\xc2\xa0NBSP-joined x\x01y\x7fz Telecommunications-related! internationally, [12] "
         "\xe2\x80\x98quoted\xe2\x80\x99 \"Why?\" co-op's 2.5% (1994). U.S.A. \xef\xbc\xb3ony \xe2\x80\x94" "and\xe2\x80\x94" "then \r\n"
-        "Harbour bridge, Harbour bridge; harbour BRIDGE.";
+        "Harbour bridge, Harbour bridge; harbour BRIDGE. "
+        /* punctuation at the ends of known words, numbers and initials */
+        "(bridge), \"Harbour?\" 'harbour' said: \"U.S.\", U.S.. (U.S.A.), a.m.) 3,000, (2.5). 3. "
+        "x.U.S. \"A. -- ... !? \"Tis 'n' rock'n'roll', co-op's: \xe2\x80\x9c" "bridge.\xe2\x80\x9d";
     size_t len = sizeof text - 1;
     lexicon *lx = lexicon_new();
     assert_non_null(lx);

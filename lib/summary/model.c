@@ -64,11 +64,42 @@ static uint32_t local_term(model *m, const lexicon *lx, uint32_t term)
     return l->id;
 }
 
+/* The previous word of a sentence being analysed, for its bigrams. */
+typedef struct bigram_state {
+    uint32_t prev;  /* its local term, UINT32_MAX at the start and after punctuation */
+    bool prev_stop; /* it is a stopword */
+} bigram_state;
+
+/* Adds one token (lexicon term and flags) of the sentence: its local term to the pool when it is a
+ * content term, its bigram with the previous word to scratch. Room for both was reserved. False
+ * when out of memory. */
+static inline bool add_token(model *m, const lexicon *lx, uint32_t lex_term, uint8_t flags, bigram_state *b)
+{
+    if (flags & LEX_PUNCT) { /* breaks a bigram, and is nothing else */
+        b->prev = UINT32_MAX;
+        return true;
+    }
+    bool stop = (flags & LEX_STOP) != 0;
+    uint32_t term = local_term(m, lx, lex_term);
+    if (term == UINT32_MAX) return false;
+    if (!stop) m->terms.items[m->terms.len++] = term;
+    if (b->prev != UINT32_MAX && !(stop && b->prev_stop)) {
+        uint32_t id = u64map_intern(&m->concept_ids, ((uint64_t)b->prev << 32) | term);
+        if (id == U64MAP_NONE) return false;
+        m->scratch.items[m->scratch.len++] = id;
+    }
+    b->prev = term;
+    b->prev_stop = stop;
+    return true;
+}
+
 /* Tokenises one sentence: content terms into the pool (sorted), distinct bigram concepts too; and
  * its words and bytes as measure counts them. The text goes chunk by chunk (text between ASCII
  * white space and controls), each chunk's tokens and words at once. A chunk of ASCII bytes is one
  * word; one with other bytes is measured (it may hold a no-break or other wide space); a control
- * between chunks that is not white space to measure joins them: then the whole span is measured. */
+ * between chunks that is not white space to measure joins them: then the whole span is measured.
+ * A chunk the lexicon knows as one token (most) is looked up inline; others go to lexicon_chunk.
+ * A span of n bytes has at most n tokens: room for its terms and bigrams is made once. */
 static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sentence *s, td_error *err)
 {
     s->terms = (uint32_t)m->terms.len;
@@ -76,8 +107,8 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
     m->scratch.len = 0;
     const unsigned char *p = (const unsigned char *)text;
     size_t pos = s->span.start, end = s->span.end;
-    uint32_t prev = UINT32_MAX; /* previous word's term, UINT32_MAX after punctuation */
-    bool prev_stop = true;
+    if (!vec_reserve(&m->terms, end - pos) || !vec_reserve(&m->scratch, end - pos)) return error_nomem(err);
+    bigram_state b = {UINT32_MAX, true};
     uint32_t n_words = 0, word_bytes = 0; /* as measure counts: words, and bytes inside words */
     bool joined = false;                  /* a control that is not white space was between chunks */
     for (;;) {
@@ -87,32 +118,25 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
         size_t chunk = pos;
         bool wide;
         pos = text_chunk_end(text, end, pos, &wide);
+        size_t len = pos - chunk;
         if (!wide) {
             n_words++;
-            word_bytes += (uint32_t)(pos - chunk);
+            word_bytes += (uint32_t)len;
         } else {
-            uint32_t w, b;
-            measure(text, (td_span){chunk, pos}, &w, &b);
+            uint32_t w, wb;
+            measure(text, (td_span){chunk, pos}, &w, &wb);
             n_words += w;
-            word_bytes += w ? b - (w - 1) : 0;
+            word_bytes += w ? wb - (w - 1) : 0;
+        }
+        const lex_slot *known = len <= LEX_INLINE_MAX ? lexicon_known(lx, text + chunk, len) : NULL;
+        if (known) {
+            if (!add_token(m, lx, known->term, known->flags, &b)) return error_nomem(err);
+            continue;
         }
         lex_chunk c;
-        if (!lexicon_chunk(lx, text + chunk, pos - chunk, &c)) return error_nomem(err);
-        for (size_t k = 0; k < c.n; k++) {
-            if (c.flags[k] & LEX_PUNCT) { /* breaks a bigram, and is nothing else */
-                prev = UINT32_MAX;
-                continue;
-            }
-            bool stop = (c.flags[k] & LEX_STOP) != 0;
-            uint32_t term = local_term(m, lx, c.term[k]);
-            if (term == UINT32_MAX || (!stop && !vec_push(&m->terms, term))) return error_nomem(err);
-            if (prev != UINT32_MAX && !(stop && prev_stop)) {
-                uint32_t id = u64map_intern(&m->concept_ids, ((uint64_t)prev << 32) | term);
-                if (id == U64MAP_NONE || !vec_push(&m->scratch, id)) return error_nomem(err);
-            }
-            prev = term;
-            prev_stop = stop;
-        }
+        if (!lexicon_chunk(lx, text + chunk, len, &c)) return error_nomem(err);
+        for (size_t k = 0; k < c.n; k++)
+            if (!add_token(m, lx, c.term[k], c.flags[k], &b)) return error_nomem(err);
     }
     if (joined) {
         measure(text, s->span, &s->words, &s->bytes);
