@@ -151,18 +151,26 @@ static void test_sources_are_every_article_that_reports_it(void **state)
     model m = {0};
     td_error err = {0};
     assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
-    size_t n;
-    /* Dr. Okafor's quote is told nearly verbatim by 01 and 03 */
-    size_t *src = attribute_sources(&m, find_sentence(&m, 0, "not going to fall down"), &n);
-    assert_int_equal(n, 2);
-    assert_int_equal(src[0], 0);
-    assert_int_equal(src[1], 2);
-    free(src);
-    /* the 1994 retrofit is only in 05 */
-    src = attribute_sources(&m, find_sentence(&m, 4, "1994"), &n);
-    assert_int_equal(n, 1);
-    assert_int_equal(src[0], 4);
-    free(src);
+    attribution a;
+    assert_true(attribution_init(&a, &m));
+    /* one attribution serves sentence after sentence: each is judged on its own words alone */
+    for (int round = 0; round < 2; round++) {
+        size_t n;
+        /* Dr. Okafor's quote is told nearly verbatim by 01 and 03 */
+        size_t *src = attribute_sources(&a, find_sentence(&m, 0, "not going to fall down"), &n);
+        assert_int_equal(n, 2);
+        assert_int_equal(src[0], 0);
+        assert_int_equal(src[1], 2);
+        free(src);
+        /* the 1994 retrofit is only in 05 */
+        src = attribute_sources(&a, find_sentence(&m, 4, "1994"), &n);
+        assert_int_equal(n, 1);
+        assert_int_equal(src[0], 4);
+        free(src);
+    }
+    for (size_t t = 0; t < m.n_terms; t++) assert_false(a.term[t]); /* all clear again */
+    for (size_t k = 0; k < m.n_concepts; k++) assert_false(a.concept[k]);
+    attribution_free(&a);
     model_free(&m);
     lexicon_free(lx);
     td_cluster_free(c);
@@ -178,15 +186,18 @@ static void test_sony_quote_is_attributed_to_both_outlets(void **state)
     td_error err = {0};
     assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
     /* An Myong Hun's words, told by 01 ("the Sony hacking") and 02 ("Sony hacking", no-break spaces) */
+    attribution a;
+    assert_true(attribution_init(&a, &m));
     size_t n;
-    size_t *src = attribute_sources(&m, find_sentence(&m, 0, "nothing to do with the Sony hacking"), &n);
+    size_t *src = attribute_sources(&a, find_sentence(&m, 0, "nothing to do with the Sony hacking"), &n);
     assert_int_equal(n, 2);
     assert_int_equal(src[0], 0);
     assert_int_equal(src[1], 1);
     free(src);
-    src = attribute_sources(&m, find_sentence(&m, 1, "Sony hacking."), &n);
+    src = attribute_sources(&a, find_sentence(&m, 1, "Sony hacking."), &n);
     assert_int_equal(n, 2);
     free(src);
+    attribution_free(&a);
     model_free(&m);
     lexicon_free(lx);
     /* and whatever the method chooses keeps every summary property */
