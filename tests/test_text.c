@@ -117,6 +117,38 @@ static void test_stopwords(void **state)
     stemmer_free(st);
 }
 
+/* The lexicon tells stopwords by its own table of them: every stopword of the list, in any case, is
+ * one (with the list's stem), and words of the text that are not, or only start like one, are not. */
+static void test_lexicon_knows_the_stopwords(void **state)
+{
+    (void)state;
+    lexicon *lx = lexicon_new();
+    assert_non_null(lx);
+    const char *w;
+    for (size_t i = 0; (w = stopword_at(i)) != NULL; i++) {
+        size_t len = strlen(w);
+        char upper[32];
+        for (size_t k = 0; k <= len; k++) upper[k] = (char)(w[k] >= 'a' && w[k] <= 'z' ? w[k] - 32 : w[k]);
+        for (int form = 0; form < 2; form++) {
+            lex_word lw;
+            assert_true(lexicon_word(lx, form ? upper : w, len, TOKEN_WORD, &lw));
+            assert_true(lw.flags & LEX_STOP);
+            size_t n;
+            const char *stem = lexicon_term(lx, lw.term, &n);
+            assert_int_equal(n, strlen(stopword_stem(w, len)));
+            assert_memory_equal(stem, stopword_stem(w, len), n);
+        }
+    }
+    static const char *const content[] = {"Harbour", "bridge", "Okafor", "retrofit", "saidx", "thems", "wherever1",
+                                          "yourselvesx", "Sony", "theory", "anywhereelse"};
+    for (size_t i = 0; i < sizeof content / sizeof *content; i++) {
+        lex_word lw;
+        assert_true(lexicon_word(lx, content[i], strlen(content[i]), TOKEN_WORD, &lw));
+        assert_false(lw.flags & LEX_STOP);
+    }
+    lexicon_free(lx);
+}
+
 static void assert_stem(stemmer *st, const char *word, const char *want)
 {
     size_t n;
@@ -481,6 +513,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_article),
         cmocka_unit_test(test_utf8_offsets),    cmocka_unit_test(test_stemmer_builds_agree),
         cmocka_unit_test(test_lexicon_chunks),
+        cmocka_unit_test(test_lexicon_knows_the_stopwords),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,6 +20,7 @@
 #include "text/text.h"
 
 enum { INLINE_FIRST = 1024 }; /* slots of a new table of inline tokens */
+enum { STOP_SLOTS = 512 };    /* slots of the table of stopwords (about 270): half full */
 
 struct lexicon {
     lex_table table;       /* the tokens of 1-16 bytes (first: lexicon_known reads it) */
@@ -34,6 +35,7 @@ struct lexicon {
     stemmer *stem;         /* English Snowball stemmer */
     buf scratch;           /* folded form of the token being classified */
     lex_word punct[128];   /* ASCII punctuation byte -> its lex_word (flags 0: not looked up yet) */
+    lex_table stops;       /* the stopwords: slot term = index in the list (stopword_at) */
 };
 
 /* The slot of the token (key k, length len, hash h): its own, or the empty one where it would go. */
@@ -70,6 +72,31 @@ static bool add_inline(lexicon *lx, lex_key k, size_t len, uint64_t h, lex_word 
     return true;
 }
 
+/* Fills the table of stopwords, so that a new word is told from them with one look-up rather than
+ * a binary search of the list; false when out of memory. */
+static bool make_stops(lexicon *lx)
+{
+    lx->stops.slots = calloc(STOP_SLOTS, sizeof *lx->stops.slots);
+    if (!lx->stops.slots) return false;
+    lx->stops.n_slots = STOP_SLOTS;
+    const char *w;
+    for (size_t i = 0; (w = stopword_at(i)) != NULL; i++) {
+        size_t len = strlen(w);
+        lex_key k = lex_key_of(w, len);
+        *(lex_slot *)lex_probe(&lx->stops, k, len, lex_hash(k, len)) = (lex_slot){k, (uint32_t)i, (uint8_t)len, 0};
+    }
+    return true;
+}
+
+/* The stem of a folded word when it is a stopword (what stopword_stem gives), else NULL. */
+static const char *stop_stem(const lexicon *lx, const char *folded, size_t len)
+{
+    if (len < 1 || len > LEX_INLINE_MAX) return NULL; /* no stopword is longer */
+    lex_key k = lex_key_of(folded, len);
+    const lex_slot *sl = lex_probe(&lx->stops, k, len, lex_hash(k, len));
+    return sl->len ? stopword_stem_at(sl->term) : NULL;
+}
+
 lexicon *lexicon_new(void)
 {
     lexicon *lx = calloc(1, sizeof *lx);
@@ -78,7 +105,7 @@ lexicon *lexicon_new(void)
     strmap_init(&lx->folded);
     strmap_init(&lx->terms);
     lx->stem = stemmer_new();
-    if (!lx->stem || !grow_slots(lx) || !vec_reserve(&lx->chunk_terms, 1) || !vec_reserve(&lx->chunk_flags, 1)) {
+    if (!lx->stem || !grow_slots(lx) || !make_stops(lx) || !vec_reserve(&lx->chunk_terms, 1) || !vec_reserve(&lx->chunk_flags, 1)) {
         lexicon_free(lx);
         return NULL;
     }
@@ -90,7 +117,7 @@ lexicon *lexicon_new(void)
 static bool stem_word(lexicon *lx, const char *folded, size_t len, lex_word *w)
 {
     size_t stem_len;
-    const char *stem = stopword_stem(folded, len);
+    const char *stem = stop_stem(lx, folded, len);
     w->flags = stem ? LEX_STOP : 0;
     if (stem) stem_len = strlen(stem);
     else if (!(stem = stemmer_stem(lx->stem, folded, len, &stem_len))) return false;
@@ -333,6 +360,7 @@ void lexicon_free(lexicon *lx)
 {
     if (!lx) return;
     free(lx->table.slots);
+    free(lx->stops.slots);
     vec_free(&lx->chunk_terms);
     vec_free(&lx->chunk_flags);
     strmap_free(&lx->tokens);

@@ -100,3 +100,5 @@ const char *stopword_stem(const char *folded, size_t len)
 }
 
 const char *stopword_at(size_t i) { return i < N_WORDS ? words[i] : NULL; }
+
+const char *stopword_stem_at(size_t i) { return i < N_WORDS ? stems[i] : NULL; }

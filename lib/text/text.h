@@ -66,8 +66,10 @@ bool stopword(const char *folded, size_t len);
 /* The Snowball stem of a folded stopword (what stemmer_stem gives, kept in a table so that the
  * commonest words cost no stemming), NULL when the word is not a stopword. */
 const char *stopword_stem(const char *folded, size_t len);
-/* The i-th stopword in list order, NULL past the end (for the tests). */
+/* The i-th stopword in list order, NULL past the end. */
 const char *stopword_at(size_t i);
+/* The stem of the i-th stopword (stopword_stem of stopword_at(i)), NULL past the end. */
+const char *stopword_stem_at(size_t i);
 
 /* The English Snowball (Porter 2) stem of an ASCII word, into out (room for len bytes: a stem is
  * never longer than its word); its length. The same as libstemmer's (english_stem.c). */
