@@ -99,18 +99,28 @@ static bool any_mark_at(const char *s, size_t len, size_t i, mark *m)
     return s[i] != '`' && s[i] != '\'' && mark_at(s, len, i, m);
 }
 
+/* Per byte of x (eight bytes, the first lowest), 0x80 where a quotation mark may start: a byte
+ * that is not ASCII, '"', '`' or '\''. The lowest flag is exact: below it every byte is ASCII and
+ * no sum carries into the next byte. */
+static inline uint64_t mark_candidates(uint64_t x)
+{
+    const uint64_t low7 = BYTES_ONES * 0x7f; /* a byte of t + 0x7f reaches 0x80 unless t is 0 */
+    uint64_t dq = x ^ (BYTES_ONES * '"'), bq = x ^ (BYTES_ONES * '`'), ap = x ^ (BYTES_ONES * '\'');
+    return (x | ~(dq + low7) | ~(bq + low7) | ~(ap + low7)) & BYTES_HIGHS;
+}
+
 size_t text_quoted_words(const char *s, size_t len, size_t min_words)
 {
     mark m;
     size_t first = 0; /* most sentences quote nothing: find the first mark before counting words */
     while (first < len) {
-        if (first + 8 <= len) { /* eight ASCII bytes with no " ` ' at once */
-            uint64_t x = bytes_load64(s + first);
-            if (!bytes_any_high(x) && !bytes_any_equal(x, '"') && !bytes_any_equal(x, '`') &&
-                !bytes_any_equal(x, '\'')) {
+        if (first + 8 <= len) { /* to the first byte of eight that may start a mark, at once */
+            uint64_t c = mark_candidates(bytes_load64_le(s + first));
+            if (!c) {
                 first += 8;
                 continue;
             }
+            first += (size_t)__builtin_ctzll(c) / 8;
         }
         if (may_start_mark[(unsigned char)s[first]] && any_mark_at(s, len, first, &m)) break;
         first++;
@@ -121,7 +131,7 @@ size_t text_quoted_words(const char *s, size_t len, size_t min_words)
     for (size_t i = 0; i < len;) {
         if (i + 8 <= len) { /* eight ASCII bytes with no mark: words start after white space */
             uint64_t x = bytes_load64_le(s + i);
-            if (!bytes_any_high(x) && !bytes_any_equal(x, '"') && !bytes_any_equal(x, '`') && !bytes_any_equal(x, '\'')) {
+            if (!mark_candidates(x)) {
                 uint64_t word = ~bytes_ascii_space(x) & BYTES_HIGHS;
                 uint32_t starts = bytes_count_highs(word & (~word << 8 | (in_word ? 0 : 0x80)));
                 words += starts;
