@@ -100,14 +100,8 @@ static bool any_mark_at(const char *s, size_t len, size_t i, mark *m)
 }
 
 /* Per byte of x (eight bytes, the first lowest), 0x80 where a quotation mark may start: a byte
- * that is not ASCII, '"', '`' or '\''. The lowest flag is exact: below it every byte is ASCII and
- * no sum carries into the next byte. */
-static inline uint64_t mark_candidates(uint64_t x)
-{
-    const uint64_t low7 = BYTES_ONES * 0x7f; /* a byte of t + 0x7f reaches 0x80 unless t is 0 */
-    uint64_t dq = x ^ (BYTES_ONES * '"'), bq = x ^ (BYTES_ONES * '`'), ap = x ^ (BYTES_ONES * '\'');
-    return (x | ~(dq + low7) | ~(bq + low7) | ~(ap + low7)) & BYTES_HIGHS;
-}
+ * that is not ASCII, '"', '`' or '\''. The lowest flag is exact. */
+static inline uint64_t mark_candidates(uint64_t x) { return bytes_flag_high_or3(x, '"', '`', '\''); }
 
 size_t text_quoted_words(const char *s, size_t len, size_t min_words)
 {
