@@ -26,7 +26,8 @@ enum {
     QUOTES_AFTER_WORDS = 100, /* words of summary (a lead paragraph) before quoted speech gains */
     QUOTE_MIN_WORDS = 3,      /* shorter quotations ("scare quotes", a name) are not speech */
     ILP_CANDIDATES = 20, /* the exact program chooses among this many best-scored sentences, plus the greedy's */
-    ILP_MAX_NODES = 1000 /* branch-and-bound nodes before the best solution so far is taken */
+    ILP_MAX_NODES = 1000, /* branch-and-bound nodes before the best solution so far is taken */
+    SMALL = 128           /* positions and lengths below this have their exp and pow worked out once */
 };
 
 /* Weight of every concept (terms false) or content term (terms true), from the articles'
@@ -42,10 +43,16 @@ static double *support_weights(const model *m, bool terms, double scale)
         return NULL;
     }
     memset(last_doc, 0xff, (n ? n : 1) * sizeof *last_doc);
+    double first_at[SMALL]; /* the bonus of the first positions, worked out once (0: not yet) */
+    memset(first_at, 0, sizeof first_at);
     for (size_t i = 0; i < m->sents.len; i++) {
         const sentence *s = &m->sents.items[i];
         if (s->debris) continue;
-        double first = 1.0 + POSITION_BONUS * exp(-(double)s->index / POSITION_DECAY);
+        double first = s->index < SMALL ? first_at[s->index] : 0;
+        if (first == 0) {
+            first = 1.0 + POSITION_BONUS * exp(-(double)s->index / POSITION_DECAY);
+            if (s->index < SMALL) first_at[s->index] = first;
+        }
         const uint32_t *c = terms ? sentence_terms(m, s) : sentence_concepts(m, s);
         size_t n_c = terms ? s->n_terms : s->n_concepts;
         for (size_t k = 0; k < n_c; k++) {
@@ -158,9 +165,16 @@ static bool choose_greedily(const model *m, const budget *limit, const double *w
     bool *unquoted = calloc(n ? n : 1, sizeof *unquoted);          /* the quote factor is still to apply */
     queue q = {malloc((n ? n : 1) * sizeof *q.at), 0, key};
     bool ok = cov.concept_covered && cov.term_covered && per_length && value && key && out && unquoted && q.at;
+    double per_words[SMALL]; /* 1 / words^LENGTH_EXPONENT of the usual lengths, worked out once (0: not yet) */
+    memset(per_words, 0, sizeof per_words);
     for (size_t i = 0; ok && i < n; i++) {
         const sentence *s = model_sentence(m, i);
-        per_length[i] = s->words ? 1.0 / pow(s->words, LENGTH_EXPONENT) : 0;
+        double per = s->words < SMALL ? per_words[s->words] : 0;
+        if (per == 0 && s->words) {
+            per = 1.0 / pow(s->words, LENGTH_EXPONENT);
+            if (s->words < SMALL) per_words[s->words] = per;
+        }
+        per_length[i] = per;
         score[i] = uncovered_gain(m, s, &cov) * per_length[i];
         value[i] = key[i] = score[i];
         if (s->usable && value[i] > 0) q.at[q.len++] = (uint32_t)i;
