@@ -441,10 +441,13 @@ static void test_lexicon_chunks(void **state)
         "Harbour bridge, Harbour bridge; harbour BRIDGE. "
         /* punctuation at the ends of known words, numbers and initials */
         "(bridge), \"Harbour?\" 'harbour' said: \"U.S.\", U.S.. (U.S.A.), a.m.) 3,000, (2.5). 3. "
-        "x.U.S. \"A. -- ... !? \"Tis 'n' rock'n'roll', co-op's: \xe2\x80\x9c" "bridge.\xe2\x80\x9d";
+        "x.U.S. \"A. -- ... !? \"Tis 'n' rock'n'roll', co-op's: \xe2\x80\x9c" "bridge.\xe2\x80\x9d "
+        /* new words and numbers first seen between punctuation, the punctuation new too */
+        "(Okafor), \"Zebedee\" 2019, ((x7b9)). {Quayside}; <1066> ~Wharf~ |tolls|";
     size_t len = sizeof text - 1;
-    lexicon *lx = lexicon_new();
+    lexicon *lx = lexicon_new(), *by_token = lexicon_new();
     assert_non_null(lx);
+    assert_non_null(by_token);
     for (int round = 0; round < 2; round++) {
         size_t pos = 0, whole = 0, n_chunks = 0;
         token t;
@@ -460,12 +463,15 @@ static void test_lexicon_chunks(void **state)
             assert_int_equal(wide, any_high);
             lex_chunk got;
             assert_true(lexicon_chunk(lx, text + pos, end - pos, &got));
-            lex_word want[32];
+            lex_word want[32], fresh[32];
             size_t n = got.n;
             assert_int_equal(n, chunk_words_one_by_one(lx, text + pos, end - pos, want, 32));
+            /* a lexicon that only ever saw tokens one by one learnt them in the same order: same ids */
+            assert_int_equal(n, chunk_words_one_by_one(by_token, text + pos, end - pos, fresh, 32));
             for (size_t k = 0; k < n; k++) {
                 assert_int_equal(got.flags[k], want[k].flags);
                 assert_int_equal(got.term[k], want[k].term);
+                assert_int_equal(got.term[k], fresh[k].term);
                 /* the same token as the whole text read at once */
                 assert_true(token_next(text, len, &whole, &t));
                 assert_true(t.start >= pos && t.end <= end);
@@ -477,6 +483,7 @@ static void test_lexicon_chunks(void **state)
         assert_false(token_next(text, len, &whole, &t)); /* every token was in a chunk */
         assert_true(n_chunks > 30);
     }
+    lexicon_free(by_token);
     lexicon_free(lx);
 }
 

@@ -266,10 +266,33 @@ static inline bool punct_word(lexicon *lx, unsigned char c, uint32_t *term, uint
     return true;
 }
 
-/* Fills the chunk's arrays with the ASCII punctuation bytes s[0..a), the token (term, flags) when
- * there is one (has_mid), and the bytes s[b..len); false when out of memory. */
-static bool fill_chunk(lexicon *lx, const unsigned char *s, size_t a, bool has_mid, lex_word mid, size_t b,
-                       size_t len)
+/* Whether s[0..len) is ASCII letters and digits only: then it is one token, a word (some letter)
+ * or a number (*kind), as token_next reads it. */
+static inline bool one_token(const unsigned char *s, size_t len, token_kind *kind)
+{
+    bool letter = false;
+    for (size_t i = 0; i < len; i++) {
+        bool is_letter = (unsigned)((s[i] | 0x20) - 'a') < 26u;
+        if (!is_letter && (unsigned)(s[i] - '0') >= 10u) return false;
+        letter |= is_letter;
+    }
+    *kind = letter ? TOKEN_WORD : TOKEN_NUMBER;
+    return true;
+}
+
+/* The middle token of a chunk: known (its lex_word), or new (learnt from its key, hash and kind). */
+typedef struct middle {
+    bool known;
+    lex_word word;
+    lex_key key;
+    uint64_t hash;
+    token_kind kind;
+} middle;
+
+/* Fills the chunk's arrays with the ASCII punctuation bytes s[0..a), the middle token s[a..b)
+ * when there is one (mid not NULL) and the bytes s[b..len), in text order (so that what is new is
+ * learnt in the order tokenising would learn it); false when out of memory. */
+static bool fill_chunk(lexicon *lx, const unsigned char *s, size_t a, const middle *mid, size_t b, size_t len)
 {
     if (!vec_reserve(&lx->chunk_terms, len) || !vec_reserve(&lx->chunk_flags, len)) return false;
     uint32_t *terms = lx->chunk_terms.items;
@@ -277,9 +300,12 @@ static bool fill_chunk(lexicon *lx, const unsigned char *s, size_t a, bool has_m
     size_t n = 0;
     for (size_t i = 0; i < a; i++, n++)
         if (!punct_word(lx, s[i], &terms[n], &flags[n])) return false;
-    if (has_mid) {
-        terms[n] = mid.term;
-        flags[n++] = mid.flags;
+    if (mid) {
+        lex_word w = mid->word;
+        if (!mid->known && !learn_inline(lx, (const char *)s + a, b - a, mid->kind, mid->key, mid->hash, &w))
+            return false;
+        terms[n] = w.term;
+        flags[n++] = w.flags;
     }
     for (size_t i = b; i < len; i++, n++)
         if (!punct_word(lx, s[i], &terms[n], &flags[n])) return false;
@@ -289,10 +315,11 @@ static bool fill_chunk(lexicon *lx, const unsigned char *s, size_t a, bool has_m
 
 /* A chunk is ASCII punctuation bytes, a middle and ASCII punctuation bytes ("said," "(AP)"
  * "\"Why?\""). token_next never looks back, so each leading byte is a token and the rest is
- * tokenised as if alone; and a middle that is one token (a hit in the table of inline tokens) stays
- * one before the trailing bytes: a word or number takes in a ' , . or : only before a letter or
- * digit, and dotted initials are one token already (their last '.' is tried as part of the middle:
- * "U.S.,"). So such a chunk needs one look-up for its middle and none for its punctuation (a table
+ * tokenised as if alone; and a middle that is one token stays one before the trailing bytes: a word
+ * or number takes in a ' , . or : only before a letter or digit, and dotted initials are one token
+ * already (their last '.' is tried as part of the middle: "U.S.,"). A middle is one token when the
+ * table of inline tokens has it, or when it is ASCII letters and digits only (then it is learnt
+ * here). So such a chunk needs one look-up for its middle and none for its punctuation (a table
  * of 128); other chunks are tokenised. */
 bool lexicon_chunk(lexicon *lx, const char *s, size_t len, lex_chunk *out)
 {
@@ -301,24 +328,24 @@ bool lexicon_chunk(lexicon *lx, const char *s, size_t len, lex_chunk *out)
     while (a < b && ascii_punct(p[a])) a++;
     while (b > a && ascii_punct(p[b - 1])) b--;
     if (b < len && p[b] == '.' && b - a >= 3 && p[b - 2] == '.') b++; /* maybe initials: "U.S." */
-    size_t mid = b - a;
+    size_t n_mid = b - a;
     bool ok;
-    if (mid == len && mid <= LEX_INLINE_MAX) { /* no punctuation at the ends (nearly every chunk) */
-        lex_key k = lex_key_of(s, len);
-        const lex_slot *sl = find_slot(lx, k, len, lex_hash(k, len));
-        if (sl->len) {
+    if (n_mid == 0) {
+        ok = fill_chunk(lx, p, len, NULL, len, len);
+    } else if (n_mid <= LEX_INLINE_MAX) {
+        middle mid = {.key = lex_key_of(s + a, n_mid)};
+        mid.hash = lex_hash(mid.key, n_mid);
+        const lex_slot *sl = find_slot(lx, mid.key, n_mid, mid.hash);
+        if (sl->len && n_mid == len) { /* a known word alone (nearly every chunk) */
             lx->chunk_terms.items[0] = sl->term;
             lx->chunk_flags.items[0] = sl->flags;
             *out = (lex_chunk){1, lx->chunk_terms.items, lx->chunk_flags.items};
             return true;
         }
-        ok = split_chunk(lx, s, len);
-    } else if (mid == 0) {
-        ok = fill_chunk(lx, p, len, false, (lex_word){0, 0}, len, len);
-    } else if (mid <= LEX_INLINE_MAX) {
-        lex_key k = lex_key_of(s + a, mid);
-        const lex_slot *sl = find_slot(lx, k, mid, lex_hash(k, mid));
-        ok = sl->len ? fill_chunk(lx, p, a, true, (lex_word){sl->term, sl->flags}, b, len) : split_chunk(lx, s, len);
+        mid.known = sl->len != 0;
+        mid.word = (lex_word){sl->term, sl->flags}; /* copied: learning may move the table */
+        ok = mid.known || one_token(p + a, n_mid, &mid.kind) ? fill_chunk(lx, p, a, &mid, b, len)
+                                                              : split_chunk(lx, s, len);
     } else {
         ok = split_chunk(lx, s, len);
     }
