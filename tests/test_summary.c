@@ -6,6 +6,7 @@
 
 #include "common/buf.h"
 #include "summary/attribution.h"
+#include "summary/compress.h"
 #include "summary/coverage_ilp.h"
 #include "summary/dateline.h"
 #include "summary/methods.h"
@@ -171,6 +172,75 @@ static void test_sources_are_every_article_that_reports_it(void **state)
     for (size_t t = 0; t < m.n_terms; t++) assert_false(a.term[t]); /* all clear again */
     for (size_t k = 0; k < m.n_concepts; k++) assert_false(a.concept[k]);
     attribution_free(&a);
+    model_free(&m);
+    lexicon_free(lx);
+    td_cluster_free(c);
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Every sentence of the model holds what reading its text token by token gives: its content terms
+ * (local ids, repeats kept) sorted, and its bigram concepts sorted and distinct; the model keeps the
+ * ids a sentence gave out apart from older ones while it reads, and this checks they come together. */
+static void test_model_terms_and_concepts_are_the_tokens(void **state)
+{
+    (void)state;
+    td_cluster *c = read_story("examples/harbour-bridge");
+    lexicon *lx = lexicon_new();
+    model m = {.compress = COMPRESS_ALL};
+    td_error err = {0};
+    for (int build = 0; build < 2; build++) { /* the second build reuses the model's memory and lexicon */
+        assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
+        assert_true(m.variants.len > 0);
+        for (size_t i = 0; i < m.sents.len; i++) {
+            const sentence *s = &m.sents.items[i];
+            const char *text = c->docs[s->doc].text;
+            uint32_t terms[512], concepts[512];
+            size_t n_terms = 0, n_concepts = 0, pos = s->span.start;
+            uint32_t prev = UINT32_MAX;
+            bool prev_stop = true;
+            token t;
+            while (token_next(text, s->span.end, &pos, &t)) {
+                lex_word w;
+                assert_true(lexicon_word(lx, text + t.start, t.end - t.start, t.kind, &w));
+                if (w.flags & LEX_PUNCT) {
+                    prev = UINT32_MAX;
+                    continue;
+                }
+                bool stop = (w.flags & LEX_STOP) != 0;
+                uint32_t term = model_local_term(&m, w.term);
+                assert_true(term < m.n_terms);
+                assert_true(n_terms < 512 && n_concepts < 512);
+                if (!stop) terms[n_terms++] = term;
+                if (prev != UINT32_MAX && !(stop && prev_stop)) {
+                    uint32_t id = u64map_find(&m.concept_ids, (uint64_t)prev << 32 | term);
+                    assert_true(id < m.n_concepts);
+                    concepts[n_concepts++] = id;
+                }
+                prev = term;
+                prev_stop = stop;
+            }
+            qsort(terms, n_terms, sizeof *terms, cmp_id);
+            qsort(concepts, n_concepts, sizeof *concepts, cmp_id);
+            size_t distinct = 0;
+            for (size_t k = 0; k < n_concepts; k++)
+                if (!k || concepts[k] != concepts[k - 1]) concepts[distinct++] = concepts[k];
+            assert_int_equal(s->n_terms, n_terms);
+            if (n_terms) assert_memory_equal(sentence_terms(&m, s), terms, n_terms * sizeof *terms);
+            assert_int_equal(s->n_concepts, distinct);
+            if (distinct) assert_memory_equal(sentence_concepts(&m, s), concepts, distinct * sizeof *concepts);
+        }
+        for (size_t v = 0; v < m.variants.len; v++) { /* compressed forms: sorted too */
+            const sentence *s = &m.variants.items[v];
+            const uint32_t *t = sentence_terms(&m, s), *k = sentence_concepts(&m, s);
+            for (size_t i = 1; i < s->n_terms; i++) assert_true(t[i - 1] <= t[i]);
+            for (size_t i = 1; i < s->n_concepts; i++) assert_true(k[i - 1] < k[i]);
+        }
+    }
     model_free(&m);
     lexicon_free(lx);
     td_cluster_free(c);
@@ -779,6 +849,7 @@ int main(void)
         cmocka_unit_test(test_summary_is_in_reading_order),
         cmocka_unit_test(test_lead_takes_each_article_first_sentence),
         cmocka_unit_test(test_sources_are_every_article_that_reports_it),
+        cmocka_unit_test(test_model_terms_and_concepts_are_the_tokens),
         cmocka_unit_test(test_sony_quote_is_attributed_to_both_outlets),
         cmocka_unit_test(test_one_summarizer_serves_many_clusters),
         cmocka_unit_test(test_summaries_survive_a_forgotten_lexicon),

@@ -64,15 +64,25 @@ static uint32_t local_term(model *m, const lexicon *lx, uint32_t term)
     return l->id;
 }
 
-/* The previous word of a sentence being analysed, for its bigrams. */
+/* The previous word of a sentence being analysed, for its bigrams, and where new ids start. */
 typedef struct bigram_state {
-    uint32_t prev;  /* its local term, UINT32_MAX at the start and after punctuation */
-    bool prev_stop; /* it is a stopword */
+    uint32_t prev;          /* its local term, UINT32_MAX at the start and after punctuation */
+    bool prev_stop;         /* it is a stopword */
+    uint32_t first_term;    /* local term ids from here on were given out by this sentence */
+    uint32_t first_concept; /* concept ids too */
 } bigram_state;
 
+/* Appends id to the older ids (from the pool) or to the ones the sentence gave out (new). */
+static inline void push_id(uint32_t id, uint32_t first_new, uint32_t *older, size_t *n_older, uint32_t *new_ids,
+                           size_t *n_new)
+{
+    if (id < first_new) older[(*n_older)++] = id;
+    else new_ids[(*n_new)++] = id;
+}
+
 /* Adds one token (lexicon term and flags) of the sentence: its local term to the pool when it is a
- * content term, its bigram with the previous word to scratch. Room for both was reserved. False
- * when out of memory. */
+ * content term, its bigram with the previous word to scratch; ids the sentence gave out go apart, to
+ * new_terms and new_concepts. Room for all was reserved. False when out of memory. */
 static inline bool add_token(model *m, const lexicon *lx, uint32_t lex_term, uint8_t flags, bigram_state *b)
 {
     if (flags & LEX_PUNCT) { /* breaks a bigram, and is nothing else */
@@ -82,15 +92,25 @@ static inline bool add_token(model *m, const lexicon *lx, uint32_t lex_term, uin
     bool stop = (flags & LEX_STOP) != 0;
     uint32_t term = local_term(m, lx, lex_term);
     if (term == UINT32_MAX) return false;
-    if (!stop) m->terms.items[m->terms.len++] = term;
+    if (!stop) push_id(term, b->first_term, m->terms.items, &m->terms.len, m->new_terms.items, &m->new_terms.len);
     if (b->prev != UINT32_MAX && !(stop && b->prev_stop)) {
         uint32_t id = u64map_intern(&m->concept_ids, ((uint64_t)b->prev << 32) | term);
         if (id == U64MAP_NONE) return false;
-        m->scratch.items[m->scratch.len++] = id;
+        push_id(id, b->first_concept, m->scratch.items, &m->scratch.len, m->new_concepts.items, &m->new_concepts.len);
     }
     b->prev = term;
     b->prev_stop = stop;
     return true;
+}
+
+/* Sorts the older ids of a sentence, then puts its new ones after them, sorted: ids are given out in
+ * increasing order, so the new ones are above every older one and came in order but for repeats
+ * (which sort_u32 finds at the cost of a pass). a has room for n_older + new_ids.len. */
+static void sort_ids(uint32_t *a, size_t n_older, const uint32_t *new_ids, size_t n_new)
+{
+    sort_u32(a, n_older);
+    memcpy(a + n_older, new_ids, n_new * sizeof *a);
+    sort_u32(a + n_older, n_new);
 }
 
 /* Tokenises one sentence: content terms into the pool (sorted), distinct bigram concepts too; and
@@ -107,8 +127,11 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
     m->scratch.len = 0;
     const unsigned char *p = (const unsigned char *)text;
     size_t pos = s->span.start, end = s->span.end;
-    if (!vec_reserve(&m->terms, end - pos) || !vec_reserve(&m->scratch, end - pos)) return error_nomem(err);
-    bigram_state b = {UINT32_MAX, true};
+    m->new_terms.len = m->new_concepts.len = 0;
+    if (!vec_reserve(&m->terms, end - pos) || !vec_reserve(&m->scratch, end - pos) ||
+        !vec_reserve(&m->new_terms, end - pos) || !vec_reserve(&m->new_concepts, end - pos))
+        return error_nomem(err);
+    bigram_state b = {UINT32_MAX, true, (uint32_t)m->n_terms, (uint32_t)m->concept_ids.len};
     uint32_t n_words = 0, word_bytes = 0; /* as measure counts: words, and bytes inside words */
     bool joined = false;                  /* a control that is not white space was between chunks */
     for (;;) {
@@ -144,9 +167,11 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
         s->words = n_words;
         s->bytes = word_bytes + (n_words ? n_words - 1 : 0);
     }
+    sort_ids(m->terms.items + s->terms, m->terms.len - s->terms, m->new_terms.items, m->new_terms.len);
+    m->terms.len += m->new_terms.len;
     s->n_terms = (uint32_t)(m->terms.len - s->terms);
-    sort_u32(m->terms.items + s->terms, s->n_terms);
-    sort_u32(m->scratch.items, m->scratch.len);
+    sort_ids(m->scratch.items, m->scratch.len, m->new_concepts.items, m->new_concepts.len);
+    m->scratch.len += m->new_concepts.len;
     for (size_t i = 0; i < m->scratch.len; i++) {
         if (i && m->scratch.items[i] == m->scratch.items[i - 1]) continue;
         if (!vec_push(&m->concepts, m->scratch.items[i])) return error_nomem(err);
@@ -266,6 +291,8 @@ void model_free(model *m)
     vec_free(&m->terms);
     vec_free(&m->concepts);
     vec_free(&m->scratch);
+    vec_free(&m->new_terms);
+    vec_free(&m->new_concepts);
     vec_free(&m->variants);
     vec_free(&m->kept);
     vec_free(&m->joined);
