@@ -49,16 +49,22 @@ static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *byt
     *bytes = b + (w ? w - 1 : 0);
 }
 
+/* Room in local_terms for the lexicon's terms, and as many again as it learns; false when out of
+ * memory. Out of line: local_term, called for every word, stays small. */
+static __attribute__((noinline)) bool grow_local_terms(model *m, const lexicon *lx)
+{
+    size_t n = lexicon_n_terms(lx) * 2, more = n - m->local_terms.len;
+    if (!vec_reserve(&m->local_terms, more)) return false;
+    memset(m->local_terms.items + m->local_terms.len, 0, more * sizeof *m->local_terms.items);
+    m->local_terms.len = n;
+    return true;
+}
+
 /* The cluster-local id of a lexicon term, the next one at its first sighting in this build: an
  * array look-up (the lexicon's ids are dense), not a hash. UINT32_MAX when out of memory. */
-static uint32_t local_term(model *m, const lexicon *lx, uint32_t term)
+static inline uint32_t local_term(model *m, const lexicon *lx, uint32_t term)
 {
-    if (term >= m->local_terms.len) { /* room for the lexicon's terms, and as many again as it learns */
-        size_t n = lexicon_n_terms(lx) * 2, more = n - m->local_terms.len;
-        if (!vec_reserve(&m->local_terms, more)) return UINT32_MAX;
-        memset(m->local_terms.items + m->local_terms.len, 0, more * sizeof *m->local_terms.items);
-        m->local_terms.len = n;
-    }
+    if (term >= m->local_terms.len && !grow_local_terms(m, lx)) return UINT32_MAX;
     model_local *l = &m->local_terms.items[term];
     if (l->build != m->build) *l = (model_local){m->build, (uint32_t)m->n_terms++};
     return l->id;
@@ -172,11 +178,14 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
     s->n_terms = (uint32_t)(m->terms.len - s->terms);
     sort_ids(m->scratch.items, m->scratch.len, m->new_concepts.items, m->new_concepts.len);
     m->scratch.len += m->new_concepts.len;
-    for (size_t i = 0; i < m->scratch.len; i++) {
-        if (i && m->scratch.items[i] == m->scratch.items[i - 1]) continue;
-        if (!vec_push(&m->concepts, m->scratch.items[i])) return error_nomem(err);
-    }
-    s->n_concepts = (uint32_t)(m->concepts.len - s->concepts);
+    if (!vec_reserve(&m->concepts, m->scratch.len)) return error_nomem(err);
+    const uint32_t *id = m->scratch.items;
+    uint32_t *to = m->concepts.items + m->concepts.len;
+    size_t n = 0;
+    for (size_t i = 0; i < m->scratch.len; i++)
+        if (!i || id[i] != id[i - 1]) to[n++] = id[i]; /* sorted: a repeat follows its first */
+    m->concepts.len += n;
+    s->n_concepts = (uint32_t)n;
     return TD_OK;
 }
 
