@@ -75,6 +75,21 @@ typedef struct coverage {
     bool *term_covered;
 } coverage;
 
+/* The gain of a sentence while nothing is covered yet: what uncovered_gain gives then, with no
+ * look-up of what is covered (the greedy's first pass, over every sentence). */
+static double whole_gain(const model *m, const sentence *s, const coverage *cov)
+{
+    const uint32_t *c = sentence_concepts(m, s);
+    double gain = 0;
+    for (size_t k = 0; k < s->n_concepts; k++) gain += cov->concept_weight[c[k]];
+    if (cov->term_weight) {
+        const uint32_t *t = sentence_terms(m, s); /* sorted, repeats kept: each term once */
+        for (size_t k = 0; k < s->n_terms; k++)
+            if (k == 0 || t[k] != t[k - 1]) gain += cov->term_weight[t[k]];
+    }
+    return gain;
+}
+
 static double uncovered_gain(const model *m, const sentence *s, const coverage *cov)
 {
     const uint32_t *c = sentence_concepts(m, s);
@@ -175,7 +190,7 @@ static bool choose_greedily(const model *m, const budget *limit, const double *w
             if (s->words < SMALL) per_words[s->words] = per;
         }
         per_length[i] = per;
-        score[i] = uncovered_gain(m, s, &cov) * per_length[i];
+        score[i] = whole_gain(m, s, &cov) * per_length[i];
         value[i] = key[i] = score[i];
         if (s->usable && value[i] > 0) q.at[q.len++] = (uint32_t)i;
     }
