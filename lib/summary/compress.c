@@ -171,7 +171,11 @@ static void cut_asides(cutter *c)
 
 bool compress_sentence(const char *text, td_span span, unsigned rules, compression *out)
 {
-    cutter c = {.t = text, .start = span.start, .end = span.end};
+    cutter c; /* its arrays are filled as far as their counts say: not zeroed for every sentence */
+    c.t = text;
+    c.start = span.start;
+    c.end = span.end;
+    c.n_quotes = c.n_cuts = 0;
     while (c.start < c.end && is_blank(text[c.start])) c.start++;
     while (c.end > c.start && is_blank(text[c.end - 1])) c.end--;
     if (c.end - c.start < 2) return false;
