@@ -60,6 +60,17 @@ static __attribute__((noinline)) bool grow_local_terms(model *m, const lexicon *
     return true;
 }
 
+/* Whether the chunk text[a..b) (no ASCII white space in it) holds a no-break or other wide space,
+ * as measure finds them: then measure counts its words; else it is one word of b - a bytes (the
+ * chunks with bytes beyond ASCII are mostly words in curly quotes or with accents). Spaces start
+ * with a byte of 0xc2 or above, never a continuation byte. */
+static bool has_wide_space(const char *text, size_t a, size_t b)
+{
+    for (size_t j = a; j < b; j++)
+        if ((unsigned char)text[j] >= 0xc2 && text_space_len_wide(text, b, j)) return true;
+    return false;
+}
+
 /* The cluster-local id of a lexicon term, the next one at its first sighting in this build: an
  * array look-up (the lexicon's ids are dense), not a hash. UINT32_MAX when out of memory. */
 static inline uint32_t local_term(model *m, const lexicon *lx, uint32_t term)
@@ -122,7 +133,8 @@ static void sort_ids(uint32_t *a, size_t n_older, const uint32_t *new_ids, size_
 /* Tokenises one sentence: content terms into the pool (sorted), distinct bigram concepts too; and
  * its words and bytes as measure counts them. The text goes chunk by chunk (text between ASCII
  * white space and controls), each chunk's tokens and words at once. A chunk of ASCII bytes is one
- * word; one with other bytes is measured (it may hold a no-break or other wide space); a control
+ * word; one with other bytes too, unless it holds a no-break or other wide space (then it is
+ * measured); a control
  * between chunks that is not white space to measure joins them: then the whole span is measured.
  * A chunk the lexicon knows as one token (most) is looked up inline; others go to lexicon_chunk.
  * A span of n bytes has at most n tokens: room for its terms and bigrams is made once. */
@@ -148,7 +160,7 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
         bool wide;
         pos = text_chunk_end(text, end, pos, &wide);
         size_t len = pos - chunk;
-        if (!wide) {
+        if (!wide || !has_wide_space(text, chunk, pos)) {
             n_words++;
             word_bytes += (uint32_t)len;
         } else {
