@@ -691,7 +691,7 @@ static void test_words_and_bytes_under_any_white_space(void **state)
     static const char *const words[] = {"Harbour", "bridge", "reopened", "on", "Tuesday", "after", "engineers",
                                         "\x01fixed", "cables", "na\xc3\xafve", "x", "inspections", "ended", "early",
                                         "quay\x7fside", "\xc2\xa0", "long\xc2\xa0stretch\xe2\x80\x83of\xc2\xa0pier",
-                                        "\xe2\x80\x9cquoted\xe2\x80\x9d", "caf\xc3\xa9\xe2\x80\xafbar",
+                                        "\xe2\x80\x9cquoted\xe2\x80\x9d", "caf\xc3\xa9\xe2\x80\xaf" "bar",
                                         "\xe2\x80\x98Z\xc3\xbcrich\xe2\x80\x99s\xe2\x80\x99"};
     enum { N_GAPS = sizeof gaps / sizeof *gaps, N_WORDS = sizeof words / sizeof *words };
     buf text = {0};
