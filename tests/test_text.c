@@ -443,7 +443,11 @@ static void test_lexicon_chunks(void **state)
         "(bridge), \"Harbour?\" 'harbour' said: \"U.S.\", U.S.. (U.S.A.), a.m.) 3,000, (2.5). 3. "
         "x.U.S. \"A. -- ... !? \"Tis 'n' rock'n'roll', co-op's: \xe2\x80\x9c" "bridge.\xe2\x80\x9d "
         /* new words and numbers first seen between punctuation, the punctuation new too */
-        "(Okafor), \"Zebedee\" 2019, ((x7b9)). {Quayside}; <1066> ~Wharf~ |tolls|";
+        "(Okafor), \"Zebedee\" 2019, ((x7b9)). {Quayside}; <1066> ~Wharf~ |tolls| "
+        /* curly quotes and dashes at the ends, around known and new words; ’ inside a word stays */
+        "\xe2\x80\x9c" "bridge\xe2\x80\x9d \xe2\x80\x98" "Zebulon\xe2\x80\x99, \xe2\x80\x93" "1215\xe2\x80\x93 "
+        "\xe2\x80\x9cQuayfront\xe2\x80\x99s\xe2\x80\x9d \xe2\x80\x94\xe2\x80\x94 (\xe2\x80\x9cU.S.\xe2\x80\x9d) "
+        "\xe2\x80\x99" "90s \xe2\x80\x9c\xe2\x80\x9d";
     size_t len = sizeof text - 1;
     lexicon *lx = lexicon_new(), *by_token = lexicon_new();
     assert_non_null(lx);

@@ -252,6 +252,28 @@ static inline bool ascii_punct(unsigned char c)
     return c < 0x80 && (unsigned)((c | 0x20) - 'a') >= 26u && (unsigned)(c - '0') >= 10u;
 }
 
+/* Whether E2 80 x is a curly quote or a dash (– — ‘ ’ “ ”): punctuation, as token_next reads it
+ * (’ joins two letters only, and a stripped end has none after it). */
+static inline bool curly_mark(unsigned char x)
+{
+    return x == 0x93 || x == 0x94 || x == 0x98 || x == 0x99 || x == 0x9c || x == 0x9d;
+}
+
+/* The length of the punctuation mark at s[i] (before end) that is a token of its own at either end
+ * of a chunk: an ASCII punctuation byte (1), a curly quote or dash (3); 0 for anything else. */
+static inline size_t mark_at(const unsigned char *s, size_t i, size_t end)
+{
+    if (ascii_punct(s[i])) return 1;
+    return s[i] == 0xe2 && end - i >= 3 && s[i + 1] == 0x80 && curly_mark(s[i + 2]) ? 3 : 0;
+}
+
+/* The length of such a mark that ends at s[end) (after start), or 0. */
+static inline size_t mark_before(const unsigned char *s, size_t start, size_t end)
+{
+    if (ascii_punct(s[end - 1])) return 1;
+    return end - start >= 3 && s[end - 3] == 0xe2 && s[end - 2] == 0x80 && curly_mark(s[end - 1]) ? 3 : 0;
+}
+
 /* The lex_word of ASCII punctuation byte c, from a table of 128 once it has been looked up. */
 static inline bool punct_word(lexicon *lx, unsigned char c, uint32_t *term, uint8_t *flags)
 {
@@ -261,6 +283,17 @@ static inline bool punct_word(lexicon *lx, unsigned char c, uint32_t *term, uint
         if (!lexicon_word(lx, &b, 1, TOKEN_PUNCT, &w)) return false;
         lx->punct[c] = w;
     }
+    *term = w.term;
+    *flags = w.flags;
+    return true;
+}
+
+/* The lex_word of the punctuation mark of k bytes at s (mark_at). */
+static inline bool mark_word(lexicon *lx, const unsigned char *s, size_t k, uint32_t *term, uint8_t *flags)
+{
+    if (k == 1) return punct_word(lx, s[0], term, flags);
+    lex_word w;
+    if (!lexicon_word(lx, (const char *)s, k, TOKEN_PUNCT, &w)) return false;
     *term = w.term;
     *flags = w.flags;
     return true;
@@ -298,8 +331,11 @@ static bool fill_chunk(lexicon *lx, const unsigned char *s, size_t a, const midd
     uint32_t *terms = lx->chunk_terms.items;
     uint8_t *flags = lx->chunk_flags.items;
     size_t n = 0;
-    for (size_t i = 0; i < a; i++, n++)
-        if (!punct_word(lx, s[i], &terms[n], &flags[n])) return false;
+    for (size_t i = 0; i < a; n++) {
+        size_t k = mark_at(s, i, a);
+        if (!mark_word(lx, s + i, k, &terms[n], &flags[n])) return false;
+        i += k;
+    }
     if (mid) {
         lex_word w = mid->word;
         if (!mid->known && !learn_inline(lx, (const char *)s + a, b - a, mid->kind, mid->key, mid->hash, &w))
@@ -307,26 +343,30 @@ static bool fill_chunk(lexicon *lx, const unsigned char *s, size_t a, const midd
         terms[n] = w.term;
         flags[n++] = w.flags;
     }
-    for (size_t i = b; i < len; i++, n++)
-        if (!punct_word(lx, s[i], &terms[n], &flags[n])) return false;
+    for (size_t i = b; i < len; n++) {
+        size_t k = mark_at(s, i, len);
+        if (!mark_word(lx, s + i, k, &terms[n], &flags[n])) return false;
+        i += k;
+    }
     lx->chunk_terms.len = lx->chunk_flags.len = n;
     return true;
 }
 
-/* A chunk is ASCII punctuation bytes, a middle and ASCII punctuation bytes ("said," "(AP)"
- * "\"Why?\""). token_next never looks back, so each leading byte is a token and the rest is
+/* A chunk is punctuation marks, a middle and punctuation marks ("said," "(AP)" "\"Why?\""
+ * "“Why?”"; the marks are ASCII punctuation, curly quotes and dashes: mark_at). token_next never
+ * looks back, so each leading mark is a token and the rest is
  * tokenised as if alone; and a middle that is one token stays one before the trailing bytes: a word
  * or number takes in a ' , . or : only before a letter or digit, and dotted initials are one token
  * already (their last '.' is tried as part of the middle: "U.S.,"). A middle is one token when the
  * table of inline tokens has it, or when it is ASCII letters and digits only (then it is learnt
- * here). So such a chunk needs one look-up for its middle and none for its punctuation (a table
- * of 128); other chunks are tokenised. */
+ * here). So such a chunk needs one look-up for its middle and none for its ASCII punctuation (a
+ * table of 128); other chunks are tokenised. */
 bool lexicon_chunk(lexicon *lx, const char *s, size_t len, lex_chunk *out)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t a = 0, b = len;
-    while (a < b && ascii_punct(p[a])) a++;
-    while (b > a && ascii_punct(p[b - 1])) b--;
+    for (size_t k; a < b && (k = mark_at(p, a, b)) != 0;) a += k;
+    for (size_t k; b > a && (k = mark_before(p, a, b)) != 0;) b -= k;
     if (b < len && p[b] == '.' && b - a >= 3 && p[b - 2] == '.') b++; /* maybe initials: "U.S." */
     size_t n_mid = b - a;
     bool ok;
