@@ -31,6 +31,13 @@ static void test_fold(void **state)
     assert_fold("infor\xc2\xad" "mation", "information");                        /* soft hyphen dropped */
     assert_fold("\xc3\x89TAT", "\xc3\xa9tat");                                   /* É */
     assert_fold("", "");
+    /* ASCII with quotes and dashes of U+2010 to U+201F is lower-cased and made plain directly; any
+     * other character beyond ASCII in the token sends the whole through normalisation */
+    assert_fold("\xe2\x80\x9bX\xe2\x80\x9f \xe2\x80\x9aY\xe2\x80\x9e", "'x\" 'y\"");       /* ‛ ‟ ‚ „ */
+    assert_fold("x\xe2\x80\x90y\xe2\x80\x91z\xe2\x80\x95W", "x-y-z-w");                 /* ‐ ‑ ― */
+    assert_fold("Sony\xe2\x80\x99s Caf\xc3\xa9", "sony's caf\xc3\xa9");                  /* ’ and é */
+    assert_fold("A\xe2\x80\xa6" "B\xe2\x80\x99", "a...b'");                              /* … (NFKC) and ’ */
+    assert_fold("ABC\xe2\x80\x99\xe2\x80\x8b", "abc'");                                 /* zero-width space dropped */
     /* it appends */
     buf b = {0};
     assert_true(buf_puts(&b, "x:"));
