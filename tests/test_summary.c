@@ -496,6 +496,7 @@ static void test_datelines_are_skipped(void **state)
     assert_string_equal(after_dateline("  NEW YORK _ 12 people were hurt."), "12 people were hurt.");
     assert_string_equal(after_dateline("PORT VARROW, Feb. 11 (Tidewater Wire) - Port Varrow closed its bridge."),
                         "Port Varrow closed its bridge.");
+    assert_string_equal(after_dateline("U.S. _ Stocks fell."), "Stocks fell."); /* capitals and dots */
     /* not datelines: a sentence that opens with a capitalised word, a dash inside prose, no separator */
     const char *kept[] = {
         "London - the capital - was calm on Sunday.",
@@ -505,6 +506,8 @@ static void test_datelines_are_skipped(void **state)
         "UNITED STATES VIRGIN ISLANDS AND PUERTO RICO AND GUAM _ Storms hit.",
         "-- Storms hit the coast.",
         "F16 - Jets flew over.",
+        "iPhone - sales rose.",
+        "  Apple _ Sales rose.",
     };
     for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) assert_string_equal(after_dateline(kept[i]), kept[i]);
 }
