@@ -88,7 +88,7 @@ static bool make_stops(lexicon *lx)
     return true;
 }
 
-/* The stem of a folded word when it is a stopword (what stopword_stem gives), else NULL. */
+/* The stem of a folded word when it is a stopword (stopword_stem_at), else NULL. */
 static const char *stop_stem(const lexicon *lx, const char *folded, size_t len)
 {
     if (len < 1 || len > LEX_INLINE_MAX) return NULL; /* no stopword is longer */

@@ -63,12 +63,10 @@ size_t wordlist_index(const void *table, size_t n, size_t stride, const char *s,
 
 /* English stopword test on a folded word. */
 bool stopword(const char *folded, size_t len);
-/* The Snowball stem of a folded stopword (what stemmer_stem gives, kept in a table so that the
- * commonest words cost no stemming), NULL when the word is not a stopword. */
-const char *stopword_stem(const char *folded, size_t len);
 /* The i-th stopword in list order, NULL past the end. */
 const char *stopword_at(size_t i);
-/* The stem of the i-th stopword (stopword_stem of stopword_at(i)), NULL past the end. */
+/* The Snowball stem of the i-th stopword (what stemmer_stem gives, kept in a table so that the
+ * commonest words cost no stemming; the lexicon's table of stopwords reads it), NULL past the end. */
 const char *stopword_stem_at(size_t i);
 
 /* The English Snowball (Porter 2) stem of an ASCII word, into out (room for len bytes: a stem is
