@@ -82,6 +82,10 @@ static void test_quoted_words(void **state)
     assert_int_equal(quoted("They laid a 6\" pipe under the road.", 1), 0);
     assert_int_equal(quoted("No quotation at all: the council\xe2\x80\x99s vote.", 1), 0);
     assert_int_equal(quoted("", 1), 0);
+    /* apostrophes and letters beyond ASCII before, inside and after a quotation are no marks */
+    assert_int_equal(quoted("Zo\xc3\xab\xe2\x80\x99s crew's chief said: \"It's the council's bridge, not ours,\" and left.", 3), 6);
+    assert_int_equal(quoted("The caf\xc3\xa9 owner's view: it's the council's bridge, not ours, and they'll pay.", 1), 0);
+    assert_int_equal(quoted("They won't say `` which lane opens first '' yet.", 3), 4);
     /* words are counted eight ASCII bytes at a time between marks: any white space, long words across
      * the eight-byte steps, at every offset */
     static const char *const gaps[] = {" ", "\t", "\n", "  ", "\r\n", "\v", "\f", " \t "};

@@ -1,5 +1,6 @@
 /* test_common.c — the shared containers: arena, buf, vec, strmap, u64map. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,28 @@ static void test_buf_printf_and_json_escape(void **state)
     assert_null(b.data);
     assert_string_equal(s, "42-xa\\\"b\\\\c\\nd\\u0001");
     free(s);
+}
+
+/* Text is escaped eight bytes at a time between the bytes that need it: each escape at every offset
+ * of a sentence, with letters beyond ASCII around it, comes out as the one-byte-at-a-time rule says. */
+static void test_json_escape_at_every_offset(void **state)
+{
+    (void)state;
+    static const char text[] = "The caf\xc3\xa9 on the \xe2\x80\x9cHarbour\xe2\x80\x9d bridge opened at 6 a.m. today";
+    static const char *const escapes[][2] = {{"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {"\t", "\\t"},
+                                             {"\r", "\\r"}, {"\x1f", "\\u001f"}, {"\x01", "\\u0001"}};
+    size_t n = sizeof text - 1;
+    for (size_t e = 0; e < sizeof escapes / sizeof *escapes; e++) {
+        for (size_t at = 0; at <= n; at++) {
+            char in[128], want[160];
+            snprintf(in, sizeof in, "%.*s%s%s", (int)at, text, escapes[e][0], text + at);
+            snprintf(want, sizeof want, "%.*s%s%s", (int)at, text, escapes[e][1], text + at);
+            buf b = {0};
+            assert_true(buf_json_escape(&b, in, strlen(in)));
+            assert_string_equal(b.data, want);
+            buf_free(&b);
+        }
+    }
 }
 
 static void test_vec_grows(void **state)
@@ -159,6 +182,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena_keeps_every_string), cmocka_unit_test(test_buf_printf_and_json_escape),
+        cmocka_unit_test(test_json_escape_at_every_offset),
         cmocka_unit_test(test_vec_grows),                cmocka_unit_test(test_strmap_interns_in_order),
         cmocka_unit_test(test_strmap_tells_similar_keys_apart),
         cmocka_unit_test(test_put_g6_is_printf),

@@ -92,6 +92,11 @@ static void test_quotes_are_never_cut_into(void **state)
     /* marks that do not pair up (a sentence out of a longer quote): nothing is cut at all */
     expect("He said the cracks were deep (about 4 cm) and \"growing.", COMPRESS_ALL, NULL);
     expect("The bridge (the old one) will hold,\xE2\x80\x9D she said.", COMPRESS_ALL, NULL);
+    /* apostrophes and letters beyond ASCII before a mark are no marks: the quote is found all the same */
+    expect("The caf\xC3\xA9 owner's son, 12, said \"it's a disgrace (frankly), isn't it\" to the council.",
+           COMPRESS_ALL, "The caf\xC3\xA9 owner's son said \"it's a disgrace (frankly), isn't it\" to the council.");
+    expect("Zo\xC3\xAB\xE2\x80\x99s crew (all six of them) said the town\xE2\x80\x99s \"bridge, which we own,\" is safe.",
+           COMPRESS_ALL, "Zo\xC3\xAB\xE2\x80\x99s crew said the town\xE2\x80\x99s \"bridge, which we own,\" is safe.");
 }
 
 /* On the bundled story: every sentence's compressed form rebuilds from its kept ranges, inside the

@@ -6,6 +6,7 @@
 
 #include "common/buf.h"
 #include "summary/attribution.h"
+#include "summary/compress.h"
 #include "summary/coverage_ilp.h"
 #include "summary/dateline.h"
 #include "summary/methods.h"
@@ -151,18 +152,95 @@ static void test_sources_are_every_article_that_reports_it(void **state)
     model m = {0};
     td_error err = {0};
     assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
-    size_t n;
-    /* Dr. Okafor's quote is told nearly verbatim by 01 and 03 */
-    size_t *src = attribute_sources(&m, find_sentence(&m, 0, "not going to fall down"), &n);
-    assert_int_equal(n, 2);
-    assert_int_equal(src[0], 0);
-    assert_int_equal(src[1], 2);
-    free(src);
-    /* the 1994 retrofit is only in 05 */
-    src = attribute_sources(&m, find_sentence(&m, 4, "1994"), &n);
-    assert_int_equal(n, 1);
-    assert_int_equal(src[0], 4);
-    free(src);
+    attribution a;
+    assert_true(attribution_init(&a, &m));
+    /* one attribution serves sentence after sentence: each is judged on its own words alone */
+    for (int round = 0; round < 2; round++) {
+        size_t n;
+        /* Dr. Okafor's quote is told nearly verbatim by 01 and 03 */
+        size_t *src = attribute_sources(&a, find_sentence(&m, 0, "not going to fall down"), &n);
+        assert_int_equal(n, 2);
+        assert_int_equal(src[0], 0);
+        assert_int_equal(src[1], 2);
+        free(src);
+        /* the 1994 retrofit is only in 05 */
+        src = attribute_sources(&a, find_sentence(&m, 4, "1994"), &n);
+        assert_int_equal(n, 1);
+        assert_int_equal(src[0], 4);
+        free(src);
+    }
+    for (size_t t = 0; t < m.n_terms; t++) assert_false(a.term[t]); /* all clear again */
+    for (size_t k = 0; k < m.n_concepts; k++) assert_false(a.concept[k]);
+    attribution_free(&a);
+    model_free(&m);
+    lexicon_free(lx);
+    td_cluster_free(c);
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Every sentence of the model holds what reading its text token by token gives: its content terms
+ * (local ids, repeats kept) sorted, and its bigram concepts sorted and distinct; the model keeps the
+ * ids a sentence gave out apart from older ones while it reads, and this checks they come together. */
+static void test_model_terms_and_concepts_are_the_tokens(void **state)
+{
+    (void)state;
+    td_cluster *c = read_story("examples/harbour-bridge");
+    lexicon *lx = lexicon_new();
+    model m = {.compress = COMPRESS_ALL};
+    td_error err = {0};
+    for (int build = 0; build < 2; build++) { /* the second build reuses the model's memory and lexicon */
+        assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
+        assert_true(m.variants.len > 0);
+        for (size_t i = 0; i < m.sents.len; i++) {
+            const sentence *s = &m.sents.items[i];
+            const char *text = c->docs[s->doc].text;
+            uint32_t terms[512], concepts[512];
+            size_t n_terms = 0, n_concepts = 0, pos = s->span.start;
+            uint32_t prev = UINT32_MAX;
+            bool prev_stop = true;
+            token t;
+            while (token_next(text, s->span.end, &pos, &t)) {
+                lex_word w;
+                assert_true(lexicon_word(lx, text + t.start, t.end - t.start, t.kind, &w));
+                if (w.flags & LEX_PUNCT) {
+                    prev = UINT32_MAX;
+                    continue;
+                }
+                bool stop = (w.flags & LEX_STOP) != 0;
+                uint32_t term = model_local_term(&m, w.term);
+                assert_true(term < m.n_terms);
+                assert_true(n_terms < 512 && n_concepts < 512);
+                if (!stop) terms[n_terms++] = term;
+                if (prev != UINT32_MAX && !(stop && prev_stop)) {
+                    uint32_t id = u64map_find(&m.concept_ids, (uint64_t)prev << 32 | term);
+                    assert_true(id < m.n_concepts);
+                    concepts[n_concepts++] = id;
+                }
+                prev = term;
+                prev_stop = stop;
+            }
+            qsort(terms, n_terms, sizeof *terms, cmp_id);
+            qsort(concepts, n_concepts, sizeof *concepts, cmp_id);
+            size_t distinct = 0;
+            for (size_t k = 0; k < n_concepts; k++)
+                if (!k || concepts[k] != concepts[k - 1]) concepts[distinct++] = concepts[k];
+            assert_int_equal(s->n_terms, n_terms);
+            if (n_terms) assert_memory_equal(sentence_terms(&m, s), terms, n_terms * sizeof *terms);
+            assert_int_equal(s->n_concepts, distinct);
+            if (distinct) assert_memory_equal(sentence_concepts(&m, s), concepts, distinct * sizeof *concepts);
+        }
+        for (size_t v = 0; v < m.variants.len; v++) { /* compressed forms: sorted too */
+            const sentence *s = &m.variants.items[v];
+            const uint32_t *t = sentence_terms(&m, s), *k = sentence_concepts(&m, s);
+            for (size_t i = 1; i < s->n_terms; i++) assert_true(t[i - 1] <= t[i]);
+            for (size_t i = 1; i < s->n_concepts; i++) assert_true(k[i - 1] < k[i]);
+        }
+    }
     model_free(&m);
     lexicon_free(lx);
     td_cluster_free(c);
@@ -178,15 +256,18 @@ static void test_sony_quote_is_attributed_to_both_outlets(void **state)
     td_error err = {0};
     assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
     /* An Myong Hun's words, told by 01 ("the Sony hacking") and 02 ("Sony hacking", no-break spaces) */
+    attribution a;
+    assert_true(attribution_init(&a, &m));
     size_t n;
-    size_t *src = attribute_sources(&m, find_sentence(&m, 0, "nothing to do with the Sony hacking"), &n);
+    size_t *src = attribute_sources(&a, find_sentence(&m, 0, "nothing to do with the Sony hacking"), &n);
     assert_int_equal(n, 2);
     assert_int_equal(src[0], 0);
     assert_int_equal(src[1], 1);
     free(src);
-    src = attribute_sources(&m, find_sentence(&m, 1, "Sony hacking."), &n);
+    src = attribute_sources(&a, find_sentence(&m, 1, "Sony hacking."), &n);
     assert_int_equal(n, 2);
     free(src);
+    attribution_free(&a);
     model_free(&m);
     lexicon_free(lx);
     /* and whatever the method chooses keeps every summary property */
@@ -415,6 +496,7 @@ static void test_datelines_are_skipped(void **state)
     assert_string_equal(after_dateline("  NEW YORK _ 12 people were hurt."), "12 people were hurt.");
     assert_string_equal(after_dateline("PORT VARROW, Feb. 11 (Tidewater Wire) - Port Varrow closed its bridge."),
                         "Port Varrow closed its bridge.");
+    assert_string_equal(after_dateline("U.S. _ Stocks fell."), "Stocks fell."); /* capitals and dots */
     /* not datelines: a sentence that opens with a capitalised word, a dash inside prose, no separator */
     const char *kept[] = {
         "London - the capital - was calm on Sunday.",
@@ -424,6 +506,8 @@ static void test_datelines_are_skipped(void **state)
         "UNITED STATES VIRGIN ISLANDS AND PUERTO RICO AND GUAM _ Storms hit.",
         "-- Storms hit the coast.",
         "F16 - Jets flew over.",
+        "iPhone - sales rose.",
+        "  Apple _ Sales rose.",
     };
     for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) assert_string_equal(after_dateline(kept[i]), kept[i]);
 }
@@ -609,7 +693,9 @@ static void test_words_and_bytes_under_any_white_space(void **state)
                                        " \xe3\x80\x80 ", " \x7f ", "\x1f"};
     static const char *const words[] = {"Harbour", "bridge", "reopened", "on", "Tuesday", "after", "engineers",
                                         "\x01fixed", "cables", "na\xc3\xafve", "x", "inspections", "ended", "early",
-                                        "quay\x7fside", "\xc2\xa0", "long\xc2\xa0stretch\xe2\x80\x83of\xc2\xa0pier"};
+                                        "quay\x7fside", "\xc2\xa0", "long\xc2\xa0stretch\xe2\x80\x83of\xc2\xa0pier",
+                                        "\xe2\x80\x9cquoted\xe2\x80\x9d", "caf\xc3\xa9\xe2\x80\xaf" "bar",
+                                        "\xe2\x80\x98Z\xc3\xbcrich\xe2\x80\x99s\xe2\x80\x99"};
     enum { N_GAPS = sizeof gaps / sizeof *gaps, N_WORDS = sizeof words / sizeof *words };
     buf text = {0};
     for (size_t sent = 0; sent < 24; sent++) {
@@ -768,6 +854,7 @@ int main(void)
         cmocka_unit_test(test_summary_is_in_reading_order),
         cmocka_unit_test(test_lead_takes_each_article_first_sentence),
         cmocka_unit_test(test_sources_are_every_article_that_reports_it),
+        cmocka_unit_test(test_model_terms_and_concepts_are_the_tokens),
         cmocka_unit_test(test_sony_quote_is_attributed_to_both_outlets),
         cmocka_unit_test(test_one_summarizer_serves_many_clusters),
         cmocka_unit_test(test_summaries_survive_a_forgotten_lexicon),

@@ -31,6 +31,13 @@ static void test_fold(void **state)
     assert_fold("infor\xc2\xad" "mation", "information");                        /* soft hyphen dropped */
     assert_fold("\xc3\x89TAT", "\xc3\xa9tat");                                   /* É */
     assert_fold("", "");
+    /* ASCII with quotes and dashes of U+2010 to U+201F is lower-cased and made plain directly; any
+     * other character beyond ASCII in the token sends the whole through normalisation */
+    assert_fold("\xe2\x80\x9bX\xe2\x80\x9f \xe2\x80\x9aY\xe2\x80\x9e", "'x\" 'y\"");       /* ‛ ‟ ‚ „ */
+    assert_fold("x\xe2\x80\x90y\xe2\x80\x91z\xe2\x80\x95W", "x-y-z-w");                 /* ‐ ‑ ― */
+    assert_fold("Sony\xe2\x80\x99s Caf\xc3\xa9", "sony's caf\xc3\xa9");                  /* ’ and é */
+    assert_fold("A\xe2\x80\xa6" "B\xe2\x80\x99", "a...b'");                              /* … (NFKC) and ’ */
+    assert_fold("ABC\xe2\x80\x99\xe2\x80\x8b", "abc'");                                 /* zero-width space dropped */
     /* it appends */
     buf b = {0};
     assert_true(buf_puts(&b, "x:"));
@@ -103,7 +110,7 @@ static void test_stopwords(void **state)
     assert_non_null(st);
     size_t n_words = 0;
     for (const char *w; (w = stopword_at(n_words)) != NULL; n_words++) {
-        const char *stem = stopword_stem(w, strlen(w));
+        const char *stem = stopword_stem_at(n_words);
         assert_non_null(stem);
         size_t n;
         const char *want = stemmer_stem(st, w, strlen(w), &n);
@@ -112,9 +119,45 @@ static void test_stopwords(void **state)
         if (n_words) assert_true(strcmp(stopword_at(n_words - 1), w) < 0); /* sorted, as the search needs */
     }
     assert_true(n_words > 250);
-    assert_null(stopword_stem("sony", 4));
-    assert_string_equal(stopword_stem("themselves", 10), "themselv");
+    assert_null(stopword_at(n_words));
+    assert_null(stopword_stem_at(n_words));
     stemmer_free(st);
+}
+
+/* The lexicon tells stopwords by its own table of them: every stopword of the list, in any case, is
+ * one (with the list's stem), and words of the text that are not, or only start like one, are not. */
+static void test_lexicon_knows_the_stopwords(void **state)
+{
+    (void)state;
+    lexicon *lx = lexicon_new();
+    assert_non_null(lx);
+    const char *w;
+    for (size_t i = 0; (w = stopword_at(i)) != NULL; i++) {
+        size_t len = strlen(w);
+        char upper[32];
+        for (size_t k = 0; k <= len; k++) upper[k] = (char)(w[k] >= 'a' && w[k] <= 'z' ? w[k] - 32 : w[k]);
+        for (int form = 0; form < 2; form++) {
+            lex_word lw;
+            assert_true(lexicon_word(lx, form ? upper : w, len, TOKEN_WORD, &lw));
+            assert_true(lw.flags & LEX_STOP);
+            size_t n;
+            const char *stem = lexicon_term(lx, lw.term, &n);
+            assert_int_equal(n, strlen(stopword_stem_at(i)));
+            assert_memory_equal(stem, stopword_stem_at(i), n);
+        }
+    }
+    lex_word them;
+    assert_true(lexicon_word(lx, "Themselves", 10, TOKEN_WORD, &them));
+    size_t n_them;
+    assert_string_equal(lexicon_term(lx, them.term, &n_them), "themselv");
+    static const char *const content[] = {"Harbour", "bridge", "Okafor", "retrofit", "saidx", "thems", "wherever1",
+                                          "yourselvesx", "Sony", "theory", "anywhereelse"};
+    for (size_t i = 0; i < sizeof content / sizeof *content; i++) {
+        lex_word lw;
+        assert_true(lexicon_word(lx, content[i], strlen(content[i]), TOKEN_WORD, &lw));
+        assert_false(lw.flags & LEX_STOP);
+    }
+    lexicon_free(lx);
 }
 
 static void assert_stem(stemmer *st, const char *word, const char *want)
@@ -406,10 +449,20 @@ static void test_lexicon_chunks(void **state)
         "U.S.-based (AP) \xe2\x80\x94 \xe2\x80\x9c" "Don\xe2\x80\x99t,\xe2\x80\x9d she said: 3,000.5 people...... at 5 a.m.\t"
         "rock'n'roll\xc2\xa0NBSP-joined x\x01y\x7fz Telecommunications-related! internationally, [12] "
         "\xe2\x80\x98quoted\xe2\x80\x99 \"Why?\" co-op's 2.5% (1994). U.S.A. \xef\xbc\xb3ony \xe2\x80\x94" "and\xe2\x80\x94" "then \r\n"
-        "Harbour bridge, Harbour bridge; harbour BRIDGE.";
+        "Harbour bridge, Harbour bridge; harbour BRIDGE. "
+        /* punctuation at the ends of known words, numbers and initials */
+        "(bridge), \"Harbour?\" 'harbour' said: \"U.S.\", U.S.. (U.S.A.), a.m.) 3,000, (2.5). 3. "
+        "x.U.S. \"A. -- ... !? \"Tis 'n' rock'n'roll', co-op's: \xe2\x80\x9c" "bridge.\xe2\x80\x9d "
+        /* new words and numbers first seen between punctuation, the punctuation new too */
+        "(Okafor), \"Zebedee\" 2019, ((x7b9)). {Quayside}; <1066> ~Wharf~ |tolls| "
+        /* curly quotes and dashes at the ends, around known and new words; ’ inside a word stays */
+        "\xe2\x80\x9c" "bridge\xe2\x80\x9d \xe2\x80\x98" "Zebulon\xe2\x80\x99, \xe2\x80\x93" "1215\xe2\x80\x93 "
+        "\xe2\x80\x9cQuayfront\xe2\x80\x99s\xe2\x80\x9d \xe2\x80\x94\xe2\x80\x94 (\xe2\x80\x9cU.S.\xe2\x80\x9d) "
+        "\xe2\x80\x99" "90s \xe2\x80\x9c\xe2\x80\x9d";
     size_t len = sizeof text - 1;
-    lexicon *lx = lexicon_new();
+    lexicon *lx = lexicon_new(), *by_token = lexicon_new();
     assert_non_null(lx);
+    assert_non_null(by_token);
     for (int round = 0; round < 2; round++) {
         size_t pos = 0, whole = 0, n_chunks = 0;
         token t;
@@ -425,12 +478,15 @@ static void test_lexicon_chunks(void **state)
             assert_int_equal(wide, any_high);
             lex_chunk got;
             assert_true(lexicon_chunk(lx, text + pos, end - pos, &got));
-            lex_word want[32];
+            lex_word want[32], fresh[32];
             size_t n = got.n;
             assert_int_equal(n, chunk_words_one_by_one(lx, text + pos, end - pos, want, 32));
+            /* a lexicon that only ever saw tokens one by one learnt them in the same order: same ids */
+            assert_int_equal(n, chunk_words_one_by_one(by_token, text + pos, end - pos, fresh, 32));
             for (size_t k = 0; k < n; k++) {
                 assert_int_equal(got.flags[k], want[k].flags);
                 assert_int_equal(got.term[k], want[k].term);
+                assert_int_equal(got.term[k], fresh[k].term);
                 /* the same token as the whole text read at once */
                 assert_true(token_next(text, len, &whole, &t));
                 assert_true(t.start >= pos && t.end <= end);
@@ -442,6 +498,7 @@ static void test_lexicon_chunks(void **state)
         assert_false(token_next(text, len, &whole, &t)); /* every token was in a chunk */
         assert_true(n_chunks > 30);
     }
+    lexicon_free(by_token);
     lexicon_free(lx);
 }
 
@@ -478,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_article),
         cmocka_unit_test(test_utf8_offsets),    cmocka_unit_test(test_stemmer_builds_agree),
         cmocka_unit_test(test_lexicon_chunks),
+        cmocka_unit_test(test_lexicon_knows_the_stopwords),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

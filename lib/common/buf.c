@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/bytes.h"
+
 bool buf_reserve(buf *b, size_t extra)
 {
     if (b->cap - b->len > extra) return true;
@@ -98,6 +100,11 @@ bool buf_json_escape(buf *b, const char *s, size_t len)
     static const char hex[] = "0123456789abcdef";
     size_t run = 0; /* start of the bytes that need no escape */
     for (size_t i = 0; i < len; i++) {
+        /* eight bytes at once while none is a control, '"' or '\\' (nearly all of a text) */
+        for (uint64_t x; len - i >= 8 && !bytes_any_below(x = bytes_load64(s + i), 0x20) && !bytes_any_equal(x, '"') &&
+                         !bytes_any_equal(x, '\\');)
+            i += 8;
+        if (i == len) break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         if (!buf_append(b, s + run, i - run)) return false;

@@ -93,6 +93,16 @@ static inline bool bytes_any_equal(uint64_t x, unsigned char c)
     return bytes_any_below(x ^ (BYTES_ONES * c), 1);
 }
 
+/* Per byte of x, 0x80 where the byte is not ASCII or is one of the ASCII bytes a, b and c. The
+ * lowest flag is exact (below it every byte is ASCII, and a byte of t + 0x7f reaches 0x80 unless t
+ * is 0, with no carry): load x with bytes_load64_le and the lowest flag is the first such byte. */
+static inline uint64_t bytes_flag_high_or3(uint64_t x, unsigned char a, unsigned char b, unsigned char c)
+{
+    const uint64_t low7 = BYTES_ONES * 0x7f;
+    uint64_t ta = x ^ (BYTES_ONES * a), tb = x ^ (BYTES_ONES * b), tc = x ^ (BYTES_ONES * c);
+    return (x | ~(ta + low7) | ~(tb + low7) | ~(tc + low7)) & BYTES_HIGHS;
+}
+
 /* Whether some byte of x is 0x80 or above (not ASCII). */
 static inline bool bytes_any_high(uint64_t x) { return (x & BYTES_HIGHS) != 0; }
 

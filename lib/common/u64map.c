@@ -13,7 +13,9 @@ static size_t slot_of(uint64_t key, size_t mask)
     return (size_t)key & mask;
 }
 
-static bool grow(u64map *m)
+/* Doubles the table (or makes the first one). Out of line, so that u64map_intern, called for every
+ * bigram of a text, saves no registers for it. */
+static __attribute__((noinline)) bool grow(u64map *m)
 {
     size_t n = m->n_slots ? m->n_slots * 2 : 256;
     u64map_slot *slots = calloc(n, sizeof *slots);

@@ -26,13 +26,15 @@ static bool article(const char *s, size_t a, size_t b, buf *out)
     const size_t tok_len = sizeof NEWLINE_TOKEN - 1;
     buf_clear(out);
     while (a < b && ingest_space(s[a])) a++;
+    if (!buf_reserve(out, b - a)) return false; /* the article never grows: room for it at once */
     while (a < b) {
         const char *tok = ingest_find(s + a, b - a, NEWLINE_TOKEN, tok_len);
         size_t t = tok ? (size_t)(tok - s) : b;
-        if (!buf_append(out, s + a, t - a)) return false;
+        memcpy(out->data + out->len, s + a, t - a);
+        out->len += t - a;
         if (!tok) break;
         while (out->len && (out->data[out->len - 1] == ' ' || out->data[out->len - 1] == '\t')) out->len--;
-        if (!buf_putc(out, '\n')) return false;
+        out->data[out->len++] = '\n';
         a = t + tok_len;
         while (a < b && (s[a] == ' ' || s[a] == '\t')) a++;
     }

@@ -43,8 +43,10 @@ static bool render_json(buf *b, const td_summary *sum, const td_cluster *c, cons
 {
     bool ok = buf_putc(b, '{') && json_string_field(b, "id", c->id) && buf_putc(b, ',') &&
               json_string_field(b, "method", td_method_name(sum->method)) &&
-              buf_printf(b, ",\"words\":%zu,\"bytes\":%zu,\"budget\":{\"words\":%zu,\"bytes\":%zu,\"sentences\":%zu}",
-                         sum->words, sum->bytes, opts->max_words, opts->max_bytes, opts->max_sentences) &&
+              buf_puts(b, ",\"words\":") && buf_put_size(b, sum->words) && buf_puts(b, ",\"bytes\":") &&
+              buf_put_size(b, sum->bytes) && buf_puts(b, ",\"budget\":{\"words\":") && buf_put_size(b, opts->max_words) &&
+              buf_puts(b, ",\"bytes\":") && buf_put_size(b, opts->max_bytes) && buf_puts(b, ",\"sentences\":") &&
+              buf_put_size(b, opts->max_sentences) && buf_putc(b, '}') &&
               buf_puts(b, ",\"sentences\":[");
     for (size_t i = 0; i < sum->n_sentences && ok; i++) {
         const td_summary_sentence *s = &sum->sentences[i];
@@ -56,7 +58,8 @@ static bool render_json(buf *b, const td_summary *sum, const td_cluster *c, cons
         if (s->n_kept) { /* compressed: the [offset, length] pieces of the source sentence text is made of */
             ok = ok && buf_puts(b, "\"kept\":[");
             for (size_t k = 0; k < s->n_kept && ok; k++)
-                ok = buf_printf(b, "%s[%zu,%zu]", k ? "," : "", s->kept[k].start, s->kept[k].end - s->kept[k].start);
+                ok = buf_puts(b, k ? ",[" : "[") && buf_put_size(b, s->kept[k].start) && buf_putc(b, ',') &&
+                     buf_put_size(b, s->kept[k].end - s->kept[k].start) && buf_putc(b, ']');
             ok = ok && buf_puts(b, "],");
         }
         ok = ok && buf_puts(b, "\"sources\":[");

@@ -48,13 +48,13 @@ static bool find_quotes(cutter *c)
 {
     size_t open = SIZE_MAX;
     for (size_t i = c->start; i < c->end;) {
-        if (i + 8 <= c->end) { /* eight bytes at a time while none of them can start a mark */
-            uint64_t x = bytes_load64(c->t + i);
-            if (!bytes_any_equal(x, '"') && !bytes_any_equal(x, '`') && !bytes_any_equal(x, '\'') &&
-                !bytes_any_equal(x, 0xE2)) {
+        if (i + 8 <= c->end) { /* to the first of eight bytes that may start a mark (or is not ASCII), at once */
+            uint64_t may = bytes_flag_high_or3(bytes_load64_le(c->t + i), '"', '`', '\'');
+            if (!may) {
                 i += 8;
                 continue;
             }
+            i += (size_t)__builtin_ctzll(may) / 8;
         }
         char ch = c->t[i];
         if (ch != '"' && ch != '`' && ch != '\'' && ch != '\xE2') {
@@ -171,7 +171,11 @@ static void cut_asides(cutter *c)
 
 bool compress_sentence(const char *text, td_span span, unsigned rules, compression *out)
 {
-    cutter c = {.t = text, .start = span.start, .end = span.end};
+    cutter c; /* its arrays are filled as far as their counts say: not zeroed for every sentence */
+    c.t = text;
+    c.start = span.start;
+    c.end = span.end;
+    c.n_quotes = c.n_cuts = 0;
     while (c.start < c.end && is_blank(text[c.start])) c.start++;
     while (c.end > c.start && is_blank(text[c.end - 1])) c.end--;
     if (c.end - c.start < 2) return false;

@@ -26,7 +26,8 @@ enum {
     QUOTES_AFTER_WORDS = 100, /* words of summary (a lead paragraph) before quoted speech gains */
     QUOTE_MIN_WORDS = 3,      /* shorter quotations ("scare quotes", a name) are not speech */
     ILP_CANDIDATES = 20, /* the exact program chooses among this many best-scored sentences, plus the greedy's */
-    ILP_MAX_NODES = 1000 /* branch-and-bound nodes before the best solution so far is taken */
+    ILP_MAX_NODES = 1000, /* branch-and-bound nodes before the best solution so far is taken */
+    SMALL = 128           /* positions and lengths below this have their exp and pow worked out once */
 };
 
 /* Weight of every concept (terms false) or content term (terms true), from the articles'
@@ -42,10 +43,16 @@ static double *support_weights(const model *m, bool terms, double scale)
         return NULL;
     }
     memset(last_doc, 0xff, (n ? n : 1) * sizeof *last_doc);
+    double first_at[SMALL]; /* the bonus of the first positions, worked out once (0: not yet) */
+    memset(first_at, 0, sizeof first_at);
     for (size_t i = 0; i < m->sents.len; i++) {
         const sentence *s = &m->sents.items[i];
         if (s->debris) continue;
-        double first = 1.0 + POSITION_BONUS * exp(-(double)s->index / POSITION_DECAY);
+        double first = s->index < SMALL ? first_at[s->index] : 0;
+        if (first == 0) {
+            first = 1.0 + POSITION_BONUS * exp(-(double)s->index / POSITION_DECAY);
+            if (s->index < SMALL) first_at[s->index] = first;
+        }
         const uint32_t *c = terms ? sentence_terms(m, s) : sentence_concepts(m, s);
         size_t n_c = terms ? s->n_terms : s->n_concepts;
         for (size_t k = 0; k < n_c; k++) {
@@ -67,6 +74,21 @@ typedef struct coverage {
     bool *concept_covered;
     bool *term_covered;
 } coverage;
+
+/* The gain of a sentence while nothing is covered yet: what uncovered_gain gives then, with no
+ * look-up of what is covered (the greedy's first pass, over every sentence). */
+static double whole_gain(const model *m, const sentence *s, const coverage *cov)
+{
+    const uint32_t *c = sentence_concepts(m, s);
+    double gain = 0;
+    for (size_t k = 0; k < s->n_concepts; k++) gain += cov->concept_weight[c[k]];
+    if (cov->term_weight) {
+        const uint32_t *t = sentence_terms(m, s); /* sorted, repeats kept: each term once */
+        for (size_t k = 0; k < s->n_terms; k++)
+            if (k == 0 || t[k] != t[k - 1]) gain += cov->term_weight[t[k]];
+    }
+    return gain;
+}
 
 static double uncovered_gain(const model *m, const sentence *s, const coverage *cov)
 {
@@ -158,10 +180,17 @@ static bool choose_greedily(const model *m, const budget *limit, const double *w
     bool *unquoted = calloc(n ? n : 1, sizeof *unquoted);          /* the quote factor is still to apply */
     queue q = {malloc((n ? n : 1) * sizeof *q.at), 0, key};
     bool ok = cov.concept_covered && cov.term_covered && per_length && value && key && out && unquoted && q.at;
+    double per_words[SMALL]; /* 1 / words^LENGTH_EXPONENT of the usual lengths, worked out once (0: not yet) */
+    memset(per_words, 0, sizeof per_words);
     for (size_t i = 0; ok && i < n; i++) {
         const sentence *s = model_sentence(m, i);
-        per_length[i] = s->words ? 1.0 / pow(s->words, LENGTH_EXPONENT) : 0;
-        score[i] = uncovered_gain(m, s, &cov) * per_length[i];
+        double per = s->words < SMALL ? per_words[s->words] : 0;
+        if (per == 0 && s->words) {
+            per = 1.0 / pow(s->words, LENGTH_EXPONENT);
+            if (s->words < SMALL) per_words[s->words] = per;
+        }
+        per_length[i] = per;
+        score[i] = whole_gain(m, s, &cov) * per_length[i];
         value[i] = key[i] = score[i];
         if (s->usable && value[i] > 0) q.at[q.len++] = (uint32_t)i;
     }

@@ -46,6 +46,10 @@ static bool is_place_word(const char *w, size_t len, bool first)
 td_span dateline_skip(const char *text, td_span span)
 {
     size_t i = span.start;
+    while (i < span.end && is_blank(text[i])) i++;
+    /* a first word with a lower-case letter is no dateline's ("The", "He"): the first two bytes tell
+     * most sentences (is_place_word) */
+    if (i < span.end && (is_lower(text[i]) || (i + 1 < span.end && is_lower(text[i + 1])))) return span;
     for (size_t words = 0; words <= DATELINE_MAX_WORDS; words++) {
         while (i < span.end && is_blank(text[i])) i++;
         size_t start = i;

@@ -49,26 +49,95 @@ static void measure(const char *text, td_span sp, uint32_t *words, uint32_t *byt
     *bytes = b + (w ? w - 1 : 0);
 }
 
+/* Room in local_terms for the lexicon's terms, and as many again as it learns; false when out of
+ * memory. Out of line: local_term, called for every word, stays small. */
+static __attribute__((noinline)) bool grow_local_terms(model *m, const lexicon *lx)
+{
+    size_t n = lexicon_n_terms(lx) * 2, more = n - m->local_terms.len;
+    if (!vec_reserve(&m->local_terms, more)) return false;
+    memset(m->local_terms.items + m->local_terms.len, 0, more * sizeof *m->local_terms.items);
+    m->local_terms.len = n;
+    return true;
+}
+
+/* Whether the chunk text[a..b) (no ASCII white space in it) holds a no-break or other wide space,
+ * as measure finds them: then measure counts its words; else it is one word of b - a bytes (the
+ * chunks with bytes beyond ASCII are mostly words in curly quotes or with accents). Spaces start
+ * with a byte of 0xc2 or above, never a continuation byte. */
+static bool has_wide_space(const char *text, size_t a, size_t b)
+{
+    for (size_t j = a; j < b; j++)
+        if ((unsigned char)text[j] >= 0xc2 && text_space_len_wide(text, b, j)) return true;
+    return false;
+}
+
 /* The cluster-local id of a lexicon term, the next one at its first sighting in this build: an
  * array look-up (the lexicon's ids are dense), not a hash. UINT32_MAX when out of memory. */
-static uint32_t local_term(model *m, const lexicon *lx, uint32_t term)
+static inline uint32_t local_term(model *m, const lexicon *lx, uint32_t term)
 {
-    if (term >= m->local_terms.len) { /* room for the lexicon's terms, and as many again as it learns */
-        size_t n = lexicon_n_terms(lx) * 2, more = n - m->local_terms.len;
-        if (!vec_reserve(&m->local_terms, more)) return UINT32_MAX;
-        memset(m->local_terms.items + m->local_terms.len, 0, more * sizeof *m->local_terms.items);
-        m->local_terms.len = n;
-    }
+    if (term >= m->local_terms.len && !grow_local_terms(m, lx)) return UINT32_MAX;
     model_local *l = &m->local_terms.items[term];
     if (l->build != m->build) *l = (model_local){m->build, (uint32_t)m->n_terms++};
     return l->id;
 }
 
+/* The previous word of a sentence being analysed, for its bigrams, and where new ids start. */
+typedef struct bigram_state {
+    uint32_t prev;          /* its local term, UINT32_MAX at the start and after punctuation */
+    bool prev_stop;         /* it is a stopword */
+    uint32_t first_term;    /* local term ids from here on were given out by this sentence */
+    uint32_t first_concept; /* concept ids too */
+} bigram_state;
+
+/* Appends id to the older ids (from the pool) or to the ones the sentence gave out (new). */
+static inline void push_id(uint32_t id, uint32_t first_new, uint32_t *older, size_t *n_older, uint32_t *new_ids,
+                           size_t *n_new)
+{
+    if (id < first_new) older[(*n_older)++] = id;
+    else new_ids[(*n_new)++] = id;
+}
+
+/* Adds one token (lexicon term and flags) of the sentence: its local term to the pool when it is a
+ * content term, its bigram with the previous word to scratch; ids the sentence gave out go apart, to
+ * new_terms and new_concepts. Room for all was reserved. False when out of memory. */
+static inline bool add_token(model *m, const lexicon *lx, uint32_t lex_term, uint8_t flags, bigram_state *b)
+{
+    if (flags & LEX_PUNCT) { /* breaks a bigram, and is nothing else */
+        b->prev = UINT32_MAX;
+        return true;
+    }
+    bool stop = (flags & LEX_STOP) != 0;
+    uint32_t term = local_term(m, lx, lex_term);
+    if (term == UINT32_MAX) return false;
+    if (!stop) push_id(term, b->first_term, m->terms.items, &m->terms.len, m->new_terms.items, &m->new_terms.len);
+    if (b->prev != UINT32_MAX && !(stop && b->prev_stop)) {
+        uint32_t id = u64map_intern(&m->concept_ids, ((uint64_t)b->prev << 32) | term);
+        if (id == U64MAP_NONE) return false;
+        push_id(id, b->first_concept, m->scratch.items, &m->scratch.len, m->new_concepts.items, &m->new_concepts.len);
+    }
+    b->prev = term;
+    b->prev_stop = stop;
+    return true;
+}
+
+/* Sorts the older ids of a sentence, then puts its new ones after them, sorted: ids are given out in
+ * increasing order, so the new ones are above every older one and came in order but for repeats
+ * (which sort_u32 finds at the cost of a pass). a has room for n_older + new_ids.len. */
+static void sort_ids(uint32_t *a, size_t n_older, const uint32_t *new_ids, size_t n_new)
+{
+    sort_u32(a, n_older);
+    memcpy(a + n_older, new_ids, n_new * sizeof *a);
+    sort_u32(a + n_older, n_new);
+}
+
 /* Tokenises one sentence: content terms into the pool (sorted), distinct bigram concepts too; and
  * its words and bytes as measure counts them. The text goes chunk by chunk (text between ASCII
  * white space and controls), each chunk's tokens and words at once. A chunk of ASCII bytes is one
- * word; one with other bytes is measured (it may hold a no-break or other wide space); a control
- * between chunks that is not white space to measure joins them: then the whole span is measured. */
+ * word; one with other bytes too, unless it holds a no-break or other wide space (then it is
+ * measured); a control
+ * between chunks that is not white space to measure joins them: then the whole span is measured.
+ * A chunk the lexicon knows as one token (most) is looked up inline; others go to lexicon_chunk.
+ * A span of n bytes has at most n tokens: room for its terms and bigrams is made once. */
 static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sentence *s, td_error *err)
 {
     s->terms = (uint32_t)m->terms.len;
@@ -76,8 +145,11 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
     m->scratch.len = 0;
     const unsigned char *p = (const unsigned char *)text;
     size_t pos = s->span.start, end = s->span.end;
-    uint32_t prev = UINT32_MAX; /* previous word's term, UINT32_MAX after punctuation */
-    bool prev_stop = true;
+    m->new_terms.len = m->new_concepts.len = 0;
+    if (!vec_reserve(&m->terms, end - pos) || !vec_reserve(&m->scratch, end - pos) ||
+        !vec_reserve(&m->new_terms, end - pos) || !vec_reserve(&m->new_concepts, end - pos))
+        return error_nomem(err);
+    bigram_state b = {UINT32_MAX, true, (uint32_t)m->n_terms, (uint32_t)m->concept_ids.len};
     uint32_t n_words = 0, word_bytes = 0; /* as measure counts: words, and bytes inside words */
     bool joined = false;                  /* a control that is not white space was between chunks */
     for (;;) {
@@ -87,32 +159,25 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
         size_t chunk = pos;
         bool wide;
         pos = text_chunk_end(text, end, pos, &wide);
-        if (!wide) {
+        size_t len = pos - chunk;
+        if (!wide || !has_wide_space(text, chunk, pos)) {
             n_words++;
-            word_bytes += (uint32_t)(pos - chunk);
+            word_bytes += (uint32_t)len;
         } else {
-            uint32_t w, b;
-            measure(text, (td_span){chunk, pos}, &w, &b);
+            uint32_t w, wb;
+            measure(text, (td_span){chunk, pos}, &w, &wb);
             n_words += w;
-            word_bytes += w ? b - (w - 1) : 0;
+            word_bytes += w ? wb - (w - 1) : 0;
+        }
+        const lex_slot *known = len <= LEX_INLINE_MAX ? lexicon_known(lx, text + chunk, len) : NULL;
+        if (known) {
+            if (!add_token(m, lx, known->term, known->flags, &b)) return error_nomem(err);
+            continue;
         }
         lex_chunk c;
-        if (!lexicon_chunk(lx, text + chunk, pos - chunk, &c)) return error_nomem(err);
-        for (size_t k = 0; k < c.n; k++) {
-            if (c.flags[k] & LEX_PUNCT) { /* breaks a bigram, and is nothing else */
-                prev = UINT32_MAX;
-                continue;
-            }
-            bool stop = (c.flags[k] & LEX_STOP) != 0;
-            uint32_t term = local_term(m, lx, c.term[k]);
-            if (term == UINT32_MAX || (!stop && !vec_push(&m->terms, term))) return error_nomem(err);
-            if (prev != UINT32_MAX && !(stop && prev_stop)) {
-                uint32_t id = u64map_intern(&m->concept_ids, ((uint64_t)prev << 32) | term);
-                if (id == U64MAP_NONE || !vec_push(&m->scratch, id)) return error_nomem(err);
-            }
-            prev = term;
-            prev_stop = stop;
-        }
+        if (!lexicon_chunk(lx, text + chunk, len, &c)) return error_nomem(err);
+        for (size_t k = 0; k < c.n; k++)
+            if (!add_token(m, lx, c.term[k], c.flags[k], &b)) return error_nomem(err);
     }
     if (joined) {
         measure(text, s->span, &s->words, &s->bytes);
@@ -120,14 +185,19 @@ static td_status analyse_sentence(model *m, lexicon *lx, const char *text, sente
         s->words = n_words;
         s->bytes = word_bytes + (n_words ? n_words - 1 : 0);
     }
+    sort_ids(m->terms.items + s->terms, m->terms.len - s->terms, m->new_terms.items, m->new_terms.len);
+    m->terms.len += m->new_terms.len;
     s->n_terms = (uint32_t)(m->terms.len - s->terms);
-    sort_u32(m->terms.items + s->terms, s->n_terms);
-    sort_u32(m->scratch.items, m->scratch.len);
-    for (size_t i = 0; i < m->scratch.len; i++) {
-        if (i && m->scratch.items[i] == m->scratch.items[i - 1]) continue;
-        if (!vec_push(&m->concepts, m->scratch.items[i])) return error_nomem(err);
-    }
-    s->n_concepts = (uint32_t)(m->concepts.len - s->concepts);
+    sort_ids(m->scratch.items, m->scratch.len, m->new_concepts.items, m->new_concepts.len);
+    m->scratch.len += m->new_concepts.len;
+    if (!vec_reserve(&m->concepts, m->scratch.len)) return error_nomem(err);
+    const uint32_t *id = m->scratch.items;
+    uint32_t *to = m->concepts.items + m->concepts.len;
+    size_t n = 0;
+    for (size_t i = 0; i < m->scratch.len; i++)
+        if (!i || id[i] != id[i - 1]) to[n++] = id[i]; /* sorted: a repeat follows its first */
+    m->concepts.len += n;
+    s->n_concepts = (uint32_t)n;
     return TD_OK;
 }
 
@@ -242,6 +312,8 @@ void model_free(model *m)
     vec_free(&m->terms);
     vec_free(&m->concepts);
     vec_free(&m->scratch);
+    vec_free(&m->new_terms);
+    vec_free(&m->new_concepts);
     vec_free(&m->variants);
     vec_free(&m->kept);
     vec_free(&m->joined);

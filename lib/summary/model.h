@@ -54,7 +54,9 @@ typedef struct model {
     VEC(sentence) variants; /* compressed forms: words, terms and concepts of the kept text, the
                              * full sentence's span, article and position */
     VEC(td_span) kept;      /* pool of the variants' kept ranges */
-    VEC(uint32_t) scratch;  /* reused while building */
+    VEC(uint32_t) scratch;  /* reused while building: a sentence's bigrams */
+    VEC(uint32_t) new_terms;    /* reused while building: the terms a sentence gave ids to ... */
+    VEC(uint32_t) new_concepts; /* ... and its concepts that did (kept apart: see analyse_sentence) */
     VEC(char) joined;       /* reused while building: a variant's kept text */
     unsigned compress;      /* set before model_build: compress.h rules for variants (0: none) */
     bool no_clean;          /* set before model_build: read the raw text, not the cleaner's pieces */

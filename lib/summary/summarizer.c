@@ -125,7 +125,9 @@ static td_summary *build_summary(const model *m, td_method method, const index_l
     if (!out) return NULL;
     out->method = method;
     out->sentences = calloc(chosen->len ? chosen->len : 1, sizeof *out->sentences);
-    if (!out->sentences) {
+    attribution sources;
+    if (!out->sentences || !attribution_init(&sources, m)) {
+        free(out->sentences);
         free(out);
         return NULL;
     }
@@ -147,14 +149,16 @@ static td_summary *build_summary(const model *m, td_method method, const index_l
         } else {
             o->text = td_sentence_text(text, s->span);
         }
-        o->sources = attribute_sources(m, s, &o->n_sources);
+        o->sources = attribute_sources(&sources, s, &o->n_sources);
         if (!o->text || !o->sources || (s->n_kept && !o->kept) || !text_balance_quotes(&o->text, !limit->bytes)) {
+            attribution_free(&sources);
             td_summary_free(out);
             return NULL;
         }
         out->words += s->words;
         out->bytes += (k ? 1 : 0) + strlen(o->text);
     }
+    attribution_free(&sources);
     return out;
 }
 

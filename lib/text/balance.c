@@ -99,18 +99,22 @@ static bool any_mark_at(const char *s, size_t len, size_t i, mark *m)
     return s[i] != '`' && s[i] != '\'' && mark_at(s, len, i, m);
 }
 
+/* Per byte of x (eight bytes, the first lowest), 0x80 where a quotation mark may start: a byte
+ * that is not ASCII, '"', '`' or '\''. The lowest flag is exact. */
+static inline uint64_t mark_candidates(uint64_t x) { return bytes_flag_high_or3(x, '"', '`', '\''); }
+
 size_t text_quoted_words(const char *s, size_t len, size_t min_words)
 {
     mark m;
     size_t first = 0; /* most sentences quote nothing: find the first mark before counting words */
     while (first < len) {
-        if (first + 8 <= len) { /* eight ASCII bytes with no " ` ' at once */
-            uint64_t x = bytes_load64(s + first);
-            if (!bytes_any_high(x) && !bytes_any_equal(x, '"') && !bytes_any_equal(x, '`') &&
-                !bytes_any_equal(x, '\'')) {
+        if (first + 8 <= len) { /* to the first byte of eight that may start a mark, at once */
+            uint64_t c = mark_candidates(bytes_load64_le(s + first));
+            if (!c) {
                 first += 8;
                 continue;
             }
+            first += (size_t)__builtin_ctzll(c) / 8;
         }
         if (may_start_mark[(unsigned char)s[first]] && any_mark_at(s, len, first, &m)) break;
         first++;
@@ -121,7 +125,7 @@ size_t text_quoted_words(const char *s, size_t len, size_t min_words)
     for (size_t i = 0; i < len;) {
         if (i + 8 <= len) { /* eight ASCII bytes with no mark: words start after white space */
             uint64_t x = bytes_load64_le(s + i);
-            if (!bytes_any_high(x) && !bytes_any_equal(x, '"') && !bytes_any_equal(x, '`') && !bytes_any_equal(x, '\'')) {
+            if (!mark_candidates(x)) {
                 uint64_t word = ~bytes_ascii_space(x) & BYTES_HIGHS;
                 uint32_t starts = bytes_count_highs(word & (~word << 8 | (in_word ? 0 : 0x80)));
                 words += starts;

@@ -156,10 +156,12 @@ static const rule *step4_rules(char last)
     }
 }
 
-/* Applies a step's rules for the word's last letter. */
-static void step(word *w, const rule *(*rules_for)(char))
+/* The word's last letter, 0 when it is empty. */
+static inline char last(const word *w) { return w->n ? w->s[w->n - 1] : 0; }
+
+/* Applies a step's rules for the word's last letter (r, from step2_rules(last(w)) and the like). */
+static inline void step(word *w, const rule *r)
 {
-    const rule *r = w->n ? rules_for(w->s[w->n - 1]) : NULL;
     if (r) apply_longest(w, r);
 }
 
@@ -224,9 +226,14 @@ static void mark_regions(word *w)
 
 static void step1a(word *w)
 {
-    if (ends_n(w, "'s'", 3)) w->n -= 3;
-    else if (ends_n(w, "'s", 2)) w->n -= 2;
-    else if (ends_n(w, "'", 1)) w->n -= 1;
+    char z = last(w); /* every suffix below ends with ' s or d: most words need no test */
+    if (z == '\'' || z == 's') {
+        if (ends_n(w, "'s'", 3)) w->n -= 3;
+        else if (ends_n(w, "'s", 2)) w->n -= 2;
+        else if (ends_n(w, "'", 1)) w->n -= 1;
+        z = last(w);
+    }
+    if (z != 's' && z != 'd') return;
     if (ends_n(w, "sses", 4)) {
         w->n -= 2;
     } else if (ends_n(w, "ied", 3) || ends_n(w, "ies", 3)) { /* "cries" -> "cri", "ties" -> "tie" */
@@ -246,6 +253,8 @@ static void step1b(word *w)
 {
     size_t k; /* the longest of eedly ingly edly eed ing ed */
     bool eed = false;
+    char z = last(w);
+    if (z != 'y' && z != 'd' && z != 'g') return;
     if (ends_n(w, "eedly", 5)) k = 5, eed = true;
     else if (ends_n(w, "ingly", 5)) k = 5;
     else if (ends_n(w, "edly", 4)) k = 4;
@@ -289,7 +298,10 @@ static void step5(word *w)
 
 size_t english_stem(const char *in, size_t len, char *out)
 {
-    const whole *x = len >= 3 && len <= 6 ? find_whole(exceptions, sizeof exceptions / sizeof *exceptions, in, len) : NULL;
+    /* the special forms have 3 to 6 letters and end with s, y, g or e */
+    char z = len ? in[len - 1] : 0;
+    bool may_be_special = len >= 3 && len <= 6 && (z == 's' || z == 'y' || z == 'g' || z == 'e');
+    const whole *x = may_be_special ? find_whole(exceptions, sizeof exceptions / sizeof *exceptions, in, len) : NULL;
     if (x) {
         memcpy(out, x->stem, x->stem_len);
         return x->stem_len;
@@ -311,9 +323,9 @@ size_t english_stem(const char *in, size_t len, char *out)
     if (!(w.n >= 6 && w.n <= 7 && find_whole(after_step1a, sizeof after_step1a / sizeof *after_step1a, w.s, w.n))) {
         step1b(&w);
         step1c(&w);
-        step(&w, step2_rules);
-        step(&w, step3_rules);
-        step(&w, step4_rules);
+        step(&w, step2_rules(last(&w)));
+        step(&w, step3_rules(last(&w)));
+        step(&w, step4_rules(last(&w)));
         step5(&w);
     }
     if (y_found)

@@ -25,19 +25,45 @@ static utf8proc_int32_t plain_punct(utf8proc_int32_t cp, void *data)
     }
 }
 
+/* The ASCII stand-in plain_punct gives the code point E2 80 x (U+2010 to U+201F), or 0. */
+static char plain_e280(unsigned char x)
+{
+    if (x >= 0x90 && x <= 0x95) return '-';  /* ‐ ‑ ‒ – — ― */
+    if (x >= 0x98 && x <= 0x9b) return '\''; /* ‘ ’ ‚ ‛ */
+    if (x >= 0x9c && x <= 0x9f) return '"';  /* “ ” „ ‟ */
+    return 0;
+}
+
+/* Whether s[0..len) is ASCII but for quotes and dashes of E2 80 x that plain_punct makes ASCII:
+ * then NFKC and case folding leave the rest as its lower case (most words that are not ASCII are
+ * "don’t" and "Sony’s"). */
+static bool nearly_ascii(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] < 0x80) continue;
+        if (p[i] != 0xe2 || len - i < 3 || p[i + 1] != 0x80 || !plain_e280(p[i + 2])) return false;
+        i += 2;
+    }
+    return true;
+}
+
 bool text_fold(const char *s, size_t len, buf *out)
 {
-    size_t i = 0;
-    while (i < len && (unsigned char)s[i] < 0x80) i++;
-    if (i == len) {
-        /* ASCII: folding is lower-casing. */
+    if (nearly_ascii(s, len)) {
+        /* folding is lower-casing, and the quotes and dashes made plain */
         if (!buf_reserve(out, len)) return false;
         char *d = out->data + out->len;
+        size_t n = 0;
         for (size_t k = 0; k < len; k++) {
             char c = s[k];
-            d[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+            if ((unsigned char)c >= 0x80) {
+                c = plain_e280((unsigned char)s[k + 2]);
+                k += 2;
+            }
+            d[n++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
         }
-        out->len += len;
+        out->len += n;
         out->data[out->len] = '\0';
         return true;
     }

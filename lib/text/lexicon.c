@@ -7,7 +7,8 @@
  * "hacking" share one id.
  * Text is also looked up by chunks (text between ASCII white space and controls): most chunks are
  * one word, whose bytes are a token's (alone, a token's bytes are tokenised as in any text), found
- * in the table with no tokenising at all; other chunks ("said:", "(AP)") are tokenised. Keeping
+ * in the table with no tokenising at all, or such a word between ASCII punctuation ("said:",
+ * "(AP)"), found the same way once the punctuation is set aside; other chunks are tokenised. Keeping
  * those chunks in the table as well was measured: fewer instructions, but a table four times as
  * large whose cache misses cost more time than the instructions saved. */
 #include <stdlib.h>
@@ -18,26 +19,11 @@
 #include "common/vec.h"
 #include "text/text.h"
 
-enum { INLINE_MAX = 16 };    /* longest token kept in the table of inline tokens */
 enum { INLINE_FIRST = 1024 }; /* slots of a new table of inline tokens */
-
-/* The bytes of a token of 1 to 16 bytes in two words: up to 8 packed (bytes_pack) in lo, hi 0;
- * more, the first 8 in lo and the last 8 in hi (overlapping). With the length, that is the token. */
-typedef struct inline_key {
-    uint64_t lo, hi;
-} inline_key;
-
-/* A token of 1 to 16 bytes and what it is. */
-typedef struct inline_slot {
-    inline_key key; /* the token */
-    uint32_t term;  /* lex_word.term */
-    uint8_t len;    /* token length; 0 for an empty slot */
-    uint8_t flags;  /* lex_word.flags */
-} inline_slot;
+enum { STOP_SLOTS = 512 };    /* slots of the table of stopwords (about 270): half full */
 
 struct lexicon {
-    inline_slot *slots;    /* open-addressing table (linear probing) of the tokens of 1-16 bytes */
-    size_t n_slots;        /* power of two */
+    lex_table table;       /* the tokens of 1-16 bytes (first: lexicon_known reads it) */
     size_t n_inline;       /* tokens in it */
     VEC(uint32_t) chunk_terms; /* the words of the chunk just looked up ... */
     VEC(uint8_t) chunk_flags;  /* ... */
@@ -48,59 +34,67 @@ struct lexicon {
     strmap terms;          /* stem (or folded number/punctuation) -> term id */
     stemmer *stem;         /* English Snowball stemmer */
     buf scratch;           /* folded form of the token being classified */
+    lex_word punct[128];   /* ASCII punctuation byte -> its lex_word (flags 0: not looked up yet) */
+    lex_table stops;       /* the stopwords: slot term = index in the list (stopword_at) */
 };
 
-static inline inline_key key_of(const char *tok, size_t len)
-{
-    if (len <= 8) return (inline_key){bytes_pack(tok, len), 0};
-    return (inline_key){bytes_load64(tok), bytes_load64(tok + len - 8)};
-}
-
-/* Two multiplications: every bit of the key reaches the top half of the product, which the fold
- * brings down to the low bits that index the table. */
-static inline uint64_t key_hash(inline_key k, size_t len)
-{
-    uint64_t h = (k.lo ^ len ^ k.hi * 0xd6e8feb86659fd93ULL) * 0x9e3779b97f4a7c15ULL;
-    return h ^ (h >> 32);
-}
-
 /* The slot of the token (key k, length len, hash h): its own, or the empty one where it would go. */
-static inline inline_slot *find_slot(const lexicon *lx, inline_key k, size_t len, uint64_t h)
+static inline lex_slot *find_slot(const lexicon *lx, lex_key k, size_t len, uint64_t h)
 {
-    size_t mask = lx->n_slots - 1, i = h & mask;
-    for (; lx->slots[i].len; i = (i + 1) & mask) {
-        const inline_slot *sl = &lx->slots[i];
-        if (sl->key.lo == k.lo && sl->key.hi == k.hi && sl->len == len) break;
-    }
-    return &lx->slots[i];
+    return (lex_slot *)lex_probe(&lx->table, k, len, h);
 }
 
 /* Doubles the table (or makes the first one); false when out of memory. */
 static bool grow_slots(lexicon *lx)
 {
-    size_t n = lx->n_slots ? lx->n_slots * 2 : INLINE_FIRST;
-    inline_slot *slots = calloc(n, sizeof *slots);
+    size_t n = lx->table.n_slots ? lx->table.n_slots * 2 : INLINE_FIRST;
+    lex_slot *slots = calloc(n, sizeof *slots);
     if (!slots) return false;
-    for (size_t i = 0; i < lx->n_slots; i++) {
-        const inline_slot *old = &lx->slots[i];
+    for (size_t i = 0; i < lx->table.n_slots; i++) {
+        const lex_slot *old = &lx->table.slots[i];
         if (!old->len) continue;
-        size_t k = key_hash(old->key, old->len) & (n - 1);
+        size_t k = lex_hash(old->key, old->len) & (n - 1);
         while (slots[k].len) k = (k + 1) & (n - 1);
         slots[k] = *old;
     }
-    free(lx->slots);
-    lx->slots = slots;
-    lx->n_slots = n;
+    free(lx->table.slots);
+    lx->table.slots = slots;
+    lx->table.n_slots = n;
     return true;
 }
 
 /* Adds a token of 1 to 16 bytes that is not in the table; false when out of memory. */
-static bool add_inline(lexicon *lx, inline_key k, size_t len, uint64_t h, lex_word w)
+static bool add_inline(lexicon *lx, lex_key k, size_t len, uint64_t h, lex_word w)
 {
-    if ((lx->n_inline + 1) * 4 > lx->n_slots * 3 && !grow_slots(lx)) return false;
-    *find_slot(lx, k, len, h) = (inline_slot){k, w.term, (uint8_t)len, w.flags};
+    if ((lx->n_inline + 1) * 4 > lx->table.n_slots * 3 && !grow_slots(lx)) return false;
+    *find_slot(lx, k, len, h) = (lex_slot){k, w.term, (uint8_t)len, w.flags};
     lx->n_inline++;
     return true;
+}
+
+/* Fills the table of stopwords, so that a new word is told from them with one look-up rather than
+ * a binary search of the list; false when out of memory. */
+static bool make_stops(lexicon *lx)
+{
+    lx->stops.slots = calloc(STOP_SLOTS, sizeof *lx->stops.slots);
+    if (!lx->stops.slots) return false;
+    lx->stops.n_slots = STOP_SLOTS;
+    const char *w;
+    for (size_t i = 0; (w = stopword_at(i)) != NULL; i++) {
+        size_t len = strlen(w);
+        lex_key k = lex_key_of(w, len);
+        *(lex_slot *)lex_probe(&lx->stops, k, len, lex_hash(k, len)) = (lex_slot){k, (uint32_t)i, (uint8_t)len, 0};
+    }
+    return true;
+}
+
+/* The stem of a folded word when it is a stopword (stopword_stem_at), else NULL. */
+static const char *stop_stem(const lexicon *lx, const char *folded, size_t len)
+{
+    if (len < 1 || len > LEX_INLINE_MAX) return NULL; /* no stopword is longer */
+    lex_key k = lex_key_of(folded, len);
+    const lex_slot *sl = lex_probe(&lx->stops, k, len, lex_hash(k, len));
+    return sl->len ? stopword_stem_at(sl->term) : NULL;
 }
 
 lexicon *lexicon_new(void)
@@ -111,7 +105,7 @@ lexicon *lexicon_new(void)
     strmap_init(&lx->folded);
     strmap_init(&lx->terms);
     lx->stem = stemmer_new();
-    if (!lx->stem || !grow_slots(lx) || !vec_reserve(&lx->chunk_terms, 1) || !vec_reserve(&lx->chunk_flags, 1)) {
+    if (!lx->stem || !grow_slots(lx) || !make_stops(lx) || !vec_reserve(&lx->chunk_terms, 1) || !vec_reserve(&lx->chunk_flags, 1)) {
         lexicon_free(lx);
         return NULL;
     }
@@ -123,7 +117,7 @@ lexicon *lexicon_new(void)
 static bool stem_word(lexicon *lx, const char *folded, size_t len, lex_word *w)
 {
     size_t stem_len;
-    const char *stem = stopword_stem(folded, len);
+    const char *stem = stop_stem(lx, folded, len);
     w->flags = stem ? LEX_STOP : 0;
     if (stem) stem_len = strlen(stem);
     else if (!(stem = stemmer_stem(lx->stem, folded, len, &stem_len))) return false;
@@ -174,7 +168,7 @@ static bool classify(lexicon *lx, const char *tok, size_t len, token_kind kind, 
  * classify_word, so term ids are the same whichever way a word comes. */
 static bool classify_ascii_word(lexicon *lx, const char *tok, size_t len, lex_word *w)
 {
-    char low[INLINE_MAX];
+    char low[LEX_INLINE_MAX];
     bool upper = false;
     for (size_t i = 0; i < len; i++) {
         char c = tok[i];
@@ -182,9 +176,9 @@ static bool classify_ascii_word(lexicon *lx, const char *tok, size_t len, lex_wo
         low[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
     }
     if (!upper) return stem_word(lx, low, len, w);
-    inline_key k = key_of(low, len);
-    uint64_t h = key_hash(k, len);
-    const inline_slot *sl = find_slot(lx, k, len, h);
+    lex_key k = lex_key_of(low, len);
+    uint64_t h = lex_hash(k, len);
+    const lex_slot *sl = find_slot(lx, k, len, h);
     if (sl->len) {
         w->term = sl->term;
         w->flags = sl->flags;
@@ -196,7 +190,7 @@ static bool classify_ascii_word(lexicon *lx, const char *tok, size_t len, lex_wo
 /* Classifies a token of 1 to 16 bytes not in the table (key k, hash h) and adds it. Kept out of
  * line, so that the look-up of a known token (nearly every call) stays small. */
 static __attribute__((noinline)) bool learn_inline(lexicon *lx, const char *tok, size_t len, token_kind kind,
-                                                   inline_key k, uint64_t h, lex_word *out)
+                                                   lex_key k, uint64_t h, lex_word *out)
 {
     bool ascii = true;
     for (size_t i = 0; i < len; i++) ascii &= (unsigned char)tok[i] < 0x80;
@@ -224,10 +218,10 @@ static __attribute__((noinline)) bool long_word(lexicon *lx, const char *tok, si
 
 bool lexicon_word(lexicon *lx, const char *tok, size_t len, token_kind kind, lex_word *out)
 {
-    if (len < 1 || len > INLINE_MAX) return long_word(lx, tok, len, kind, out);
-    inline_key k = key_of(tok, len);
-    uint64_t h = key_hash(k, len);
-    const inline_slot *sl = find_slot(lx, k, len, h);
+    if (len < 1 || len > LEX_INLINE_MAX) return long_word(lx, tok, len, kind, out);
+    lex_key k = lex_key_of(tok, len);
+    uint64_t h = lex_hash(k, len);
+    const lex_slot *sl = find_slot(lx, k, len, h);
     if (!sl->len) return learn_inline(lx, tok, len, kind, k, h, out);
     out->term = sl->term;
     out->flags = sl->flags;
@@ -252,38 +246,161 @@ static bool split_chunk(lexicon *lx, const char *s, size_t len)
     return true;
 }
 
-/* Whether a chunk may be one word: its last byte is a letter, a digit or not ASCII (a chunk that
- * ends with punctuation, "said," or "(AP)", is tokenised without a look-up that would miss). */
-static inline bool may_be_word(const char *s, size_t len)
+/* Whether byte c of a chunk (no break) is ASCII punctuation: a token of its own wherever it stands. */
+static inline bool ascii_punct(unsigned char c)
 {
-    unsigned char z = (unsigned char)s[len - 1];
-    return z >= 0x80 || (unsigned)((z | 0x20) - 'a') < 26u || (unsigned)(z - '0') < 10u;
+    return c < 0x80 && (unsigned)((c | 0x20) - 'a') >= 26u && (unsigned)(c - '0') >= 10u;
 }
 
+/* Whether E2 80 x is a curly quote or a dash (– — ‘ ’ “ ”): punctuation, as token_next reads it
+ * (’ joins two letters only, and a stripped end has none after it). */
+static inline bool curly_mark(unsigned char x)
+{
+    return x == 0x93 || x == 0x94 || x == 0x98 || x == 0x99 || x == 0x9c || x == 0x9d;
+}
+
+/* The length of the punctuation mark at s[i] (before end) that is a token of its own at either end
+ * of a chunk: an ASCII punctuation byte (1), a curly quote or dash (3); 0 for anything else. */
+static inline size_t mark_at(const unsigned char *s, size_t i, size_t end)
+{
+    if (ascii_punct(s[i])) return 1;
+    return s[i] == 0xe2 && end - i >= 3 && s[i + 1] == 0x80 && curly_mark(s[i + 2]) ? 3 : 0;
+}
+
+/* The length of such a mark that ends at s[end) (after start), or 0. */
+static inline size_t mark_before(const unsigned char *s, size_t start, size_t end)
+{
+    if (ascii_punct(s[end - 1])) return 1;
+    return end - start >= 3 && s[end - 3] == 0xe2 && s[end - 2] == 0x80 && curly_mark(s[end - 1]) ? 3 : 0;
+}
+
+/* The lex_word of ASCII punctuation byte c, from a table of 128 once it has been looked up. */
+static inline bool punct_word(lexicon *lx, unsigned char c, uint32_t *term, uint8_t *flags)
+{
+    lex_word w = lx->punct[c];
+    if (!w.flags) {
+        char b = (char)c;
+        if (!lexicon_word(lx, &b, 1, TOKEN_PUNCT, &w)) return false;
+        lx->punct[c] = w;
+    }
+    *term = w.term;
+    *flags = w.flags;
+    return true;
+}
+
+/* The lex_word of the punctuation mark of k bytes at s (mark_at). */
+static inline bool mark_word(lexicon *lx, const unsigned char *s, size_t k, uint32_t *term, uint8_t *flags)
+{
+    if (k == 1) return punct_word(lx, s[0], term, flags);
+    lex_word w;
+    if (!lexicon_word(lx, (const char *)s, k, TOKEN_PUNCT, &w)) return false;
+    *term = w.term;
+    *flags = w.flags;
+    return true;
+}
+
+/* Whether s[0..len) is ASCII letters and digits only: then it is one token, a word (some letter)
+ * or a number (*kind), as token_next reads it. */
+static inline bool one_token(const unsigned char *s, size_t len, token_kind *kind)
+{
+    bool letter = false;
+    for (size_t i = 0; i < len; i++) {
+        bool is_letter = (unsigned)((s[i] | 0x20) - 'a') < 26u;
+        if (!is_letter && (unsigned)(s[i] - '0') >= 10u) return false;
+        letter |= is_letter;
+    }
+    *kind = letter ? TOKEN_WORD : TOKEN_NUMBER;
+    return true;
+}
+
+/* The middle token of a chunk: known (its lex_word), or new (learnt from its key, hash and kind). */
+typedef struct middle {
+    bool known;
+    lex_word word;
+    lex_key key;
+    uint64_t hash;
+    token_kind kind;
+} middle;
+
+/* Fills the chunk's arrays with the ASCII punctuation bytes s[0..a), the middle token s[a..b)
+ * when there is one (mid not NULL) and the bytes s[b..len), in text order (so that what is new is
+ * learnt in the order tokenising would learn it); false when out of memory. */
+static bool fill_chunk(lexicon *lx, const unsigned char *s, size_t a, const middle *mid, size_t b, size_t len)
+{
+    if (!vec_reserve(&lx->chunk_terms, len) || !vec_reserve(&lx->chunk_flags, len)) return false;
+    uint32_t *terms = lx->chunk_terms.items;
+    uint8_t *flags = lx->chunk_flags.items;
+    size_t n = 0;
+    for (size_t i = 0; i < a; n++) {
+        size_t k = mark_at(s, i, a);
+        if (!mark_word(lx, s + i, k, &terms[n], &flags[n])) return false;
+        i += k;
+    }
+    if (mid) {
+        lex_word w = mid->word;
+        if (!mid->known && !learn_inline(lx, (const char *)s + a, b - a, mid->kind, mid->key, mid->hash, &w))
+            return false;
+        terms[n] = w.term;
+        flags[n++] = w.flags;
+    }
+    for (size_t i = b; i < len; n++) {
+        size_t k = mark_at(s, i, len);
+        if (!mark_word(lx, s + i, k, &terms[n], &flags[n])) return false;
+        i += k;
+    }
+    lx->chunk_terms.len = lx->chunk_flags.len = n;
+    return true;
+}
+
+/* A chunk is punctuation marks, a middle and punctuation marks ("said," "(AP)" "\"Why?\""
+ * "“Why?”"; the marks are ASCII punctuation, curly quotes and dashes: mark_at). token_next never
+ * looks back, so each leading mark is a token and the rest is
+ * tokenised as if alone; and a middle that is one token stays one before the trailing bytes: a word
+ * or number takes in a ' , . or : only before a letter or digit, and dotted initials are one token
+ * already (their last '.' is tried as part of the middle: "U.S.,"). A middle is one token when the
+ * table of inline tokens has it, or when it is ASCII letters and digits only (then it is learnt
+ * here). So such a chunk needs one look-up for its middle and none for its ASCII punctuation (a
+ * table of 128); other chunks are tokenised. */
 bool lexicon_chunk(lexicon *lx, const char *s, size_t len, lex_chunk *out)
 {
-    if (len >= 1 && len <= INLINE_MAX && may_be_word(s, len)) {
-        inline_key k = key_of(s, len);
-        const inline_slot *sl = find_slot(lx, k, len, key_hash(k, len));
-        if (sl->len) { /* a token's bytes: the chunk is that token */
+    const unsigned char *p = (const unsigned char *)s;
+    size_t a = 0, b = len;
+    for (size_t k; a < b && (k = mark_at(p, a, b)) != 0;) a += k;
+    for (size_t k; b > a && (k = mark_before(p, a, b)) != 0;) b -= k;
+    if (b < len && p[b] == '.' && b - a >= 3 && p[b - 2] == '.') b++; /* maybe initials: "U.S." */
+    size_t n_mid = b - a;
+    bool ok;
+    if (n_mid == 0) {
+        ok = fill_chunk(lx, p, len, NULL, len, len);
+    } else if (n_mid <= LEX_INLINE_MAX) {
+        middle mid = {.key = lex_key_of(s + a, n_mid)};
+        mid.hash = lex_hash(mid.key, n_mid);
+        const lex_slot *sl = find_slot(lx, mid.key, n_mid, mid.hash);
+        if (sl->len && n_mid == len) { /* a known word alone (nearly every chunk) */
             lx->chunk_terms.items[0] = sl->term;
             lx->chunk_flags.items[0] = sl->flags;
             *out = (lex_chunk){1, lx->chunk_terms.items, lx->chunk_flags.items};
             return true;
         }
+        mid.known = sl->len != 0;
+        mid.word = (lex_word){sl->term, sl->flags}; /* copied: learning may move the table */
+        ok = mid.known || one_token(p + a, n_mid, &mid.kind) ? fill_chunk(lx, p, a, &mid, b, len)
+                                                              : split_chunk(lx, s, len);
+    } else {
+        ok = split_chunk(lx, s, len);
     }
-    if (!split_chunk(lx, s, len)) return false;
+    if (!ok) return false;
     *out = (lex_chunk){lx->chunk_terms.len, lx->chunk_terms.items, lx->chunk_flags.items};
     return true;
 }
 
 bool lexicon_forget(lexicon *lx)
 {
-    inline_slot *slots = calloc(INLINE_FIRST, sizeof *slots);
+    lex_slot *slots = calloc(INLINE_FIRST, sizeof *slots);
     if (!slots) return false;
-    free(lx->slots);
-    lx->slots = slots;
-    lx->n_slots = INLINE_FIRST;
+    free(lx->table.slots);
+    lx->table.slots = slots;
+    lx->table.n_slots = INLINE_FIRST;
     lx->n_inline = 0;
     strmap_free(&lx->tokens);
     strmap_free(&lx->folded);
@@ -293,6 +410,7 @@ bool lexicon_forget(lexicon *lx)
     strmap_init(&lx->terms);
     vec_free(&lx->words);
     vec_free(&lx->folded_words);
+    memset(lx->punct, 0, sizeof lx->punct);
     return true;
 }
 
@@ -308,7 +426,8 @@ size_t lexicon_n_terms(const lexicon *lx) { return lx->terms.len; }
 void lexicon_free(lexicon *lx)
 {
     if (!lx) return;
-    free(lx->slots);
+    free(lx->table.slots);
+    free(lx->stops.slots);
     vec_free(&lx->chunk_terms);
     vec_free(&lx->chunk_flags);
     strmap_free(&lx->tokens);

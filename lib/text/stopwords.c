@@ -92,11 +92,7 @@ bool stopword(const char *folded, size_t len)
     return may_be_stopword(folded, len) && wordlist_find(words, N_WORDS, folded, len);
 }
 
-const char *stopword_stem(const char *folded, size_t len)
-{
-    if (!may_be_stopword(folded, len)) return NULL;
-    size_t i = wordlist_index(words, N_WORDS, sizeof *words, folded, len);
-    return i == N_WORDS ? NULL : stems[i];
-}
 
 const char *stopword_at(size_t i) { return i < N_WORDS ? words[i] : NULL; }
+
+const char *stopword_stem_at(size_t i) { return i < N_WORDS ? stems[i] : NULL; }

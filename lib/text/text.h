@@ -63,11 +63,11 @@ size_t wordlist_index(const void *table, size_t n, size_t stride, const char *s,
 
 /* English stopword test on a folded word. */
 bool stopword(const char *folded, size_t len);
-/* The Snowball stem of a folded stopword (what stemmer_stem gives, kept in a table so that the
- * commonest words cost no stemming), NULL when the word is not a stopword. */
-const char *stopword_stem(const char *folded, size_t len);
-/* The i-th stopword in list order, NULL past the end (for the tests). */
+/* The i-th stopword in list order, NULL past the end. */
 const char *stopword_at(size_t i);
+/* The Snowball stem of the i-th stopword (what stemmer_stem gives, kept in a table so that the
+ * commonest words cost no stemming; the lexicon's table of stopwords reads it), NULL past the end. */
+const char *stopword_stem_at(size_t i);
 
 /* The English Snowball (Porter 2) stem of an ASCII word, into out (room for len bytes: a stem is
  * never longer than its word); its length. The same as libstemmer's (english_stem.c). */
@@ -95,6 +95,49 @@ enum {
 /* Caches token -> lex_word across documents and clusters, so that each distinct token is folded
  * and stemmed once. */
 typedef struct lexicon lexicon;
+
+/* The lexicon's table of the tokens of 1 to 16 bytes (nearly all), open addressing with linear
+ * probing: here, so that the look-up of a known token is inline in the loops that read every word of
+ * a text (lexicon_known). A slot holds the bytes and the answer: a look-up reads one slot. */
+enum { LEX_INLINE_MAX = 16 }; /* longest token in the table */
+/* The bytes of a token of 1 to 16 bytes in two words: up to 8 packed (bytes_pack) in lo, hi 0;
+ * more, the first 8 in lo and the last 8 in hi (overlapping). With the length, that is the token. */
+typedef struct lex_key {
+    uint64_t lo, hi;
+} lex_key;
+typedef struct lex_slot {
+    lex_key key;   /* the token */
+    uint32_t term; /* lex_word.term */
+    uint8_t len;   /* token length; 0 for an empty slot */
+    uint8_t flags; /* lex_word.flags */
+} lex_slot;
+typedef struct lex_table {
+    lex_slot *slots; /* n_slots of them */
+    size_t n_slots;  /* power of two */
+} lex_table;
+
+static inline lex_key lex_key_of(const char *tok, size_t len)
+{
+    if (len <= 8) return (lex_key){bytes_pack(tok, len), 0};
+    return (lex_key){bytes_load64(tok), bytes_load64(tok + len - 8)};
+}
+/* Two multiplications: every bit of the key reaches the top half of the product, which the fold
+ * brings down to the low bits that index the table. */
+static inline uint64_t lex_hash(lex_key k, size_t len)
+{
+    uint64_t h = (k.lo ^ len ^ k.hi * 0xd6e8feb86659fd93ULL) * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 32);
+}
+/* The slot of the token (key k, length len, hash h): its own, or the empty one where it would go. */
+static inline const lex_slot *lex_probe(const lex_table *t, lex_key k, size_t len, uint64_t h)
+{
+    size_t mask = t->n_slots - 1, i = h & mask;
+    for (; t->slots[i].len; i = (i + 1) & mask) {
+        const lex_slot *sl = &t->slots[i];
+        if (sl->key.lo == k.lo && sl->key.hi == k.hi && sl->len == len) break;
+    }
+    return &t->slots[i];
+}
 
 lexicon *lexicon_new(void);
 /* Classifies a token of the given kind; false when out of memory. The answer is cached by the token's
@@ -134,6 +177,15 @@ typedef struct lex_chunk {
  * end of the text) as token_next finds them in any text, and what each is. Cached by the chunk's
  * bytes, like tokens. The arrays stay valid until the next call. False when out of memory. */
 bool lexicon_chunk(lexicon *lx, const char *s, size_t len, lex_chunk *out);
+/* The slot of s[0..len) (1 to LEX_INLINE_MAX bytes) when the lexicon has seen it as a token, else
+ * NULL (then lexicon_chunk or lexicon_word learns it). A chunk found here is that one token. */
+static inline const lex_slot *lexicon_known(const lexicon *lx, const char *s, size_t len)
+{
+    const lex_table *t = (const lex_table *)(const void *)lx; /* a lexicon begins with its table */
+    lex_key k = lex_key_of(s, len);
+    const lex_slot *sl = lex_probe(t, k, len, lex_hash(k, len));
+    return sl->len ? sl : NULL;
+}
 /* The stem behind a term id (NUL-terminated), and its length. */
 const char *lexicon_term(const lexicon *lx, uint32_t term, size_t *len);
 /* Number of distinct term ids handed out so far. */
