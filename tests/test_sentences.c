@@ -501,6 +501,39 @@ static void test_duc_newswire(void **state)
     free(text);
 }
 
+/* The scan for sentence marks reads 16 or 8 bytes a step: a mark is found at every offset of a
+ * step, and in the bytes after the last whole step. A sentence from the harbour-bridge story, its
+ * first word stretched byte by byte, then an exclamation, a question and an ellipsis (E2 80 A6). */
+static void test_marks_at_every_offset(void **state)
+{
+    (void)state;
+    for (size_t pad = 0; pad < 40; pad++) {
+        char text[256];
+        char word[48];
+        memset(word, 'o', pad);
+        word[pad] = '\0';
+        snprintf(text, sizeof text,
+                 "Engineers found cracks in the anchorage of the Tamsin Harb%sur Bridge. The authority closed it! "
+                 "Will it reopen by March? Nobody knew\xe2\x80\xa6 The ferry ran all night.",
+                 word);
+        char first[128];
+        snprintf(first, sizeof first, "Engineers found cracks in the anchorage of the Tamsin Harb%sur Bridge.", word);
+        const char *want[] = {first, "The authority closed it!", "Will it reopen by March?",
+                              "Nobody knew\xe2\x80\xa6", "The ferry ran all night.", NULL};
+        assert_true(split_matches(text, want, true));
+        /* cut short: the last mark is among the final bytes read one by one */
+        size_t len = strlen(text);
+        for (size_t cut = 1; cut < 20; cut++) {
+            td_span *sp;
+            size_t n;
+            assert_int_equal(td_split_sentences(text, len - cut, &sp, &n), TD_OK);
+            assert_int_equal(n, 5);
+            assert_int_equal(sp[3].end, len - strlen(" The ferry ran all night."));
+            free(sp);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -508,6 +541,7 @@ int main(void)
         cmocka_unit_test(test_abbreviation_kinds),
         cmocka_unit_test(test_layout),       cmocka_unit_test(test_spans_and_text),
         cmocka_unit_test(test_sony_articles), cmocka_unit_test(test_duc_newswire),
+        cmocka_unit_test(test_marks_at_every_offset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,9 @@
  * run into a headline or a first sentence stands apart. No allocation but the output array. */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "common/bytes.h"
 #include "common/vec.h"
@@ -421,14 +424,28 @@ static size_t after_references(const char *s, size_t pe, size_t end)
 /* Whether byte c can start a sentence mark: . ? ! or the lead byte of … */
 static bool mark_byte(unsigned char c) { return c == '.' || c == '?' || c == '!' || c == 0xe2; }
 
-/* Offset of the first byte at or after i that can start a sentence mark, `end` when none; 8 bytes a
- * step. */
+/* Offset of the first byte at or after i that can start a sentence mark, `end` when none; 16 bytes
+ * a step with SSE2 (four compares and one mask), else 8 (the marks' zero bytes after an XOR). */
 static size_t next_mark(const char *s, size_t i, size_t end)
 {
+#if defined(__SSE2__)
+    const __m128i stop = _mm_set1_epi8('.'), ask = _mm_set1_epi8('?'), bang = _mm_set1_epi8('!'),
+                  e2 = _mm_set1_epi8((char)0xe2);
+    for (; end - i >= 16; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, stop), _mm_cmpeq_epi8(x, ask)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(x, bang), _mm_cmpeq_epi8(x, e2)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        if (mask) return i + (size_t)__builtin_ctz(mask);
+    }
+#endif
     for (; end - i >= 8; i += 8) {
-        uint64_t x = bytes_load64(s + i);
-        if (bytes_any_equal(x, '.') || bytes_any_equal(x, '?') || bytes_any_equal(x, '!') || bytes_any_equal(x, 0xe2))
-            break;
+        uint64_t x = bytes_load64(s + i), a = x ^ (BYTES_ONES * '.'), b = x ^ (BYTES_ONES * '?'),
+                 c = x ^ (BYTES_ONES * '!'), d = x ^ (BYTES_ONES * 0xe2);
+        /* the top bit of a byte that is zero in a, b, c or d (and maybe of bytes after it) */
+        uint64_t zero = ((a - BYTES_ONES) & ~a) | ((b - BYTES_ONES) & ~b) | ((c - BYTES_ONES) & ~c) |
+                        ((d - BYTES_ONES) & ~d);
+        if (zero & BYTES_HIGHS) break;
     }
     while (i < end && !mark_byte((unsigned char)s[i])) i++;
     return i;
