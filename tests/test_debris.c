@@ -111,6 +111,79 @@ static void test_phrase_tables_are_ordered(void **state)
     for (const phrase *p = phrases_line; p->text; p++) assert_int_equal(p->len, strlen(p->text));
 }
 
+/* Words and commas of s[0..len) counted one byte at a time: a word is a run of bytes that are
+ * neither up to ' ' nor a no-break space (C2 A0); words past VIEW_WORDS_MAX are not counted, nor
+ * commas from the first of them on. */
+static void count_by_bytes(const char *s, size_t len, uint32_t *words, uint32_t *commas)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    *words = *commas = 0;
+    bool space = true;
+    for (size_t i = 0; i < len; i++) {
+        bool nbsp = (p[i] == 0xc2 && i + 1 < len && p[i + 1] == 0xa0) || (p[i] == 0xa0 && i > 0 && p[i - 1] == 0xc2);
+        if (p[i] <= ' ' || nbsp) {
+            space = true;
+            continue;
+        }
+        if (space && ++*words > VIEW_WORDS_MAX) break;
+        space = false;
+        *commas += p[i] == ',';
+    }
+    if (*words > VIEW_WORDS_MAX) *words = VIEW_WORDS_MAX;
+}
+
+/* Past a paragraph's head the view counts words and commas eight bytes at a time: the counts
+ * agree with a count byte by byte for every length of paragraph that has a part past the head, with
+ * no-break spaces, tabs and commas at every offset, and at the cap of VIEW_WORDS_MAX words. */
+static void test_view_counts_past_the_head(void **state)
+{
+    (void)state;
+    static const char story[] =
+        "The cracks were found in anchorage No. 4, the block of steel and concrete below Quay St. where the "
+        "bridge's north main cables are tied down, during an ultrasound inspection the city carries out every "
+        "two years. Engineers with the Port Varrow Transport Authority ordered the deck cleared within the "
+        "hour, and police were turning back the first commuters at both ends shortly before six. Okafor said "
+        "the team had found three hairline cracks, the longest about 14 inches, in the steel eyebars that join "
+        "the cables to the anchorage.";
+    char text[sizeof story + 64];
+    for (size_t every = 5; every < 14; every++) {
+        /* every so many bytes past the head, a space becomes a no-break space or a tab */
+        size_t n = 0;
+        for (size_t i = 0; story[i]; i++) {
+            if (story[i] == ' ' && i > VIEW_MAX && i % every == 0) {
+                if (every % 2) text[n++] = '\xc2', text[n++] = '\xa0';
+                else text[n++] = '\t';
+            } else {
+                text[n++] = story[i];
+            }
+        }
+        for (size_t len = VIEW_MAX + 1; len <= VIEW_LONG && len <= n; len++) {
+            if ((unsigned char)text[len - 1] == 0xc2) continue; /* a no-break space cut in two */
+            view v;
+            view_make(&v, text, len);
+            uint32_t words, commas;
+            count_by_bytes(text, len, &words, &commas);
+            assert_int_equal(v.words, words);
+            assert_int_equal(v.commas, commas);
+        }
+    }
+    /* short words ("cab, dbc ecd"): the cap is reached past the head */
+    size_t n = 0;
+    for (size_t k = 0; n + 5 <= VIEW_LONG; k++) {
+        for (size_t j = 0; j < 3; j++) text[n++] = (char)('a' + (k + 2 - j) % 26);
+        if (k % 3 == 0) text[n++] = ',';
+        text[n++] = ' ';
+    }
+    for (size_t len = VIEW_MAX + 1; len <= n; len++) {
+        view v;
+        view_make(&v, text, len);
+        uint32_t words, commas;
+        count_by_bytes(text, len, &words, &commas);
+        assert_int_equal(v.words, words);
+        assert_int_equal(v.commas, commas);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -120,6 +193,7 @@ int main(void)
         cmocka_unit_test(test_quoted_questions_are_not_put_to_the_reader),
         cmocka_unit_test(test_late_bios_need_the_end_of_the_page),
         cmocka_unit_test(test_phrase_tables_are_ordered),
+        cmocka_unit_test(test_view_counts_past_the_head),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
