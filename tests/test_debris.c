@@ -184,6 +184,83 @@ static void test_view_counts_past_the_head(void **state)
     }
 }
 
+/* Whether the lower-case word w[0..n) stays lower case in a title-cased headline. */
+static bool minor(const char *w, size_t n)
+{
+    static const char *const words[] = {"a",   "an",  "as",  "at",   "by",   "in",   "of",   "on",   "or",   "to",  "vs",
+                                        "and", "but", "for", "the",  "via",  "from", "with", "into", "over", NULL};
+    for (const char *const *m = words; *m; m++)
+        if (strlen(*m) == n && memcmp(*m, w, n) == 0) return true;
+    return false;
+}
+
+/* Runs of plain words ("The bridge, closed since Tuesday, ") are read a block of bytes at a time:
+ * for every length of paragraphs from the harbour-bridge story that fit in the head, the view
+ * agrees with a reading word by word: the lower-cased text, the counts of words by shape, and a
+ * word start found for every word. */
+static void test_view_reads_plain_words_in_blocks(void **state)
+{
+    (void)state;
+    static const char *const paragraphs[] = {
+        "Okafor said the team had found three hairline cracks, the longest about 14 inches, in the steel eyebars "
+        "that join the cables to the anchorage. Crews will fit temporary steel clamps around the eyebars this week.",
+        "The authority puts the cost of the repairs at $48 million and expects to reopen the bridge to cars on March "
+        "3. Trucks heavier than 10 tons will be kept off it until the summer, and the ferry will run every half hour.",
+        "Engineers With The Port Varrow Transport Authority Ordered The Deck Cleared Within The Hour And Police Were "
+        "Turning Back The First Commuters At Both Ends Shortly Before Six, Said A Spokesman For The City.",
+        "A man in a van on the way to the bridge at dawn was by far the first of many to be sent back, as was a bus "
+        "of the school run; it was an hour or so before the ferry took them over the harbour to the old town.",
+    };
+    for (size_t t = 0; t < sizeof paragraphs / sizeof *paragraphs; t++) {
+        const char *text = paragraphs[t];
+        for (size_t len = 72; len <= strlen(text) && len <= VIEW_MAX; len++) {
+            if (text[len - 1] == ' ' || (text[len] != ' ' && text[len] != '\0')) continue; /* whole words */
+            view v;
+            view_make(&v, text, len);
+            char low[VIEW_MAX + 1];
+            uint32_t words = 0, alpha = 0, capital = 0, lower = 0, digits = 0, commas = 0;
+            for (size_t i = 0, o = 0; i < len;) {
+                size_t e = i;
+                while (e < len && text[e] != ' ') e++;
+                words++;
+                size_t f = i;
+                while (f < e && !((text[f] | 0x20) >= 'a' && (text[f] | 0x20) <= 'z')) f++;
+                for (size_t k = i; k < e; k++) {
+                    commas += text[k] == ',';
+                    low[o++] = (char)(text[k] >= 'A' && text[k] <= 'Z' ? text[k] | 0x20 : text[k]);
+                }
+                bool digit = false;
+                for (size_t k = i; k < e; k++) digit |= text[k] >= '0' && text[k] <= '9';
+                digits += digit;
+                if (f < e) {
+                    alpha++;
+                    size_t r = f;
+                    while (r < e && text[r] >= 'a' && text[r] <= 'z') r++;
+                    if (text[f] <= 'Z') capital++;
+                    else lower += e - f > 6 || r - f > 4 || !minor(text + f, r - f);
+                }
+                if (e - i >= 3 && f == i) {
+                    char word[64];
+                    memcpy(word, low + o - (e - i), e - i);
+                    word[e - i] = '\0';
+                    assert_true(view_has_word(&v, word));
+                }
+                if (e < len) low[o++] = ' ';
+                low[o] = '\0';
+                i = e + 1;
+            }
+            assert_string_equal(v.low, low);
+            assert_true(v.whole);
+            assert_int_equal(v.words, words);
+            assert_int_equal(v.alpha, alpha);
+            assert_int_equal(v.capital, capital);
+            assert_int_equal(v.lower, lower);
+            assert_int_equal(v.digits, digits);
+            assert_int_equal(v.commas, commas);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -194,6 +271,7 @@ int main(void)
         cmocka_unit_test(test_late_bios_need_the_end_of_the_page),
         cmocka_unit_test(test_phrase_tables_are_ordered),
         cmocka_unit_test(test_view_counts_past_the_head),
+        cmocka_unit_test(test_view_reads_plain_words_in_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
