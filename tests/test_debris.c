@@ -108,7 +108,42 @@ static void test_phrase_tables_are_ordered(void **state)
         if (p != phrases_anywhere && !p->max_words) assert_int_equal(last_max, 0);
         last_max = p->max_words;
     }
-    for (const phrase *p = phrases_line; p->text; p++) assert_int_equal(p->len, strlen(p->text));
+    for (const phrase *p = phrases_line; p->text; p++) {
+        assert_int_equal(p->len, strlen(p->text));
+        assert_true(p->len <= PHRASES_LINE_MAX);
+    }
+    assert_true(phrases_anywhere_count < 255); /* rules.c indexes them in bytes */
+}
+
+/* The reason of the first phrase of phrases_anywhere, in table order, that the lower-case text
+ * holds and is short enough for: the rule, read phrase by phrase. */
+static td_clean_reason first_phrase(const char *text)
+{
+    unsigned words = 1;
+    for (const char *c = text; *c; c++) words += *c == ' ';
+    for (const phrase *p = phrases_anywhere; p->text; p++)
+        if ((!p->max_words || words <= p->max_words) && strstr(text, p->text)) return (td_clean_reason)p->reason;
+    return TD_CLEAN_CONTENT;
+}
+
+/* A paragraph holding a phrase of phrases_anywhere is judged by the first phrase of the table that
+ * it holds at a word start (looked for through the phrases' keys): every phrase alone in a short
+ * sentence, then after a sentence that holds another phrase of the table, before or after it. */
+static void test_every_phrase_anywhere_is_found(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < phrases_anywhere_count; k++) {
+        const phrase *p = &phrases_anywhere[k];
+        char text[200];
+        snprintf(text, sizeof text, "so %s now.", p->text);
+        assert_int_equal(judge(text), p->reason);
+        for (size_t other = 0; other < phrases_anywhere_count; other += 7) {
+            snprintf(text, sizeof text, "so %s and %s now.", phrases_anywhere[other].text, p->text);
+            assert_int_equal(judge(text), first_phrase(text));
+        }
+    }
+    /* a phrase inside a word is not one: "clicking here" holds "click" but not "click here" */
+    assert_int_equal(judge("Nobody was clicking here when the bridge shut on Tuesday morning."), TD_CLEAN_CONTENT);
 }
 
 /* Words and commas of s[0..len) counted one byte at a time: a word is a run of bytes that are
@@ -272,6 +307,7 @@ int main(void)
         cmocka_unit_test(test_phrase_tables_are_ordered),
         cmocka_unit_test(test_view_counts_past_the_head),
         cmocka_unit_test(test_view_reads_plain_words_in_blocks),
+        cmocka_unit_test(test_every_phrase_anywhere_is_found),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

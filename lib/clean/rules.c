@@ -3,6 +3,7 @@
  * punctuation: a short line that does not end like a sentence is a headline or a link. */
 #include "clean/rules.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "clean/phrases.h"
@@ -34,7 +35,7 @@ static bool quote_proof(uint8_t reason)
 
 static td_clean_reason match_line(const view *v)
 {
-    if (!v->whole) return TD_CLEAN_CONTENT;
+    if (!v->whole || v->len > PHRASES_LINE_MAX) return TD_CLEAN_CONTENT;
     for (const phrase *p = phrases_line; p->text; p++)
         if (view_is_n(v, p->text, p->len)) return (td_clean_reason)p->reason;
     return TD_CLEAN_CONTENT;
@@ -59,10 +60,35 @@ static td_clean_reason match_start(const view *v)
     return TD_CLEAN_CONTENT;
 }
 
+/* phrases_anywhere by key: the first phrase with each VIEW_KEY, the next phrase with the same key
+ * (NO_PHRASE ends a chain; chains go in table order), and the set of keys that some phrase has.
+ * Built once, on first use. */
+enum { NO_PHRASE = 0xff };
+static struct {
+    uint8_t first[VIEW_KEY_BITS];
+    uint8_t next[NO_PHRASE];
+    uint64_t used[VIEW_KEY_BITS / 64];
+} by_key;
+static pthread_once_t by_key_once = PTHREAD_ONCE_INIT;
+
+static void index_phrases(void)
+{
+    memset(by_key.first, NO_PHRASE, sizeof by_key.first);
+    for (size_t k = phrases_anywhere_count; k-- > 0;) { /* from the last, so each chain is in table order */
+        unsigned key = phrases_anywhere[k].key;
+        by_key.next[k] = by_key.first[key];
+        by_key.first[key] = (uint8_t)k;
+        by_key.used[key / 64] |= 1ULL << (key % 64);
+    }
+}
+
 /* phrases_anywhere is sorted by max_words (any length first): the paragraph is short enough for a
- * prefix of it, found by bisection. */
+ * prefix of it, found by bisection. The first phrase of that prefix that the paragraph holds is
+ * looked for among the phrases whose key the view has (few: the view's keys and the phrases' keys
+ * are two small sets of 2048), each first tested on the bit of its first three bytes. */
 static td_clean_reason match_anywhere(const view *v)
 {
+    pthread_once(&by_key_once, index_phrases);
     size_t lo = 0, hi = phrases_anywhere_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -70,10 +96,20 @@ static td_clean_reason match_anywhere(const view *v)
         else hi = mid;
     }
     bool quotes = quoted(v);
-    for (const phrase *p = phrases_anywhere, *end = phrases_anywhere + lo; p < end; p++)
-        if (view_bit(v->keys, p->key) && (!quotes || quote_proof(p->reason)) && view_find_at_start(v, p->text))
-            return (td_clean_reason)p->reason;
-    return TD_CLEAN_CONTENT;
+    size_t best = lo; /* the first phrase found so far; lo: none */
+    for (unsigned j = 0; j < VIEW_KEY_BITS / 64; j++) {
+        for (uint64_t keys = v->keys[j] & by_key.used[j]; keys; keys &= keys - 1) {
+            for (size_t k = by_key.first[j * 64 + (unsigned)__builtin_ctzll(keys)]; k < best; k = by_key.next[k]) {
+                const phrase *p = &phrases_anywhere[k];
+                if ((!quotes || quote_proof(p->reason)) && view_bit(v->starts, VIEW_START_BIT(VIEW_PACK3(p->text))) &&
+                    view_find_at_start(v, p->text)) {
+                    best = k;
+                    break;
+                }
+            }
+        }
+    }
+    return best < lo ? (td_clean_reason)phrases_anywhere[best].reason : TD_CLEAN_CONTENT;
 }
 
 bool rules_same_words(const char *a, size_t a_len, const char *b, size_t b_len)
