@@ -534,6 +534,34 @@ static void test_marks_at_every_offset(void **state)
     }
 }
 
+/* Hard-wrapped text is measured in characters, not bytes: lines full of accented names
+ * ("Ibáñez", two bytes for "á") are as wide as the others, so the short-looking line before
+ * "Andrés Zúñiga" is not a break on purpose and the sentence runs on. */
+static void test_wrap_width_in_characters(void **state)
+{
+    (void)state;
+    const char *text = "Pinochet arrested in London\n"
+                       "The former Chilean dictator was arrested in London late on Friday\n"
+                       "at the request of Spanish judge Baltasar Garz\xc3\xb3n, who wants to ask\n"
+                       "him about the deaths of Spanish citizens in Chile during his rule.\n"
+                       "The victims named in the warrant include Ram\xc3\xb3n N\xc3\xba\xc3\xb1" "ez, \xc3\x8d\xc3\xb1igo Pe\xc3\xb1" "a,\n"
+                       "\xc3\x81ngel Mu\xc3\xb1oz, Jos\xc3\xa9 P\xc3\xa9rez, Mar\xc3\xad" "a Ib\xc3\xa1\xc3\xb1" "ez and Sebasti\xc3\xa1n Casta\xc3\xb1" "eda, and\n"
+                       "their families have waited for news for years. A spokesman for the\n"
+                       "Chilean embassy in London said on Saturday that their lawyer\n"
+                       "Andr\xc3\xa9s Z\xc3\xba\xc3\xb1iga had met the families of the men on Friday evening.\n";
+    const char *want[] = {
+        "Pinochet arrested in London",
+        "The former Chilean dictator was arrested in London late on Friday at the request of Spanish judge Baltasar "
+        "Garz\xc3\xb3n, who wants to ask him about the deaths of Spanish citizens in Chile during his rule.",
+        "The victims named in the warrant include Ram\xc3\xb3n N\xc3\xba\xc3\xb1" "ez, \xc3\x8d\xc3\xb1igo Pe\xc3\xb1" "a, \xc3\x81ngel "
+        "Mu\xc3\xb1oz, Jos\xc3\xa9 P\xc3\xa9rez, Mar\xc3\xad" "a Ib\xc3\xa1\xc3\xb1" "ez and Sebasti\xc3\xa1n Casta\xc3\xb1" "eda, and their "
+        "families have waited for news for years.",
+        "A spokesman for the Chilean embassy in London said on Saturday that their lawyer Andr\xc3\xa9s "
+        "Z\xc3\xba\xc3\xb1iga had met the families of the men on Friday evening.",
+        NULL};
+    assert_true(split_matches(text, want, true));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -541,7 +569,7 @@ int main(void)
         cmocka_unit_test(test_abbreviation_kinds),
         cmocka_unit_test(test_layout),       cmocka_unit_test(test_spans_and_text),
         cmocka_unit_test(test_sony_articles), cmocka_unit_test(test_duc_newswire),
-        cmocka_unit_test(test_marks_at_every_offset),
+        cmocka_unit_test(test_marks_at_every_offset), cmocka_unit_test(test_wrap_width_in_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

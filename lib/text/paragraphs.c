@@ -3,6 +3,9 @@
  * joined. One pass over the text measures its layout (wrap width, usual indentation, whether
  * lines break inside sentences), keeping its first lines for the second pass, which cuts. */
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "common/bytes.h"
 #include "text/abbrev.h"
@@ -58,11 +61,25 @@ static size_t skip_indent(const char *s, size_t end, size_t i, unsigned *col)
 }
 
 /* Number of code points in s[from, to): the bytes that are not UTF-8 continuation bytes (10xxxxxx),
- * counted 8 bytes a step. */
+ * counted 16 bytes a step with SSE2 (a continuation byte is below -64 as a signed byte; per-byte
+ * counters, summed at most every 255 steps), then 8 a step. */
 static size_t count_code_points(const char *s, size_t from, size_t to)
 {
     size_t n = to - from, cont = 0;
     const char *p = s + from;
+#if defined(__SSE2__)
+    while (n >= 16) {
+        size_t steps = n / 16 < 255 ? n / 16 : 255;
+        __m128i counts = _mm_setzero_si128();
+        for (size_t k = 0; k < steps; k++, p += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+            counts = _mm_sub_epi8(counts, _mm_cmplt_epi8(x, _mm_set1_epi8(-64)));
+        }
+        __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128()); /* two 16-bit sums */
+        cont += (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_extract_epi16(sums, 4);
+        n -= steps * 16;
+    }
+#endif
     for (; n >= 8; p += 8, n -= 8) {
         uint64_t x = bytes_load64(p);
         uint64_t c = x & ~(x << 1) & BYTES_HIGHS; /* top bit set, next bit clear */
@@ -92,7 +109,7 @@ static void read_line(const char *s, size_t len, size_t start, line *ln)
     size_t k = i;
     while (k < ln->cend && !text_space_len(s, ln->cend, k)) k++;
     ln->first = (unsigned)count_code_points(s, i, k);
-    ln->cols = col + (unsigned)count_code_points(s, i, ln->cend);
+    ln->cols = col + ln->first + (unsigned)count_code_points(s, k, ln->cend);
 }
 
 /* Whether a line ends the way sentences do (. ? ! : ; or a closing quote or bracket after one). */
