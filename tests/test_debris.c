@@ -2,6 +2,7 @@
  * filter) on lines seen on real news pages, each judged on its own. */
 #include <string.h>
 
+#include "clean/clean.h"
 #include "clean/phrases.h"
 #include "clean/rules.h"
 #include "testutil.h"
@@ -296,6 +297,43 @@ static void test_view_reads_plain_words_in_blocks(void **state)
     }
 }
 
+static uint64_t key_of(const char *s)
+{
+    view v;
+    view_make(&v, s, strlen(s));
+    return repeat_key(&v, s, strlen(s));
+}
+
+/* Paragraphs are compared across articles by a key of their letters and digits, case folded, and
+ * their length: two copies of a long paragraph (past the view's head its last bytes are read byte
+ * by byte) of one length keep one key when one has curly quotes, a dash and a no-break space where
+ * the other has ASCII marks and spaces, or other capitals; not when a word or a letter outside ASCII
+ * differs. */
+static void test_repeat_keys_of_long_paragraphs(void **state)
+{
+    (void)state;
+#define HEAD                                                                                                          \
+    "Okafor said the team had found three hairline cracks, the longest about 14 inches, in the steel eyebars "      \
+    "that join the cables to the anchorage. Crews will fit temporary steel clamps around the eyebars this week. " \
+    "The damaged sections will then be cut out and replaced one at a time"
+    const char *straight = HEAD " --- so that the cables are never left without support, she said:  \"Nobody will be "
+                                "asked to cross it before it is safe.\"    ";
+    const char *curly = HEAD " \xe2\x80\x94 so that the cables are never left without support, she said:\xc2\xa0\xe2\x80\x9c"
+                             "Nobody will be asked to cross it before it is SAFE.\xe2\x80\x9d";
+    const char *other_word = HEAD " --- so that the cables are never left without support, she said:  \"Nobody will be "
+                                  "asked to cross it before it is done.\"    ";
+    const char *accent = HEAD " --- so that the cables are never left without support, she said:  \"Nobody will be "
+                              "asked to cross it before it is s\xc3\xa1" "f.\"    ";
+#undef HEAD
+    assert_true(strlen(straight) > VIEW_MAX);
+    assert_int_equal(strlen(straight), strlen(curly));
+    assert_int_equal(strlen(straight), strlen(accent));
+    assert_true(key_of(straight) != 0);
+    assert_true(key_of(straight) == key_of(curly));
+    assert_true(key_of(straight) != key_of(other_word));
+    assert_true(key_of(straight) != key_of(accent));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -308,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_view_counts_past_the_head),
         cmocka_unit_test(test_view_reads_plain_words_in_blocks),
         cmocka_unit_test(test_every_phrase_anywhere_is_found),
+        cmocka_unit_test(test_repeat_keys_of_long_paragraphs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,28 +32,36 @@ enum { KEY_TAIL = 160 };
 
 #define FNV_PRIME 1099511628211ULL
 
-/* What an ASCII byte adds to a key: a letter lower-cased, a digit, or nothing (0). */
+/* What a byte adds to a key: an ASCII letter lower-cased, a digit, any other byte of 80..FF itself,
+ * or nothing (0); C2 and E2 are 1: they begin a no-break space or a quote, dash or typographic space
+ * (E2 80 xx), which add nothing, and otherwise add themselves. */
 #define FOLD(c)                                                                                         \
-    ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) : 0)
+    ((c) >= 0x80 ? ((c) == 0xc2 || (c) == 0xe2 ? 1 : (c))                                              \
+     : (c) >= 'A' && (c) <= 'Z' ? (c) | 0x20                                                            \
+     : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) : 0)
 #define FOLD4(c) FOLD(c), FOLD((c) + 1), FOLD((c) + 2), FOLD((c) + 3)
 #define FOLD16(c) FOLD4(c), FOLD4((c) + 4), FOLD4((c) + 8), FOLD4((c) + 12)
 #define FOLD64(c) FOLD16(c), FOLD16((c) + 16), FOLD16((c) + 32), FOLD16((c) + 48)
-static const unsigned char fold_ascii[128] = {FOLD64(0), FOLD64(64)};
+static const unsigned char fold_byte[256] = {FOLD64(0), FOLD64(64), FOLD64(128), FOLD64(192)};
 
 /* FNV-1a of the letters and digits of s[0..len), ASCII lower-cased; *kept counts them. */
 static uint64_t fold_hash(uint64_t h, const char *s, size_t len, size_t *kept)
 {
+    const unsigned char *p = (const unsigned char *)s;
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            if (!(c = fold_ascii[c])) continue;
-        } else if (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80) {
-            i += 2; /* quotes, dashes, ellipsis, typographic spaces: U+2000..U+203F */
-            continue;
-        } else if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0xa0) {
-            i++; /* no-break space */
-            continue;
+        unsigned char c = fold_byte[p[i]];
+        if (c <= 1) {
+            if (!c) continue;
+            if (p[i] == 0xe2 && i + 2 < len && p[i + 1] == 0x80) {
+                i += 2; /* quotes, dashes, ellipsis, typographic spaces: U+2000..U+203F */
+                continue;
+            }
+            if (p[i] == 0xc2 && i + 1 < len && p[i + 1] == 0xa0) {
+                i++; /* no-break space */
+                continue;
+            }
+            c = p[i];
         }
         h = (h ^ c) * FNV_PRIME;
         n++;
