@@ -85,7 +85,7 @@ static void index_phrases(void)
 /* phrases_anywhere is sorted by max_words (any length first): the paragraph is short enough for a
  * prefix of it, found by bisection. The first phrase of that prefix that the paragraph holds is
  * looked for among the phrases whose key the view has (few: the view's keys and the phrases' keys
- * are two small sets of 2048), each first tested on the bit of its first three bytes. */
+ * are two small sets of VIEW_KEY_BITS), each first tested on the bit of its first three bytes. */
 static td_clean_reason match_anywhere(const view *v)
 {
     pthread_once(&by_key_once, index_phrases);

@@ -14,7 +14,7 @@ enum { VIEW_MAX = 240, VIEW_LONG = 480, VIEW_LONG_HEAD = 120 };
 
 /* Word starts are summed up as sets of hashes of their first three and first seven characters,
  * so that most phrase searches end with one bit test instead of a scan. */
-enum { VIEW_START_LOG = 10, VIEW_KEY_LOG = 11, VIEW_KEY_LEN = 7 };
+enum { VIEW_START_LOG = 10, VIEW_KEY_LOG = 10, VIEW_KEY_LEN = 7 };
 enum { VIEW_START_BITS = 1 << VIEW_START_LOG, VIEW_KEY_BITS = 1 << VIEW_KEY_LOG };
 
 /* The bytes s[0..n) packed into one word, the first byte lowest (as a little-endian load reads
