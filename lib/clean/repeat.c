@@ -174,12 +174,42 @@ static bool assign_sources(repeat_state *st, const td_cluster *c)
 
 /* ---------------------------------------------------------------- repeats */
 
-static int cmp_entry(const void *a, const void *b)
+/* Entries are sorted by insertion on runs of SORT_RUN, then by merging runs. */
+enum { SORT_RUN = 16 };
+
+/* Sorts the entries by key. Equal keys keep their order (article, then paragraph, as they were
+ * pushed), so the order is that of (key, article, paragraph). False when out of memory. */
+static bool sort_entries(repeat_state *st)
 {
-    const repeat_entry *x = a, *y = b;
-    if (x->key != y->key) return x->key < y->key ? -1 : 1;
-    if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
-    return (x->block > y->block) - (x->block < y->block);
+    repeat_entry *e = st->entries.items;
+    size_t n = st->entries.len;
+    for (size_t lo = 0; lo < n; lo += SORT_RUN) {
+        size_t hi = n - lo < SORT_RUN ? n : lo + SORT_RUN;
+        for (size_t i = lo + 1; i < hi; i++) {
+            repeat_entry x = e[i];
+            size_t j = i;
+            for (; j > lo && e[j - 1].key > x.key; j--) e[j] = e[j - 1];
+            e[j] = x;
+        }
+    }
+    if (n <= SORT_RUN) return true;
+    st->merged.len = 0;
+    if (!vec_reserve(&st->merged, n)) return false;
+    repeat_entry *from = e, *to = st->merged.items;
+    for (size_t width = SORT_RUN; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = n - lo < width ? n : lo + width, hi = n - mid < width ? n : mid + width;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) to[k++] = from[j].key < from[i].key ? from[j++] : from[i++];
+            while (i < mid) to[k++] = from[i++];
+            while (j < hi) to[k++] = from[j++];
+        }
+        repeat_entry *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != e) memcpy(e, from, n * sizeof *e);
+    return true;
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -334,7 +364,7 @@ bool repeat_mark(repeat_state *st, const td_cluster *c, block *blocks, const siz
         for (size_t b = doc_block[d]; b < doc_block[d + 1]; b++)
             if (blocks[b].key && !vec_push(&st->entries, ((repeat_entry){blocks[b].key, (uint32_t)d, (uint32_t)b})))
                 return false;
-    if (st->entries.len) qsort(st->entries.items, st->entries.len, sizeof *st->entries.items, cmp_entry);
+    if (!sort_entries(st)) return false;
     /* Duplicates inside an article first; the group then holds each article's first occurrence. */
     repeat_entry *e = st->entries.items;
     size_t kept = 0;
@@ -375,6 +405,7 @@ bool repeat_mark(repeat_state *st, const td_cluster *c, block *blocks, const siz
 void repeat_free(repeat_state *st)
 {
     vec_free(&st->entries);
+    vec_free(&st->merged);
     vec_free(&st->pairs);
     vec_free(&st->source);
     vec_free(&st->prose);
