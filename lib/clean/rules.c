@@ -101,7 +101,7 @@ static td_clean_reason match_anywhere(const view *v)
         for (uint64_t keys = v->keys[j] & by_key.used[j]; keys; keys &= keys - 1) {
             for (size_t k = by_key.first[j * 64 + (unsigned)__builtin_ctzll(keys)]; k < best; k = by_key.next[k]) {
                 const phrase *p = &phrases_anywhere[k];
-                if ((!quotes || quote_proof(p->reason)) && view_bit(v->starts, VIEW_START_BIT(VIEW_PACK3(p->text))) &&
+                if ((!quotes || quote_proof(p->reason)) && view_may_start(v, p->text) &&
                     view_find_at_start(v, p->text)) {
                     best = k;
                     break;

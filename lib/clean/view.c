@@ -329,14 +329,14 @@ void view_make(view *v, const char *s, size_t len)
     memset(v->keys, 0, sizeof v->keys);
     plain_counts pc = {0}; /* counts of the plain words */
     while (i < len && o < head) {
-        if (len - i >= PLAIN_BLOCK + PLAIN_SLACK && head - o >= PLAIN_BLOCK && !is_space(p[i])) {
+        unsigned char mark = 0;
+        size_t r = plain_word(p, i, len, &mark);
+        if (r && len - i >= PLAIN_BLOCK + PLAIN_SLACK && head - o >= PLAIN_BLOCK) { /* a run of plain words? */
             size_t took = plain_block(p + i, v->low + o, o, starts, &n_starts, &pc);
             i += took;
             o += took;
             if (took) continue;
         }
-        unsigned char mark = 0;
-        size_t r = plain_word(p, i, len, &mark);
         size_t n = r + (mark != ' '); /* bytes of the word */
         if (r && o + n < head) { /* most words, with the space after them, all in the head */
             starts[n_starts++] = (uint8_t)o;
@@ -431,9 +431,10 @@ void view_make(view *v, const char *s, size_t len)
     while (o > 0 && v->low[o - 1] == ' ') o--;
     memset(v->low + o, 0, VIEW_PAD);
     v->len = o;
-    for (size_t k = 0; k < n_starts && starts[k] < o; k++) {
+    while (n_starts > 0 && starts[n_starts - 1] >= o) n_starts--; /* words the trimming took */
+    for (size_t k = 0; k < n_starts; k++) {
         uint64_t x = view_load_le(v->low + starts[k]);
-        set_bit(v->starts, VIEW_START_BIT(x & 0xffffff));
+        v->starts[VIEW_START_BIT(x & 0xffffff)] = 1;
         set_bit(v->keys, VIEW_KEY_OF(x & 0xffffffffffffffULL));
     }
     v->end = view_final_mark(s, len);
@@ -450,7 +451,7 @@ bool view_may_have(const view *v, const char *needle)
 {
     const char *space = strchr(needle, ' ');
     if (!space || !space[1] || !space[2] || !space[3]) return true;
-    return view_bit(v->starts, VIEW_START_BIT(VIEW_PACK3(space + 1)));
+    return view_may_start(v, space + 1);
 }
 
 bool view_has(const view *v, const char *needle) { return view_may_have(v, needle) && strstr(v->low, needle) != NULL; }
