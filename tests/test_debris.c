@@ -334,6 +334,26 @@ static void test_repeat_keys_of_long_paragraphs(void **state)
     assert_true(key_of(straight) != key_of(accent));
 }
 
+/* A photo credit among a caption's last words ("… REUTERS/Stephen Lam"): found when a slash is
+ * there; not in the same caption with no slash, nor for a slash between two lower-case words
+ * ("and/or"). */
+static void test_slash_credits_at_the_end(void **state)
+{
+    (void)state;
+    assert_int_equal(judge("Commuters wait for the ferry at the Holm Island pier in Brackwater on March 25, 2015. "
+                           "REUTERS/Stephen Lam"),
+                     TD_CLEAN_CREDIT);
+    assert_int_equal(judge("Commuters wait for the ferry at the Holm Island pier in Brackwater on March 25, 2015. "
+                           "Kwan/Bloomberg"),
+                     TD_CLEAN_CREDIT);
+    assert_int_equal(judge("Commuters wait for the ferry at the Holm Island pier in Brackwater on March 25, 2015. "
+                           "REUTERS Stephen Lam") != TD_CLEAN_CREDIT,
+                     true);
+    assert_int_equal(judge("Commuters can take the ferry and/or the bus to Brackwater until the bridge reopens on "
+                           "March 3") != TD_CLEAN_CREDIT,
+                     true);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -347,6 +367,7 @@ int main(void)
         cmocka_unit_test(test_view_reads_plain_words_in_blocks),
         cmocka_unit_test(test_every_phrase_anywhere_is_found),
         cmocka_unit_test(test_repeat_keys_of_long_paragraphs),
+        cmocka_unit_test(test_slash_credits_at_the_end),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -275,6 +275,7 @@ static bool slash_at(const char *s, size_t len, size_t i)
 /* A credit among the last six words ("… March 25, 2015. REUTERS/Stephen Lam"). */
 static bool slash_credit(const char *s, size_t len)
 {
+    if (!memchr(s, '/', len)) return false; /* most paragraphs: no slash at all */
     size_t words = 0;
     for (size_t i = len; i-- > 0 && words < 6;) {
         if (s[i] == ' ') words++;
