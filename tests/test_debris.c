@@ -346,12 +346,10 @@ static void test_slash_credits_at_the_end(void **state)
     assert_int_equal(judge("Commuters wait for the ferry at the Holm Island pier in Brackwater on March 25, 2015. "
                            "Kwan/Bloomberg"),
                      TD_CLEAN_CREDIT);
-    assert_int_equal(judge("Commuters wait for the ferry at the Holm Island pier in Brackwater on March 25, 2015. "
-                           "REUTERS Stephen Lam") != TD_CLEAN_CREDIT,
-                     true);
-    assert_int_equal(judge("Commuters can take the ferry and/or the bus to Brackwater until the bridge reopens on "
-                           "March 3") != TD_CLEAN_CREDIT,
-                     true);
+    assert_true(judge("Commuters wait for the ferry at the Holm Island pier in Brackwater on March 25, 2015. "
+                      "REUTERS Stephen Lam") != TD_CLEAN_CREDIT);
+    assert_true(judge("Commuters can take the ferry and/or the bus to Brackwater until the bridge reopens on "
+                      "March 3") != TD_CLEAN_CREDIT);
 }
 
 int main(void)
