@@ -562,6 +562,42 @@ static void test_wrap_width_in_characters(void **state)
     assert_true(split_matches(text, want, true));
 }
 
+/* td_sentence_text copies runs of visible ASCII and single spaces at once: for sentences made of
+ * words from the harbour-bridge story (some with "!", "é" or curly quotes) joined by every kind of
+ * white space (one space, two, a tab, a line break, a no-break space, a space then a no-break
+ * space), the text has each run of white space made one space, as a byte-by-byte reading gives. */
+static void test_sentence_text_collapses_white_space(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"The", "bridge", "reopened", "on", "March", "3!", "Caf\xc3\xa9",
+                                        "\xe2\x80\x9cNobody", "cross", "it,\xe2\x80\x9d", "said", "Okafor.", "!",
+                                        "a", "(AP)"};
+    static const char *const gaps[] = {" ", "  ", "\t", " \n", "\xc2\xa0", " \xc2\xa0", "\n\n"};
+    enum { N_WORDS = sizeof words / sizeof *words, N_GAPS = sizeof gaps / sizeof *gaps };
+    uint32_t seed = 7;
+    for (int round = 0; round < 400; round++) {
+        char text[512], want[512];
+        size_t n = 0, m = 0;
+        int count = 1 + round % 23;
+        for (int w = 0; w < count; w++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *word = words[(seed >> 8) % N_WORDS];
+            /* mostly single spaces, the runs td_sentence_text copies at once */
+            const char *gap = (seed >> 20) % 3 ? " " : gaps[(seed >> 24) % N_GAPS];
+            if (w) {
+                n += (size_t)snprintf(text + n, sizeof text - n, "%s", gap);
+                want[m++] = ' ';
+            }
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s", word);
+            m += (size_t)snprintf(want + m, sizeof want - m, "%s", word);
+        }
+        char *got = td_sentence_text(text, (td_span){0, n});
+        assert_non_null(got);
+        assert_string_equal(got, want);
+        free(got);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -570,6 +606,7 @@ int main(void)
         cmocka_unit_test(test_layout),       cmocka_unit_test(test_spans_and_text),
         cmocka_unit_test(test_sony_articles), cmocka_unit_test(test_duc_newswire),
         cmocka_unit_test(test_marks_at_every_offset), cmocka_unit_test(test_wrap_width_in_characters),
+        cmocka_unit_test(test_sentence_text_collapses_white_space),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

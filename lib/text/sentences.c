@@ -642,16 +642,28 @@ td_status td_split_sentences(const char *text, size_t len, td_span **spans, size
     return TD_OK;
 }
 
-/* The end of the run of ASCII bytes above the space (never white space) at text[i], eight bytes at
- * a time: the lowest flagged byte is exact (a borrow flags no byte below the first one below 0x21). */
-static size_t visible_ascii_end(const char *text, size_t end, size_t i)
+/* Whether the byte is visible ASCII (above the space, below 0x80). */
+static bool visible_ascii(unsigned char c) { return c > ' ' && c < 0x80; }
+
+/* The end of the run at text[i] that td_sentence_text copies as it is: visible ASCII bytes, and
+ * single spaces between two of them. Eight bytes a step while nine are left (the byte after each
+ * space is looked at): a byte below 0x21 or from 0x80 on stops the run unless it is a space before
+ * a visible byte. Every stop is found; a borrow may flag a byte after a true stop, or after a space
+ * that does not stop, which only ends the run early (the caller copies that byte itself). */
+static size_t verbatim_end(const char *text, size_t end, size_t i)
 {
-    for (; i + 8 <= end; i += 8) {
-        uint64_t x = bytes_load64_le(text + i);
+    for (; i + 9 <= end; i += 8) {
+        uint64_t x = bytes_load64_le(text + i), next = bytes_load64_le(text + i + 1);
         uint64_t stop = ((x - BYTES_ONES * 0x21) & ~x & BYTES_HIGHS) | (x & BYTES_HIGHS);
+        uint64_t y = x ^ (BYTES_ONES * ' ');
+        uint64_t space = ~(((y & ~BYTES_HIGHS) + ~BYTES_HIGHS) | y) & BYTES_HIGHS; /* exactly the spaces */
+        uint64_t visible = ((next & ~BYTES_HIGHS) + BYTES_ONES * (0x80 - 0x21)) & ~next & BYTES_HIGHS;
+        stop &= ~(space & visible);
         if (stop) return i + (size_t)__builtin_ctzll(stop) / 8;
     }
-    while (i < end && (unsigned char)text[i] > ' ' && (unsigned char)text[i] < 0x80) i++;
+    while (i < end && (visible_ascii((unsigned char)text[i]) ||
+                       (text[i] == ' ' && i + 1 < end && visible_ascii((unsigned char)text[i + 1]))))
+        i++;
     return i;
 }
 
@@ -662,7 +674,7 @@ char *td_sentence_text(const char *text, td_span span)
     size_t k = 0, i = skip_space(text, span.end, span.start);
     size_t end = trim_back(text, i, span.end);
     while (i < end) {
-        size_t run = visible_ascii_end(text, end, i); /* copied at once */
+        size_t run = verbatim_end(text, end, i); /* copied at once */
         memcpy(r + k, text + i, run - i);
         k += run - i;
         i = run;
