@@ -628,12 +628,16 @@ static bool split_into(void *ctx, size_t start, size_t end, unsigned item)
     return split_dated_paragraph(((split_ctx *)ctx)->text, start, end, item, &((split_ctx *)ctx)->out);
 }
 
+/* Bytes of news text per sentence, about (Multi-News: 127). */
+enum { SPAN_GUESS = 128 };
+
 td_status td_split_sentences(const char *text, size_t len, td_span **spans, size_t *n)
 {
     split_ctx c = {text, {0}};
     *spans = NULL;
     *n = 0;
-    if (!text_paragraphs(text, len, split_into, &c)) {
+    /* room for a sentence every SPAN_GUESS bytes, which news text about fills, with few regrowths */
+    if (!vec_reserve(&c.out, len / SPAN_GUESS + 1) || !text_paragraphs(text, len, split_into, &c)) {
         vec_free(&c.out);
         return TD_ERR_NOMEM;
     }
