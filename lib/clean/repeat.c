@@ -259,7 +259,13 @@ static bool find_copies(repeat_state *st, const block *blocks)
 
 /* ---------------------------------------------------------------- topic words */
 
-static bool is_word_byte(unsigned char c) { return (unsigned)((c | 0x20) - 'a') < 26u || c >= 0x80; }
+/* What a byte is in a word: an ASCII letter lower-cased, a byte from 0x80 on itself; 0: no word
+ * byte. */
+#define WORD(c) ((c) >= 0x80 ? (c) : ((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z' ? (c) | 0x20 : 0)
+#define WORD4(c) WORD(c), WORD((c) + 1), WORD((c) + 2), WORD((c) + 3)
+#define WORD16(c) WORD4(c), WORD4((c) + 4), WORD4((c) + 8), WORD4((c) + 12)
+#define WORD64(c) WORD16(c), WORD16((c) + 16), WORD16((c) + 32), WORD16((c) + 48)
+static const unsigned char word_byte[256] = {WORD64(0), WORD64(64), WORD64(128), WORD64(192)};
 
 /* Words of four letters or more, lower-cased, with their hashes. */
 typedef struct word_iter {
@@ -273,19 +279,21 @@ typedef struct word_iter {
 
 static bool next_word(word_iter *w)
 {
+    const unsigned char *p = (const unsigned char *)w->s;
     while (w->i < w->len) {
-        if (!is_word_byte((unsigned char)w->s[w->i])) {
+        unsigned char c = word_byte[p[w->i]];
+        if (!c) {
             w->i++;
             continue;
         }
         w->n = 0;
         w->hash = 1469598103934665603ULL;
-        for (; w->i < w->len && is_word_byte((unsigned char)w->s[w->i]); w->i++) {
-            if (w->n == sizeof w->fold) continue;
-            char c = w->s[w->i];
-            w->fold[w->n] = (char)((unsigned)(c - 'A') < 26u ? c | 0x20 : c);
-            w->hash = (w->hash ^ (unsigned char)w->fold[w->n++]) * FNV_PRIME;
-        }
+        do {
+            if (w->n < sizeof w->fold) {
+                w->fold[w->n++] = (char)c;
+                w->hash = (w->hash ^ c) * FNV_PRIME;
+            }
+        } while (++w->i < w->len && (c = word_byte[p[w->i]]) != 0);
         if (w->n >= 4) return true;
     }
     return false;
