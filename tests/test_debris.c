@@ -114,6 +114,7 @@ static void test_phrase_tables_are_ordered(void **state)
         assert_true(p->len <= PHRASES_LINE_MAX);
     }
     assert_true(phrases_anywhere_count < 255); /* rules.c indexes them in bytes */
+    assert_true(phrases_start_count < 255);
 }
 
 /* The reason of the first phrase of phrases_anywhere, in table order, that the lower-case text
@@ -352,6 +353,39 @@ static void test_slash_credits_at_the_end(void **state)
                       "March 3") != TD_CLEAN_CREDIT);
 }
 
+/* The reason of the first phrase of phrases_start, in table order, that the lower-case text begins
+ * with (ending a word there when it ends in a letter) and is short enough for: the rule, read
+ * phrase by phrase. */
+static td_clean_reason first_start(const char *text)
+{
+    unsigned words = 1;
+    for (const char *c = text; *c; c++) words += *c == ' ';
+    for (const phrase *p = phrases_start; p->text; p++) {
+        bool letter_end = (p->text[p->len - 1] | 0x20) >= 'a' && (p->text[p->len - 1] | 0x20) <= 'z';
+        bool word_ends = !letter_end || !((text[p->len] | 0x20) >= 'a' && (text[p->len] | 0x20) <= 'z');
+        if ((!p->max_words || words <= p->max_words) && strncmp(text, p->text, p->len) == 0 && word_ends)
+            return (td_clean_reason)p->reason;
+    }
+    return TD_CLEAN_CONTENT;
+}
+
+/* Paragraphs are looked up by their first two bytes among the phrases they may begin with: every
+ * phrase of phrases_start, followed by a word, is found as the table read
+ * in order finds it; a paragraph that begins with a phrase's first word glued to more letters is
+ * not ("advertisements" is not "advertisement"). */
+static void test_every_phrase_at_the_start_is_found(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < phrases_start_count; k++) {
+        char text[160];
+        snprintf(text, sizeof text, "%s ferry", phrases_start[k].text);
+        td_clean_reason want = first_start(text);
+        assert_true(want != TD_CLEAN_CONTENT);
+        assert_int_equal(judge(text), want);
+    }
+    assert_true(judge("advertisements for the ferry ran all night long on the island's radio.") != TD_CLEAN_ADVERT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -366,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_every_phrase_anywhere_is_found),
         cmocka_unit_test(test_repeat_keys_of_long_paragraphs),
         cmocka_unit_test(test_slash_credits_at_the_end),
+        cmocka_unit_test(test_every_phrase_at_the_start_is_found),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

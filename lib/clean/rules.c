@@ -44,42 +44,56 @@ static td_clean_reason match_line(const view *v)
 /* The first two bytes of a text, as strcmp orders them. */
 static unsigned prefix2(const char *t) { return (unsigned)(unsigned char)t[0] << 8 | (unsigned char)t[1]; }
 
-/* phrases_start is sorted: only the phrases that begin with the view's first two bytes are tried
- * (every phrase has two bytes or more). */
-static td_clean_reason match_start(const view *v)
-{
-    unsigned first = prefix2(v->low);
-    size_t lo = 0, hi = phrases_start_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (prefix2(phrases_start[mid].text) < first) lo = mid + 1;
-        else hi = mid;
-    }
-    for (const phrase *p = phrases_start + lo; p->text && prefix2(p->text) == first; p++)
-        if (fits(v, p) && starts_phrase_n(v, p->text, p->len)) return (td_clean_reason)p->reason;
-    return TD_CLEAN_CONTENT;
-}
-
-/* phrases_anywhere by key: the first phrase with each VIEW_KEY, the next phrase with the same key
- * (NO_PHRASE ends a chain; chains go in table order), and the set of keys that some phrase has.
- * Built once, on first use. */
-enum { NO_PHRASE = 0xff };
+/* The phrase tables indexed, once, on first use:
+ * - phrases_start by their first two bytes: an open-addressing table (START_SLOTS, more than twice
+ *   the prefixes) of each prefix and its first phrase (the table is sorted: the others follow it);
+ * - phrases_anywhere by key: the first phrase with each VIEW_KEY, the next phrase with the same
+ *   key (chains go in table order), and the set of keys that some phrase has.
+ * NO_PHRASE marks an empty slot and ends a chain. */
+enum { NO_PHRASE = 0xff, START_LOG = 9, START_SLOTS = 1 << START_LOG };
 static struct {
+    uint16_t start_prefix[START_SLOTS];
+    uint8_t start_first[START_SLOTS];
     uint8_t first[VIEW_KEY_BITS];
     uint8_t next[NO_PHRASE];
     uint64_t used[VIEW_KEY_BITS / 64];
-} by_key;
-static pthread_once_t by_key_once = PTHREAD_ONCE_INIT;
+} index_of;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static unsigned start_slot(unsigned prefix) { return (prefix * 0x9e3779b1u) >> (32 - START_LOG); }
 
 static void index_phrases(void)
 {
-    memset(by_key.first, NO_PHRASE, sizeof by_key.first);
+    memset(index_of.start_first, NO_PHRASE, sizeof index_of.start_first);
+    for (size_t k = 0; k < phrases_start_count; k++) {
+        unsigned prefix = prefix2(phrases_start[k].text);
+        if (k > 0 && prefix == prefix2(phrases_start[k - 1].text)) continue;
+        unsigned slot = start_slot(prefix);
+        while (index_of.start_first[slot] != NO_PHRASE) slot = (slot + 1) % START_SLOTS;
+        index_of.start_prefix[slot] = (uint16_t)prefix;
+        index_of.start_first[slot] = (uint8_t)k;
+    }
+    memset(index_of.first, NO_PHRASE, sizeof index_of.first);
     for (size_t k = phrases_anywhere_count; k-- > 0;) { /* from the last, so each chain is in table order */
         unsigned key = phrases_anywhere[k].key;
-        by_key.next[k] = by_key.first[key];
-        by_key.first[key] = (uint8_t)k;
-        by_key.used[key / 64] |= 1ULL << (key % 64);
+        index_of.next[k] = index_of.first[key];
+        index_of.first[key] = (uint8_t)k;
+        index_of.used[key / 64] |= 1ULL << (key % 64);
     }
+}
+
+/* Only the phrases that begin with the view's first two bytes are tried (every phrase has two
+ * bytes or more): found through the index. */
+static td_clean_reason match_start(const view *v)
+{
+    pthread_once(&index_once, index_phrases);
+    unsigned first = prefix2(v->low), slot = start_slot(first);
+    while (index_of.start_first[slot] != NO_PHRASE && index_of.start_prefix[slot] != first)
+        slot = (slot + 1) % START_SLOTS;
+    if (index_of.start_first[slot] == NO_PHRASE) return TD_CLEAN_CONTENT;
+    for (const phrase *p = phrases_start + index_of.start_first[slot]; p->text && prefix2(p->text) == first; p++)
+        if (fits(v, p) && starts_phrase_n(v, p->text, p->len)) return (td_clean_reason)p->reason;
+    return TD_CLEAN_CONTENT;
 }
 
 /* phrases_anywhere is sorted by max_words (any length first): the paragraph is short enough for a
@@ -88,7 +102,7 @@ static void index_phrases(void)
  * are two small sets of VIEW_KEY_BITS), each first tested on the bit of its first three bytes. */
 static td_clean_reason match_anywhere(const view *v)
 {
-    pthread_once(&by_key_once, index_phrases);
+    pthread_once(&index_once, index_phrases);
     size_t lo = 0, hi = phrases_anywhere_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -98,8 +112,8 @@ static td_clean_reason match_anywhere(const view *v)
     bool quotes = quoted(v);
     size_t best = lo; /* the first phrase found so far; lo: none */
     for (unsigned j = 0; j < VIEW_KEY_BITS / 64; j++) {
-        for (uint64_t keys = v->keys[j] & by_key.used[j]; keys; keys &= keys - 1) {
-            for (size_t k = by_key.first[j * 64 + (unsigned)__builtin_ctzll(keys)]; k < best; k = by_key.next[k]) {
+        for (uint64_t keys = v->keys[j] & index_of.used[j]; keys; keys &= keys - 1) {
+            for (size_t k = index_of.first[j * 64 + (unsigned)__builtin_ctzll(keys)]; k < best; k = index_of.next[k]) {
                 const phrase *p = &phrases_anywhere[k];
                 if ((!quotes || quote_proof(p->reason)) && view_may_start(v, p->text) &&
                     view_find_at_start(v, p->text)) {
