@@ -88,6 +88,12 @@ static void test_late_bios_need_the_end_of_the_page(void **state)
     const char *bio = "Dana Whitlock has written about roads, rail and ferries around Port Varrow for eleven years.";
     assert_int_equal(judge_late(bio), TD_CLEAN_BIO);
     assert_int_equal(judge(bio), TD_CLEAN_CONTENT);
+    /* a sign of several words is looked for only when the view has a word starting as each of its
+     * words after the first does */
+    assert_int_equal(judge_late("Dana Whitlock is the author of three books on the ferries of Port Varrow."), TD_CLEAN_BIO);
+    assert_int_equal(judge_late("Dana Whitlock is the authority on the ferries of Port Varrow, the council said."),
+                     TD_CLEAN_CONTENT);
+    assert_int_equal(judge_late("Dana Whitlock is the head of the ferry authority of Port Varrow."), TD_CLEAN_CONTENT);
 }
 
 /* The phrase tables keep the order and the lengths that the lookups rely on. */

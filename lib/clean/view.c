@@ -449,9 +449,9 @@ bool view_find_at_start(const view *v, const char *needle)
 
 bool view_may_have(const view *v, const char *needle)
 {
-    const char *space = strchr(needle, ' ');
-    if (!space || !space[1] || !space[2] || !space[3]) return true;
-    return view_may_start(v, space + 1);
+    for (const char *space = strchr(needle, ' '); space && space[1] && space[2] && space[3]; space = strchr(space + 1, ' '))
+        if (!view_may_start(v, space + 1)) return false;
+    return true;
 }
 
 bool view_has(const view *v, const char *needle) { return view_may_have(v, needle) && strstr(v->low, needle) != NULL; }

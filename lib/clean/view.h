@@ -93,7 +93,7 @@ static inline bool view_is(const view *v, const char *s) { return view_is_n(v, s
 /* Whether needle occurs anywhere in the view's head. */
 bool view_has(const view *v, const char *needle);
 
-/* False when needle cannot occur in the view: it has a space followed by three bytes or more, and
+/* False when needle cannot occur in the view: a space in it is followed by three bytes or more, and
  * no word of the view starts with those three (every place after a space in low starts a word). */
 bool view_may_have(const view *v, const char *needle);
 
