@@ -560,6 +560,23 @@ static void test_wrap_width_in_characters(void **state)
         "Z\xc3\xba\xc3\xb1iga had met the families of the men on Friday evening.",
         NULL};
     assert_true(split_matches(text, want, true));
+
+    /* A line that stops where the next line's first word would still have fitted (55 + 1 + 7
+     * columns, within the 66 of the wrap width with room to spare) was broken on purpose. */
+    const char *broken = "The former Chilean dictator was arrested in London late on Friday\n"
+                         "at the request of Spanish judge Baltasar Garz\xc3\xb3n, who wants to ask\n"
+                         "him about the deaths of Spanish citizens in Chile during his rule.\n"
+                         "Engineers expect the repairs to the piers to take weeks\n"
+                         "Andrews said the ferry would run every half hour until the bridge\n"
+                         "reopens in March, when the steel clamps have been fitted to it.\n";
+    const char *broken_want[] = {
+        "The former Chilean dictator was arrested in London late on Friday at the request of Spanish judge Baltasar "
+        "Garz\xc3\xb3n, who wants to ask him about the deaths of Spanish citizens in Chile during his rule.",
+        "Engineers expect the repairs to the piers to take weeks",
+        "Andrews said the ferry would run every half hour until the bridge reopens in March, when the steel clamps "
+        "have been fitted to it.",
+        NULL};
+    assert_true(split_matches(broken, broken_want, true));
 }
 
 /* td_sentence_text copies runs of visible ASCII and single spaces at once: for sentences made of

@@ -105,10 +105,11 @@ static void read_line(const char *s, size_t len, size_t start, line *ln)
     ln->body = i + m;
     ln->item = 0;
     for (size_t k = i + (m && s[i] == '('); k < i + m && s[k] >= '0' && s[k] <= '9'; k++) ln->item = ln->item * 10 + (unsigned)(s[k] - '0');
-    /* The first word: the code points before the first white space. */
+    /* The first word: the code points before the first white space (its bytes, when ASCII). */
     size_t k = i;
-    while (k < ln->cend && !text_space_len(s, ln->cend, k)) k++;
-    ln->first = (unsigned)count_code_points(s, i, k);
+    bool ascii = true;
+    for (; k < ln->cend && !text_space_len(s, ln->cend, k); k++) ascii &= (unsigned char)s[k] < 0x80;
+    ln->first = ascii ? (unsigned)(k - i) : (unsigned)count_code_points(s, i, k);
     ln->cols = col + ln->first + (unsigned)count_code_points(s, k, ln->cend);
 }
 
