@@ -99,7 +99,7 @@ static td_clean_reason match_start(const view *v)
 /* phrases_anywhere is sorted by max_words (any length first): the paragraph is short enough for a
  * prefix of it, found by bisection. The first phrase of that prefix that the paragraph holds is
  * looked for among the phrases whose key the view has (few: the view's keys and the phrases' keys
- * are two small sets of VIEW_KEY_BITS), each first tested on the bit of its first three bytes. */
+ * are two small sets of VIEW_KEY_BITS), each first tested on the hash of its first three bytes. */
 static td_clean_reason match_anywhere(const view *v)
 {
     pthread_once(&index_once, index_phrases);
