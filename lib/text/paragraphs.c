@@ -133,11 +133,12 @@ static bool ends_sentence(const char *s, const line *ln)
 /* Layout of the whole text, decided before splitting. */
 typedef struct layout {
     bool wrapped;         /* hard-wrapped newswire: single line breaks inside paragraphs */
-    unsigned width;       /* wrap width (95th percentile of line widths) */
+    unsigned width;       /* wrap width (95th percentile of line widths); above WRAP_MAX: not wrapped */
     unsigned base_indent; /* the usual indentation; deeper lines open paragraphs */
 } layout;
 
-enum { MAX_COLS = 256, MAX_INDENT = 32 };
+/* Wrapped text is at most WRAP_MAX columns wide: line widths are counted up to there. */
+enum { WRAP_MAX = 120, MAX_INDENT = 32 };
 
 /* The most common indentation of non-blank lines. */
 static unsigned usual_indent(const char *s, size_t len)
@@ -167,7 +168,7 @@ static void measure(const char *s, size_t len, layout *lay, kept_lines *kept)
 {
     lay->base_indent = usual_indent(s, len);
     /* Widths of lines at the usual indentation only: paragraph-opening indents would inflate them. */
-    size_t widths[MAX_COLS + 1] = {0};
+    size_t widths[WRAP_MAX + 2] = {0}; /* the last: wider lines */
     size_t n_lines = 0, n_breaks = 0, n_open = 0, n_open_upper = 0, n_lower = 0;
     line cur = {0}, next; /* cur is read only once a first line was read (have) */
     bool have = false;
@@ -189,15 +190,15 @@ static void measure(const char *s, size_t len, layout *lay, kept_lines *kept)
         }
         if (!next.blank && next.indent == lay->base_indent) {
             n_lines++;
-            widths[next.cols < MAX_COLS ? next.cols : MAX_COLS]++;
+            widths[next.cols <= WRAP_MAX ? next.cols : WRAP_MAX + 1]++;
         }
         cur = next;
         have = true;
         pos = next.end + 1;
     }
     size_t seen = 0;
-    lay->width = MAX_COLS;
-    for (unsigned k = 0; k <= MAX_COLS; k++) {
+    lay->width = WRAP_MAX + 1;
+    for (unsigned k = 0; k <= WRAP_MAX; k++) {
         seen += widths[k];
         if (seen * 20 >= n_lines * 19) {
             lay->width = k;
@@ -208,7 +209,7 @@ static void measure(const char *s, size_t len, layout *lay, kept_lines *kept)
      * goes on in lower case at times and seldom with a capital (14% of such breaks in DUC 2003
      * newswire, 38% in its worst article). Lines that are sentences without marks mostly start with
      * capitals. */
-    lay->wrapped = lay->width <= 120 && n_breaks >= 2 && n_open * 3 >= n_breaks && n_lower * 10 >= n_breaks &&
+    lay->wrapped = lay->width <= WRAP_MAX && n_breaks >= 2 && n_open * 3 >= n_breaks && n_lower * 10 >= n_breaks &&
                    n_open_upper * 3 <= n_open * 2;
 }
 
