@@ -317,6 +317,19 @@ static const split_case layout_cases[] = {
       "Baltasar Garzon, one of two Spanish magistrates handling probes into human rights violations in Chile and "
       "Argentina, filed a request to question Pinochet on Wednesday.",
       "Another judge, Manuel Garcia Castellon, filed a request a day earlier.", "Pinochet left"}, true},
+    /* every line indented (the usual indentation is two spaces, a deeper one opens a paragraph): the
+     * wrap width is that of the indented lines, and the headline ends short of it */
+    {"  Pinochet arrested in London\n"
+     "  The former Chilean dictator was arrested in London late on Friday\n"
+     "  at the request of Spanish judge Baltasar Garzon, who wants to ask\n"
+     "  him about the deaths of Spanish citizens in Chile during his rule.\n"
+     "      Garzon and a colleague said the warrant covered the killings of\n"
+     "  three Spaniards in Santiago, and lawyers said the arrest was legal.\n",
+     {"Pinochet arrested in London",
+      "The former Chilean dictator was arrested in London late on Friday at the request of Spanish judge Baltasar "
+      "Garzon, who wants to ask him about the deaths of Spanish citizens in Chile during his rule.",
+      "Garzon and a colleague said the warrant covered the killings of three Spaniards in Santiago, and lawyers said "
+      "the arrest was legal."}, true},
     /* wrapped text with a headline and byline that end short of the wrap width */
     {"Pinochet Arrested in London\n"
      "By John Smith\n"

@@ -140,17 +140,10 @@ typedef struct layout {
 /* Wrapped text is at most WRAP_MAX columns wide: line widths are counted up to there. */
 enum { WRAP_MAX = 120, MAX_INDENT = 32 };
 
-/* The most common indentation of non-blank lines. */
-static unsigned usual_indent(const char *s, size_t len)
+/* The most common indentation (the smallest of those as common), given how many non-blank lines
+ * have each (the last counts MAX_INDENT and deeper). */
+static unsigned usual_indent(const size_t *counts)
 {
-    size_t counts[MAX_INDENT + 1] = {0};
-    for (size_t pos = 0; pos < len;) {
-        const char *nl = memchr(s + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - s) : len;
-        unsigned col = 0;
-        if (skip_indent(s, end, pos, &col) < end) counts[col < MAX_INDENT ? col : MAX_INDENT]++;
-        pos = end + 1;
-    }
     unsigned best = 0;
     for (unsigned k = 1; k <= MAX_INDENT; k++)
         if (counts[k] > counts[best]) best = k;
@@ -166,8 +159,10 @@ typedef struct kept_lines {
 
 static void measure(const char *s, size_t len, layout *lay, kept_lines *kept)
 {
-    lay->base_indent = usual_indent(s, len);
-    /* Widths of lines at the usual indentation only: paragraph-opening indents would inflate them. */
+    /* Widths of lines at the usual indentation only: paragraph-opening indents would inflate them.
+     * That indentation is known at the end of the pass; the widths of unindented lines (most texts'
+     * usual indentation) are counted on the way, the others' in a second pass if need be. */
+    size_t indents[MAX_INDENT + 1] = {0};
     size_t widths[WRAP_MAX + 2] = {0}; /* the last: wider lines */
     size_t n_lines = 0, n_breaks = 0, n_open = 0, n_open_upper = 0, n_lower = 0;
     line cur = {0}, next; /* cur is read only once a first line was read (have) */
@@ -188,13 +183,29 @@ static void measure(const char *s, size_t len, layout *lay, kept_lines *kept)
                 if ((c >= 'a' && c <= 'z') || c == ',') n_lower++;
             }
         }
-        if (!next.blank && next.indent == lay->base_indent) {
-            n_lines++;
-            widths[next.cols <= WRAP_MAX ? next.cols : WRAP_MAX + 1]++;
+        if (!next.blank) {
+            indents[next.indent < MAX_INDENT ? next.indent : MAX_INDENT]++;
+            if (next.indent == 0) {
+                n_lines++;
+                widths[next.cols <= WRAP_MAX ? next.cols : WRAP_MAX + 1]++;
+            }
         }
         cur = next;
         have = true;
         pos = next.end + 1;
+    }
+    lay->base_indent = usual_indent(indents);
+    if (lay->base_indent != 0) {
+        memset(widths, 0, sizeof widths);
+        n_lines = 0;
+        for (size_t pos = 0, k = 0; pos <= len; pos = next.end + 1, k++) {
+            if (k < kept->n) next = kept->items[k];
+            else read_line(s, len, pos, &next);
+            if (!next.blank && next.indent == lay->base_indent) {
+                n_lines++;
+                widths[next.cols <= WRAP_MAX ? next.cols : WRAP_MAX + 1]++;
+            }
+        }
     }
     size_t seen = 0;
     lay->width = WRAP_MAX + 1;
