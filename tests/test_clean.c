@@ -246,6 +246,37 @@ static void test_glued_titles(void **state)
     td_cluster_free(c);
 }
 
+/* A guessed glued title is looked for through the capitals and sentence marks of a paragraph's
+ * first bytes: found past the first eight bytes and in a long title, not after a sentence that
+ * ended (". " or "! "), and not where a capital follows a short lower-case stump ("McDonald"). */
+static void test_glued_titles_guessed(void **state)
+{
+    (void)state;
+    spec docs[] = {
+        {"long.txt", NULL, NULL,
+         "Ferry doubled while the old bridge stays shut for steel repairs to its northern piersCommuters from Holm "
+         "Island queued for an hour on Monday.\n"},
+        {"ended.txt", NULL, NULL,
+         "Ferry doubled at last! Bridge shut for repair aheadCommuters from Holm Island queued for an hour.\n"},
+        {"names.txt", NULL, NULL,
+         "Sales at the harbour cafe and the new McDonald outlet rose on Monday, the council said.\n"},
+    };
+    td_cluster *c = make_cluster(docs, 3);
+    td_cleaner *cl = clean(c);
+    expect(cl, c, 0, "Ferry doubled while", TD_CLEAN_GLUED_TITLE);
+    const td_clean_piece *p = piece_at(cl, c, 0, "Commuters from");
+    assert_int_equal(p->reason, TD_CLEAN_CONTENT);
+    assert_memory_equal(c->docs[0].text + p->span.start, "Commuters", 9);
+    p = piece_at(cl, c, 1, "Ferry doubled at last");
+    assert_int_equal(p->span.start, 0);
+    assert_true(p->reason != TD_CLEAN_GLUED_TITLE);
+    p = piece_at(cl, c, 2, "Sales at");
+    assert_int_equal(p->reason, TD_CLEAN_CONTENT);
+    assert_int_equal(p->span.start, 0);
+    td_cleaner_free(cl);
+    td_cluster_free(c);
+}
+
 static void test_truncated_last_sentence(void **state)
 {
     (void)state;
@@ -576,7 +607,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_kind_of_debris),
         cmocka_unit_test(test_link_lists_and_bios_without_end_markers),
-        cmocka_unit_test(test_glued_titles),
+        cmocka_unit_test(test_glued_titles), cmocka_unit_test(test_glued_titles_guessed),
         cmocka_unit_test(test_truncated_last_sentence),
         cmocka_unit_test(test_repeated_lines_of_one_source),
         cmocka_unit_test(test_boilerplate_across_sources),
