@@ -246,6 +246,37 @@ static void test_glued_titles(void **state)
     td_cluster_free(c);
 }
 
+/* A guessed glued title is looked for through the capitals and sentence marks of a paragraph's
+ * first bytes: found past the first eight bytes and in a long title, not after a sentence that
+ * ended (". " or "! "), and not where a capital follows a short lower-case stump ("McDonald"). */
+static void test_glued_titles_guessed(void **state)
+{
+    (void)state;
+    spec docs[] = {
+        {"long.txt", NULL, NULL,
+         "Ferry doubled while the old bridge stays shut for steel repairs to its northern piersCommuters from Holm "
+         "Island queued for an hour on Monday.\n"},
+        {"ended.txt", NULL, NULL,
+         "Ferry doubled at last! Bridge shut for repair aheadCommuters from Holm Island queued for an hour.\n"},
+        {"names.txt", NULL, NULL,
+         "Sales at the harbour cafe and the new McDonald outlet rose on Monday, the council said.\n"},
+    };
+    td_cluster *c = make_cluster(docs, 3);
+    td_cleaner *cl = clean(c);
+    expect(cl, c, 0, "Ferry doubled while", TD_CLEAN_GLUED_TITLE);
+    const td_clean_piece *p = piece_at(cl, c, 0, "Commuters from");
+    assert_int_equal(p->reason, TD_CLEAN_CONTENT);
+    assert_memory_equal(c->docs[0].text + p->span.start, "Commuters", 9);
+    p = piece_at(cl, c, 1, "Ferry doubled at last");
+    assert_int_equal(p->span.start, 0);
+    assert_true(p->reason != TD_CLEAN_GLUED_TITLE);
+    p = piece_at(cl, c, 2, "Sales at");
+    assert_int_equal(p->reason, TD_CLEAN_CONTENT);
+    assert_int_equal(p->span.start, 0);
+    td_cleaner_free(cl);
+    td_cluster_free(c);
+}
+
 static void test_truncated_last_sentence(void **state)
 {
     (void)state;
@@ -402,6 +433,44 @@ static void test_copies_and_duplicates(void **state)
 
 /* ---------------------------------------------------------------- API */
 
+/* A cluster of many paragraphs (the cluster pass sorts them by their words in runs, then merges
+ * the runs): the herald's pitch is still found in both of its stories, a paragraph printed twice
+ * in the last article is a duplicate, and the other articles' news stays. */
+static void test_repeats_among_many_paragraphs(void **state)
+{
+    (void)state;
+    enum { WIRES = 12 };
+    static char texts[WIRES][1024];
+    spec docs[WIRES + 3] = {{"herald/a.txt", NULL, NULL, herald_a}, {"herald/b.txt", NULL, NULL, herald_b},
+                            {"wire/c.txt", NULL, NULL, wire_c}};
+    static char names[WIRES][32];
+    for (int i = 0; i < WIRES; i++) {
+        snprintf(texts[i], sizeof texts[i],
+                 "Ferry number %d carried %d passengers between Brackwater and Holm Island on Monday.\n\n"
+                 "The crew of ferry %d worked %d extra hours while the Lorne Bridge stayed shut.\n\n"
+                 "Queues at the pier reached %d cars before the %d o'clock sailing, the council said.\n\n"
+                 "%s",
+                 i + 1, 120 + 7 * i, i + 1, 3 + i, 40 + 3 * i, 6 + i % 5,
+                 i == WIRES - 1 ? "The crew of ferry 12 worked 14 extra hours while the Lorne Bridge stayed shut.\n" : "");
+        snprintf(names[i], sizeof names[i], "wire/%d.txt", i + 4);
+        docs[i + 3] = (spec){names[i], NULL, NULL, texts[i]};
+    }
+    td_cluster *c = make_cluster(docs, WIRES + 3);
+    td_cleaner *cl = clean(c);
+    check_herald(cl, c);
+    for (size_t d = 3; d < WIRES + 3; d++) {
+        expect(cl, c, d, "Ferry number", TD_CLEAN_CONTENT);
+        expect(cl, c, d, "Queues at the pier", TD_CLEAN_CONTENT);
+    }
+    size_t n;
+    const td_clean_piece *p = td_clean_pieces(cl, WIRES + 2, &n);
+    assert_int_equal(n, 4);
+    assert_int_equal(p[1].reason, TD_CLEAN_CONTENT);
+    assert_int_equal(p[3].reason, TD_CLEAN_DUPLICATE);
+    td_cleaner_free(cl);
+    td_cluster_free(c);
+}
+
 static void test_reasons_and_reuse(void **state)
 {
     (void)state;
@@ -538,11 +607,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_kind_of_debris),
         cmocka_unit_test(test_link_lists_and_bios_without_end_markers),
-        cmocka_unit_test(test_glued_titles),
+        cmocka_unit_test(test_glued_titles), cmocka_unit_test(test_glued_titles_guessed),
         cmocka_unit_test(test_truncated_last_sentence),
         cmocka_unit_test(test_repeated_lines_of_one_source),
         cmocka_unit_test(test_boilerplate_across_sources),
-        cmocka_unit_test(test_copies_and_duplicates),
+        cmocka_unit_test(test_copies_and_duplicates), cmocka_unit_test(test_repeats_among_many_paragraphs),
         cmocka_unit_test(test_reasons_and_reuse),
         cmocka_unit_test(test_harbour_bridge_example),
         cmocka_unit_test(test_sony_articles),

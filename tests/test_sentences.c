@@ -317,6 +317,19 @@ static const split_case layout_cases[] = {
       "Baltasar Garzon, one of two Spanish magistrates handling probes into human rights violations in Chile and "
       "Argentina, filed a request to question Pinochet on Wednesday.",
       "Another judge, Manuel Garcia Castellon, filed a request a day earlier.", "Pinochet left"}, true},
+    /* every line indented (the usual indentation is two spaces, a deeper one opens a paragraph): the
+     * wrap width is that of the indented lines, and the headline ends short of it */
+    {"  Pinochet arrested in London\n"
+     "  The former Chilean dictator was arrested in London late on Friday\n"
+     "  at the request of Spanish judge Baltasar Garzon, who wants to ask\n"
+     "  him about the deaths of Spanish citizens in Chile during his rule.\n"
+     "      Garzon and a colleague said the warrant covered the killings of\n"
+     "  three Spaniards in Santiago, and lawyers said the arrest was legal.\n",
+     {"Pinochet arrested in London",
+      "The former Chilean dictator was arrested in London late on Friday at the request of Spanish judge Baltasar "
+      "Garzon, who wants to ask him about the deaths of Spanish citizens in Chile during his rule.",
+      "Garzon and a colleague said the warrant covered the killings of three Spaniards in Santiago, and lawyers said "
+      "the arrest was legal."}, true},
     /* wrapped text with a headline and byline that end short of the wrap width */
     {"Pinochet Arrested in London\n"
      "By John Smith\n"
@@ -501,6 +514,120 @@ static void test_duc_newswire(void **state)
     free(text);
 }
 
+/* The scan for sentence marks reads 16 or 8 bytes a step: a mark is found at every offset of a
+ * step, and in the bytes after the last whole step. A sentence from the harbour-bridge story, its
+ * first word stretched byte by byte, then an exclamation, a question and an ellipsis (E2 80 A6). */
+static void test_marks_at_every_offset(void **state)
+{
+    (void)state;
+    for (size_t pad = 0; pad < 40; pad++) {
+        char text[256];
+        char word[48];
+        memset(word, 'o', pad);
+        word[pad] = '\0';
+        snprintf(text, sizeof text,
+                 "Engineers found cracks in the anchorage of the Tamsin Harb%sur Bridge. The authority closed it! "
+                 "Will it reopen by March? Nobody knew\xe2\x80\xa6 The ferry ran all night.",
+                 word);
+        char first[128];
+        snprintf(first, sizeof first, "Engineers found cracks in the anchorage of the Tamsin Harb%sur Bridge.", word);
+        const char *want[] = {first, "The authority closed it!", "Will it reopen by March?",
+                              "Nobody knew\xe2\x80\xa6", "The ferry ran all night.", NULL};
+        assert_true(split_matches(text, want, true));
+        /* cut short: the last mark is among the final bytes read one by one */
+        size_t len = strlen(text);
+        for (size_t cut = 1; cut < 20; cut++) {
+            td_span *sp;
+            size_t n;
+            assert_int_equal(td_split_sentences(text, len - cut, &sp, &n), TD_OK);
+            assert_int_equal(n, 5);
+            assert_int_equal(sp[3].end, len - strlen(" The ferry ran all night."));
+            free(sp);
+        }
+    }
+}
+
+/* Hard-wrapped text is measured in characters, not bytes: lines full of accented names
+ * ("Ibáñez", two bytes for "á") are as wide as the others, so the short-looking line before
+ * "Andrés Zúñiga" is not a break on purpose and the sentence runs on. */
+static void test_wrap_width_in_characters(void **state)
+{
+    (void)state;
+    const char *text = "Pinochet arrested in London\n"
+                       "The former Chilean dictator was arrested in London late on Friday\n"
+                       "at the request of Spanish judge Baltasar Garz\xc3\xb3n, who wants to ask\n"
+                       "him about the deaths of Spanish citizens in Chile during his rule.\n"
+                       "The victims named in the warrant include Ram\xc3\xb3n N\xc3\xba\xc3\xb1" "ez, \xc3\x8d\xc3\xb1igo Pe\xc3\xb1" "a,\n"
+                       "\xc3\x81ngel Mu\xc3\xb1oz, Jos\xc3\xa9 P\xc3\xa9rez, Mar\xc3\xad" "a Ib\xc3\xa1\xc3\xb1" "ez and Sebasti\xc3\xa1n Casta\xc3\xb1" "eda, and\n"
+                       "their families have waited for news for years. A spokesman for the\n"
+                       "Chilean embassy in London said on Saturday that their lawyer\n"
+                       "Andr\xc3\xa9s Z\xc3\xba\xc3\xb1iga had met the families of the men on Friday evening.\n";
+    const char *want[] = {
+        "Pinochet arrested in London",
+        "The former Chilean dictator was arrested in London late on Friday at the request of Spanish judge Baltasar "
+        "Garz\xc3\xb3n, who wants to ask him about the deaths of Spanish citizens in Chile during his rule.",
+        "The victims named in the warrant include Ram\xc3\xb3n N\xc3\xba\xc3\xb1" "ez, \xc3\x8d\xc3\xb1igo Pe\xc3\xb1" "a, \xc3\x81ngel "
+        "Mu\xc3\xb1oz, Jos\xc3\xa9 P\xc3\xa9rez, Mar\xc3\xad" "a Ib\xc3\xa1\xc3\xb1" "ez and Sebasti\xc3\xa1n Casta\xc3\xb1" "eda, and their "
+        "families have waited for news for years.",
+        "A spokesman for the Chilean embassy in London said on Saturday that their lawyer Andr\xc3\xa9s "
+        "Z\xc3\xba\xc3\xb1iga had met the families of the men on Friday evening.",
+        NULL};
+    assert_true(split_matches(text, want, true));
+
+    /* A line that stops where the next line's first word would still have fitted (55 + 1 + 7
+     * columns, within the 66 of the wrap width with room to spare) was broken on purpose. */
+    const char *broken = "The former Chilean dictator was arrested in London late on Friday\n"
+                         "at the request of Spanish judge Baltasar Garz\xc3\xb3n, who wants to ask\n"
+                         "him about the deaths of Spanish citizens in Chile during his rule.\n"
+                         "Engineers expect the repairs to the piers to take weeks\n"
+                         "Andrews said the ferry would run every half hour until the bridge\n"
+                         "reopens in March, when the steel clamps have been fitted to it.\n";
+    const char *broken_want[] = {
+        "The former Chilean dictator was arrested in London late on Friday at the request of Spanish judge Baltasar "
+        "Garz\xc3\xb3n, who wants to ask him about the deaths of Spanish citizens in Chile during his rule.",
+        "Engineers expect the repairs to the piers to take weeks",
+        "Andrews said the ferry would run every half hour until the bridge reopens in March, when the steel clamps "
+        "have been fitted to it.",
+        NULL};
+    assert_true(split_matches(broken, broken_want, true));
+}
+
+/* td_sentence_text copies runs of visible ASCII and single spaces at once: for sentences made of
+ * words from the harbour-bridge story (some with "!", "é" or curly quotes) joined by every kind of
+ * white space (one space, two, a tab, a line break, a no-break space, a space then a no-break
+ * space), the text has each run of white space made one space, as a byte-by-byte reading gives. */
+static void test_sentence_text_collapses_white_space(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"The", "bridge", "reopened", "on", "March", "3!", "Caf\xc3\xa9",
+                                        "\xe2\x80\x9cNobody", "cross", "it,\xe2\x80\x9d", "said", "Okafor.", "!",
+                                        "a", "(AP)"};
+    static const char *const gaps[] = {" ", "  ", "\t", " \n", "\xc2\xa0", " \xc2\xa0", "\n\n"};
+    enum { N_WORDS = sizeof words / sizeof *words, N_GAPS = sizeof gaps / sizeof *gaps };
+    uint32_t seed = 7;
+    for (int round = 0; round < 400; round++) {
+        char text[512], want[512];
+        size_t n = 0, m = 0;
+        int count = 1 + round % 23;
+        for (int w = 0; w < count; w++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *word = words[(seed >> 8) % N_WORDS];
+            /* mostly single spaces, the runs td_sentence_text copies at once */
+            const char *gap = (seed >> 20) % 3 ? " " : gaps[(seed >> 24) % N_GAPS];
+            if (w) {
+                n += (size_t)snprintf(text + n, sizeof text - n, "%s", gap);
+                want[m++] = ' ';
+            }
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s", word);
+            m += (size_t)snprintf(want + m, sizeof want - m, "%s", word);
+        }
+        char *got = td_sentence_text(text, (td_span){0, n});
+        assert_non_null(got);
+        assert_string_equal(got, want);
+        free(got);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -508,6 +635,8 @@ int main(void)
         cmocka_unit_test(test_abbreviation_kinds),
         cmocka_unit_test(test_layout),       cmocka_unit_test(test_spans_and_text),
         cmocka_unit_test(test_sony_articles), cmocka_unit_test(test_duc_newswire),
+        cmocka_unit_test(test_marks_at_every_offset), cmocka_unit_test(test_wrap_width_in_characters),
+        cmocka_unit_test(test_sentence_text_collapses_white_space),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

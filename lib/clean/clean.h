@@ -43,6 +43,7 @@ typedef struct repeat_entry {
 /* Scratch memory of the cluster pass, kept across clusters. */
 typedef struct repeat_state {
     VEC(repeat_entry) entries; /* every paragraph with words, sorted by key */
+    VEC(repeat_entry) merged;  /* room for the entries while they are sorted */
     VEC(uint64_t) pairs;       /* article pairs sharing a prose paragraph, then the copies among them */
     VEC(uint32_t) source;      /* article -> source id: same id, same outlet */
     VEC(uint32_t) prose;       /* article -> prose paragraphs that it keeps */

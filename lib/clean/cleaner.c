@@ -74,25 +74,44 @@ static size_t glued_known(const char *s, size_t len, const char *title)
     return j == i ? (words >= 2 ? i : 0) : (words >= 4 ? i : 0);
 }
 
+/* The first byte of s[i..end) that is a capital or a sentence mark (. ! ?), `end` when none; eight
+ * bytes a step (the lowest flagged byte is exact: a borrow flags no byte below the first match). */
+static size_t next_capital_or_mark(const char *s, size_t i, size_t end)
+{
+    for (; i + 8 <= end; i += 8) {
+        uint64_t x = view_load_le(s + i), low7 = x & ~BYTES_HIGHS;
+        uint64_t capital = (low7 + BYTES_ONES * (0x80 - 'A')) & ~(low7 + BYTES_ONES * (0x80 - 'Z' - 1)) & ~x;
+        uint64_t stop = x ^ (BYTES_ONES * '.'), bang = x ^ (BYTES_ONES * '!'), ask = x ^ (BYTES_ONES * '?');
+        uint64_t mark = ((stop - BYTES_ONES) & ~stop) | ((bang - BYTES_ONES) & ~bang) | ((ask - BYTES_ONES) & ~ask);
+        uint64_t hit = (capital | mark) & BYTES_HIGHS;
+        if (hit) return i + (size_t)__builtin_ctzll(hit) / 8;
+    }
+    while (i < end && !is_upper(s[i]) && s[i] != '.' && s[i] != '!' && s[i] != '?') i++;
+    return i;
+}
+
 /* Without a known title: a title-like run of three words or more, then a lower-case word that runs
  * into a capitalised one ("Bridge shut for repair aheadCommuters from …"). Names that mix cases
  * (iPhone, McCain, YouTube) have fewer than three lower-case letters before the capital, or begin
- * with a capital. */
+ * with a capital. Only capitals and sentence marks are looked at; the words before a capital are
+ * counted when it is one between two lower-case letters. */
 static size_t glued_guess(const char *s, size_t len)
 {
     if (!len || !is_upper(s[0])) return 0;
-    size_t limit = len < GLUE_SCAN ? len : GLUE_SCAN, words = 1;
-    for (size_t p = 1; p + 1 < limit; p++) {
+    size_t limit = len < GLUE_SCAN ? len : GLUE_SCAN;
+    for (size_t p = 1; (p = next_capital_or_mark(s, p, limit - 1)) + 1 < limit; p++) {
         char c = s[p];
-        if (is_space(c)) {
-            if (!is_space(s[p - 1])) words++;
+        if (c == '.' || c == '!' || c == '?') {
+            if (is_space(s[p + 1])) return 0; /* a sentence ended first */
             continue;
         }
-        if ((c == '.' || c == '!' || c == '?') && is_space(s[p + 1])) return 0; /* a sentence ended first */
-        if (!is_upper(c) || !is_lower(s[p - 1]) || !is_lower(s[p + 1])) continue;
+        if (!is_lower(s[p - 1]) || !is_lower(s[p + 1])) continue;
         size_t w = p;
         while (w > 0 && !is_space(s[w - 1])) w--;
-        if (is_lower(s[w]) && p - w >= 3 && words > 3) return p;
+        if (!is_lower(s[w]) || p - w < 3) continue;
+        size_t words = 1; /* words before s[p]: ends of words followed by white space */
+        for (size_t q = 1; q < p; q++) words += is_space(s[q]) && !is_space(s[q - 1]);
+        if (words > 3) return p;
     }
     return 0;
 }

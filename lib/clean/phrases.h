@@ -16,7 +16,9 @@ typedef struct phrase {
     uint8_t max_words;  /* only in paragraphs of at most this many words; 0: any length */
 } phrase;
 
-/* Paragraphs that are exactly one of these ("Listen Live", "Advertisement"). */
+/* Paragraphs that are exactly one of these ("Listen Live", "Advertisement"), none longer than
+ * PHRASES_LINE_MAX bytes. */
+enum { PHRASES_LINE_MAX = 16 };
 extern const phrase phrases_line[];
 /* Paragraphs that begin with one of these, followed by a non-letter ("Share this article: …");
  * sorted by bytes (strcmp order), phrases_start_count of them. */

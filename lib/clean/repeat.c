@@ -32,28 +32,36 @@ enum { KEY_TAIL = 160 };
 
 #define FNV_PRIME 1099511628211ULL
 
-/* What an ASCII byte adds to a key: a letter lower-cased, a digit, or nothing (0). */
+/* What a byte adds to a key: an ASCII letter lower-cased, a digit, any other byte of 80..FF itself,
+ * or nothing (0); C2 and E2 are 1: they begin a no-break space or a quote, dash or typographic space
+ * (E2 80 xx), which add nothing, and otherwise add themselves. */
 #define FOLD(c)                                                                                         \
-    ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) : 0)
+    ((c) >= 0x80 ? ((c) == 0xc2 || (c) == 0xe2 ? 1 : (c))                                              \
+     : (c) >= 'A' && (c) <= 'Z' ? (c) | 0x20                                                            \
+     : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) : 0)
 #define FOLD4(c) FOLD(c), FOLD((c) + 1), FOLD((c) + 2), FOLD((c) + 3)
 #define FOLD16(c) FOLD4(c), FOLD4((c) + 4), FOLD4((c) + 8), FOLD4((c) + 12)
 #define FOLD64(c) FOLD16(c), FOLD16((c) + 16), FOLD16((c) + 32), FOLD16((c) + 48)
-static const unsigned char fold_ascii[128] = {FOLD64(0), FOLD64(64)};
+static const unsigned char fold_byte[256] = {FOLD64(0), FOLD64(64), FOLD64(128), FOLD64(192)};
 
 /* FNV-1a of the letters and digits of s[0..len), ASCII lower-cased; *kept counts them. */
 static uint64_t fold_hash(uint64_t h, const char *s, size_t len, size_t *kept)
 {
+    const unsigned char *p = (const unsigned char *)s;
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            if (!(c = fold_ascii[c])) continue;
-        } else if (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80) {
-            i += 2; /* quotes, dashes, ellipsis, typographic spaces: U+2000..U+203F */
-            continue;
-        } else if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0xa0) {
-            i++; /* no-break space */
-            continue;
+        unsigned char c = fold_byte[p[i]];
+        if (c <= 1) {
+            if (!c) continue;
+            if (p[i] == 0xe2 && i + 2 < len && p[i + 1] == 0x80) {
+                i += 2; /* quotes, dashes, ellipsis, typographic spaces: U+2000..U+203F */
+                continue;
+            }
+            if (p[i] == 0xc2 && i + 1 < len && p[i + 1] == 0xa0) {
+                i++; /* no-break space */
+                continue;
+            }
+            c = p[i];
         }
         h = (h ^ c) * FNV_PRIME;
         n++;
@@ -166,12 +174,42 @@ static bool assign_sources(repeat_state *st, const td_cluster *c)
 
 /* ---------------------------------------------------------------- repeats */
 
-static int cmp_entry(const void *a, const void *b)
+/* Entries are sorted by insertion on runs of SORT_RUN, then by merging runs. */
+enum { SORT_RUN = 16 };
+
+/* Sorts the entries by key. Equal keys keep their order (article, then paragraph, as they were
+ * pushed), so the order is that of (key, article, paragraph). False when out of memory. */
+static bool sort_entries(repeat_state *st)
 {
-    const repeat_entry *x = a, *y = b;
-    if (x->key != y->key) return x->key < y->key ? -1 : 1;
-    if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
-    return (x->block > y->block) - (x->block < y->block);
+    repeat_entry *e = st->entries.items;
+    size_t n = st->entries.len;
+    for (size_t lo = 0; lo < n; lo += SORT_RUN) {
+        size_t hi = n - lo < SORT_RUN ? n : lo + SORT_RUN;
+        for (size_t i = lo + 1; i < hi; i++) {
+            repeat_entry x = e[i];
+            size_t j = i;
+            for (; j > lo && e[j - 1].key > x.key; j--) e[j] = e[j - 1];
+            e[j] = x;
+        }
+    }
+    if (n <= SORT_RUN) return true;
+    st->merged.len = 0;
+    if (!vec_reserve(&st->merged, n)) return false;
+    repeat_entry *from = e, *to = st->merged.items;
+    for (size_t width = SORT_RUN; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = n - lo < width ? n : lo + width, hi = n - mid < width ? n : mid + width;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) to[k++] = from[j].key < from[i].key ? from[j++] : from[i++];
+            while (i < mid) to[k++] = from[i++];
+            while (j < hi) to[k++] = from[j++];
+        }
+        repeat_entry *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != e) memcpy(e, from, n * sizeof *e);
+    return true;
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -221,7 +259,13 @@ static bool find_copies(repeat_state *st, const block *blocks)
 
 /* ---------------------------------------------------------------- topic words */
 
-static bool is_word_byte(unsigned char c) { return (unsigned)((c | 0x20) - 'a') < 26u || c >= 0x80; }
+/* What a byte is in a word: an ASCII letter lower-cased, a byte from 0x80 on itself; 0: no word
+ * byte. */
+#define WORD(c) ((c) >= 0x80 ? (c) : ((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z' ? (c) | 0x20 : 0)
+#define WORD4(c) WORD(c), WORD((c) + 1), WORD((c) + 2), WORD((c) + 3)
+#define WORD16(c) WORD4(c), WORD4((c) + 4), WORD4((c) + 8), WORD4((c) + 12)
+#define WORD64(c) WORD16(c), WORD16((c) + 16), WORD16((c) + 32), WORD16((c) + 48)
+static const unsigned char word_byte[256] = {WORD64(0), WORD64(64), WORD64(128), WORD64(192)};
 
 /* Words of four letters or more, lower-cased, with their hashes. */
 typedef struct word_iter {
@@ -235,19 +279,21 @@ typedef struct word_iter {
 
 static bool next_word(word_iter *w)
 {
+    const unsigned char *p = (const unsigned char *)w->s;
     while (w->i < w->len) {
-        if (!is_word_byte((unsigned char)w->s[w->i])) {
+        unsigned char c = word_byte[p[w->i]];
+        if (!c) {
             w->i++;
             continue;
         }
         w->n = 0;
         w->hash = 1469598103934665603ULL;
-        for (; w->i < w->len && is_word_byte((unsigned char)w->s[w->i]); w->i++) {
-            if (w->n == sizeof w->fold) continue;
-            char c = w->s[w->i];
-            w->fold[w->n] = (char)((unsigned)(c - 'A') < 26u ? c | 0x20 : c);
-            w->hash = (w->hash ^ (unsigned char)w->fold[w->n++]) * FNV_PRIME;
-        }
+        do {
+            if (w->n < sizeof w->fold) {
+                w->fold[w->n++] = (char)c;
+                w->hash = (w->hash ^ c) * FNV_PRIME;
+            }
+        } while (++w->i < w->len && (c = word_byte[p[w->i]]) != 0);
         if (w->n >= 4) return true;
     }
     return false;
@@ -326,7 +372,7 @@ bool repeat_mark(repeat_state *st, const td_cluster *c, block *blocks, const siz
         for (size_t b = doc_block[d]; b < doc_block[d + 1]; b++)
             if (blocks[b].key && !vec_push(&st->entries, ((repeat_entry){blocks[b].key, (uint32_t)d, (uint32_t)b})))
                 return false;
-    if (st->entries.len) qsort(st->entries.items, st->entries.len, sizeof *st->entries.items, cmp_entry);
+    if (!sort_entries(st)) return false;
     /* Duplicates inside an article first; the group then holds each article's first occurrence. */
     repeat_entry *e = st->entries.items;
     size_t kept = 0;
@@ -367,6 +413,7 @@ bool repeat_mark(repeat_state *st, const td_cluster *c, block *blocks, const siz
 void repeat_free(repeat_state *st)
 {
     vec_free(&st->entries);
+    vec_free(&st->merged);
     vec_free(&st->pairs);
     vec_free(&st->source);
     vec_free(&st->prose);

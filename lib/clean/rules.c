@@ -3,6 +3,7 @@
  * punctuation: a short line that does not end like a sentence is a headline or a link. */
 #include "clean/rules.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "clean/phrases.h"
@@ -34,7 +35,7 @@ static bool quote_proof(uint8_t reason)
 
 static td_clean_reason match_line(const view *v)
 {
-    if (!v->whole) return TD_CLEAN_CONTENT;
+    if (!v->whole || v->len > PHRASES_LINE_MAX) return TD_CLEAN_CONTENT;
     for (const phrase *p = phrases_line; p->text; p++)
         if (view_is_n(v, p->text, p->len)) return (td_clean_reason)p->reason;
     return TD_CLEAN_CONTENT;
@@ -43,26 +44,65 @@ static td_clean_reason match_line(const view *v)
 /* The first two bytes of a text, as strcmp orders them. */
 static unsigned prefix2(const char *t) { return (unsigned)(unsigned char)t[0] << 8 | (unsigned char)t[1]; }
 
-/* phrases_start is sorted: only the phrases that begin with the view's first two bytes are tried
- * (every phrase has two bytes or more). */
+/* The phrase tables indexed, once, on first use:
+ * - phrases_start by their first two bytes: an open-addressing table (START_SLOTS, more than twice
+ *   the prefixes) of each prefix and its first phrase (the table is sorted: the others follow it);
+ * - phrases_anywhere by key: the first phrase with each VIEW_KEY, the next phrase with the same
+ *   key (chains go in table order), and the set of keys that some phrase has.
+ * NO_PHRASE marks an empty slot and ends a chain. */
+enum { NO_PHRASE = 0xff, START_LOG = 9, START_SLOTS = 1 << START_LOG };
+static struct {
+    uint16_t start_prefix[START_SLOTS];
+    uint8_t start_first[START_SLOTS];
+    uint8_t first[VIEW_KEY_BITS];
+    uint8_t next[NO_PHRASE];
+    uint64_t used[VIEW_KEY_BITS / 64];
+} index_of;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static unsigned start_slot(unsigned prefix) { return (prefix * 0x9e3779b1u) >> (32 - START_LOG); }
+
+static void index_phrases(void)
+{
+    memset(index_of.start_first, NO_PHRASE, sizeof index_of.start_first);
+    for (size_t k = 0; k < phrases_start_count; k++) {
+        unsigned prefix = prefix2(phrases_start[k].text);
+        if (k > 0 && prefix == prefix2(phrases_start[k - 1].text)) continue;
+        unsigned slot = start_slot(prefix);
+        while (index_of.start_first[slot] != NO_PHRASE) slot = (slot + 1) % START_SLOTS;
+        index_of.start_prefix[slot] = (uint16_t)prefix;
+        index_of.start_first[slot] = (uint8_t)k;
+    }
+    memset(index_of.first, NO_PHRASE, sizeof index_of.first);
+    for (size_t k = phrases_anywhere_count; k-- > 0;) { /* from the last, so each chain is in table order */
+        unsigned key = phrases_anywhere[k].key;
+        index_of.next[k] = index_of.first[key];
+        index_of.first[key] = (uint8_t)k;
+        index_of.used[key / 64] |= 1ULL << (key % 64);
+    }
+}
+
+/* Only the phrases that begin with the view's first two bytes are tried (every phrase has two
+ * bytes or more): found through the index. */
 static td_clean_reason match_start(const view *v)
 {
-    unsigned first = prefix2(v->low);
-    size_t lo = 0, hi = phrases_start_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (prefix2(phrases_start[mid].text) < first) lo = mid + 1;
-        else hi = mid;
-    }
-    for (const phrase *p = phrases_start + lo; p->text && prefix2(p->text) == first; p++)
+    pthread_once(&index_once, index_phrases);
+    unsigned first = prefix2(v->low), slot = start_slot(first);
+    while (index_of.start_first[slot] != NO_PHRASE && index_of.start_prefix[slot] != first)
+        slot = (slot + 1) % START_SLOTS;
+    if (index_of.start_first[slot] == NO_PHRASE) return TD_CLEAN_CONTENT;
+    for (const phrase *p = phrases_start + index_of.start_first[slot]; p->text && prefix2(p->text) == first; p++)
         if (fits(v, p) && starts_phrase_n(v, p->text, p->len)) return (td_clean_reason)p->reason;
     return TD_CLEAN_CONTENT;
 }
 
 /* phrases_anywhere is sorted by max_words (any length first): the paragraph is short enough for a
- * prefix of it, found by bisection. */
+ * prefix of it, found by bisection. The first phrase of that prefix that the paragraph holds is
+ * looked for among the phrases whose key the view has (few: the view's keys and the phrases' keys
+ * are two small sets of VIEW_KEY_BITS), each first tested on the hash of its first three bytes. */
 static td_clean_reason match_anywhere(const view *v)
 {
+    pthread_once(&index_once, index_phrases);
     size_t lo = 0, hi = phrases_anywhere_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -70,10 +110,20 @@ static td_clean_reason match_anywhere(const view *v)
         else hi = mid;
     }
     bool quotes = quoted(v);
-    for (const phrase *p = phrases_anywhere, *end = phrases_anywhere + lo; p < end; p++)
-        if (view_bit(v->keys, p->key) && (!quotes || quote_proof(p->reason)) && view_find_at_start(v, p->text))
-            return (td_clean_reason)p->reason;
-    return TD_CLEAN_CONTENT;
+    size_t best = lo; /* the first phrase found so far; lo: none */
+    for (unsigned j = 0; j < VIEW_KEY_BITS / 64; j++) {
+        for (uint64_t keys = v->keys[j] & index_of.used[j]; keys; keys &= keys - 1) {
+            for (size_t k = index_of.first[j * 64 + (unsigned)__builtin_ctzll(keys)]; k < best; k = index_of.next[k]) {
+                const phrase *p = &phrases_anywhere[k];
+                if ((!quotes || quote_proof(p->reason)) && view_may_start(v, p->text) &&
+                    view_find_at_start(v, p->text)) {
+                    best = k;
+                    break;
+                }
+            }
+        }
+    }
+    return best < lo ? (td_clean_reason)phrases_anywhere[best].reason : TD_CLEAN_CONTENT;
 }
 
 bool rules_same_words(const char *a, size_t a_len, const char *b, size_t b_len)
@@ -239,6 +289,7 @@ static bool slash_at(const char *s, size_t len, size_t i)
 /* A credit among the last six words ("… March 25, 2015. REUTERS/Stephen Lam"). */
 static bool slash_credit(const char *s, size_t len)
 {
+    if (!memchr(s, '/', len)) return false; /* most paragraphs: no slash at all */
     size_t words = 0;
     for (size_t i = len; i-- > 0 && words < 6;) {
         if (s[i] == ' ') words++;

@@ -1,6 +1,10 @@
 /* view.c — the lower-cased head and word counts of a paragraph or sentence (see view.h). */
 #include "clean/view.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "common/bytes.h"
 
 static inline void set_bit(uint64_t *set, unsigned bit) { set[bit / 64] |= 1ULL << (bit % 64); }
@@ -85,9 +89,32 @@ static inline void count_shape(view *v, const char *s, size_t end, const word_sh
     }
 }
 
-/* Counts the words (up to VIEW_WORDS_MAX) and commas of s[i..len), past the head. */
+/* The top bit of each byte of x equal to c (exact: no borrow runs between bytes). */
+static inline uint64_t bytes_equal(uint64_t x, unsigned char c)
+{
+    uint64_t y = x ^ (BYTES_ONES * c);
+    return ~(((y & ~BYTES_HIGHS) + ~BYTES_HIGHS) | y) & BYTES_HIGHS;
+}
+
+/* Counts the words (up to VIEW_WORDS_MAX) and commas of s[i..len), past the head. A byte up to ' '
+ * is white space, and so is an A0 after C2 (a no-break space); any other byte is in a word. Eight
+ * bytes a step while the count stays below the cap; the step that may reach it, and the last bytes,
+ * one by one. */
 static void count_rest(view *v, const unsigned char *p, size_t i, size_t len, bool space)
 {
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x = view_load_le(p + i);
+        uint64_t white = ~(((x & ~BYTES_HIGHS) + BYTES_ONES * (0x80 - '!')) | x) & BYTES_HIGHS; /* <= ' ' */
+        uint64_t a0 = bytes_equal(x, 0xa0), c2 = bytes_equal(x, 0xc2);
+        uint64_t c2_before = c2 << 8 | (uint64_t)(i > 0 && p[i - 1] == 0xc2) << 7;
+        uint64_t after_space = white | (a0 & c2_before); /* white space ends at this byte */
+        uint64_t starts = ~white & ~a0 & BYTES_HIGHS & (after_space << 8 | (uint64_t)space << 7);
+        uint32_t n = (uint32_t)(((starts >> 7) * BYTES_ONES) >> 56);
+        if (v->words + n > VIEW_WORDS_MAX) break; /* the cap is reached in these bytes */
+        v->words += n;
+        v->commas += (uint32_t)(((bytes_equal(x, ',') >> 7) * BYTES_ONES) >> 56);
+        space = after_space >> 63; /* whether the eighth byte ends in white space */
+    }
     for (; i < len; i++) {
         unsigned char c = p[i];
         if (c > ' ' && c != 0xa0) { /* most bytes: inside a word */
@@ -187,6 +214,104 @@ static inline size_t plain_word(const unsigned char *p, size_t i, size_t len, un
     return (*mark == ',' || *mark == '.') && i + r + 1 < len && p[i + r + 1] == ' ' ? r : 0;
 }
 
+/* Plain words are read a block of PLAIN_BLOCK bytes at a time where the block lies in the head and
+ * PLAIN_SLACK bytes of text or more follow it: there plain_word would take each of its plain words
+ * (its 8-byte steps stay inside the text, no word is cut by the head's end). */
+enum { PLAIN_BLOCK = 64, PLAIN_SLACK = 8 };
+
+/* The bits set in x (no popcount instruction on every x86-64). */
+static inline uint32_t bits_set(uint64_t x)
+{
+    x -= (x >> 1) & 0x5555555555555555ULL;
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+    return (uint32_t)((x * BYTES_ONES) >> 56);
+}
+
+/* The bytes of a block by class, bit k for byte k. */
+typedef struct block_masks {
+    uint64_t lower, upper, space, comma, period;
+} block_masks;
+
+/* Classifies the PLAIN_BLOCK bytes at p and copies them to out, capitals made lower case. */
+static inline void read_block(const unsigned char *p, char *out, block_masks *m)
+{
+#if defined(__SSE2__)
+    const __m128i to_lower = _mm_set1_epi8((char)(0x80 - 'a')), to_upper = _mm_set1_epi8((char)(0x80 - 'A'));
+    const __m128i letters = _mm_set1_epi8((char)(0x80 + 26)), case_bit = _mm_set1_epi8(0x20);
+    const __m128i space = _mm_set1_epi8(' '), comma = _mm_set1_epi8(','), period = _mm_set1_epi8('.');
+    *m = (block_masks){0};
+    for (unsigned k = 0; k < PLAIN_BLOCK; k += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+        /* 'a'..'z' (or 'A'..'Z') moved to the 26 smallest signed bytes */
+        __m128i lower = _mm_cmplt_epi8(_mm_add_epi8(x, to_lower), letters);
+        __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(x, to_upper), letters);
+        _mm_storeu_si128((__m128i *)(void *)(out + k), _mm_or_si128(x, _mm_and_si128(upper, case_bit)));
+        m->lower |= (uint64_t)(unsigned)_mm_movemask_epi8(lower) << k;
+        m->upper |= (uint64_t)(unsigned)_mm_movemask_epi8(upper) << k;
+        m->space |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, space)) << k;
+        m->comma |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, comma)) << k;
+        m->period |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, period)) << k;
+    }
+#else
+    *m = (block_masks){0};
+    for (unsigned k = 0; k < PLAIN_BLOCK; k++) {
+        unsigned char c = p[k];
+        uint64_t bit = 1ULL << k;
+        bool upper = (unsigned)(c - 'A') < 26u;
+        out[k] = (char)(upper ? c | 0x20 : c);
+        m->lower |= (unsigned)(c - 'a') < 26u ? bit : 0;
+        m->upper |= upper ? bit : 0;
+        m->space |= c == ' ' ? bit : 0;
+        m->comma |= c == ',' ? bit : 0;
+        m->period |= c == '.' ? bit : 0;
+    }
+#endif
+}
+
+/* Counts of the plain words read so far. */
+typedef struct plain_counts {
+    uint32_t words, capital, lower, commas;
+} plain_counts;
+
+/* Reads the run of plain words (as plain_word takes them, each with its one space after it) at the
+ * start of p[0..PLAIN_BLOCK), a word's start, into out (room for PLAIN_BLOCK bytes, all in the head;
+ * out[k] is at offset o + k of the head): their starts are pushed to starts, their shapes counted.
+ * The text goes on for PLAIN_SLACK bytes or more past the block. The bytes read (0: the first word is
+ * not plain); a run ends before a word that is not plain, before two spaces, and with the block's
+ * last space. */
+static size_t plain_block(const unsigned char *p, char *out, size_t o, uint8_t *starts, size_t *n_starts,
+                          plain_counts *c)
+{
+    block_masks m;
+    read_block(p, out, &m);
+    uint64_t letters = m.lower | m.upper, marks = m.comma | m.period;
+    uint64_t start = ~m.space & (m.space << 1 | 1); /* word starts */
+    uint64_t bad = ~(letters | m.space | marks)      /* a byte that no plain word has */
+                   | (m.upper & ~start)              /* a capital inside a word */
+                   | (marks & ~(m.space >> 1))       /* a comma or full stop that no space follows */
+                   | (start & ~letters)              /* a word that does not begin with a letter */
+                   | (m.space & (m.space >> 1));     /* two spaces */
+    uint64_t ends = m.space & (bad ? (bad & (0 - bad)) - 1 : ~0ULL); /* spaces before the first bad byte */
+    if (!ends) return 0;
+    unsigned last = 63 - (unsigned)__builtin_clzll(ends);
+    uint64_t run = last == 63 ? ~0ULL : (2ULL << last) - 1;
+    uint64_t words = start & run, lower_words = words & m.lower;
+    for (uint64_t w = words; w; w &= w - 1) starts[(*n_starts)++] = (uint8_t)(o + (size_t)__builtin_ctzll(w));
+    c->words += bits_set(words);
+    c->capital += bits_set(words & m.upper);
+    c->commas += bits_set(m.comma & run);
+    /* lower-case words of five letters or more are never minor words; shorter ones are looked up */
+    uint64_t five = m.lower & (m.lower >> 1) & (m.lower >> 2) & (m.lower >> 3) & (m.lower >> 4);
+    c->lower += bits_set(lower_words & five);
+    for (uint64_t w = lower_words & ~five; w; w &= w - 1) {
+        unsigned k = (unsigned)__builtin_ctzll(w);
+        size_t r = (size_t)__builtin_ctzll(~(m.lower >> k));
+        c->lower += !minor_word((const char *)p + k, r);
+    }
+    return last + 1;
+}
+
 void view_make(view *v, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -202,19 +327,25 @@ void view_make(view *v, const char *s, size_t len)
     size_t n_starts = 0;
     memset(v->starts, 0, sizeof v->starts);
     memset(v->keys, 0, sizeof v->keys);
-    uint32_t plain = 0, capital = 0, lower = 0, commas = 0; /* counts of the plain words */
+    plain_counts pc = {0}; /* counts of the plain words */
     while (i < len && o < head) {
         unsigned char mark = 0;
         size_t r = plain_word(p, i, len, &mark);
+        if (r && len - i >= PLAIN_BLOCK + PLAIN_SLACK && head - o >= PLAIN_BLOCK) { /* a run of plain words? */
+            size_t took = plain_block(p + i, v->low + o, o, starts, &n_starts, &pc);
+            i += took;
+            o += took;
+            if (took) continue;
+        }
         size_t n = r + (mark != ' '); /* bytes of the word */
         if (r && o + n < head) { /* most words, with the space after them, all in the head */
             starts[n_starts++] = (uint8_t)o;
             for (size_t k = 0; k < n; k += 8) memcpy(v->low + o + k, p + i + k, 8); /* room: VIEW_PAD */
             v->low[o] |= 0x20; /* a capital first made lower case */
-            plain++;
-            commas += mark == ',';
-            if (p[i] <= 'Z') capital++;
-            else lower += r > 4 || !minor_word(s + i, r);
+            pc.words++;
+            pc.commas += mark == ',';
+            if (p[i] <= 'Z') pc.capital++;
+            else pc.lower += r > 4 || !minor_word(s + i, r);
             o += n;
             v->low[o++] = ' ';
             i += n + 1;
@@ -290,19 +421,20 @@ void view_make(view *v, const char *s, size_t len)
         count_shape(v, s, e, &w);
         i = e;
     }
-    v->words += plain;
-    v->alpha += plain;
-    v->capital += capital;
-    v->lower += lower;
-    v->commas += commas;
+    v->words += pc.words;
+    v->alpha += pc.words;
+    v->capital += pc.capital;
+    v->lower += pc.lower;
+    v->commas += pc.commas;
     if (head == VIEW_MAX) count_rest(v, p, i, len, true);
     else v->words = v->alpha = VIEW_WORDS_MAX; /* long prose */
     while (o > 0 && v->low[o - 1] == ' ') o--;
     memset(v->low + o, 0, VIEW_PAD);
     v->len = o;
-    for (size_t k = 0; k < n_starts && starts[k] < o; k++) {
+    while (n_starts > 0 && starts[n_starts - 1] >= o) n_starts--; /* words the trimming took */
+    for (size_t k = 0; k < n_starts; k++) {
         uint64_t x = view_load_le(v->low + starts[k]);
-        set_bit(v->starts, VIEW_START_BIT(x & 0xffffff));
+        v->starts[VIEW_START_BIT(x & 0xffffff)] = 1;
         set_bit(v->keys, VIEW_KEY_OF(x & 0xffffffffffffffULL));
     }
     v->end = view_final_mark(s, len);
@@ -317,9 +449,9 @@ bool view_find_at_start(const view *v, const char *needle)
 
 bool view_may_have(const view *v, const char *needle)
 {
-    const char *space = strchr(needle, ' ');
-    if (!space || !space[1] || !space[2] || !space[3]) return true;
-    return view_bit(v->starts, VIEW_START_BIT(VIEW_PACK3(space + 1)));
+    for (const char *space = strchr(needle, ' '); space && space[1] && space[2] && space[3]; space = strchr(space + 1, ' '))
+        if (!view_may_start(v, space + 1)) return false;
+    return true;
 }
 
 bool view_has(const view *v, const char *needle) { return view_may_have(v, needle) && strstr(v->low, needle) != NULL; }

@@ -12,9 +12,10 @@
  * its first VIEW_LONG_HEAD bytes are read, and it counts as VIEW_WORDS_MAX words. */
 enum { VIEW_MAX = 240, VIEW_LONG = 480, VIEW_LONG_HEAD = 120 };
 
-/* Word starts are summed up as sets of hashes of their first three and first seven characters,
- * so that most phrase searches end with one bit test instead of a scan. */
-enum { VIEW_START_LOG = 10, VIEW_KEY_LOG = 11, VIEW_KEY_LEN = 7 };
+/* Word starts are summed up as sets of hashes of their first three characters (a byte each: one
+ * store to add, one load to test) and of their first seven (bits, intersected a word at a time with
+ * the phrases'), so that most phrase searches end with one test instead of a scan. */
+enum { VIEW_START_LOG = 10, VIEW_KEY_LOG = 10, VIEW_KEY_LEN = 7 };
 enum { VIEW_START_BITS = 1 << VIEW_START_LOG, VIEW_KEY_BITS = 1 << VIEW_KEY_LOG };
 
 /* The bytes s[0..n) packed into one word, the first byte lowest (as a little-endian load reads
@@ -25,7 +26,7 @@ enum { VIEW_START_BITS = 1 << VIEW_START_LOG, VIEW_KEY_BITS = 1 << VIEW_KEY_LOG 
     (VIEW_PACK3(s) | (uint64_t)(unsigned char)(s)[3] << 24 | (uint64_t)(unsigned char)(s)[4] << 32 |     \
      (uint64_t)(unsigned char)(s)[5] << 40 | (uint64_t)(unsigned char)(s)[6] << 48)
 
-/* The bit of a word start's first three bytes in view.starts (multiplicative hashing: the top
+/* The byte of a word start's first three bytes in view.starts (multiplicative hashing: the top
  * bits of the product). */
 #define VIEW_START_BIT(packed3) ((unsigned)(((packed3) * 0x9e3779b97f4a7c15ULL) >> (64 - VIEW_START_LOG)))
 /* The bit of a phrase of VIEW_KEY_LEN bytes or more in view.keys; a constant for a literal. */
@@ -45,7 +46,7 @@ typedef struct view {
                                               NUL-padded */
     size_t len;                            /* bytes in low */
     bool whole;                            /* low holds the whole text */
-    uint64_t starts[VIEW_START_BITS / 64]; /* hashes of the first three characters of every word */
+    uint8_t starts[VIEW_START_BITS];       /* 1 at the hash of the first three characters of every word */
     uint64_t keys[VIEW_KEY_BITS / 64];     /* VIEW_KEY of the first seven characters of every word */
     /* counts over the whole text */
     uint32_t words;   /* white-space separated words, at most VIEW_WORDS_MAX */
@@ -92,12 +93,12 @@ static inline bool view_is(const view *v, const char *s) { return view_is_n(v, s
 /* Whether needle occurs anywhere in the view's head. */
 bool view_has(const view *v, const char *needle);
 
-/* False when needle cannot occur in the view: it has a space followed by three bytes or more, and
+/* False when needle cannot occur in the view: a space in it is followed by three bytes or more, and
  * no word of the view starts with those three (every place after a space in low starts a word). */
 bool view_may_have(const view *v, const char *needle);
 
-/* Whether bit is set in a set of word starts (view.starts or view.keys). */
-static inline bool view_bit(const uint64_t *set, unsigned bit) { return (set[bit / 64] >> (bit % 64)) & 1; }
+/* Whether some word of the view may start with the three bytes at s (false: none does). */
+static inline bool view_may_start(const view *v, const char *s) { return v->starts[VIEW_START_BIT(VIEW_PACK3(s))]; }
 
 /* The scans behind the bit tests below (strstr, then a look at the byte before the hit). */
 bool view_find_at_start(const view *v, const char *needle);
@@ -108,12 +109,12 @@ bool view_find_whole_word(const view *v, const char *word);
  * after a test of its VIEW_KEY in view.keys. */
 static inline bool view_has_word(const view *v, const char *needle)
 {
-    return view_bit(v->starts, VIEW_START_BIT(VIEW_PACK3(needle))) && view_find_at_start(v, needle);
+    return view_may_start(v, needle) && view_find_at_start(v, needle);
 }
 /* Whether word (three bytes or more) occurs as a whole word: at a word start, no letter after it. */
 static inline bool view_has_whole_word(const view *v, const char *word)
 {
-    return view_bit(v->starts, VIEW_START_BIT(VIEW_PACK3(word))) && view_find_whole_word(v, word);
+    return view_may_start(v, word) && view_find_whole_word(v, word);
 }
 
 /* The last character of s[0..len) that is not white space, a closing quote or a bracket. */
