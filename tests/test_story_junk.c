@@ -79,16 +79,25 @@ static void test_short_news_placed(void **state)
     td_clusterer_free(c);
 }
 
-/* Places the events of tests/data/stories/events.jsonl, with a junk article after each when
- * with_junk; the real articles' stories and confidences into stories[] / conf[]. */
-static size_t place_events(bool with_junk, char stories[][64], double conf[], size_t max)
+/* A clusterer with the default options, and the stream of tests/data/stories/events.jsonl into *s. */
+static td_clusterer *open_events(td_article_stream **s)
 {
     td_error err = {0};
     td_clusterer *c = td_clusterer_new(NULL, &err);
     assert_non_null(c);
     const char *input = "tests/data/stories/events.jsonl";
-    td_article_stream *s = td_article_stream_open(&input, 1, TD_FORMAT_JSONL, &err);
-    assert_non_null(s);
+    *s = td_article_stream_open(&input, 1, TD_FORMAT_JSONL, &err);
+    assert_non_null(*s);
+    return c;
+}
+
+/* Places the events of tests/data/stories/events.jsonl, with a junk article after each when
+ * with_junk; the real articles' stories and confidences into stories[] / conf[]. */
+static size_t place_events(bool with_junk, char stories[][64], double conf[], size_t max)
+{
+    td_error err = {0};
+    td_article_stream *s;
+    td_clusterer *c = open_events(&s);
     td_document doc;
     td_placement p;
     size_t n = 0;
@@ -156,11 +165,8 @@ static void test_copy_by_debris_alone(void **state)
     static const char tail[] = "\n\nFollow the Daily Ledger on Twitter and Facebook for the latest local news, sport "
                                "and weather updates from across the county.";
     td_error err = {0};
-    td_clusterer *c = td_clusterer_new(NULL, &err);
-    assert_non_null(c);
-    const char *input = "tests/data/stories/events.jsonl";
-    td_article_stream *s = td_article_stream_open(&input, 1, TD_FORMAT_JSONL, &err);
-    assert_non_null(s);
+    td_article_stream *s;
+    td_clusterer *c = open_events(&s);
     td_document doc;
     td_placement p;
     char text[4096], ferry[4096] = "";

@@ -79,7 +79,7 @@ static size_t glued_known(const char *s, size_t len, const char *title)
 static size_t next_capital_or_mark(const char *s, size_t i, size_t end)
 {
     for (; i + 8 <= end; i += 8) {
-        uint64_t x = view_load_le(s + i), low7 = x & ~BYTES_HIGHS;
+        uint64_t x = bytes_load64_le(s + i), low7 = x & ~BYTES_HIGHS;
         uint64_t capital = (low7 + BYTES_ONES * (0x80 - 'A')) & ~(low7 + BYTES_ONES * (0x80 - 'Z' - 1)) & ~x;
         uint64_t stop = x ^ (BYTES_ONES * '.'), bang = x ^ (BYTES_ONES * '!'), ask = x ^ (BYTES_ONES * '?');
         uint64_t mark = ((stop - BYTES_ONES) & ~stop) | ((bang - BYTES_ONES) & ~bang) | ((ask - BYTES_ONES) & ~ask);
@@ -201,7 +201,7 @@ static size_t count_words(const char *s, size_t len, size_t most)
     bool space = true; /* the byte before s[i] is white space, or there is none */
     /* eight bytes a step: the top bit of each byte that is white space, then of each word start */
     for (; i + 8 <= len && n < most; i += 8) {
-        uint64_t x = view_load_le(s + i), low7 = x & ~BYTES_HIGHS, y = low7 ^ (BYTES_ONES * ' ');
+        uint64_t x = bytes_load64_le(s + i), low7 = x & ~BYTES_HIGHS, y = low7 ^ (BYTES_ONES * ' ');
         uint64_t blank = ~((y + BYTES_ONES * 0x7f) | y);                                    /* ' ' */
         uint64_t control = (low7 + BYTES_ONES * (0x80 - '\t')) & ~(low7 + BYTES_ONES * (0x80 - '\r' - 1)); /* \t..\r */
         uint64_t white = (blank | control) & ~x & BYTES_HIGHS;

@@ -103,7 +103,7 @@ static inline uint64_t bytes_equal(uint64_t x, unsigned char c)
 static void count_rest(view *v, const unsigned char *p, size_t i, size_t len, bool space)
 {
     for (; i + 8 <= len; i += 8) {
-        uint64_t x = view_load_le(p + i);
+        uint64_t x = bytes_load64_le(p + i);
         uint64_t white = ~(((x & ~BYTES_HIGHS) + BYTES_ONES * (0x80 - '!')) | x) & BYTES_HIGHS; /* <= ' ' */
         uint64_t a0 = bytes_equal(x, 0xa0), c2 = bytes_equal(x, 0xc2);
         uint64_t c2_before = c2 << 8 | (uint64_t)(i > 0 && p[i - 1] == 0xc2) << 7;
@@ -173,7 +173,7 @@ static size_t copy_lower(const unsigned char *p, size_t n, char *out)
 {
     size_t k = 0;
     for (; k + 8 <= n; k += 8) {
-        uint64_t x = view_load_le(p + k), low7 = x & ~BYTES_HIGHS;
+        uint64_t x = bytes_load64_le(p + k), low7 = x & ~BYTES_HIGHS;
         /* the top bit of each byte: set when it is 'a'..'z' */
         uint64_t lower = (low7 + BYTES_ONES * (0x80 - 'a')) & ~(low7 + BYTES_ONES * (0x80 - 'z' - 1)) & ~x & BYTES_HIGHS;
         memcpy(out + k, p + k, 8);
@@ -198,7 +198,7 @@ static inline size_t plain_word(const unsigned char *p, size_t i, size_t len, un
     uint64_t capital = (unsigned)(p[i] - 'A') < 26u ? 0x80 : 0;
     for (;;) {
         if (len - i - r < 8) return 0;
-        uint64_t x = view_load_le(p + i + r), low7 = x & ~BYTES_HIGHS;
+        uint64_t x = bytes_load64_le(p + i + r), low7 = x & ~BYTES_HIGHS;
         uint64_t lower = (low7 + BYTES_ONES * (0x80 - 'a')) & ~(low7 + BYTES_ONES * (0x80 - 'z' - 1)) & ~x & BYTES_HIGHS;
         uint64_t other = ~(lower | capital) & BYTES_HIGHS;
         capital = 0;
@@ -433,7 +433,7 @@ void view_make(view *v, const char *s, size_t len)
     v->len = o;
     while (n_starts > 0 && starts[n_starts - 1] >= o) n_starts--; /* words the trimming took */
     for (size_t k = 0; k < n_starts; k++) {
-        uint64_t x = view_load_le(v->low + starts[k]);
+        uint64_t x = bytes_load64_le(v->low + starts[k]);
         v->starts[VIEW_START_BIT(x & 0xffffff)] = 1;
         set_bit(v->keys, VIEW_KEY_OF(x & 0xffffffffffffffULL));
     }

@@ -59,17 +59,6 @@ typedef struct view {
     bool quoted;       /* low quotes someone: '"', "``" or "''" (before any NUL byte) */
 } view;
 
-/* The 8 bytes at p as a word, the first byte lowest (how VIEW_PACK3/VIEW_PACK7 pack them). */
-static inline uint64_t view_load_le(const void *p)
-{
-    uint64_t x;
-    memcpy(&x, p, sizeof x);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    x = __builtin_bswap64(x);
-#endif
-    return x;
-}
-
 /* Builds the view of s[0..len). */
 void view_make(view *v, const char *s, size_t len);
 
