@@ -11,6 +11,7 @@
  * "(AP)"), found the same way once the punctuation is set aside; other chunks are tokenised. Keeping
  * those chunks in the table as well was measured: fewer instructions, but a table four times as
  * large whose cache misses cost more time than the instructions saved. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,9 @@ struct lexicon {
     lex_word punct[128];   /* ASCII punctuation byte -> its lex_word (flags 0: not looked up yet) */
     lex_table stops;       /* the stopwords: slot term = index in the list (stopword_at) */
 };
+/* lexicon_known (text.h) reads the table through a pointer to the lexicon */
+_Static_assert(offsetof(struct lexicon, table) == 0, "a lexicon begins with its table");
+
 
 /* The slot of the token (key k, length len, hash h): its own, or the empty one where it would go. */
 static inline lex_slot *find_slot(const lexicon *lx, lex_key k, size_t len, uint64_t h)
