@@ -1,5 +1,6 @@
 /* test_text.c — text primitives: folding, tokens, stopwords, stemming and the lexicon cache. */
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include <libstemmer.h>
@@ -352,6 +353,46 @@ static void test_lexicon(void **state)
     lexicon_free(NULL);
 }
 
+/* A new ASCII word is lower-cased eight bytes at a time: every case of a word of the example story,
+ * of 1 to 16 bytes, met first in capitals or first in lower case, is the lower-case word, with its
+ * stem; the bytes next to A and Z ('@', '[') and after a and z ('`', '{') are not letters. */
+static void test_lexicon_case_variants(void **state)
+{
+    (void)state;
+    static const char *const words[][2] = {
+        {"a", "a"}, {"of", "of"}, {"bay", "bay"}, {"deck", "deck"}, {"steel", "steel"}, {"cables", "cabl"},
+        {"harbour", "harbour"}, {"councils", "council"}, {"engineers", "engin"}, {"inspection", "inspect"},
+        {"retrofitted", "retrofit"}, {"retrofitting", "retrofit"}, {"commissioners", "commission"},
+        {"infrastructures", "infrastructur"}, {"internationalise", "internationalis"},
+    };
+    for (int upper_first = 0; upper_first < 2; upper_first++) {
+        lexicon *lx = lexicon_new();
+        assert_non_null(lx);
+        for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+            const char *w = words[i][0];
+            size_t len = strlen(w);
+            char caps[LEX_INLINE_MAX + 1], title[LEX_INLINE_MAX + 1];
+            for (size_t k = 0; k <= len; k++) caps[k] = (char)toupper((unsigned char)w[k]);
+            memcpy(title, w, len + 1);
+            title[0] = caps[0];
+            lex_word a = word(lx, upper_first ? caps : w, TOKEN_WORD);
+            lex_word b = word(lx, title, TOKEN_WORD);
+            lex_word c = word(lx, upper_first ? w : caps, TOKEN_WORD);
+            assert_int_equal(a.term, b.term);
+            assert_int_equal(a.term, c.term);
+            assert_int_equal(a.flags, c.flags);
+            assert_term(lx, a.term, words[i][1]);
+        }
+        /* "Q@[" is "q@[", not "q`{" */
+        lex_word odd = word(lx, "Q@[", TOKEN_WORD), low = word(lx, "q@[", TOKEN_WORD), shifted = word(lx, "q`{", TOKEN_WORD);
+        assert_int_equal(odd.term, low.term);
+        assert_int_not_equal(odd.term, shifted.term);
+        lex_word z = word(lx, "ZEBRA", TOKEN_WORD);
+        assert_term(lx, z.term, "zebra");
+        lexicon_free(lx);
+    }
+}
+
 /* A forgotten lexicon hands out ids from 0 again, and every token is what it was: the same stem,
  * the same class, case variants and long tokens included. */
 static void test_lexicon_forget(void **state)
@@ -532,6 +573,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold),    cmocka_unit_test(test_tokens),  cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_stemmer), cmocka_unit_test(test_lexicon), cmocka_unit_test(test_lexicon_forget),
+        cmocka_unit_test(test_lexicon_case_variants),
         cmocka_unit_test(test_lexicon_article),
         cmocka_unit_test(test_utf8_offsets),    cmocka_unit_test(test_stemmer_builds_agree),
         cmocka_unit_test(test_lexicon_chunks),

@@ -166,21 +166,42 @@ static bool classify(lexicon *lx, const char *tok, size_t len, token_kind kind, 
     return w->term != STRMAP_NONE;
 }
 
-/* Works out the lex_word of a new ASCII word of 1 to 16 bytes. Its folded form is its lower-case
- * form, itself a token: taken from the table when there (another case variant), else classified
- * and added too. A stem is interned when its first folded form is classified, here or in
- * classify_word, so term ids are the same whichever way a word comes. */
-static bool classify_ascii_word(lexicon *lx, const char *tok, size_t len, lex_word *w)
+/* The top bit of each byte of x (ASCII bytes only) that is a capital, A to Z: no sum carries into
+ * the next byte. Or-ed in shifted right by two, it makes those bytes lower case. */
+static inline uint64_t ascii_capitals(uint64_t x)
 {
-    char low[LEX_INLINE_MAX];
-    bool upper = false;
-    for (size_t i = 0; i < len; i++) {
-        char c = tok[i];
-        upper |= c >= 'A' && c <= 'Z';
-        low[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    return (x + BYTES_ONES * (0x80 - 'A')) & ~(x + BYTES_ONES * (0x80 - 'Z' - 1)) & BYTES_HIGHS;
+}
+
+/* Copies an ASCII token of 1 to 16 bytes to low in lower case, eight bytes at a time. */
+static void lower_ascii(const char *tok, size_t len, char *low)
+{
+    if (len >= 8) {
+        uint64_t a = bytes_load64(tok), b = bytes_load64(tok + len - 8);
+        a |= ascii_capitals(a) >> 2;
+        b |= ascii_capitals(b) >> 2;
+        memcpy(low, &a, 8);
+        memcpy(low + len - 8, &b, 8);
+        return;
     }
-    if (!upper) return stem_word(lx, low, len, w);
-    lex_key k = lex_key_of(low, len);
+    uint64_t a = 0;
+    memcpy(&a, tok, len);
+    a |= ascii_capitals(a) >> 2;
+    memcpy(low, &a, len);
+}
+
+/* Works out the lex_word of a new ASCII word of 1 to 16 bytes (key k). Its folded form is its
+ * lower-case form, itself a token: taken from the table when there (another case variant), else
+ * classified and added too. A stem is interned when its first folded form is classified, here or in
+ * classify_word, so term ids are the same whichever way a word comes. The key holds every byte of
+ * the token (and zeros), so its capitals are the token's and, made lower case, it is the key of the
+ * lower-case form. */
+static bool classify_ascii_word(lexicon *lx, const char *tok, size_t len, lex_key k, lex_word *w)
+{
+    uint64_t caps_lo = ascii_capitals(k.lo), caps_hi = ascii_capitals(k.hi);
+    if (!(caps_lo | caps_hi)) return stem_word(lx, tok, len, w);
+    k.lo |= caps_lo >> 2;
+    k.hi |= caps_hi >> 2;
     uint64_t h = lex_hash(k, len);
     const lex_slot *sl = find_slot(lx, k, len, h);
     if (sl->len) {
@@ -188,6 +209,8 @@ static bool classify_ascii_word(lexicon *lx, const char *tok, size_t len, lex_wo
         w->flags = sl->flags;
         return true;
     }
+    char low[LEX_INLINE_MAX];
+    lower_ascii(tok, len, low);
     return stem_word(lx, low, len, w) && add_inline(lx, k, len, h, *w);
 }
 
@@ -196,9 +219,8 @@ static bool classify_ascii_word(lexicon *lx, const char *tok, size_t len, lex_wo
 static __attribute__((noinline)) bool learn_inline(lexicon *lx, const char *tok, size_t len, token_kind kind,
                                                    lex_key k, uint64_t h, lex_word *out)
 {
-    bool ascii = true;
-    for (size_t i = 0; i < len; i++) ascii &= (unsigned char)tok[i] < 0x80;
-    bool ok = kind == TOKEN_WORD && ascii ? classify_ascii_word(lx, tok, len, out) : classify(lx, tok, len, kind, out);
+    bool ascii = !bytes_any_high(k.lo | k.hi); /* the key holds every byte of the token */
+    bool ok = kind == TOKEN_WORD && ascii ? classify_ascii_word(lx, tok, len, k, out) : classify(lx, tok, len, kind, out);
     return ok && add_inline(lx, k, len, h, *out);
 }
 
