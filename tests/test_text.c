@@ -217,6 +217,14 @@ static void test_stemmer_builds_agree(void **state)
         "ionization", "archaeology", "happily", "sensational", "meetings", "dimension", "inflation",
     };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) assert_same_stem(st, utf8, words[i], strlen(words[i]));
+    /* words with a letter beyond ASCII in their first eight bytes, after them, or in their last few
+     * (the test for ASCII reads eight bytes a step) go to the UTF-8 build */
+    static const char *const accented[] = {
+        "caf\xc3\xa9s", "d\xc3\xa9velopments", "reconnaissanc\xc3\xa9s", "Montr\xc3\xa9" "al", "na\xc3\xafvet\xc3\xa9",
+        "pok\xc3\xa9mon", "expos\xc3\xa9s", "protegee\xc3\xa9", "underst\xc3\xa4ndings",
+    };
+    for (size_t i = 0; i < sizeof accented / sizeof *accented; i++)
+        assert_same_stem(st, utf8, accented[i], strlen(accented[i]));
     /* made-up words: prefixes the regions know, a few random letters, and one or two of the suffixes
      * every step looks for (ASCII words are stemmed by english_stem, the reference is libstemmer) */
     static const char *const prefixes[] = {"", "gener", "commun", "arsen", "y", "'", "ay", "oy", "st", "e", "u"};

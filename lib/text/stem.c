@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 
+#include "common/bytes.h"
 #include "text/text.h"
 
 enum { SHORT_MAX = 64 }; /* longest ASCII word for english_stem */
@@ -32,13 +33,12 @@ stemmer *stemmer_new(void)
 const char *stemmer_stem(stemmer *st, const char *folded, size_t len, size_t *out_len)
 {
     if (len > INT_MAX) return NULL;
-    struct sb_stemmer *sb = st->ascii;
-    for (size_t i = 0; i < len; i++) {
-        if ((unsigned char)folded[i] >= 0x80) {
-            sb = st->utf8;
-            break;
-        }
-    }
+    /* ASCII or not, eight bytes at a time */
+    uint64_t high = 0;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) high |= bytes_load64(folded + i);
+    for (; i < len; i++) high |= (unsigned char)folded[i];
+    struct sb_stemmer *sb = bytes_any_high(high) ? st->utf8 : st->ascii;
     if (sb == st->ascii && len <= SHORT_MAX) {
         *out_len = english_stem(folded, len, st->out);
         return st->out;
