@@ -104,7 +104,7 @@ static uint32_t select_pass(xpage *pg, bool use_weak, bool use_strong)
         nodes[blocks[i].node].score += blocks[i].weight;
     }
     sum_subtrees(nodes, n, true);
-    pg->stats.steps += 5 * n + 2 * nb;
+    pg->stats.steps += 7 * n + 2 * nb;
     uint32_t best = NO_NODE;
     double best_score = 0;
     for (size_t i = 0; i < n; i++) {
