@@ -425,6 +425,44 @@ static void test_article_sections_in_headers(void **state)
     td_article_free(a);
 }
 
+static void test_standfirst_named_by_description(void **state)
+{
+    (void)state;
+    /* the standfirst sits in a headline box that a long menu of links keeps apart from the body:
+     * the page's description opens with it, so it opens the text; a description that no line of
+     * the page shows (a summary for search engines) adds nothing */
+    const char *shown =
+        "<html><head><meta name=\"description\" content=\"The council brings back the late ferry to the "
+        "islands, paid for by a new tourist levy that starts in the spring.\"></head><body>"
+        "<div class=\"top\"><div class=\"headline-box\"><h2>Night ferry returns</h2><p>The council brings back "
+        "the late ferry to the islands, paid for by a new tourist levy that starts in the spring.</p></div>"
+        "<ul class=\"menu\"><li><a href=\"/a\">Harbour news and the weekly tide tables</a></li>"
+        "<li><a href=\"/b\">Island schools and their new timetables</a></li><li><a href=\"/c\">Letters from "
+        "readers about the bridge</a></li><li><a href=\"/d\">Events in the town hall this month</a></li></ul></div>"
+        "<div class=\"main\"><div class=\"body\"><p>The last boat will leave the harbour at midnight from May, the "
+        "council said on Tuesday, after a vote that ended ten years of complaints from island residents.</p>"
+        "<p>Ferry crews welcomed the decision, although their union said the timetable still needed more staff "
+        "on the busiest weekends of the summer season.</p></div></div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(shown, &err);
+    assert_non_null(a);
+    assert_true(strncmp(a->text, "The council brings back the late ferry", 38) == 0);
+    assert_contains(a->text, "The last boat will leave the harbour");
+    assert_lacks(a->text, "tide tables");
+    td_article_free(a);
+    const char *unseen =
+        "<html><head><meta property=\"og:description\" content=\"Everything you need to know about the night "
+        "ferry, its timetable, its prices and the new levy for visitors.\"></head><body>"
+        "<p>The last boat will leave the harbour at midnight from May, the council said on Tuesday, after a vote "
+        "that ended ten years of complaints from island residents.</p><p>Ferry crews welcomed the decision, "
+        "although their union said the timetable still needed more staff.</p></body></html>";
+    a = extract_string(unseen, &err);
+    assert_non_null(a);
+    assert_true(strncmp(a->text, "The last boat will leave", 24) == 0);
+    assert_lacks(a->text, "Everything you need to know");
+    td_article_free(a);
+}
+
 static void test_call_to_action_within_text(void **state)
 {
     (void)state;
@@ -1191,6 +1229,7 @@ int main(void)
         cmocka_unit_test(test_standfirst_under_headline),
         cmocka_unit_test(test_standfirst_in_article_header),
         cmocka_unit_test(test_article_sections_in_headers),
+        cmocka_unit_test(test_standfirst_named_by_description),
         cmocka_unit_test(test_call_to_action_within_text),
         cmocka_unit_test(test_figure_labels),
         cmocka_unit_test(test_short_post_of_one_paragraph),
