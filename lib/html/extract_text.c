@@ -4,7 +4,8 @@
  * (a closing line, an opening line such as "This post first appeared on …"). The container is
  * first widened backwards over a lead paragraph that sits just before it (a standfirst in the
  * article's <header>); small islands of text that trail the article behind a stretch of furniture
- * are cut off. Paragraphs are separated by one blank line; the cells of a table row are joined
+ * are cut off. A paragraph left out that opens with the page's description is its standfirst and
+ * opens the text. Paragraphs are separated by one blank line; the cells of a table row are joined
  * by " | ". */
 #include <string.h>
 
@@ -331,9 +332,9 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
     return true;
 }
 
-/* The part of the page's description that must open a paragraph for it to be the standfirst the
- * description names (cut back to a character boundary), and the shortest description looked at:
- * short ones are taglines that may open any line. */
+/* The part of the page's description, in bytes, that must open a paragraph for it to be the
+ * standfirst the description names (cut back to a character boundary), and the shortest
+ * description looked at, in bytes: short ones are taglines that may open any line. */
 #define DESCRIPTION_KEY 40
 #define DESCRIPTION_MIN 80
 
