@@ -379,6 +379,90 @@ static void test_standfirst_in_article_header(void **state)
     td_article_free(a);
 }
 
+static void test_article_sections_in_headers(void **state)
+{
+    (void)state;
+    /* each section of the article sets its heading and paragraphs in a plain <header>: headers
+     * of prose are part of the article, while the page's own header (a menu and a slogan) stays
+     * out */
+    const char *html =
+        "<html><body><header><a href=\"/\">Home</a> <a href=\"/sport\">Sport</a> <a href=\"/town\">Town</a>"
+        "<p>News from the valley, every day.</p></header><main><article>"
+        "<section><header><h2>Relay team sets a county record</h2><p>The girls' relay team of the valley school "
+        "ran the four hundred metres in a time that no school team in the county had managed before, and their "
+        "coach said on Saturday that the long winter of training in the old gym had paid off in the end.</p>"
+        "<p>The four runners will now travel to the national meeting in June, where they hope to reach the "
+        "final for the first time in the history of the school and its small athletics club.</p></header></section>"
+        "<section><header><h2>A new track for the club</h2><p>The athletics club will get a new track next year: "
+        "the town council voted on Thursday to pay for most of it, and the club will raise the rest with a "
+        "summer fair, a sponsored run along the river and the sale of old equipment to other clubs.</p>"
+        "<p>Work on the track will start in April and should be finished before the summer holidays, in time "
+        "for the club's own meeting in July.</p>"
+        "</header></section>"
+        "<section><header><h2>Winter training moves indoors</h2><p>From November the club will train in the "
+        "new sports hall on Mondays and Thursdays, after the school agreed to share it in the evenings, so that "
+        "the runners no longer have to run on the frozen track or in the dark streets around the old gym.</p>"
+        "<p>Younger members will have their own hour on Saturday mornings, led by two of the older runners "
+        "and one of the parents who used to coach the sprinters.</p>"
+        "</header></section>"
+        "<section><p>The club's chairwoman thanked the parents, who drove the runners to meetings all winter, "
+        "and invited everyone to the opening of the track.</p></section>"
+        "</article></main><footer><a href=\"/contact\">Contact</a> <a href=\"/privacy\">Privacy</a></footer>"
+        "</body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(html, &err);
+    assert_non_null(a);
+    assert_contains(a->text, "Relay team sets a county record");
+    assert_contains(a->text, "ran the four hundred metres");
+    assert_contains(a->text, "the national meeting in June");
+    assert_contains(a->text, "the town council voted on Thursday");
+    assert_contains(a->text, "invited everyone to the opening");
+    assert_contains(a->text, "A new track for the club");
+    assert_contains(a->text, "Winter training moves indoors");
+    assert_contains(a->text, "the frozen track");
+    assert_lacks(a->text, "every day");
+    assert_lacks(a->text, "Privacy");
+    td_article_free(a);
+}
+
+static void test_standfirst_named_by_description(void **state)
+{
+    (void)state;
+    /* the standfirst sits in a headline box that a long menu of links keeps apart from the body:
+     * the page's description opens with it, so it opens the text; a description that no line of
+     * the page shows (a summary for search engines) adds nothing */
+    const char *shown =
+        "<html><head><meta name=\"description\" content=\"The council brings back the late ferry to the "
+        "islands, paid for by a new tourist levy that starts in the spring.\"></head><body>"
+        "<div class=\"top\"><div class=\"headline-box\"><h2>Night ferry returns</h2><p>The council brings back "
+        "the late ferry to the islands, paid for by a new tourist levy that starts in the spring.</p></div>"
+        "<ul class=\"menu\"><li><a href=\"/a\">Harbour news and the weekly tide tables</a></li>"
+        "<li><a href=\"/b\">Island schools and their new timetables</a></li><li><a href=\"/c\">Letters from "
+        "readers about the bridge</a></li><li><a href=\"/d\">Events in the town hall this month</a></li></ul></div>"
+        "<div class=\"main\"><div class=\"body\"><p>The last boat will leave the harbour at midnight from May, the "
+        "council said on Tuesday, after a vote that ended ten years of complaints from island residents.</p>"
+        "<p>Ferry crews welcomed the decision, although their union said the timetable still needed more staff "
+        "on the busiest weekends of the summer season.</p></div></div></body></html>";
+    td_error err = {0};
+    td_article *a = extract_string(shown, &err);
+    assert_non_null(a);
+    assert_true(strncmp(a->text, "The council brings back the late ferry", 38) == 0);
+    assert_contains(a->text, "The last boat will leave the harbour");
+    assert_lacks(a->text, "tide tables");
+    td_article_free(a);
+    const char *unseen =
+        "<html><head><meta property=\"og:description\" content=\"Everything you need to know about the night "
+        "ferry, its timetable, its prices and the new levy for visitors.\"></head><body>"
+        "<p>The last boat will leave the harbour at midnight from May, the council said on Tuesday, after a vote "
+        "that ended ten years of complaints from island residents.</p><p>Ferry crews welcomed the decision, "
+        "although their union said the timetable still needed more staff.</p></body></html>";
+    a = extract_string(unseen, &err);
+    assert_non_null(a);
+    assert_true(strncmp(a->text, "The last boat will leave", 24) == 0);
+    assert_lacks(a->text, "Everything you need to know");
+    td_article_free(a);
+}
+
 static void test_call_to_action_within_text(void **state)
 {
     (void)state;
@@ -1144,6 +1228,8 @@ int main(void)
         cmocka_unit_test(test_clean_prose_box),
         cmocka_unit_test(test_standfirst_under_headline),
         cmocka_unit_test(test_standfirst_in_article_header),
+        cmocka_unit_test(test_article_sections_in_headers),
+        cmocka_unit_test(test_standfirst_named_by_description),
         cmocka_unit_test(test_call_to_action_within_text),
         cmocka_unit_test(test_figure_labels),
         cmocka_unit_test(test_short_post_of_one_paragraph),

@@ -17,6 +17,7 @@ static bool extract_pass(htmlDocPtr doc, xpage *pg, buf *out)
     blocks_classify(pg);
     uint32_t c = select_container(pg);
     if (c != NO_NODE ? !assemble_text(pg, c, out) : !assemble_lines(pg, out)) return false;
+    if (c != NO_NODE && !add_described_standfirst(pg, out)) return false;
     if (!pg->scripts.len) return true;
     buf body = {0};
     bool ok = script_article_body(pg, &body);

@@ -149,6 +149,7 @@ typedef struct xpage {
     VEC(xblock) blocks;  /* in document order */
     buf text;            /* the blocks' texts, white space normalised */
     char *title;         /* text of <title>, else NULL (malloc'd) */
+    char *description;   /* content of <meta name=description> or og:description, else NULL (malloc'd) */
     char *h1;            /* text of the first <h1>, else NULL (malloc'd) */
     char *lang;          /* <html lang>, else NULL (malloc'd) */
     VEC(xmlNodePtr) scripts; /* <script>s that hold JSON (JSON-LD, state objects), in document order */
@@ -200,6 +201,11 @@ uint32_t select_container(xpage *pg);
 /* Appends the kept blocks of container c to out, paragraphs separated by one blank line.
  * False when out of memory. */
 bool assemble_text(xpage *pg, uint32_t c, buf *out);
+
+/* When the page's description is not in out but a paragraph that the text left out starts with
+ * it (a standfirst set apart from the body: in a headline box, a <header> outside the container),
+ * puts that paragraph before the text. False when out of memory. */
+bool add_described_standfirst(xpage *pg, buf *out);
 
 /* For a page where no element holds prose: appends its lines outside page furniture (short
  * lines, headings; not links, captions or hidden text) when they add up to 100 characters or

@@ -5,6 +5,7 @@
  * the tree's own links, so any nesting depth runs in constant stack. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "html/extract.h"
 #include "text/text.h"
@@ -131,28 +132,47 @@ static void line_break(walker *w)
     w->space = false;
 }
 
+/* A malloc'd copy of s with white space runs made one space, trimmed; NULL when out of memory. */
+static char *normalised_copy(const char *s)
+{
+    char *out = malloc(strlen(s) + 1);
+    if (!out) return NULL;
+    size_t o = 0;
+    bool space = false;
+    for (const char *p = s; *p; p++) {
+        if (*p == ' ' || (*p >= '\t' && *p <= '\r')) {
+            space = o > 0;
+            continue;
+        }
+        if (space) out[o++] = ' ';
+        space = false;
+        out[o++] = *p;
+    }
+    out[o] = '\0';
+    return out;
+}
+
 /* The text of <title>, white space normalised. */
 static char *title_text(xmlNodePtr n)
 {
     xmlChar *s = xmlNodeGetContent(n);
     if (!s) return NULL;
-    char *out = malloc(strlen((const char *)s) + 1);
-    if (out) {
-        size_t o = 0;
-        bool space = false;
-        for (const char *p = (const char *)s; *p; p++) {
-            if (*p == ' ' || (*p >= '\t' && *p <= '\r')) {
-                space = o > 0;
-                continue;
-            }
-            if (space) out[o++] = ' ';
-            space = false;
-            out[o++] = *p;
-        }
-        out[o] = '\0';
-    }
+    char *out = normalised_copy((const char *)s);
     xmlFree(s);
     return out;
+}
+
+/* Keeps the content of <meta name="description"> or <meta property="og:description">, white
+ * space normalised, when the page has no description yet. */
+static void note_description(walker *w, xmlNodePtr n)
+{
+    if (w->pg->description) return;
+    const char *name = attr_value(n, "name"), *property = attr_value(n, "property");
+    const char *content = attr_value(n, "content");
+    bool described = (name && !strcasecmp(name, "description")) || (property && !strcasecmp(property, "og:description"));
+    if (!described || !content) return;
+    w->pg->description = normalised_copy(content);
+    if (!w->pg->description) w->oom = true;
 }
 
 /* Keeps a <script> that holds JSON, for extract_script.c. */
@@ -172,6 +192,8 @@ static void scan_head(walker *w, xmlNodePtr head)
             if (!w->pg->title) w->oom = true;
         } else if (!strcmp((const char *)c->name, "script")) {
             note_script(w, c);
+        } else if (!strcmp((const char *)c->name, "meta")) {
+            note_description(w, c);
         }
     }
 }
@@ -185,6 +207,7 @@ static bool enter(walker *w, xmlNodePtr n)
     if (kind == KIND_SKIP) {
         if (!strcmp((const char *)n->name, "head")) scan_head(w, n);
         else if (!strcmp((const char *)n->name, "script")) note_script(w, n);
+        else if (!strcmp((const char *)n->name, "meta")) note_description(w, n);
         else if (tag == TAG_SKIP && !pg->title && !strcmp((const char *)n->name, "title")) {
             pg->title = title_text(n);
             if (!pg->title) w->oom = true;
@@ -303,6 +326,7 @@ void xpage_free(xpage *pg)
     vec_free(&pg->scripts);
     buf_free(&pg->text);
     free(pg->title);
+    free(pg->description);
     free(pg->h1);
     free(pg->lang);
 }

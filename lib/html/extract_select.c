@@ -22,6 +22,11 @@
 /* Share of the page's prose above which a furniture element is taken for a layout wrapper. */
 #define WRAPPER_SHARE 0.5
 
+/* A <header> with no furniture word in its class that holds HEADER_PROSE_MIN characters of prose,
+ * HEADER_PROSE_SHARE of its text, is part of the article (prose_header). */
+#define HEADER_PROSE_MIN 300
+#define HEADER_PROSE_SHARE 0.5
+
 /* A block's part in the container scores: prose counts for, links and furniture against. Text in
  * furniture regions counts at half weight: regions are left out of the text anyway, so their
  * weight only has to keep large ones (comments, sidebars) out of the container, while small ones
@@ -38,6 +43,15 @@ static double block_weight(const xblock *b)
     case BLOCK_SHORT: return -0.25 * chars;
     default: return -chars;
     }
+}
+
+/* Whether x is a <header> by its tag alone (no furniture word in its class) that is mostly
+ * prose: the heading and the first paragraphs of an article, or a section of one, set in a
+ * <header> — a page's own header holds a logo, a menu and a search box, not paragraphs. Needs
+ * mass (prose) and, as scratch, score (all text) summed over the subtree. */
+static bool prose_header(const xnode *x)
+{
+    return x->tag == TAG_HEADER && x->hint > -2 && x->mass >= HEADER_PROSE_MIN && x->mass >= HEADER_PROSE_SHARE * x->score;
 }
 
 /* Sums a per-node value over subtrees: children come after their parent in document order, so one
@@ -65,10 +79,13 @@ static uint32_t select_pass(xpage *pg, bool use_weak, bool use_strong)
         nodes[i].region = use_strong && nodes[i].furniture == FURN_STRONG ? (uint32_t)i : up;
         nodes[i].mass = nodes[i].score = 0;
     }
-    for (size_t i = 0; i < nb; i++)
-        if ((blocks[i].cls == BLOCK_GOOD || blocks[i].cls == BLOCK_MEDIUM) && nodes[blocks[i].node].region == NO_NODE)
-            nodes[blocks[i].node].mass += blocks[i].chars;
+    for (size_t i = 0; i < nb; i++) {
+        if (nodes[blocks[i].node].region != NO_NODE) continue;
+        if (blocks[i].cls == BLOCK_GOOD || blocks[i].cls == BLOCK_MEDIUM) nodes[blocks[i].node].mass += blocks[i].chars;
+        nodes[blocks[i].node].score += blocks[i].chars; /* scratch: all text, for prose_header */
+    }
     sum_subtrees(nodes, n, false);
+    sum_subtrees(nodes, n, true);
     double total = 0;
     for (size_t i = 0; i < n; i++)
         if (nodes[i].parent == NO_NODE) total += nodes[i].mass;
@@ -76,16 +93,18 @@ static uint32_t select_pass(xpage *pg, bool use_weak, bool use_strong)
         xnode *x = &nodes[i];
         uint32_t up = x->parent == NO_NODE ? NO_NODE : nodes[x->parent].region;
         bool furniture = (use_strong && x->furniture == FURN_STRONG) ||
-                         (use_weak && x->furniture == FURN_WEAK && !(total > 0 && x->mass >= WRAPPER_SHARE * total));
+                         (use_weak && x->furniture == FURN_WEAK && !(total > 0 && x->mass >= WRAPPER_SHARE * total) &&
+                          !prose_header(x));
         x->region = furniture ? (uint32_t)i : up;
     }
+    for (size_t i = 0; i < n; i++) nodes[i].score = 0;
     for (size_t i = 0; i < nb; i++) {
         blocks[i].region = nodes[blocks[i].node].region;
         blocks[i].weight = block_weight(&blocks[i]);
         nodes[blocks[i].node].score += blocks[i].weight;
     }
     sum_subtrees(nodes, n, true);
-    pg->stats.steps += 5 * n + 2 * nb;
+    pg->stats.steps += 7 * n + 2 * nb;
     uint32_t best = NO_NODE;
     double best_score = 0;
     for (size_t i = 0; i < n; i++) {

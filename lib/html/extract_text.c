@@ -4,8 +4,11 @@
  * (a closing line, an opening line such as "This post first appeared on …"). The container is
  * first widened backwards over a lead paragraph that sits just before it (a standfirst in the
  * article's <header>); small islands of text that trail the article behind a stretch of furniture
- * are cut off. Paragraphs are separated by one blank line; the cells of a table row are joined
+ * are cut off. A paragraph left out that opens with the page's description is its standfirst and
+ * opens the text. Paragraphs are separated by one blank line; the cells of a table row are joined
  * by " | ". */
+#include <string.h>
+
 #include "html/extract.h"
 
 /* How far the lead may sit above the container: ancestors climbed, and characters of link text
@@ -325,6 +328,39 @@ bool assemble_text(xpage *pg, uint32_t c, buf *out)
         }
         if (!buf_append(out, pg->text.data + b->start, b->len)) return false;
         last_kept = i;
+    }
+    return true;
+}
+
+/* The part of the page's description, in bytes, that must open a paragraph for it to be the
+ * standfirst the description names (cut back to a character boundary), and the shortest
+ * description looked at, in bytes: short ones are taglines that may open any line. */
+#define DESCRIPTION_KEY 40
+#define DESCRIPTION_MIN 80
+
+bool add_described_standfirst(xpage *pg, buf *out)
+{
+    const char *d = pg->description;
+    if (!d || strlen(d) < DESCRIPTION_MIN) return true;
+    size_t key = DESCRIPTION_KEY;
+    while (key > 0 && ((unsigned char)d[key] & 0xc0) == 0x80) key--;
+    pg->stats.steps += out->len;
+    for (size_t i = 0; i + key <= out->len; i++)
+        if (out->data[i] == d[0] && memcmp(out->data + i, d, key) == 0) return true;
+    for (size_t i = 0; i < pg->blocks.len; i++) {
+        const xblock *b = &pg->blocks.items[i];
+        pg->stats.steps++;
+        if (b->keep || !content(b->cls) || b->len < key || memcmp(pg->text.data + b->start, d, key) != 0) continue;
+        buf text = {0};
+        bool ok = buf_append(&text, pg->text.data + b->start, b->len) && (!out->len || buf_puts(&text, "\n\n")) &&
+                  (!out->len || buf_append(&text, out->data, out->len));
+        if (!ok) {
+            buf_free(&text);
+            return false;
+        }
+        buf_free(out);
+        *out = text;
+        return true;
     }
     return true;
 }
