@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
+#include "gz.h"
 #include "common/strmap.h"
 #include "common/vec.h"
 #include "html/extract.h"
@@ -18,20 +18,6 @@
 #define KEY_CHARS 25
 
 static const char *const class_names[] = {"skip", "bad", "short", "heading", "medium", "good"};
-
-static char *read_gz(const char *path, size_t *len)
-{
-    gzFile g = gzopen(path, "rb");
-    if (!g) return NULL;
-    buf b = {0};
-    char chunk[65536];
-    int got;
-    while ((got = gzread(g, chunk, sizeof chunk)) > 0)
-        if (!buf_append(&b, chunk, (size_t)got)) break;
-    gzclose(g);
-    *len = b.len;
-    return b.data ? b.data : strdup("");
-}
 
 /* One page, parsed and run through the passes. */
 typedef struct diag_page {
@@ -55,7 +41,7 @@ static bool page_open(diag_page *p, const char *dir, const char *file)
     char path[4096];
     snprintf(path, sizeof path, "%s/%s.gz", dir, file);
     size_t len = 0;
-    char *html = read_gz(path, &len);
+    char *html = bench_read_gz(path, &len);
     if (!html) return false;
     td_error err = {0};
     p->doc = page_parse(html, len, file, &err);

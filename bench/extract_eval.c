@@ -11,8 +11,8 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
-#include <zlib.h>
 
+#include "gz.h"
 #include "tidings.h"
 
 typedef struct score {
@@ -26,38 +26,6 @@ static double now(void)
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
-
-static char *read_gz(const char *path, size_t *len)
-{
-    gzFile g = gzopen(path, "rb");
-    if (!g) return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *data = malloc(cap);
-    for (;;) {
-        if (!data) break;
-        if (cap - n < 65536) {
-            char *bigger = realloc(data, cap * 2);
-            if (!bigger) {
-                free(data);
-                data = NULL;
-                break;
-            }
-            data = bigger;
-            cap *= 2;
-        }
-        int got = gzread(g, data + n, 65536);
-        if (got < 0) {
-            free(data);
-            data = NULL;
-            break;
-        }
-        if (got == 0) break;
-        n += (size_t)got;
-    }
-    gzclose(g);
-    *len = n;
-    return data;
 }
 
 /* Collapses white space (ASCII, no-break space, Unicode spaces) to single spaces, trimmed. */
@@ -200,7 +168,7 @@ int main(int argc, char **argv)
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.gz", argv[2], file);
         size_t len = 0;
-        char *page = read_gz(path, &len);
+        char *page = bench_read_gz(path, &len);
         if (!page) {
             fprintf(stderr, "extract_eval: cannot read %s\n", path);
             return 1;

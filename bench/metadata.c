@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <zlib.h>
 
+#include "gz.h"
 #include "common/buf.h"
 #include "html/html.h"
 #include "html/metadata.h"
@@ -25,20 +25,6 @@ typedef struct score {
     size_t empty;    /* pages annotated with an empty value */
     size_t spurious; /* ... where we give one anyway */
 } score;
-
-static char *gunzip(const char *path, size_t *len)
-{
-    gzFile gz = gzopen(path, "rb");
-    if (!gz) return NULL;
-    buf b = {0};
-    char chunk[65536];
-    int n;
-    while ((n = gzread(gz, chunk, sizeof chunk)) > 0)
-        if (!buf_append(&b, chunk, (size_t)n)) break;
-    gzclose(gz);
-    *len = b.len;
-    return b.data;
-}
 
 /* Normal form for comparing: invisible characters dropped, white space collapsed, folded (case,
  * NFKC, quotes and dashes), and punctuation at the ends trimmed. */
@@ -160,7 +146,7 @@ int main(int argc, char **argv)
         if (!file) continue;
         snprintf(path, sizeof path, "%s/data/extraction-dev/pages/%s.gz", argv[1], file);
         size_t len;
-        char *html = gunzip(path, &len);
+        char *html = bench_read_gz(path, &len);
         htmlDocPtr doc = html ? htmlReadMemory(html, (int)len, NULL, NULL,
                                                HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                                    HTML_PARSE_NONET)
