@@ -133,8 +133,7 @@ int cmd_cluster(int argc, char **argv)
             }
             break;
         case OPT_MIN_WORDS:
-            if (!(strcmp(optarg, "0") == 0 ? (opts.min_words = 0, true) : parse_count(optarg, &opts.min_words)) ||
-                opts.min_words > 50) {
+            if (!parse_whole(optarg, &opts.min_words) || opts.min_words > 50) {
                 cli_error("cluster", "--min-words needs a whole number from 0 to 50, not '%s'", optarg);
                 return EXIT_USAGE;
             }

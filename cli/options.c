@@ -10,14 +10,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool parse_count(const char *s, size_t *out)
+bool parse_whole(const char *s, size_t *out)
 {
     if (!s || *s < '0' || *s > '9') return false;
     errno = 0;
     char *end;
     unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end || v == 0 || v > (size_t)-1 / 2) return false;
+    if (errno || *end || v > (size_t)-1 / 2) return false;
     *out = (size_t)v;
+    return true;
+}
+
+bool parse_count(const char *s, size_t *out)
+{
+    size_t v;
+    if (!parse_whole(s, &v) || v == 0) return false;
+    *out = v;
     return true;
 }
 

@@ -6,7 +6,9 @@
 
 #include "tidings.h"
 
-/* Parses a positive decimal integer (no sign, no trailing junk); false otherwise. */
+/* Parses a decimal integer from 0 (no sign, no trailing junk); false otherwise. */
+bool parse_whole(const char *s, size_t *out);
+/* The same, from 1. */
 bool parse_count(const char *s, size_t *out);
 
 /* Prints "tidings CMD: message" on stderr, one line. */

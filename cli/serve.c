@@ -72,8 +72,7 @@ int main(int argc, char **argv)
         case 'b': opts.bind = optarg; break;
         case 't': opts.token = *optarg ? optarg : NULL; break;
         case 'p':
-            if (!strcmp(optarg, "0")) n = 0;
-            else if (!parse_count(optarg, &n) || n > 65535) {
+            if (!parse_whole(optarg, &n) || n > 65535) {
                 cli_error("serve", "--port %s: not a port number (0 to 65535)", optarg);
                 return EXIT_USAGE;
             }

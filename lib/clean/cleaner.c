@@ -206,7 +206,7 @@ static size_t count_words(const char *s, size_t len, size_t most)
         uint64_t control = (low7 + BYTES_ONES * (0x80 - '\t')) & ~(low7 + BYTES_ONES * (0x80 - '\r' - 1)); /* \t..\r */
         uint64_t white = (blank | control) & ~x & BYTES_HIGHS;
         uint64_t starts = ~white & BYTES_HIGHS & (white << 8 | (uint64_t)space << 7);
-        n += (size_t)(((starts >> 7) * BYTES_ONES) >> 56);
+        n += bytes_count_highs(starts);
         space = white >> 63;
     }
     for (; i < len && n < most; i++) {

@@ -89,13 +89,6 @@ static inline void count_shape(view *v, const char *s, size_t end, const word_sh
     }
 }
 
-/* The top bit of each byte of x equal to c (exact: no borrow runs between bytes). */
-static inline uint64_t bytes_equal(uint64_t x, unsigned char c)
-{
-    uint64_t y = x ^ (BYTES_ONES * c);
-    return ~(((y & ~BYTES_HIGHS) + ~BYTES_HIGHS) | y) & BYTES_HIGHS;
-}
-
 /* Counts the words (up to VIEW_WORDS_MAX) and commas of s[i..len), past the head. A byte up to ' '
  * is white space, and so is an A0 after C2 (a no-break space); any other byte is in a word. Eight
  * bytes a step while the count stays below the cap; the step that may reach it, and the last bytes,
@@ -109,10 +102,10 @@ static void count_rest(view *v, const unsigned char *p, size_t i, size_t len, bo
         uint64_t c2_before = c2 << 8 | (uint64_t)(i > 0 && p[i - 1] == 0xc2) << 7;
         uint64_t after_space = white | (a0 & c2_before); /* white space ends at this byte */
         uint64_t starts = ~white & ~a0 & BYTES_HIGHS & (after_space << 8 | (uint64_t)space << 7);
-        uint32_t n = (uint32_t)(((starts >> 7) * BYTES_ONES) >> 56);
+        uint32_t n = bytes_count_highs(starts);
         if (v->words + n > VIEW_WORDS_MAX) break; /* the cap is reached in these bytes */
         v->words += n;
-        v->commas += (uint32_t)(((bytes_equal(x, ',') >> 7) * BYTES_ONES) >> 56);
+        v->commas += bytes_count_highs(bytes_equal(x, ','));
         space = after_space >> 63; /* whether the eighth byte ends in white space */
     }
     for (; i < len; i++) {

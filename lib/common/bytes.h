@@ -103,6 +103,13 @@ static inline uint64_t bytes_flag_high_or3(uint64_t x, unsigned char a, unsigned
     return (x | ~(ta + low7) | ~(tb + low7) | ~(tc + low7)) & BYTES_HIGHS;
 }
 
+/* The top bit of each byte of x equal to c (exact: no borrow runs between bytes). */
+static inline uint64_t bytes_equal(uint64_t x, unsigned char c)
+{
+    uint64_t y = x ^ (BYTES_ONES * c);
+    return ~(((y & ~BYTES_HIGHS) + ~BYTES_HIGHS) | y) & BYTES_HIGHS;
+}
+
 /* Whether some byte of x is 0x80 or above (not ASCII). */
 static inline bool bytes_any_high(uint64_t x) { return (x & BYTES_HIGHS) != 0; }
 

@@ -83,7 +83,7 @@ static size_t count_code_points(const char *s, size_t from, size_t to)
     for (; n >= 8; p += 8, n -= 8) {
         uint64_t x = bytes_load64(p);
         uint64_t c = x & ~(x << 1) & BYTES_HIGHS; /* top bit set, next bit clear */
-        cont += (size_t)(((c >> 7) * BYTES_ONES) >> 56); /* sum of the bytes' 0/1 */
+        cont += bytes_count_highs(c);
     }
     for (; n; p++, n--) cont += ((unsigned char)*p & 0xc0) == 0x80;
     return (to - from) - cont;

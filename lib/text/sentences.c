@@ -659,8 +659,7 @@ static size_t verbatim_end(const char *text, size_t end, size_t i)
     for (; i + 9 <= end; i += 8) {
         uint64_t x = bytes_load64_le(text + i), next = bytes_load64_le(text + i + 1);
         uint64_t stop = ((x - BYTES_ONES * 0x21) & ~x & BYTES_HIGHS) | (x & BYTES_HIGHS);
-        uint64_t y = x ^ (BYTES_ONES * ' ');
-        uint64_t space = ~(((y & ~BYTES_HIGHS) + ~BYTES_HIGHS) | y) & BYTES_HIGHS; /* exactly the spaces */
+        uint64_t space = bytes_equal(x, ' ');
         uint64_t visible = ((next & ~BYTES_HIGHS) + BYTES_ONES * (0x80 - 0x21)) & ~next & BYTES_HIGHS;
         stop &= ~(space & visible);
         if (stop) return i + (size_t)__builtin_ctzll(stop) / 8;

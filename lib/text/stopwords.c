@@ -92,7 +92,6 @@ bool stopword(const char *folded, size_t len)
     return may_be_stopword(folded, len) && wordlist_find(words, N_WORDS, folded, len);
 }
 
-
 const char *stopword_at(size_t i) { return i < N_WORDS ? words[i] : NULL; }
 
 const char *stopword_stem_at(size_t i) { return i < N_WORDS ? stems[i] : NULL; }
