@@ -144,14 +144,23 @@ static const sentence *find_sentence(const model *m, size_t doc, const char *nee
     return NULL;
 }
 
+/* Builds the model of cluster c with a lexicon of its own (returned: free it after the model). */
+static lexicon *build_model(const td_cluster *c, model *m)
+{
+    lexicon *lx = lexicon_new();
+    assert_non_null(lx);
+    td_error err = {0};
+    *m = (model){0};
+    assert_int_equal(model_build(m, lx, c, &err), TD_OK);
+    return lx;
+}
+
 static void test_sources_are_every_article_that_reports_it(void **state)
 {
     (void)state;
     td_cluster *c = read_story("examples/harbour-bridge");
-    lexicon *lx = lexicon_new();
-    model m = {0};
-    td_error err = {0};
-    assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
+    model m;
+    lexicon *lx = build_model(c, &m);
     attribution a;
     assert_true(attribution_init(&a, &m));
     /* one attribution serves sentence after sentence: each is judged on its own words alone */
@@ -251,10 +260,8 @@ static void test_sony_quote_is_attributed_to_both_outlets(void **state)
     (void)state;
     td_cluster *c = read_shared_story("examples/sony-hack");
     if (!c) skip();
-    lexicon *lx = lexicon_new();
-    model m = {0};
-    td_error err = {0};
-    assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
+    model m;
+    lexicon *lx = build_model(c, &m);
     /* An Myong Hun's words, told by 01 ("the Sony hacking") and 02 ("Sony hacking", no-break spaces) */
     attribution a;
     assert_true(attribution_init(&a, &m));
@@ -426,10 +433,8 @@ static void test_ilp_keeps_the_budget_and_falls_back(void **state)
 {
     (void)state;
     td_cluster *c = read_story("examples/harbour-bridge");
-    lexicon *lx = lexicon_new();
-    model m = {0};
-    td_error err = {0};
-    assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
+    model m;
+    lexicon *lx = build_model(c, &m);
     double *unit = malloc(m.n_concepts * sizeof *unit);
     for (size_t i = 0; i < m.n_concepts; i++) unit[i] = 1;
     uint32_t *cand = malloc(m.sents.len * sizeof *cand);
@@ -708,10 +713,8 @@ static void test_words_and_bytes_under_any_white_space(void **state)
     td_cluster *c = td_cluster_new("spaces");
     td_document d = {.name = "odd spaces", .text = text.data, .text_len = text.len};
     assert_int_equal(td_cluster_add(c, &d), TD_OK);
-    lexicon *lx = lexicon_new();
-    model m = {0};
-    td_error err = {0};
-    assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
+    model m;
+    lexicon *lx = build_model(c, &m);
     assert_true(m.sents.len >= 12);
     for (size_t i = 0; i < m.sents.len; i++) {
         const sentence *s = &m.sents.items[i];
@@ -789,10 +792,8 @@ static void test_graph_methods_score_as_all_pairs(void **state)
 {
     (void)state;
     td_cluster *c = read_story("examples/harbour-bridge");
-    lexicon *lx = lexicon_new();
-    model m = {0};
-    td_error err = {0};
-    assert_int_equal(model_build(&m, lx, c, &err), TD_OK);
+    model m;
+    lexicon *lx = build_model(c, &m);
     size_t n = m.sents.len;
     assert_true(n > 20);
     double *isf = term_isf(&m), *lex = calloc(n * n, sizeof *lex), *text = calloc(n * n, sizeof *text);
